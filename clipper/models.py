@@ -1,0 +1,183 @@
+"""Plain data passed between the core steps and out to the CLI and the window.
+
+Nothing here does I/O; the steps that fill these live in ``fetch``, ``decode``,
+``extract``, ``library`` and ``pipeline``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+from clipper.errors import SourceError
+
+SourceKind = Literal["url", "file", "html"]
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht")
+
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_BARE_HOST_RE = re.compile(r"^(localhost|[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}|\d+(\.\d+){3})(:\d+)?([/?#]\S*)?$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """What to clip: a web address, a saved page on disk, or HTML text (clipboard)."""
+
+    kind: SourceKind
+    value: str
+    """The URL, the file path, or the HTML text itself."""
+    url: str | None = None
+    """For ``html``: the address the HTML came from, when the clipboard said."""
+
+    @classmethod
+    def from_argument(cls, text: str) -> Source:
+        """Interpret what a person typed, pasted or passed on the command line."""
+        arg = text.strip()
+        if not arg:
+            raise SourceError("Nothing to clip", "Give a web address or an HTML file.")
+        lowered = arg.lower()
+        if lowered.startswith(("http://", "https://")):
+            if not urlsplit(arg).hostname:
+                raise SourceError(f"Not a valid web address: {arg}")
+            return cls("url", arg)
+        if lowered.startswith("file:"):
+            return cls("file", file_url_to_path(arg))
+        path = Path(arg).expanduser()
+        if path.exists():
+            return cls("file", str(path))
+        if lowered.endswith(HTML_SUFFIXES) and "/" not in arg:
+            return cls("file", str(path))  # "page.html": a file that is not there, not a host
+        host = _BARE_HOST_RE.match(arg)
+        if host:
+            local = host.group(1) == "localhost" or host.group(1)[0].isdigit()
+            return cls("url", ("http://" if local else "https://") + arg)
+        if _SCHEME_RE.match(arg) and not re.match(r"^[A-Za-z]:[\\/]", arg):  # C:\ is a path
+            scheme = arg.split(":", 1)[0]
+            raise SourceError(
+                f"Clipper cannot open {scheme}: addresses",
+                "Use an http(s) address or an HTML file.",
+            )
+        if "/" in arg or "\\" in arg or lowered.endswith(HTML_SUFFIXES):
+            return cls("file", str(path))
+        raise SourceError(
+            f"Not a web address or an existing file: {arg}",
+            "Give an http(s) address or the path of a saved HTML page.",
+        )
+
+    @classmethod
+    def from_html(cls, html: str, url: str | None = None) -> Source:
+        return cls("html", html, url or None)
+
+    def describe(self) -> str:
+        """A short label for the status bar and error messages."""
+        if self.kind == "html":
+            return f"pasted HTML from {self.url}" if self.url else "pasted HTML"
+        return self.value
+
+
+def file_url_to_path(url: str) -> str:
+    """``file:///home/x/a%20b.html`` -> ``/home/x/a b.html`` (hosts other than localhost refused)."""
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise SourceError(f"Cannot open a file on another computer: {url}")
+    path = unquote(parts.path)
+    if re.match(r"^/[A-Za-z]:/", path):  # file:///C:/x on Windows
+        path = path[1:]
+    return path
+
+
+@dataclass
+class Page:
+    """A page as read, before decoding."""
+
+    body: bytes
+    url: str | None
+    """Final address after redirects; ``file://`` URL for a local file; None if unknown."""
+    content_type: str | None = None
+    charset: str | None = None
+    """Charset declared by the HTTP header, if any."""
+    local_dir: Path | None = None
+    """Folder of a local file, whose own assets (``page_files/``) the clip may use."""
+
+
+@dataclass
+class Article:
+    """What ``clipper.extract.extract`` returns."""
+
+    markdown: str
+    """The article body as Markdown, without front matter and without the title heading."""
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    """ISO date ``YYYY-MM-DD`` (the bench compares the day only)."""
+    site_name: str | None = None
+    excerpt: str | None = None
+    lang: str | None = None
+    url: str | None = None
+    """Canonical URL when the page gives one, else the URL it was read from."""
+    html: str = ""
+    """The cleaned article HTML that ``markdown`` was made from."""
+    images: list[str] = field(default_factory=list)
+    """Absolute image URLs referenced by ``markdown``, in order."""
+    kept_lines: list[tuple[int, int]] = field(default_factory=list)
+    """1-based inclusive line ranges of the source HTML that made it into the article."""
+
+    @property
+    def word_count(self) -> int:
+        return len(re.findall(r"\w+", self.markdown))
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "published": self.published,
+            "site_name": self.site_name,
+            "excerpt": self.excerpt,
+            "lang": self.lang,
+            "url": self.url,
+            "word_count": self.word_count,
+            "images": list(self.images),
+            "markdown": self.markdown,
+            "html": self.html,
+        }
+
+
+@dataclass
+class Clip:
+    """A clip as it is (or will be) stored: front matter fields plus the Markdown body.
+
+    ``body`` is the article Markdown without the ``# Title`` heading; the heading
+    is written from ``title`` so that editing the title changes both.
+    """
+
+    title: str
+    body: str
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None
+    created: str | None = None
+    site: str | None = None
+    description: str | None = None
+    lang: str | None = None
+    tags: list[str] = field(default_factory=lambda: ["clippings"])
+    path: Path | None = None
+    """Where the clip lives in the library, once saved or opened."""
+    extra: dict[str, object] = field(default_factory=dict)
+    """Front matter keys Clipper does not know, kept so that re-saving loses nothing."""
+
+    @classmethod
+    def from_article(cls, article: Article, tags: list[str] | None = None) -> Clip:
+        return cls(
+            title=article.title or "Untitled",
+            body=article.markdown,
+            source=article.url,
+            author=article.byline,
+            published=article.published,
+            site=article.site_name,
+            description=article.excerpt,
+            lang=article.lang,
+            tags=list(tags) if tags is not None else ["clippings"],
+        )
