@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -19,7 +20,8 @@ SourceKind = Literal["url", "file", "html"]
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht")
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_BARE_HOST_RE = re.compile(r"^(localhost|[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}|\d+(\.\d+){3})(:\d+)?([/?#]\S*)?$")
+_BARE_HOST_RE = re.compile(
+    r"^(localhost|[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}|\d+(\.\d+){3})(:\d+)?([/?#]\S*)?$")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class Source:
 
 
 def file_url_to_path(url: str) -> str:
-    """``file:///home/x/a%20b.html`` -> ``/home/x/a b.html`` (hosts other than localhost refused)."""
+    """``file:///x/a%20b.html`` -> ``/x/a b.html``; hosts other than localhost are refused."""
     parts = urlsplit(url)
     if parts.netloc not in ("", "localhost"):
         raise SourceError(f"Cannot open a file on another computer: {url}")
@@ -180,4 +182,5 @@ class Clip:
             description=article.excerpt,
             lang=article.lang,
             tags=list(tags) if tags is not None else ["clippings"],
+            created=datetime.now().astimezone().isoformat(timespec="seconds"),
         )

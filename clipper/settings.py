@@ -91,7 +91,7 @@ def default_library() -> Path:
 
 def resolve_library(cli_value: str | os.PathLike[str] | None = None,
                     settings: Settings | None = None) -> Path:
-    """The library folder: ``--library``, then ``CLIPPER_LIBRARY``, then the setting, then default."""
+    """The library: ``--library``, then ``CLIPPER_LIBRARY``, then the setting, then the default."""
     for candidate in (cli_value, os.environ.get(LIBRARY_ENV),
                       (settings or load_settings()).library):
         if candidate:

@@ -1,0 +1,1 @@
+"""Extraction benchmark: Clipper against trafilatura and readability-lxml (see ``run``)."""

@@ -1,0 +1,1 @@
+"""Library scale benchmark; see run.py."""

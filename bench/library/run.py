@@ -1,0 +1,277 @@
+"""Library scale benchmark: a generated library of realistic clips, indexed and searched.
+
+Run ``python -m bench.library`` (``--clips 10000`` by default; ``--keep DIR`` to reuse a
+generated library). It reports the first index build, the warm start of the library
+pane (open the index, sync with nothing changed, list the newest 200), search latency
+(median and p95) for one- and three-word queries and while typing, duplicate checks,
+the cost of keeping the index current on save versus catching up with ``sync()``, the
+database size and peak memory. Aims from the brief: search < 50 ms, warm start < 300 ms.
+
+Bodies are written from the word frequencies of the Readability corpus' articles when
+it is there (``../shared/corpus/readability``), else from a Zipf-distributed vocabulary,
+with sizes drawn like real articles (log-normal, 2-30 KB), paragraphs, links, images.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from clipper.index import LibraryIndex, index_path
+from clipper.library import find_duplicate, list_clips, render_clip, save_clip
+from clipper.library.duplicates import scan_for_duplicate
+from clipper.models import Clip
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "readability"
+SITES = [f"{w} {k}" for w in ("Daily", "Evening", "Tech", "Science", "City", "Global", "Open",
+                              "Northern", "Harbor", "Metro") for k in
+         ("News", "Times", "Review", "Journal", "Post", "Chronicle", "Herald", "Wire", "Blog",
+          "Weekly")]
+TAGS = ["clippings", "read-later", "python", "science", "politics", "climate", "design",
+        "history", "health", "economics", "ai", "music", "books", "travel", "food"]
+
+
+def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
+    """Words and weights: from the corpus articles if present, else a Zipf law."""
+    counts: Counter[str] = Counter()
+    if CORPUS.is_dir():
+        for page in sorted(CORPUS.glob("*/expected.html")):
+            text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8", errors="replace"))
+            counts.update(w for w in re.findall(r"[^\W\d_]{2,}", text.lower()))
+    if len(counts) < 2000:
+        letters = "etaoinshrdlcumwfgypbvkjxqz"
+        words = sorted({"".join(rng.choice(letters[:18 if i % 3 else 26])
+                                for _ in range(rng.randint(2, 11))) for i in range(30000)})
+        rng.shuffle(words)
+        return words, [1 / (r + 1) for r in range(len(words))]
+    words, freq = zip(*counts.most_common(), strict=True)
+    return list(words), [float(f) for f in freq]
+
+
+def article(rng: random.Random, words: list[str], cum: list[float], size: int) -> str:
+    paragraphs: list[str] = []
+    total = 0
+    while total < size:
+        n = rng.randint(30, 120)
+        chosen = rng.choices(words, cum_weights=cum, k=n)
+        sentence_breaks = sorted(rng.sample(range(5, n), k=max(1, n // 15)))
+        out, start = [], 0
+        for stop in [*sentence_breaks, n]:
+            sentence = " ".join(chosen[start:stop])
+            if sentence:
+                out.append(sentence[0].upper() + sentence[1:] + ".")
+            start = stop
+        para = " ".join(out)
+        roll = rng.random()
+        if roll < 0.08:
+            para = f"![{chosen[0]}](https://cdn.example.com/img/{rng.getrandbits(40):x}.jpg)"
+        elif roll < 0.25:
+            target = f"https://example.org/{chosen[3]}/{rng.randint(1, 9999)}"
+            link = f"[{chosen[1]} {chosen[2]}]({target})"
+            para = para.replace(chosen[1], link, 1)
+        elif roll < 0.3:
+            para = "## " + " ".join(chosen[:5]).capitalize()
+        paragraphs.append(para)
+        total += len(para) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def generate(library: Path, count: int, seed: int = 7) -> tuple[list[str], list[float]]:
+    rng = random.Random(seed)
+    words, weights = vocabulary(rng)
+    cum = list(itertools.accumulate(weights))
+    library.mkdir(parents=True, exist_ok=True)
+    start = time.mktime((2020, 1, 1, 0, 0, 0, 0, 0, -1))
+    for i in range(count):
+        size = int(min(30_000, max(2_000, rng.lognormvariate(math.log(7_000), 0.6))))
+        title_words = rng.choices(words[:5000], cum_weights=cum[:5000], k=rng.randint(3, 10))
+        title = " ".join(title_words).capitalize()
+        when = time.localtime(start + rng.random() * 5 * 365 * 86400)
+        site = rng.choice(SITES)
+        host = site.lower().replace(" ", "")
+        clip = Clip(
+            title=title, body=article(rng, words, cum, size),
+            source=f"https://{host}.example/{i}/{'-'.join(title_words[:4])}",
+            author=" ".join(rng.choices(words[:3000], k=2)).title(),
+            published=time.strftime("%Y-%m-%d", when),
+            created=time.strftime("%Y-%m-%dT%H:%M:%S+00:00", when), site=site,
+            description=" ".join(rng.choices(words, cum_weights=cum, k=20)), lang="en",
+            tags=["clippings", *rng.sample(TAGS[1:], k=rng.randint(0, 3))])
+        folder = library if i % 10 else library / f"folder{i % 7}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"clip {i:05d}.md").write_text(render_clip(clip), encoding="utf-8")
+    return words, weights
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def summary(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
+    return {"median_ms": round(statistics.median(ordered), 2), "p95_ms": round(p95, 2),
+            "max_ms": round(ordered[-1], 2), "n": len(ordered)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.library", description=__doc__)
+    parser.add_argument("--clips", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--keep", type=Path, help="library folder to (re)use and keep")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="clipper-bench-"))
+    os.environ["CLIPPER_CACHE_DIR"] = str(work / "cache")
+    library = args.keep or work / "library"
+    results: dict[str, object] = {"clips": args.clips, "python": sys.version.split()[0]}
+    try:
+        t = time.perf_counter()
+        if args.keep and library.is_dir() and any(library.iterdir()):
+            words = vocabulary(random.Random(7))[0]
+        else:
+            words = generate(library, args.clips)[0]
+        results["generate_s"] = round(time.perf_counter() - t, 1)
+        files = list(library.rglob("*.md"))
+        sizes = [p.stat().st_size for p in files]
+        results["library_mb"] = round(sum(sizes) / 1e6, 1)
+        results["clip_kb_median"] = round(statistics.median(sizes) / 1e3, 1)
+        print(f"library: {len(files)} clips, {results['library_mb']} MB, "
+              f"median {results['clip_kb_median']} KB (generated in {results['generate_s']} s)")
+
+        t = time.perf_counter()
+        with LibraryIndex.open(library) as index:
+            index.sync()
+        results["first_build_s"] = round(time.perf_counter() - t, 2)
+        results["index_mb"] = round(index_path(library).stat().st_size / 1e6, 1)
+        print(f"first index build: {results['first_build_s']} s, "
+              f"database {results['index_mb']} MB")
+
+        def warm() -> None:
+            with LibraryIndex.open(library) as idx:
+                idx.sync()
+                idx.recent(200)
+
+        results["warm_start"] = summary(timed(warm, 7))
+        print(f"warm start (open + sync + newest 200): {results['warm_start']}")
+        code = ("import time,sys;t=time.perf_counter();from pathlib import Path;"
+                "from clipper.index import LibraryIndex;i=LibraryIndex.open(Path(sys.argv[1]));"
+                "i.sync();i.recent(200);print((time.perf_counter()-t)*1000)")
+        fresh = [float(subprocess.run([sys.executable, "-c", code, str(library)], check=True,
+                                      capture_output=True, text=True).stdout) for _ in range(5)]
+        results["warm_start_new_process"] = summary(fresh)
+        print(f"warm start in a new process (imports included): "
+              f"{results['warm_start_new_process']}")
+
+        rng = random.Random(11)
+        bodies = [p.read_text(encoding="utf-8") for p in rng.sample(files, 50)]
+        with LibraryIndex.open(library) as index:
+            index.sync()
+            common = [w for w in words[:300] if len(w) > 3]
+            rare = [w for w in words[2000:20000] if len(w) > 3] or common
+            one = [rng.choice(common if i % 2 else rare) for i in range(args.queries)]
+            three = []
+            for i in range(args.queries):
+                text_words = re.findall(r"[^\W\d_]{4,}", bodies[i % len(bodies)].split("---")[2])
+                k = rng.randrange(0, max(1, len(text_words) - 3))
+                three.append(" ".join(text_words[k:k + 3]) + " ")
+            typing = [w[:n] for w in one[:args.queries // 2] for n in (2, 3, 5) if len(w) >= n]
+
+            def run(queries: list[str]) -> tuple[dict[str, float], float]:
+                hits = []
+                samples = []
+                for q in queries:
+                    t = time.perf_counter()
+                    hits.append(len(index.search(q, 50)))
+                    samples.append((time.perf_counter() - t) * 1000)
+                return summary(samples), statistics.mean(hits)
+
+            for name, queries in (("search_1_word", one), ("search_3_words", three),
+                                  ("search_typing_prefix", typing)):
+                stats, mean_hits = run(queries)
+                stats["mean_hits"] = round(mean_hits, 1)
+                results[name] = stats
+                print(f"{name}: {stats}")
+
+            dup = Clip(title="x", body=bodies[0].split("---", 2)[2], source="https://n.example/")
+            results["find_duplicate_with_index"] = summary(
+                timed(lambda: find_duplicate(dup, library), 10))
+            print(f"find_duplicate (open index, sync first): "
+                  f"{results['find_duplicate_with_index']}")
+            results["recent_all"] = summary(timed(lambda: index.recent(None), 5))
+            print(f"list all clips newest first: {results['recent_all']}")
+
+            saves = []
+            for i in range(10):
+                clip = Clip(title=f"Bench save {i}", body=bodies[i].split("---", 2)[2],
+                            source=f"https://bench.example/{i}")
+                t = time.perf_counter()
+                save_clip(clip, library, download_images=False)
+                saves.append((time.perf_counter() - t) * 1000)
+            results["save_with_open_index"] = summary(saves)
+            print(f"save_clip with an open index (kept current): "
+                  f"{results['save_with_open_index']}")
+
+        saves, syncs = [], []
+        for i in range(5):
+            clip = Clip(title=f"Bench late {i}", body=bodies[20 + i].split("---", 2)[2],
+                        source=f"https://late.example/{i}")
+            t = time.perf_counter()
+            save_clip(clip, library, download_images=False)
+            saves.append((time.perf_counter() - t) * 1000)
+            with LibraryIndex.open(library) as idx:
+                t = time.perf_counter()
+                idx.sync()
+                syncs.append((time.perf_counter() - t) * 1000)
+        results["save_without_open_index"] = summary(saves)
+        results["sync_after_one_change"] = summary(syncs)
+        print(f"save_clip without an open index (opens + syncs one): "
+              f"{results['save_without_open_index']}")
+        print(f"sync catching up one new clip: {results['sync_after_one_change']}")
+
+        t = time.perf_counter()
+        scan_for_duplicate(dup, library)
+        results["find_duplicate_scan_s"] = round(time.perf_counter() - t, 2)
+        print(f"find_duplicate by scanning the files (no index): "
+              f"{results['find_duplicate_scan_s']} s")
+        t = time.perf_counter()
+        list_clips(library, search="the")
+        results["list_clips_cli_ms"] = round((time.perf_counter() - t) * 1000, 1)
+        print(f"list_clips(search='the') from the CLI: {results['list_clips_cli_ms']} ms")
+
+        results["peak_rss_mb"] = round(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        print(f"peak RSS: {results['peak_rss_mb']} MB")
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    finally:
+        shutil.rmtree(work / "cache", ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Markdown converter benchmark: speed and fidelity ceiling on expected articles (see ``run``)."""

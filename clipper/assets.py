@@ -1,0 +1,278 @@
+"""Downloading a clip's images next to it, so the clip survives link rot.
+
+Images are fetched in parallel (a few at a time, with a Referer, a per-image and
+a total size cap and the fetch module's timeouts), checked by their bytes, and
+stored under short stable names (content hash + real extension). Nothing here
+can fail a clip: an image that cannot be had keeps its remote URL and is
+reported. A page read from the web may not name local files: ``file://``,
+absolute and relative paths are never read and are taken out of the clip; only a
+saved page opened from disk (``page_dir``) may use images from its own folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import stat
+import threading
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from urllib.parse import quote, unquote, unquote_to_bytes, urlsplit
+
+from clipper.errors import CancelledError, ClipperError
+from clipper.fetch import Limits, http_get
+from clipper.imagerefs import ImageRef, find_image_refs, rewrite_images
+from clipper.imagetypes import sanitize_svg, sniff
+from clipper.models import file_url_to_path
+
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+WORKERS = 4
+IMAGE_LIMITS = Limits(connect_timeout=10.0, read_timeout=15.0, deadline=45.0, max_redirects=5,
+                      max_bytes=MAX_IMAGE_BYTES)
+IMAGE_ACCEPT = "image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5"
+HASH_CHARS = 12
+"""Hex digits of SHA-256 in a file name: short to read, 48 bits never collide in one clip."""
+
+ProgressFn = Callable[[int, "int | None"], None]
+
+
+@dataclass
+class ImageOutcome:
+    url: str
+    file: str | None = None
+    """Name of the file in the assets folder, when saved."""
+    error: str | None = None
+    """Why the image stays remote (or was taken out)."""
+    drop: bool = False
+    """Take the image out of the clip: a tracking pixel, or a local file a web page named."""
+
+
+@dataclass
+class LocalImages:
+    """The images of one clip body, fetched into a staging folder."""
+
+    body: str
+    refs: list[ImageRef]
+    outcomes: dict[str, ImageOutcome] = field(default_factory=dict)
+    staged: dict[str, Path] = field(default_factory=dict)
+    """File name -> staged file, moved into ``<clip>.assets/`` by the library."""
+
+    @property
+    def saved(self) -> int:
+        return sum(1 for o in self.outcomes.values() if o.file)
+
+    @property
+    def failed(self) -> list[str]:
+        """URLs kept remote because they could not be downloaded."""
+        return [url for url, o in self.outcomes.items() if o.error and not o.drop]
+
+    @property
+    def errors(self) -> dict[str, str]:
+        """Every URL that was not saved, with the reason (failed and taken out)."""
+        return {url: o.error for url, o in self.outcomes.items() if o.error}
+
+    def body_for(self, assets_dir_name: str) -> str:
+        """The body with saved images pointing into ``assets_dir_name`` (URL-encoded)."""
+        prefix = quote(assets_dir_name, safe="") + "/"
+
+        def decide(ref: ImageRef) -> str | Literal[False] | None:
+            outcome = self.outcomes.get(ref.url)
+            if outcome is None:
+                return False
+            if outcome.drop:
+                return None
+            if outcome.file:
+                return prefix + quote(outcome.file)
+            return False
+
+        return rewrite_images(self.body, self.refs, decide)
+
+
+def _kind(url: str) -> str:
+    scheme = urlsplit(url).scheme.lower() if ":" in url[:12] else ""
+    if scheme in ("http", "https"):
+        return "web"
+    if scheme == "data":
+        return "data"
+    if scheme == "file" or not scheme or (len(scheme) == 1 and url[1:3] in (":\\", ":/")):
+        return "local"  # file://, /abs, C:\x, ../rel, rel
+    return "other"
+
+
+def _local_file(url: str, page_dir: Path) -> Path | None:
+    """The file a local page's image names, if it lies inside the page's folder."""
+    try:
+        raw = file_url_to_path(url) if url.lower().startswith("file:") \
+            else unquote(url.split("#")[0].split("?")[0])
+    except ClipperError:
+        return None
+    path = Path(raw)
+    if not path.is_absolute():
+        path = page_dir / path
+    root = page_dir.resolve()
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if resolved == root or not resolved.is_relative_to(root):
+        return None
+    return resolved
+
+
+def _decode_data_url(url: str) -> bytes | None:
+    head, sep, payload = url.partition(",")
+    if not sep:
+        return None
+    try:
+        if head.lower().endswith(";base64"):
+            return base64.b64decode(payload + "=" * (-len(payload) % 4), validate=False)
+        return unquote_to_bytes(payload)
+    except ValueError:
+        return None
+
+
+def _read_capped(path: Path, cap: int) -> bytes:
+    with path.open("rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ClipperError("not a regular file")
+        if info.st_size > cap:
+            raise ClipperError(f"larger than the {cap // (1024 * 1024)} MB image limit")
+        data = handle.read(cap + 1)
+    if len(data) > cap:
+        raise ClipperError(f"larger than the {cap // (1024 * 1024)} MB image limit")
+    return data
+
+
+class _Budget:
+    """Total bytes saved for one clip, shared by the download threads."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.used = 0
+        self.lock = threading.Lock()
+
+    def take(self, size: int) -> bool:
+        with self.lock:
+            if self.used + size > self.cap:
+                return False
+            self.used += size
+            return True
+
+
+def localize_images(body: str, staging: Path | None, *, referer: str | None = None,
+                    page_dir: Path | None = None, download: bool = True,
+                    progress: ProgressFn | None = None,
+                    cancel: threading.Event | None = None,
+                    limits: Limits = IMAGE_LIMITS, total_cap: int = MAX_TOTAL_BYTES,
+                    workers: int = WORKERS) -> LocalImages:
+    """Find the body's images, fetch what may be fetched into ``staging``, decide the rest.
+
+    With ``download=False`` nothing is fetched, but local files a web page names are
+    still taken out. Raises ``CancelledError`` when ``cancel`` is set.
+    """
+    refs = find_image_refs(body)
+    result = LocalImages(body=body, refs=refs)
+    todo: list[str] = []
+    for ref in refs:
+        if ref.url in result.outcomes or ref.url in todo:
+            continue
+        kind = _kind(ref.url)
+        if ref.tiny and kind != "local":
+            result.outcomes[ref.url] = ImageOutcome(ref.url, drop=True,
+                                                    error="tracking pixel (1×1)")
+        elif kind == "other":
+            result.outcomes[ref.url] = ImageOutcome(
+                ref.url, drop=True, error="not an image address Clipper can fetch")
+        elif kind == "local" and (page_dir is None or _local_file(ref.url, page_dir) is None):
+            why = ("a web page may not name files on this computer" if page_dir is None
+                   else "outside the saved page's folder")
+            result.outcomes[ref.url] = ImageOutcome(ref.url, drop=True, error=why)
+        elif download and staging is not None:
+            todo.append(ref.url)
+    if not todo:
+        return result
+
+    budget = _Budget(total_cap)
+    headers = {"Accept": IMAGE_ACCEPT}
+    if referer and _kind(referer) == "web":
+        headers["Referer"] = referer
+
+    def one(url: str) -> ImageOutcome:
+        try:
+            kind = _kind(url)
+            if kind == "data":
+                data = _decode_data_url(url)
+                if data is None:
+                    return ImageOutcome(url, error="unreadable data: URL")
+                if len(data) > limits.max_bytes:
+                    return ImageOutcome(url, error="larger than the image size limit")
+            elif kind == "local":
+                assert page_dir is not None
+                local = _local_file(url, page_dir)
+                if local is None:
+                    return ImageOutcome(url, drop=True, error="outside the saved page's folder")
+                data = _read_capped(local, limits.max_bytes)
+            else:
+                data = http_get(url, limits=limits, headers=headers, cancel=cancel).body
+            return _store(url, data, staging, budget)  # type: ignore[arg-type]
+        except CancelledError:
+            raise
+        except ClipperError as exc:
+            return ImageOutcome(url, error=str(exc).rstrip("."))
+        except OSError as exc:
+            return ImageOutcome(url, error=exc.strerror or str(exc))
+
+    done = 0
+    if progress:
+        progress(0, len(todo))
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(todo))),
+                              thread_name_prefix="clipper-image")
+    try:
+        pending: dict[Future[ImageOutcome], str] = {pool.submit(one, url): url for url in todo}
+        while pending:
+            finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            if cancel is not None and cancel.is_set():
+                raise CancelledError()
+            for future in finished:
+                url = pending.pop(future)
+                outcome = future.result()
+                result.outcomes[url] = outcome
+                if outcome.file and staging is not None:
+                    result.staged[outcome.file] = staging / outcome.file
+                done += 1
+                if progress:
+                    progress(done, len(todo))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return result
+
+
+def _store(url: str, data: bytes, staging: Path, budget: _Budget) -> ImageOutcome:
+    info = sniff(data)
+    if info is None:
+        looks = data[:512].lstrip().lower()
+        what = "a web page" if looks.startswith((b"<!doctype html", b"<html")) else "not an image"
+        return ImageOutcome(url, error=f"the server sent {what}, not an image")
+    if info.is_tracking_pixel:
+        return ImageOutcome(url, drop=True, error="tracking pixel (1×1)")
+    if info.kind == "svg":
+        cleaned = sanitize_svg(data)
+        if cleaned is None:
+            return ImageOutcome(url, error="broken SVG")
+        data = cleaned
+    if not budget.take(len(data)):
+        return ImageOutcome(url, error=f"over the {budget.cap // (1024 * 1024)} MB total "
+                                       "for one clip's images")
+    name = hashlib.sha256(data).hexdigest()[:HASH_CHARS] + info.extension
+    target = staging / name
+    if not target.exists():  # the same picture under two URLs is stored once
+        tmp = staging / f".{name}.{threading.get_ident()}.part"
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    return ImageOutcome(url, file=name)

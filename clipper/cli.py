@@ -1,0 +1,268 @@
+"""The ``clipper`` command: open the window, or extract/save/list without one.
+
+Qt is imported only when the window is started, so ``clipper extract`` and
+``clipper save`` run on machines without a display. Every failure ends with
+exit status 1 and one line on stderr; ``--debug`` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import NoReturn
+
+from clipper import APP_NAME, __version__
+from clipper.errors import CancelledError, ClipperError
+
+PROG = "clipper"
+COMMANDS = ("extract", "save", "list")
+
+DESCRIPTION = f"""\
+{APP_NAME} turns web pages into clean Markdown clips in your library folder.
+
+  clipper                          open the window
+  clipper PAGE...                  open the window with these pages (files or URLs);
+                                   if Clipper is already running, they open in its window
+  clipper extract PAGE [--json]    print the clean article as Markdown (or JSON)
+  clipper save PAGE...             save clips into the library, print their paths
+  clipper list [--search WORDS]    list the clips in the library
+
+PAGE is an http(s) address, a saved .html/.htm/.xhtml file or a file:// URL;
+for extract and save, - reads HTML from standard input.
+"""
+
+EPILOG = """\
+The library folder is, in this order: --library DIR, the CLIPPER_LIBRARY
+environment variable, the folder chosen in Settings, or Documents/Clipper.
+Run 'clipper COMMAND --help' for the options of a command.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line and exit status 1, like every other failure."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--library", metavar="DIR",
+                        help="library folder (overrides CLIPPER_LIBRARY and the setting)")
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG, description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("pages", nargs="*", metavar="PAGE", help="pages to open in the window")
+    _library_option(parser)
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                        help="print the version and exit")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="add Clipper to this user's application menu and 'Open with' (Linux)")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help="remove what --install-desktop added")
+    _common_options(parser)
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="print the clean article of a page",
+                       description="Print the clean article of PAGE as Markdown with front matter.")
+    p.add_argument("page", metavar="PAGE")
+    p.add_argument("--json", action="store_true", help="print a JSON object with all fields")
+    p.add_argument("--url", help="the address the page came from (for PAGE '-' or a saved file)")
+    _common_options(p)
+
+    p = sub.add_parser("save", help="save pages as clips into the library",
+                       description="Save each PAGE as a clip in the library; "
+                                   "print each saved path.")
+    p.add_argument("pages", nargs="+", metavar="PAGE")
+    _library_option(p)
+    p.add_argument("--url", help="the address the page came from (for PAGE '-')")
+    p.add_argument("--tags", help="comma-separated tags (default: from Settings, 'clippings')")
+    p.add_argument("--on-duplicate", choices=("new", "skip", "replace"), default="new",
+                   help="when the article is already in the library: save a new version (default), "
+                        "skip it, or replace it (the old clip is kept as a backup)")
+    p.add_argument("--no-images", action="store_true",
+                   help="keep images as links instead of downloading them next to the clip")
+    _common_options(p)
+
+    p = sub.add_parser("list", help="list clips in the library, newest first",
+                       description="List the clips in the library, newest first.")
+    _library_option(p)
+    p.add_argument("--search", metavar="WORDS", help="only clips matching these words")
+    p.add_argument("--limit", type=int, default=None, help="at most this many clips")
+    _common_options(p)
+    return parser
+
+
+def _source(page: str, url: str | None):
+    from clipper.models import Source
+
+    if page == "-":
+        return Source.from_html(sys.stdin.read(), url)
+    return Source.from_argument(page)
+
+
+def _tags(value: str | None) -> list[str]:
+    from clipper.settings import load_settings
+
+    if value is None:
+        return list(load_settings().default_tags)
+    return [t.strip() for t in value.split(",") if t.strip()]
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from clipper.library import render_clip
+    from clipper.models import Clip
+    from clipper.pipeline import load
+
+    loaded = load(_source(args.page, args.url))
+    article = loaded.article
+    if args.json:
+        data = article.as_dict()
+        data["final_url"] = loaded.page.url
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_clip(Clip.from_article(article, _tags(None))))
+    return 0
+
+
+def _cmd_save(args: argparse.Namespace) -> int:
+    from clipper.models import Clip
+    from clipper.pipeline import load, save
+    from clipper.settings import ensure_library, load_settings, resolve_library
+
+    settings = load_settings()
+    library = ensure_library(resolve_library(args.library, settings))
+    tags = _tags(args.tags)
+    failures = 0
+    for page in args.pages:
+        try:
+            loaded = load(_source(page, args.url))
+            clip = Clip.from_article(loaded.article, tags)
+            result = save(clip, library, on_duplicate=args.on_duplicate,
+                          download_images=settings.download_images and not args.no_images,
+                          page_dir=loaded.page.local_dir)
+        except CancelledError:
+            raise
+        except ClipperError as exc:
+            failures += 1
+            _error(f"{page}: {exc}")
+            continue
+        print(result.path, flush=True)
+        _report_save(result)
+    return 1 if failures else 0
+
+
+def _report_save(result) -> None:
+    if result.action == "skipped":
+        _note(f"already in the library, skipped: {result.path}")
+    elif result.action == "new-version" and result.duplicate_of:
+        _note(f"saved as a new version of {result.duplicate_of}")
+    elif result.action == "replaced":
+        where = f"; the old clip is kept at {result.backup}" if result.backup else ""
+        _note(f"replaced {result.duplicate_of or result.path}{where}")
+    if result.images_failed:
+        failed = result.images_failed
+        urls = ", ".join(failed[:3]) + (" …" if len(failed) > 3 else "")
+        _note(f"{len(failed)} image(s) could not be downloaded and stay remote: {urls}")
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from clipper.library import list_clips
+    from clipper.settings import resolve_library
+
+    library = resolve_library(args.library)
+    if not library.is_dir():
+        _note(f"the library {library} does not exist yet: no clips")
+        return 0
+    for item in list_clips(library, search=args.search, limit=args.limit):
+        date = (item.created or "")[:10]
+        site = f"  ({item.site})" if item.site else ""
+        print(f"{date:10}  {item.title}{site}\n            {item.path}")
+    return 0
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    if args.install_desktop or args.uninstall_desktop:
+        from clipper import desktop
+
+        paths = desktop.install() if args.install_desktop else desktop.uninstall()
+        for path in paths:
+            print(path)
+        return 0
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        raise ClipperError("No display to open the window on",
+                           "Use 'clipper extract' or 'clipper save' here, or set DISPLAY.")
+    try:
+        from clipper.gui.app import run
+    except ImportError as exc:
+        raise ClipperError(
+            f"The window cannot start: {exc}",
+            "Reinstall Clipper with its Qt dependency (PySide6-Essentials).") from exc
+    return run(list(args.pages), args.library)
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)
+
+
+def _note(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        args = _command_parser().parse_args(argv)
+        handler = {"extract": _cmd_extract, "save": _cmd_save, "list": _cmd_list}[args.command]
+    else:
+        args = _window_parser().parse_args(argv)
+        handler = _run_window
+    try:
+        return handler(args)
+    except CancelledError:
+        return 130
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except ClipperError as exc:
+        if args.debug:
+            traceback.print_exc()
+        _error(str(exc))
+        return 1
+    except BrokenPipeError:  # `clipper list | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # a bug: still one line, the traceback on request
+        if args.debug:
+            traceback.print_exc()
+        _error(f"unexpected {type(exc).__name__}: {exc} (run again with --debug and report it)")
+        return 1
+
+
+def gui_main() -> int:
+    """Entry point of the GUI launcher (no console window on Windows)."""
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

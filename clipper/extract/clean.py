@@ -1,0 +1,133 @@
+"""Remove what is never article content before anything is scored.
+
+Runs over the whole page once: scripts, styles, forms controls and other junk
+tags, hidden elements (a hidden element is hidden from the reader too, and hidden
+text is a classic way to stuff pages), modal dialogs; ``<br><br>`` runs become
+paragraph breaks so text laid out with line breaks can be scored as paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from clipper.extract.patterns import JUNK_TAGS, PHRASING_ELEMS, VIDEOS
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """Readability's ``_isProbablyVisible``, inverted (``fallback-image`` stays visible)."""
+    if el.get("hidden") is not None:
+        return True
+    if (el.get("aria-hidden") or "").strip().lower() == "true":
+        return "fallback-image" not in (el.get("class") or "")
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def is_modal(el: HtmlElement) -> bool:
+    return el.get("aria-modal") == "true" and el.get("role") == "dialog"
+
+
+def video_link(el: HtmlElement) -> HtmlElement | None:
+    """A paragraph linking to an embedded video, so the clip keeps a way to it."""
+    src = el.get("src") or el.get("data") or ""
+    if not src or not VIDEOS.search(src):
+        return None
+    if src.startswith("//"):
+        src = "https:" + src
+    p = el.makeelement("p", {})
+    a = el.makeelement("a", {"href": src})
+    a.text = "▶"  # a symbol, not words: the clip's text stays the article's
+    p.append(a)
+    return p
+
+
+_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style or @aria-modal]"
+_EMBEDS = ("iframe", "embed", "object", "frame", "frameset")
+
+
+def remove_junk(root: HtmlElement) -> None:
+    """Drop junk tags, hidden elements and modal dialogs; video embeds become links.
+
+    The candidates are found by lxml in C (tag filters, one XPath), so the cost does
+    not grow with the Python work per element of the page.
+    """
+    doomed: list[HtmlElement] = list(root.iter(*JUNK_TAGS, "svg"))
+    doomed.extend(el for el in root.xpath(_MAYBE_HIDDEN) if is_hidden(el) or is_modal(el))
+    for el in list(root.iter(*_EMBEDS)):
+        link = video_link(el)
+        parent = el.getparent()
+        if link is None or parent is None:
+            doomed.append(el)
+        else:
+            link.tail = el.tail
+            parent.replace(el, link)
+    for el in doomed:  # an ancestor dropped first takes its subtree along; that is fine
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _is_br_chain_start(br: HtmlElement) -> HtmlElement | None:
+    """The next ``<br>`` when only whitespace separates it from this one."""
+    if br.tail and br.tail.strip():
+        return None
+    nxt = br.getnext()
+    return nxt if nxt is not None and nxt.tag == "br" else None
+
+
+def replace_brs(root: HtmlElement) -> None:
+    """Readability's ``_replaceBrs``: two or more ``<br>`` in a row start a new paragraph.
+
+    The phrasing content after the run moves into a new ``<p>`` until the next run
+    or a block element; a ``<p>`` holding such a split becomes a ``<div>``.
+    """
+    for br in list(root.iter("br")):
+        parent = br.getparent()
+        if parent is None:
+            continue
+        nxt = _is_br_chain_start(br)
+        if nxt is None:
+            continue
+        replaced = False
+        while nxt is not None:  # drop the rest of the chain
+            replaced = True
+            after = _is_br_chain_start(nxt)
+            nxt.drop_tree()
+            nxt = after
+        if not replaced:
+            continue
+        p = br.makeelement("p", {})
+        p.text = br.tail
+        br.tail = None
+        parent.replace(br, p)
+        sibling = p.getnext()
+        while sibling is not None:
+            if sibling.tag == "br" and _is_br_chain_start(sibling) is not None:
+                break
+            if not _is_phrasing(sibling):
+                break
+            following = sibling.getnext()
+            p.append(sibling)  # moves with its tail
+            sibling = following
+        while len(p) and p[-1].tag == "br" and not (p[-1].tail or "").strip():
+            last = p[-1]
+            p.remove(last)
+        if parent.tag == "p":
+            parent.tag = "div"
+
+
+def _is_phrasing(el: HtmlElement) -> bool:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True
+    if tag in PHRASING_ELEMS:
+        return True
+    if tag in ("a", "del", "ins"):  # phrasing when all they hold is
+        return all(_is_phrasing(c) for c in el)
+    return False
+
+
+is_phrasing = _is_phrasing

@@ -1,0 +1,143 @@
+"""Where on the page an element sits: hidden, in a comment thread, in page furniture.
+
+Visible bylines and dates are only trusted inside the article itself; the same
+words in a comment ("comment-author"), a related-stories list or a hidden
+template belong to something else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from itertools import chain
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "img", "svg", "picture", "meta", "link",
+    "input", "button", "select", "textarea", "form", "iframe", "head", "option",
+})
+
+# Class/id words of regions that are not the article, at the start of a word or
+# of a segment ("post-comments", "c-card--related-content"). Words such as
+# "has-sidebar" or "no-comments" describe the article's own layout and don't count.
+_AWAY = re.compile(
+    r"(?<![a-z])(?<!has-)(?<!has_)(?<!with-)(?<!with_)(?<!no-)(?<!no_)(?<!without-)(?<!is-)"
+    r"(?<!and-)"
+    r"(?:comment|disqus|respond|repl(?:y|ies)|related|recommend|popup|newsletter|sidebar|"
+    r"promo|teaser|more-?(?:from|stories|news|articles)|read-?next|up-?next|recirc|"
+    r"trending|most-?popular|popular|outbrain|taboola)",
+    re.I,
+)
+
+# Reading attribute values with one XPath and testing them in Python is cheaper
+# than an XPath predicate with contains()/translate() on every element.
+_MARK_VALUES = etree.XPath(
+    "descendant::*/@class | descendant::*/@id | descendant::*/@rel | descendant::*/@itemprop"
+)
+
+
+_MAX_DEPTH = 120  # ancestors looked at; real pages nest far less, hostile ones far more
+
+
+def body_of(doc: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    root = doc.getroottree().getroot()
+    return root.find("body") if root.tag == "html" else root.find(".//body")
+
+
+class Marks:
+    """The class/id/rel/itemprop values under ``<body>``, read once per page.
+
+    The byline and the date searches both look for words in these attributes;
+    the XPath that reads them is the costly part on large pages, so they share it.
+    """
+
+    def __init__(self, doc: lxml_html.HtmlElement) -> None:
+        self.body = body_of(doc)
+        self._values: list[Any] | None = None
+
+    def elements(self, test: Callable[[str], bool]) -> Iterator[lxml_html.HtmlElement]:
+        """Elements (document order, once each) with an attribute value passing *test*."""
+        if self.body is None:
+            return
+        if self._values is None:
+            self._values = list(_MARK_VALUES(self.body))
+        last = None
+        for value in self._values:
+            if test(value):
+                el = value.getparent()
+                if el is not last:
+                    last = el
+                    yield el
+
+
+def hidden(el: lxml_html.HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style:
+        compact = style.replace(" ", "").lower()
+        if "display:none" in compact or "visibility:hidden" in compact:
+            return True
+    return False
+
+
+def away_marks(marks: str) -> bool:
+    """Class/id text naming a comment thread, sidebar, related list and the like."""
+    return _AWAY.search(marks) is not None
+
+
+def outside_article(el: lxml_html.HtmlElement, *, own_marks_ok: bool = False) -> bool:
+    """Inside something hidden, a skipped tag, a ``<nav>``, or a non-article region.
+
+    With *own_marks_ok* the element's own class/id is not held against it (a
+    byline classed "comment-author-name" is still rejected by its ancestors).
+    """
+    for depth, node in enumerate(chain((el,), el.iterancestors())):
+        if depth > _MAX_DEPTH:
+            return False
+        tag = node.tag
+        if tag in ("body", "html"):
+            return False
+        if tag in SKIP_TAGS or hidden(node):
+            return True
+        if node is el and own_marks_ok:
+            continue
+        if tag == "nav" and node is not el:
+            return True
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if marks.strip() and away_marks(marks):
+            return True
+    return False
+
+
+def headline_element(
+    body: lxml_html.HtmlElement, title: str | None
+) -> lxml_html.HtmlElement | None:
+    """The h1 showing the title (or the first h1): bylines and dates sit just after it."""
+    first = None
+    folded = " ".join(title.split()).casefold() if title else ""
+    for h1 in body.iter("h1"):
+        text = " ".join(h1.text_content().split()).casefold()
+        if not text:
+            continue
+        if folded and (text in folded or folded in text):
+            return h1
+        first = first if first is not None else h1
+    return first
+
+
+def following(start: lxml_html.HtmlElement, limit: int) -> Iterator[lxml_html.HtmlElement]:
+    """Up to *limit* nodes after *start* in document order (its own subtree excluded)."""
+    count = 0
+    node: lxml_html.HtmlElement | None = start
+    while node is not None and node.tag != "body":
+        for sibling in node.itersiblings():
+            for el in sibling.iter():
+                if count >= limit:
+                    return
+                count += 1
+                yield el
+        node = node.getparent()

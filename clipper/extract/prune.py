@@ -1,0 +1,384 @@
+"""Remove boilerplate inside the chosen article subtree.
+
+Two layers. First Readability.js's ``_prepArticle``: footers, asides, share widgets,
+form controls, negatively named headings, and the conditional cleaning of tables,
+lists and divs whose numbers (link density, images per paragraph, inputs...) say
+"navigation" or "widget" rather than "text". Then our precise boilerplate rules, in
+the spirit of trafilatura: blocks named like share bars, related/recommended lists,
+newsletter and cookie boxes, comments, author bios, ad slots, breadcrumbs, tag lists
+and prev/next links go even when they sit inside the article element and even when
+Readability's numbers would let them through, unless they hold a large part of the
+article's text (a badly named wrapper is not boilerplate).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from clipper.extract.patterns import (
+    AD_WORDS,
+    BOILERPLATE_JOINED,
+    BOILERPLATE_STRONG,
+    BOILERPLATE_WEAK,
+    BOILERPLATE_WHOLE,
+    CHROME_TEXT,
+    DIV_TO_P_ELEMS,
+    HEADINGS,
+    LOADING_WORDS,
+    SHARE_ELEMENTS,
+    TEASER_START,
+    VIDEOS,
+)
+from clipper.extract.score import Flags, class_weight
+from clipper.extract.text import class_and_id, inner_text, link_density, text_length
+
+_TEXTISH = frozenset(("span", "li", "td")) | DIV_TO_P_ELEMS
+_EMBEDS = ("object", "embed", "iframe")
+_SPLIT_NAME = re.compile(r"[^a-z]+")
+
+
+def _drop(el: HtmlElement) -> None:
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def _has_ancestor(el: HtmlElement, tag: str, stop: HtmlElement | None = None) -> HtmlElement | None:
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == tag:
+            return parent
+        parent = parent.getparent()
+    return None
+
+
+# --- Data tables -------------------------------------------------------------------------------
+
+
+def is_data_table(table: HtmlElement) -> bool:
+    """Readability's ``_markDataTables`` test: tabular data, not a layout grid."""
+    if table.get("role") == "presentation" or table.get("datatable") == "0":
+        return False
+    if table.get("summary"):
+        return True
+    caption = table.find("caption")
+    if caption is not None and len(caption):
+        return True
+    if next(table.iterdescendants("col", "colgroup", "tfoot", "thead", "th"), None) is not None:
+        return True
+    if next(table.iterdescendants("table"), None) is not None:
+        return False
+    rows, columns = _table_size(table)
+    if rows == 1 or columns == 1:
+        return False
+    if rows >= 10 or columns > 4:
+        return True
+    return rows * columns > 10
+
+
+def _table_size(table: HtmlElement) -> tuple[int, int]:
+    rows = columns = 0
+    for tr in table.iter("tr"):
+        span = tr.get("rowspan") or "1"
+        rows += int(span) if span.isdigit() else 1
+        width = 0
+        for cell in tr:
+            if cell.tag == "td":
+                colspan = cell.get("colspan") or "1"
+                width += int(colspan) if colspan.isdigit() else 1
+        columns = max(columns, width)
+    return rows, columns
+
+
+def mark_data_tables(root: HtmlElement) -> set[HtmlElement]:
+    return {t for t in root.iter("table") if is_data_table(t)}
+
+
+# --- Readability's conditional cleaning --------------------------------------------------------
+
+
+_COUNT = {tag: etree.XPath(f"count(.//{tag})") for tag in ("p", "img", "li", "input")}
+
+
+class _Context:
+    """What one cleaning pass needs to know about the article, computed once.
+
+    Text lengths are cached (and forgotten up the ancestor chain when an element goes),
+    so measuring every container of a deeply nested page stays linear-ish instead of
+    re-reading each subtree's text for every ancestor.
+    """
+
+    def __init__(self, root: HtmlElement, flags: Flags, page_url: str | None) -> None:
+        self.flags = flags
+        self.page_url = page_url
+        self.data_tables = mark_data_tables(root)
+        self.protected: set[HtmlElement] = set()  # inside a data table or code
+        for holder in [*self.data_tables, *root.iter("code")]:
+            self.protected.update(holder.iterdescendants())
+        self.in_figure: set[HtmlElement] = set()
+        for figure in root.iter("figure"):
+            self.in_figure.update(figure.iterdescendants())
+        self._lengths: dict[HtmlElement, int] = {}
+
+    def length(self, el: HtmlElement) -> int:
+        n = self._lengths.get(el)
+        if n is None:
+            n = self._lengths[el] = text_length(el)
+        return n
+
+    def density(self, el: HtmlElement, tags: tuple[str, ...]) -> float:
+        total = self.length(el)
+        if not total:
+            return 0.0
+        return sum(self.length(d) for d in el.iterdescendants(*tags)) / total
+
+    def remove(self, el: HtmlElement) -> None:
+        parent = el.getparent()
+        while parent is not None:
+            self._lengths.pop(parent, None)
+            parent = parent.getparent()
+        el.drop_tree()
+
+
+_HEADING_TAGS = tuple(sorted(HEADINGS))
+_TEXTISH_TAGS = tuple(sorted(_TEXTISH))
+
+
+def _should_remove(node: HtmlElement, tag: str, ctx: _Context) -> bool:
+    """Readability.js ``_cleanConditionally``'s verdict for one element."""
+    length = ctx.length(node)
+    is_list = tag in ("ul", "ol")
+    if not is_list and length:
+        list_len = sum(ctx.length(lst) for lst in node.iterdescendants("ul", "ol"))
+        is_list = list_len / length > 0.9
+    if tag == "table" and node in ctx.data_tables:
+        return False
+    if node in ctx.protected:
+        return False
+    if any(t in ctx.data_tables for t in node.iterdescendants("table")):
+        return False
+    weight = class_weight(node, ctx.flags)
+    if weight < 0:
+        return True
+    text = inner_text(node)
+    if text.count(",") >= 10:
+        return False
+    p = int(_COUNT["p"](node))
+    img = int(_COUNT["img"](node))
+    li = int(_COUNT["li"](node)) - 100
+    inputs = int(_COUNT["input"](node))
+    heading_density = ctx.density(node, _HEADING_TAGS)
+    embeds = 0
+    for embed in node.iterdescendants(*_EMBEDS):
+        if any(VIDEOS.search(v) for v in embed.attrib.values()):
+            return False
+        embeds += 1
+    if AD_WORDS.match(text) or LOADING_WORDS.match(text):
+        return True
+    density = link_density(node, ctx.page_url, length)
+    textish = ctx.density(node, _TEXTISH_TAGS)
+    in_figure = node in ctx.in_figure
+    remove = (
+        (not in_figure and img > 1 and p / img < 0.5)
+        or (not is_list and li > p)
+        or (inputs > p // 3)
+        or (
+            not is_list
+            and not in_figure
+            and heading_density < 0.9
+            and length < 25
+            and (img == 0 or img > 2)
+            and density > 0
+        )
+        or (not is_list and weight < 25 and density > 0.2)
+        or (weight >= 25 and density > 0.5)
+        or ((embeds == 1 and length < 75) or embeds > 1)
+        or (img == 0 and textish == 0)
+    )
+    if is_list and remove:
+        # Keep simple lists of images (galleries).
+        for child in node:
+            if len(child) > 1:
+                return remove
+        if img == int(_COUNT["li"](node)):
+            return False
+    return remove
+
+
+def clean_conditionally(root: HtmlElement, tag: str, ctx: _Context) -> None:
+    if not ctx.flags.clean_conditionally:
+        return
+    # Innermost first (reverse document order), as Readability walks its node list backwards.
+    for node in reversed(list(root.iter(tag))):
+        if node is root or node.getparent() is None:
+            continue
+        if _should_remove(node, tag, ctx):
+            ctx.remove(node)
+
+
+def clean_tags(root: HtmlElement, tags: tuple[str, ...]) -> None:
+    """Remove every element with these tags (video embeds excepted)."""
+    for node in list(root.iter(*tags)):
+        if node.tag in _EMBEDS and any(VIDEOS.search(v) for v in node.attrib.values()):
+            continue
+        _drop(node)
+
+
+def clean_share_elements(root: HtmlElement, threshold: int = 500) -> None:
+    """Small blocks named "share" below the top level go (Readability's share-button rule)."""
+    for node in root.xpath("./*//*[@class or @id]"):
+        if node.getparent() is None:
+            continue
+        match = class_and_id(node).lower()
+        if "share" in match and SHARE_ELEMENTS.search(match) and (
+            len(node.text_content()) < threshold
+        ):
+            _drop(node)
+
+
+def clean_headers(root: HtmlElement, flags: Flags) -> None:
+    for node in list(root.iter("h1", "h2")):
+        if class_weight(node, flags) < 0:
+            _drop(node)
+
+
+def remove_empty_paragraphs(root: HtmlElement) -> None:
+    for p in list(root.iter("p")):
+        if next(p.iter("img", "embed", "object", "iframe", "picture", "video"), None) is not None:
+            continue
+        if not p.text_content().strip():
+            _drop(p)
+
+
+def remove_br_before_paragraph(root: HtmlElement) -> None:
+    for br in list(root.iter("br")):
+        if (br.tail or "").strip():
+            continue
+        nxt = br.getnext()
+        if nxt is not None and nxt.tag == "p":
+            _drop(br)
+
+
+def unwrap_single_cell_tables(root: HtmlElement) -> None:
+    """A one-cell table is layout: keep its content as a paragraph or a div."""
+    for table in list(root.iter("table")):
+        body = table
+        if len(table) == 1 and table[0].tag == "tbody":
+            body = table[0]
+        if len(body) != 1 or body[0].tag != "tr":
+            continue
+        row = body[0]
+        if len(row) != 1 or row[0].tag not in ("td", "th"):
+            continue
+        cell = row[0]
+        inline = all(c.tag not in DIV_TO_P_ELEMS for c in cell.iter() if c is not cell)
+        cell.tag = "p" if inline else "div"
+        cell.attrib.clear()
+        cell.tail = table.tail
+        parent = table.getparent()
+        if parent is not None:
+            parent.replace(table, cell)
+
+
+# --- Our boilerplate rules ---------------------------------------------------------------------
+
+
+def boilerplate_strength(el: HtmlElement) -> int:
+    """2 when the class/id names chrome whatever it holds, 1 when chrome if link-heavy or small."""
+    strength = 1 if el.tag == "nav" else 0
+    for value in (el.get("class"), el.get("id")):
+        if not value:
+            continue
+        for token in value.lower().split():
+            parts = [p for p in _SPLIT_NAME.split(token) if p]
+            if any(p in BOILERPLATE_STRONG for p in parts):
+                return 2
+            joined = "".join(parts)
+            if (
+                any(p in BOILERPLATE_WEAK for p in parts)
+                or joined in BOILERPLATE_WHOLE
+                or BOILERPLATE_JOINED.search(joined)
+            ):
+                strength = 1
+    return strength
+
+
+SMALL_BOX_CHARS = 200
+"""A weakly named block shorter than this is a widget, not a section of the text."""
+
+_CONTENT_TAGS = ("figure", "picture", "table", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5",
+                 "h6")
+"""Never removed for a weak name alone ("fig--has-shares" is a figure with a share button)."""
+
+
+def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
+    """Drop chrome-named blocks unless they hold a large part of the article text."""
+    total = len(inner_text(root)) or 1
+    for node in root.xpath(".//*[@class or @id] | .//nav"):
+        if node.getparent() is None:
+            continue
+        strength = boilerplate_strength(node)
+        if not strength:
+            continue
+        text = inner_text(node)
+        if len(text) >= 0.25 * total:
+            continue
+        if strength == 1 and (
+            node.tag in _CONTENT_TAGS or next(node.iter(*_CONTENT_TAGS), None) is not None
+        ):
+            continue
+        if node.tag == "p" and len(text) >= SMALL_BOX_CHARS:
+            continue  # a real paragraph, whatever its class says (paywalled text is text)
+        if strength == 2 or len(text) < SMALL_BOX_CHARS or (
+            link_density(node, page_url, len(text)) > 0.3
+        ):
+            _drop(node)
+
+
+_TEXT_BLOCKS = ("p", "div", "li", "span", "h2", "h3", "h4", "h5", "h6", "aside", "section",
+                "figcaption", "strong", "b", "em", "i", "small", "a")
+
+
+def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
+    """Drop small blocks whose words are page furniture: ad labels, caption toggles, teasers."""
+    for node in list(root.iter(*_TEXT_BLOCKS)):
+        if node is root or node.getparent() is None:
+            continue
+        text = inner_text(node)
+        if not text or len(text) > 120:
+            continue
+        if CHROME_TEXT.match(text) or (
+            TEASER_START.match(text) and link_density(node, page_url, len(text)) > 0.4
+        ):
+            _drop(node)
+
+
+# --- The whole pass ----------------------------------------------------------------------------
+
+
+def prepare_article(root: HtmlElement, flags: Flags, page_url: str | None) -> None:
+    """Readability's ``_prepArticle`` followed by our boilerplate rules."""
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            for attr in [a for a in el.attrib if a == "style" or a.startswith("on")]:
+                del el.attrib[attr]
+    prune_boilerplate(root, page_url)
+    prune_chrome_text(root, page_url)
+    ctx = _Context(root, flags, page_url)
+    clean_conditionally(root, "form", ctx)
+    clean_conditionally(root, "fieldset", ctx)
+    clean_tags(root, ("object", "embed", "footer", "link", "aside"))
+    clean_share_elements(root)
+    clean_tags(root, ("iframe", "input", "textarea", "select", "button"))
+    clean_headers(root, flags)
+    ctx = _Context(root, flags, page_url)  # the tags cleaned above changed the text
+    clean_conditionally(root, "table", ctx)
+    clean_conditionally(root, "ul", ctx)
+    clean_conditionally(root, "div", ctx)
+    for h1 in root.iter("h1"):
+        h1.tag = "h2"
+    remove_empty_paragraphs(root)
+    remove_br_before_paragraph(root)
+    unwrap_single_cell_tables(root)

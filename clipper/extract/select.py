@@ -1,0 +1,316 @@
+"""Choose the article's subtree: prepare the page, find the best container, add its siblings.
+
+This is Readability.js's ``_grabArticle`` on lxml: one walk over the page drops
+unlikely candidates (navigation, sidebars, comment threads...), the byline and the
+heading that repeats the title, turns text-only ``<div>``s into paragraphs and
+collects what to score; then the best-scored container is widened to a common
+ancestor when rivals score close, and siblings that look like article text join it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from clipper.extract.clean import is_phrasing
+from clipper.extract.patterns import (
+    ALTER_TO_DIV_EXCEPTIONS,
+    BYLINE,
+    DIV_TO_P_ELEMS,
+    MAYBE_CANDIDATE,
+    SENTENCE_END,
+    TAGS_TO_SCORE,
+    UNLIKELY_CANDIDATES,
+    UNLIKELY_ROLES,
+    has_any,
+)
+from clipper.extract.score import Flags, initial_score, score_paragraphs, top_candidates
+from clipper.extract.text import inner_text, link_density
+
+_WORDS = re.compile(r"\W+")
+_SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_MAYBE_EMPTY = frozenset(("div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+@dataclass
+class WalkResult:
+    to_score: list[HtmlElement] = field(default_factory=list)
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Share of b's words (by length) that also occur in a; Readability's title test."""
+    tokens_a = [t for t in _WORDS.split(a.lower()) if t]
+    tokens_b = [t for t in _WORDS.split(b.lower()) if t]
+    if not tokens_a or not tokens_b:
+        return 0.0
+    set_a = set(tokens_a)
+    unique_b = [t for t in tokens_b if t not in set_a]
+    return 1 - len(" ".join(unique_b)) / len(" ".join(tokens_b))
+
+
+def _has_ancestor(el: HtmlElement, tag: str, max_depth: int = 0) -> bool:
+    depth = 0
+    parent = el.getparent()
+    while parent is not None:
+        if max_depth and depth >= max_depth:
+            return False
+        if parent.tag == tag:
+            return True
+        parent = parent.getparent()
+        depth += 1
+    return False
+
+
+def _is_without_content(el: HtmlElement) -> bool:
+    for child in el:
+        if child.tag not in ("br", "hr"):
+            return False
+    return not el.text_content().strip()
+
+
+def _has_single_child(el: HtmlElement, tag: str) -> bool:
+    """Exactly one child element, of that tag, and no text of its own."""
+    if len(el) != 1 or el[0].tag != tag:
+        return False
+    return not ((el.text or "").strip() or (el[0].tail or "").strip())
+
+
+def _has_child_block(el: HtmlElement) -> bool:
+    for child in el:
+        if child.tag in DIV_TO_P_ELEMS:
+            return True
+    return next(el.iterdescendants(*DIV_TO_P_ELEMS), None) is not None
+
+
+def _wrap_phrasing(div: HtmlElement) -> None:
+    """Put runs of inline content that sit between blocks of a div into paragraphs."""
+    has_block = False
+    has_inline = bool((div.text or "").strip())
+    for child in div:
+        if is_phrasing(child):
+            has_inline = True
+        else:
+            has_block = True
+        if (child.tail or "").strip():
+            has_inline = True
+    if not (has_block and has_inline):
+        return
+    children = list(div)
+    p: HtmlElement | None = None
+    if (div.text or "").strip():
+        p = div.makeelement("p", {})
+        p.text = div.text
+        div.text = None
+        div.insert(0, p)
+    for child in children:
+        if is_phrasing(child):
+            if p is None:
+                p = div.makeelement("p", {})
+                div.replace(child, p)
+            p.append(child)  # carries its tail along
+        else:
+            if p is not None:
+                _trim_trailing_whitespace(p)
+                p = None
+            if (child.tail or "").strip():
+                p = div.makeelement("p", {})
+                p.text = child.tail
+                child.tail = None
+                child.addnext(p)
+    if p is not None:
+        _trim_trailing_whitespace(p)
+
+
+def _trim_trailing_whitespace(p: HtmlElement) -> None:
+    while len(p) and p[-1].tag == "br" and not (p[-1].tail or "").strip():
+        p.remove(p[-1])
+
+
+def _valid_byline(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) < 100
+
+
+def walk_page(body: HtmlElement, flags: Flags, title: str | None, state: dict) -> WalkResult:
+    """One preorder pass that prunes, converts divs and collects elements to score."""
+    result = WalkResult()
+    remove_title = bool(title)
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if node is not body:
+            cls, ident = node.get("class"), node.get("id")
+            match = f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
+            if not state.get("byline") and _byline_node(node, match):
+                state["byline"] = " ".join(node.text_content().split())
+                node.drop_tree()
+                continue
+            if remove_title and tag in ("h1", "h2") and title and (
+                text_similarity(title, inner_text(node)) > 0.75
+            ):
+                remove_title = False
+                node.drop_tree()
+                continue
+            if flags.strip_unlikely:
+                if (
+                    match
+                    and has_any(match, UNLIKELY_CANDIDATES)
+                    and not has_any(match, MAYBE_CANDIDATE)
+                    and tag != "a"
+                    and tag not in _SUBHEADINGS  # "subheader", "section-header": text
+                    and not _has_ancestor(node, "table")
+                    and not _has_ancestor(node, "code")
+                ):
+                    node.drop_tree()
+                    continue
+                role = node.get("role")
+                if role and role in UNLIKELY_ROLES:
+                    node.drop_tree()
+                    continue
+            if tag in _MAYBE_EMPTY and _is_without_content(node):
+                node.drop_tree()
+                continue
+        if tag in TAGS_TO_SCORE:
+            result.to_score.append(node)
+        elif tag == "div":
+            _wrap_phrasing(node)
+            if _has_single_child(node, "p") and link_density(node, state.get("url")) < 0.25:
+                child = node[0]
+                child.tail = node.tail
+                if child.get("class") is None and child.get("id") is None:
+                    # keep the wrapper's name: "cookie-consent" still tells what this is
+                    for attr in ("class", "id"):
+                        if node.get(attr):
+                            child.set(attr, node.get(attr))
+                parent = node.getparent()
+                if parent is not None:
+                    parent.replace(node, child)
+                    node = child
+                    result.to_score.append(node)
+            elif not _has_child_block(node):
+                node.tag = "p"
+                result.to_score.append(node)
+        stack.extend(reversed(node))
+    return result
+
+
+def _byline_node(node: HtmlElement, match: str) -> bool:
+    itemprop = node.get("itemprop") or ""
+    if node.get("rel") == "author" or "author" in itemprop or (match and has_any(match, BYLINE)):
+        return _valid_byline(node.text_content())
+    return False
+
+
+def choose_top(
+    body: HtmlElement, to_score: list[HtmlElement], flags: Flags, page_url: str | None
+) -> tuple[HtmlElement, dict[HtmlElement, float]]:
+    """The container to keep and the scores; with no candidate, a new div of the whole body."""
+    scores, candidates = score_paragraphs(to_score, flags)
+    top = top_candidates(scores, candidates, page_url)
+    if not top or top[0] is body:
+        wrapper = body.makeelement("div", {})
+        wrapper.text = body.text
+        body.text = None
+        for child in list(body):
+            wrapper.append(child)
+        body.append(wrapper)
+        scores[wrapper] = initial_score(wrapper, flags)
+        return wrapper, scores
+    best = top[0]
+    # Rivals scoring close to the best that share an ancestor: the article is that ancestor.
+    rivals = [
+        _ancestors(c) for c in top[1:] if scores[best] and scores[c] / scores[best] >= 0.75
+    ]
+    if len(rivals) >= 3:
+        parent = best.getparent()
+        while parent is not None and parent.tag != "body":
+            if sum(1 for chain in rivals if parent in chain) >= 3:
+                best = parent
+                break
+            parent = parent.getparent()
+    if best not in scores:
+        scores[best] = initial_score(best, flags)
+    # Climb while the parent scores better (the article is split across its children).
+    last = scores[best]
+    threshold = last / 3
+    parent = best.getparent()
+    while parent is not None and parent.tag != "body":
+        if parent not in scores:
+            parent = parent.getparent()
+            continue
+        if scores[parent] < threshold:
+            break
+        if scores[parent] > last:
+            best = parent
+            break
+        last = scores[parent]
+        parent = parent.getparent()
+    # A container that is the only child of its parent says nothing: take the parent.
+    parent = best.getparent()
+    while parent is not None and parent.tag != "body" and len(parent) == 1:
+        best = parent
+        parent = best.getparent()
+    if best not in scores:
+        scores[best] = initial_score(best, flags)
+    return best, scores
+
+
+def _ancestors(el: HtmlElement) -> list[HtmlElement]:
+    out = []
+    parent = el.getparent()
+    while parent is not None:
+        out.append(parent)
+        parent = parent.getparent()
+    return out
+
+
+def gather_siblings(
+    top: HtmlElement, scores: dict[HtmlElement, float], page_url: str | None
+) -> HtmlElement:
+    """A new ``<div>`` holding the top candidate and the siblings that look like article."""
+    article = top.makeelement("div", {})
+    parent = top.getparent()
+    if parent is None:
+        article.append(top)
+        return article
+    top_score = scores.get(top, 0.0)
+    threshold = max(10.0, top_score * 0.2)
+    top_class = top.get("class") or ""
+    for sibling in list(parent):
+        if not isinstance(sibling.tag, str):
+            continue
+        append = sibling is top
+        if not append:
+            bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0.0
+            if sibling in scores and scores[sibling] + bonus >= threshold:
+                append = True
+            elif sibling.tag == "p":
+                text = inner_text(sibling)
+                density = link_density(sibling, page_url, len(text))
+                append = (len(text) > 80 and density < 0.25) or bool(
+                    0 < len(text) < 80 and density == 0 and SENTENCE_END.search(text)
+                )
+        if append:
+            if sibling.tag not in ALTER_TO_DIV_EXCEPTIONS:
+                sibling.tag = "div"
+            tail = sibling.tail
+            sibling.tail = None
+            _keep_tail_in(parent, sibling, tail)
+            article.append(sibling)
+    return article
+
+
+def _keep_tail_in(parent: HtmlElement, el: HtmlElement, tail: str | None) -> None:
+    """Leave an element's tail text behind in the page when the element moves out."""
+    if not tail:
+        return
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail

@@ -1,0 +1,65 @@
+"""Text measures of elements (length, link density, commas) shared by scoring and pruning.
+
+Readability.js measures whitespace-collapsed ``textContent``; so do we, through
+lxml's C-level ``text_content`` so a measure costs one pass over the subtree.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from clipper.extract.patterns import COMMAS
+
+
+def inner_text(el: HtmlElement) -> str:
+    """Visible text with whitespace runs collapsed, as a reader sees it."""
+    return " ".join(el.text_content().split())
+
+
+def text_length(el: HtmlElement) -> int:
+    return len(inner_text(el))
+
+
+def is_hash_link(href: str | None, page_url: str | None) -> bool:
+    """A link to a place on the same page (``#x``, or the page's own URL + ``#x``)."""
+    if not href:
+        return False
+    if href.startswith("#"):
+        return len(href) > 1
+    if page_url and "#" in href:
+        base, _, frag = href.partition("#")
+        return bool(frag) and base == page_url.partition("#")[0]
+    return False
+
+
+def link_density(
+    el: HtmlElement, page_url: str | None = None, text_len: int | None = None
+) -> float:
+    """Share of the text that sits in links; same-page links count 0.3 (tables of contents)."""
+    total = text_length(el) if text_len is None else text_len
+    if not total:
+        return 0.0
+    linked = 0.0
+    for a in el.iter("a"):
+        n = len(inner_text(a))
+        if n:
+            linked += n * (0.3 if is_hash_link(a.get("href"), page_url) else 1.0)
+    return linked / total
+
+
+def text_density(el: HtmlElement, tags: frozenset[str] | tuple[str, ...]) -> float:
+    """Share of the text inside descendants with the given tags (nested ones count twice)."""
+    total = text_length(el)
+    if not total:
+        return 0.0
+    inside = sum(text_length(d) for d in el.iterdescendants(*tags))
+    return inside / total
+
+
+def comma_count(text: str) -> int:
+    return len(COMMAS.findall(text))
+
+
+def class_and_id(el: HtmlElement) -> str:
+    """The string Readability's class patterns are matched against."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}"

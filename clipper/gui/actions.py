@@ -1,0 +1,117 @@
+"""Every command of the window as a QAction, in a menu, with its shortcuts shown.
+
+The keys the brief promises come first (so the menu shows them), followed by
+the platform's own bindings for the same command (QKeySequence.StandardKey),
+so Shift+Ins pastes on Linux and Cmd+S saves on macOS as people expect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+StandardKey = QKeySequence.StandardKey
+
+
+def key_sequences(standard: StandardKey | None, *keys: str) -> list[QKeySequence]:
+    """``keys`` first, then the platform's bindings for ``standard``, without repeats."""
+    sequences = [QKeySequence(k) for k in keys]
+    if standard is not None:
+        for seq in QKeySequence.keyBindings(standard):
+            if seq not in sequences:
+                sequences.append(seq)
+    return sequences
+
+
+def make_action(parent: QWidget, text: str, slot: Callable[[], object], *,
+                keys: tuple[str, ...] = (), standard: StandardKey | None = None,
+                tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    action.setShortcuts(key_sequences(standard, *keys))
+    action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+    action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    parent.addAction(action)  # shortcuts work even while the menu bar is hidden
+    return action
+
+
+@dataclass
+class Actions:
+    open_file: QAction
+    save: QAction
+    save_as: QAction
+    next_queued: QAction
+    quit: QAction
+    paste: QAction
+    copy_markdown: QAction
+    settings: QAction
+    focus_address: QAction
+    reload: QAction
+    stop: QAction
+    toggle_markdown: QAction
+    load_images: QAction
+    shortcuts: QAction
+    about: QAction
+
+
+def build_actions(t: MainWindow) -> Actions:
+    w = t
+    return Actions(
+        open_file=make_action(w, "&Open File…", t.open_file, keys=("Ctrl+O",),
+                              standard=StandardKey.Open, tip="Open a saved web page"),
+        save=make_action(w, "&Save to Library", t.save, keys=("Ctrl+S",),
+                         standard=StandardKey.Save,
+                         tip="Save the article, with your edits, as a Markdown clip"),
+        save_as=make_action(w, "Save &As…", t.save_as, keys=("Ctrl+Shift+S",),
+                            standard=StandardKey.SaveAs,
+                            tip="Save the clip as a Markdown file anywhere"),
+        next_queued=make_action(w, "&Next Queued Page", t.load_next_queued, keys=("Ctrl+N",),
+                                tip="Load the next of the pages dropped or opened together"),
+        quit=make_action(w, "&Quit", t.close, keys=("Ctrl+Q",), standard=StandardKey.Quit),
+        paste=make_action(w, "&Paste Address or HTML", t.paste, keys=("Ctrl+V",),
+                          standard=StandardKey.Paste,
+                          tip="Load a copied address, or clip HTML copied from a browser"),
+        copy_markdown=make_action(w, "&Copy Markdown", t.copy_markdown, keys=("Ctrl+Shift+C",),
+                                  tip="Copy the clip (front matter and Markdown)"),
+        settings=make_action(w, "Se&ttings…", t.show_settings, keys=("Ctrl+,",),
+                             standard=StandardKey.Preferences),
+        focus_address=make_action(w, "Go to &Address Field", t.focus_address,
+                                  keys=("Ctrl+L",)),
+        reload=make_action(w, "&Reload", t.reload, keys=("F5",), standard=StandardKey.Refresh,
+                           tip="Load the page again"),
+        stop=make_action(w, "S&top Loading", t.stop, keys=("Esc",), standard=StandardKey.Cancel),
+        toggle_markdown=make_action(w, "&Markdown / Preview", t.toggle_markdown,
+                                    keys=("Ctrl+E",), tip="Switch between editing and reading"),
+        load_images=make_action(w, "Load Page &Images", t.load_images,
+                                tip="Fetch the page's images to show them (nothing remote "
+                                    "loads until you ask)"),
+        shortcuts=make_action(w, "&Keyboard Shortcuts", t.show_shortcuts, keys=("F1", "Ctrl+/"),
+                              standard=StandardKey.HelpContents),
+        about=make_action(w, "&About Clipper", t.show_about),
+    )
+
+
+def build_menus(bar: QMenuBar, a: Actions) -> list[QMenu]:
+    layout: list[tuple[str, list[QAction | None]]] = [
+        ("&File", [a.open_file, None, a.save, a.save_as, None, a.next_queued, None, a.quit]),
+        ("&Edit", [a.paste, a.copy_markdown, None, a.settings]),
+        ("&View", [a.focus_address, a.reload, a.stop, None, a.toggle_markdown, a.load_images]),
+        ("&Help", [a.shortcuts, None, a.about]),
+    ]
+    menus = []
+    for title, entries in layout:
+        menu = bar.addMenu(title)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(entry)
+        menus.append(menu)
+    return menus

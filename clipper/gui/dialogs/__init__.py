@@ -1,0 +1,1 @@
+"""Dialogs and prompts of the main window."""

@@ -1,0 +1,56 @@
+"""The questions the window asks: unsaved edits, and what to do with a duplicate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+UnsavedChoice = Literal["save", "discard", "cancel"]
+DuplicateChoice = Literal["open", "new", "replace", "cancel"]
+
+
+def ask_unsaved(parent: QWidget, title: str, doing: str) -> UnsavedChoice:
+    """Save / Discard / Cancel before ``doing`` ("loading another page", "quitting")."""
+    box = QMessageBox(parent)
+    box.setObjectName("unsavedPrompt")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Unsaved Changes")
+    box.setText(f"Save your changes to “{title}” before {doing}?")
+    box.setInformativeText("Your edits to this clip are lost if you don't save them.")
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                           | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+def ask_duplicate(parent: QWidget, existing: Path) -> DuplicateChoice:
+    """The library already holds this article: open it, keep both, or replace it."""
+    box = QMessageBox(parent)
+    box.setObjectName("duplicatePrompt")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Already in Your Library")
+    box.setText(f"This article is already in your library as “{existing.name}”.")
+    box.setInformativeText("Replacing keeps the old file as a backup.")
+    open_button = box.addButton("Open Existing", QMessageBox.ButtonRole.ActionRole)
+    new_button = box.addButton("Save as New Version", QMessageBox.ButtonRole.AcceptRole)
+    replace_button = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+    cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(new_button)
+    box.setEscapeButton(cancel_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_button:
+        return "open"
+    if clicked is new_button:
+        return "new"
+    if clicked is replace_button:
+        return "replace"
+    return "cancel"

@@ -1,0 +1,143 @@
+"""A harmless copy of a page for the rendered raw view.
+
+``QTextBrowser`` runs no JavaScript, but it would still follow ``<img src>`` to
+local files and show whatever a stylesheet hides or reveals. So the view gets a
+rebuilt document: a whitelist of plain elements and attributes, every address
+made absolute, and the image addresses listed so the window can fetch them
+only when a person asks ("Load images"). A page read from the web may name
+only web images; a saved page may also use files in its own folder.
+Runs in a worker (lxml is imported here, not before the window shows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from clipper.errors import SourceError
+from clipper.models import file_url_to_path
+
+# Elements QTextBrowser renders (its HTML subset), kept as they are.
+_KEEP = {
+    "a", "b", "big", "blockquote", "br", "caption", "center", "cite", "code", "dd", "dfn", "div",
+    "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "ol", "p",
+    "pre", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
+}
+# Layout elements of HTML5 that QTextBrowser does not know: shown as blocks.
+_AS_DIV = {
+    "article", "aside", "details", "figcaption", "figure", "footer", "header", "main", "nav",
+    "section", "summary", "address", "hgroup", "noscript", "center", "fieldset", "legend",
+}
+# Active or invisible content: removed with everything inside.
+_DROP = {
+    "script", "style", "link", "meta", "base", "head", "title", "iframe", "frame", "frameset",
+    "object", "embed", "applet", "param", "svg", "math", "canvas", "video", "audio", "source",
+    "track", "template", "input", "button", "select", "textarea", "option", "datalist",
+    "dialog", "map", "area", "portal",
+}
+_ATTRS = {
+    "a": ("href", "title"),
+    "img": ("alt", "title", "width", "height"),
+    "td": ("colspan", "rowspan"),
+    "th": ("colspan", "rowspan"),
+    "ol": ("start",),
+}
+_LINK_SCHEMES = ("http", "https", "mailto")
+MAX_DATA_URL = 256 * 1024
+
+
+@dataclass
+class SafePage:
+    html: str
+    images: list[str] = field(default_factory=list)
+    """Absolute image addresses the page would load (web, or files in the page's folder)."""
+
+
+def image_allowed(url: str, local_dir: Path | None) -> bool:
+    """May Clipper fetch this image for this page? Web images yes; local files only beside it."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in ("http", "https"):
+        return True
+    if scheme == "file" and local_dir is not None:
+        try:
+            path = Path(file_url_to_path(url)).resolve()
+        except (SourceError, ValueError):  # malformed, or a file on another computer
+            return False
+        return path.is_relative_to(local_dir.resolve())
+    return False
+
+
+def _image_source(img: object) -> str | None:
+    get = img.get  # type: ignore[attr-defined]
+    for attr in ("src", "data-src", "data-original", "data-lazy-src"):
+        value = (get(attr) or "").strip()
+        if value and not value.startswith("data:image/gif"):  # lazy-loading placeholders
+            return value
+    for attr in ("srcset", "data-srcset"):
+        value = (get(attr) or "").strip()
+        if value:
+            return value.split(",")[0].strip().split(" ")[0]
+    return None
+
+
+def sanitize(html: str, base_url: str | None, local_dir: Path | None = None) -> SafePage:
+    """Rebuild ``html`` from harmless parts; see the module docstring for the rules."""
+    import lxml.html
+
+    if not html.strip():
+        return SafePage("")
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml gives up on documents with no elements at all
+        return SafePage("")
+    base = base_url or ""
+    images: list[str] = []
+    for el in list(root.iter()):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag:  # comments and processing instructions
+            if el.getparent() is not None:
+                el.drop_tree()
+            continue
+        tag = tag.lower()
+        if tag in ("html", "body"):
+            for attr in list(el.attrib):
+                del el.attrib[attr]
+            continue
+        if tag in _DROP:
+            el.drop_tree()
+            continue
+        src = _image_source(el) if tag == "img" else None
+        kept = _ATTRS.get(tag, ())
+        for attr in list(el.attrib):
+            if attr not in kept:
+                del el.attrib[attr]
+        if tag in _AS_DIV:
+            el.tag = "div"
+        elif tag not in _KEEP:
+            el.drop_tag()
+            continue
+        if tag == "a" and "href" in el.attrib:
+            href = urljoin(base, el.attrib["href"].strip())
+            if urlsplit(href).scheme.lower() in _LINK_SCHEMES:
+                el.attrib["href"] = href
+            else:
+                del el.attrib["href"]
+        elif tag == "img":
+            url = ""
+            if src and src.startswith("data:image/") and len(src) <= MAX_DATA_URL:
+                url = src  # inline, nothing to fetch
+            elif src:
+                url = urljoin(base, src)
+                if image_allowed(url, local_dir):
+                    images.append(url)
+                else:
+                    url = ""
+            if url:
+                el.attrib["src"] = url
+            else:
+                el.drop_tree()
+    body = root.find("body")
+    out = lxml.html.tostring(body if body is not None else root, encoding="unicode")
+    return SafePage(out, list(dict.fromkeys(images)))

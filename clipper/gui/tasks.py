@@ -1,0 +1,189 @@
+"""The one way the window runs work off the GUI thread.
+
+Widgets are not thread-safe, so a worker never touches them: it only calls the
+core, and its result, error and progress travel back as signals of a relay
+``QObject`` that lives on the GUI thread (Qt then queues the calls there).
+Cancelling sets the ``threading.Event`` the core checks and, because a
+cancelled core call may still finish, late results of a cancelled task are
+dropped here so no caller has to remember to ignore them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+T = TypeVar("T")
+
+ProgressFn = Callable[[str, int, "int | None"], None]
+Work = Callable[..., T]
+"""What a task runs: ``fn(cancel=event, progress=fn)``; ``progress(stage, done, total)``."""
+
+PROGRESS_INTERVAL = 0.05
+"""Seconds between relayed progress reports: enough for a smooth bar, few enough to stay cheap."""
+
+log = logging.getLogger(__name__)
+
+_pool: QThreadPool | None = None
+_live: set[Task[Any]] = set()
+"""Tasks whose relay must stay alive until their last signal has been delivered."""
+
+
+def pool() -> QThreadPool:
+    """A private pool: a cancelled fetch stuck in a slow read must not block the next load."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(4)
+        _pool.setExpiryTimeout(30_000)
+    return _pool
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; its signals, emitted by the worker, reach its slots queued.
+
+    The slots are methods of this QObject (not plain callables) so that Qt sees a
+    receiver on the GUI thread and queues the call instead of running it in the worker.
+    """
+
+    progressed = Signal(str, int, object)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, task: Task[Any]) -> None:
+        super().__init__()
+        self._task = task
+        self.succeeded.connect(self._on_succeeded)
+        self.failed.connect(self._on_failed)
+        self.progressed.connect(self._on_progressed)
+
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        self._task._deliver_result(result)
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        assert isinstance(error, BaseException)
+        self._task._deliver_error(error)
+
+    @Slot(str, int, object)
+    def _on_progressed(self, stage: str, done: int, total: object) -> None:
+        self._task._deliver_progress(stage, done, total if isinstance(total, int) else None)
+
+
+class Task(Generic[T]):
+    """A handle on one background job: cancel it, ask whether it is still running."""
+
+    def __init__(self, fn: Work[T], on_done: Callable[[T], None],
+                 on_error: Callable[[BaseException], None] | None,
+                 on_progress: Callable[[str, int, int | None], None] | None,
+                 name: str) -> None:
+        self.name = name
+        self.cancel_event = threading.Event()
+        self.elapsed: float | None = None
+        """Seconds the work itself took in the worker (for benchmarks and the status bar)."""
+        self._fn = fn
+        self._finished = False
+        self._on_done = on_done
+        self._on_error = on_error
+        self._on_progress = on_progress
+        self._relay = _Relay(self)
+        self._last_progress = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    @property
+    def running(self) -> bool:
+        return not self._finished
+
+    def cancel(self) -> None:
+        """Ask the core to stop; whatever it still returns is dropped."""
+        self.cancel_event.set()
+
+    # -- worker side -------------------------------------------------------------------------
+
+    def _progress(self, stage: str, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        final = total is not None and done >= total
+        if now - self._last_progress < PROGRESS_INTERVAL and not final:
+            return
+        self._last_progress = now
+        if not self.cancelled:
+            self._relay.progressed.emit(stage, done, total)
+
+    def _run(self) -> None:
+        start = time.perf_counter()
+        try:
+            result = self._fn(cancel=self.cancel_event, progress=self._progress)
+        except BaseException as exc:  # relayed: the GUI decides what a person sees
+            self.elapsed = time.perf_counter() - start
+            self._relay.failed.emit(exc)
+        else:
+            self.elapsed = time.perf_counter() - start
+            self._relay.succeeded.emit(result)
+
+    # -- GUI side ----------------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        self._finished = True
+        _live.discard(self)
+
+    def _deliver_result(self, result: T) -> None:
+        self._finish()
+        if not self.cancelled:
+            self._on_done(result)
+
+    def _deliver_error(self, error: BaseException) -> None:
+        self._finish()
+        if self.cancelled:
+            return
+        if self._on_error is not None:
+            self._on_error(error)
+        else:
+            log.error("background task %s failed", self.name, exc_info=error)
+
+    def _deliver_progress(self, stage: str, done: int, total: int | None) -> None:
+        if self._on_progress is not None and not self.cancelled and not self._finished:
+            self._on_progress(stage, done, total)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task[Any]) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        self._task._run()
+
+
+def run_in_background(fn: Work[T], *, on_done: Callable[[T], None],
+                      on_error: Callable[[BaseException], None] | None = None,
+                      on_progress: Callable[[str, int, int | None], None] | None = None,
+                      name: str = "task") -> Task[T]:
+    """Run ``fn(cancel=…, progress=…)`` in the pool; call back on the GUI thread (call from it)."""
+    task: Task[T] = Task(fn, on_done, on_error, on_progress, name)
+    _live.add(task)
+    pool().start(_Runnable(task))
+    return task
+
+
+def running_tasks() -> list[Task[Any]]:
+    return [t for t in _live if t.running]
+
+
+def cancel_all() -> None:
+    for task in list(_live):
+        task.cancel()
+
+
+def wait_for_all(timeout_ms: int = 10_000) -> bool:
+    """Cancel everything and wait for the workers (at quit, and between tests)."""
+    cancel_all()
+    return _pool is None or _pool.waitForDone(timeout_ms)

@@ -1,0 +1,74 @@
+"""A dismissable message strip above the panes, instead of modal error boxes.
+
+Errors must not block the window or cost a person what they typed, so they are
+shown here (one line, plus the hint) and stay until dismissed or replaced.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+Level = Literal["error", "warning", "info", "success"]
+
+_STYLE = {
+    "error": ("#fdecea", "#e8a09a", "#5f1d17"),
+    "warning": ("#fff4e0", "#e6c17a", "#5a3d00"),
+    "info": ("#e8f1fb", "#9dbfe6", "#163a5f"),
+    "success": ("#e6f4e7", "#94c897", "#1d4b21"),
+}
+
+
+class MessageBar(QFrame):
+    """One message at a time, with an optional action button and a close button."""
+
+    action_triggered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.level: Level | None = None
+        self._label = QLabel()
+        self._label.setObjectName("messageText")
+        self._label.setWordWrap(True)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._action = QPushButton()
+        self._action.hide()
+        self._action.clicked.connect(self.action_triggered)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Dismiss")
+        close.setAccessibleName("Dismiss message")
+        close.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
+        layout.setSpacing(8)
+        layout.addWidget(self._label, 1)
+        layout.addWidget(self._action)
+        layout.addWidget(close)
+        self.hide()
+
+    def text(self) -> str:
+        return self._label.text() if self.isVisibleTo(self.parentWidget()) else ""
+
+    def show_message(self, text: str, level: Level = "error", action: str | None = None) -> None:
+        background, border, foreground = _STYLE[level]
+        self.level = level
+        self.setStyleSheet(
+            f"#messageBar {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 4px; }} #messageText {{ color: {foreground}; }}")
+        self._label.setText(text)
+        self._action.setVisible(action is not None)
+        if action:
+            self._action.setText(action)
+        self.show()
+
+    def dismiss(self) -> None:
+        self.level = None
+        self._label.clear()
+        self.hide()

@@ -1,0 +1,93 @@
+"""The raw page, left pane: its HTML source (kept lines tinted) and a harmless rendering."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from .safe_browser import SafeBrowser
+from .source_view import KEPT_BACKGROUND, KEPT_MARK, SourceView
+
+SOURCE_TAB = 0
+PAGE_TAB = 1
+
+
+class RawView(QWidget):
+    load_images_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = SourceView()
+        self.source.setObjectName("sourceView")
+        self.page = SafeBrowser()
+        self.page.setObjectName("pageView")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.source, "Source")
+        self.tabs.addTab(self.page, "Page")
+        self.tabs.setTabToolTip(SOURCE_TAB,
+                                "The page's HTML; tinted lines made it into the article")
+        self.tabs.setTabToolTip(PAGE_TAB,
+                                "The page as plain rich text: no scripts, no remote loads")
+        self.tabs.currentChanged.connect(self._on_tab)
+
+        self.legend = QLabel()
+        self.legend.setObjectName("keptLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.images_button = QPushButton("Load Images")
+        self.images_button.setToolTip("Fetch this page's images to show them here "
+                                      "(nothing remote is loaded until you ask)")
+        self.images_button.clicked.connect(self.load_images_requested)
+        self.images_button.setEnabled(False)
+        corner = QWidget()
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(6, 0, 4, 2)
+        corner_layout.setSpacing(8)
+        corner_layout.addWidget(self.legend)
+        corner_layout.addWidget(self.images_button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._page_html: str | None = None
+        self._page_shown = False
+        self._generation = 0
+
+    def show_source(self, text: str, kept_lines: list[tuple[int, int]]) -> int:
+        """Show a new page's source; its rendering follows with :meth:`set_page_html`."""
+        self._page_html = None
+        self._page_shown = False
+        self.page.clear_content()
+        self.images_button.setEnabled(False)
+        self._generation = self.source.show_source(text, kept_lines)
+        kept = self.source.kept_line_count()
+        total = self.source.blockCount()
+        swatch = (f"<span style='background:{KEPT_BACKGROUND.name()};"
+                  f"color:{KEPT_MARK.name()}'>&nbsp;■&nbsp;</span>")
+        self.legend.setText(f"{swatch} {kept:,} of {total:,} lines kept" if kept else "")
+        self.legend.setToolTip("Tinted lines of the source made it into the article; "
+                               "the rest was left out")
+        return self._generation
+
+    def set_page_html(self, generation: int, html: str, has_images: bool) -> None:
+        """The sanitised rendering, drawn when the Page tab is first shown (it can be slow)."""
+        if generation != self._generation:
+            return
+        self._page_html = html
+        self.images_button.setEnabled(has_images)
+        if self.tabs.currentIndex() == PAGE_TAB:
+            self._show_page()
+
+    def _on_tab(self, index: int) -> None:
+        if index == PAGE_TAB:
+            self._show_page()
+
+    def _show_page(self) -> None:
+        if self._page_html is not None and not self._page_shown:
+            self._page_shown = True
+            self.page.show_html(self._page_html)
+
+    def clear(self) -> None:
+        self.show_source("", [])
+        self.legend.setText("")

@@ -1,0 +1,165 @@
+"""A QTextBrowser that never loads anything by itself.
+
+The default ``loadResource`` would read local files named by the page (relative
+``src`` resolved against the document) and fetch nothing else; here every
+request is refused unless the image was fetched on a person's request and
+handed over with :meth:`SafeBrowser.add_images`. Links open in the system
+browser only when clicked, and only for web and mail addresses.
+"""
+
+from __future__ import annotations
+
+import base64
+from urllib.parse import unquote_to_bytes
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QImage,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+MAX_IMAGE_WIDTH = 720
+"""Wider images are scaled down so a photo does not push the text out of view."""
+HEADING_SCALE = {1: 1.55, 2: 1.3, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
+"""Qt's Markdown headings are poster-sized (h1 = xx-large); these read like an article."""
+LINE_HEIGHT = 135
+
+
+def image_from_bytes(data: bytes) -> QImage | None:
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    if image.width() > MAX_IMAGE_WIDTH:
+        image = image.scaledToWidth(MAX_IMAGE_WIDTH)
+    return image
+
+
+def _data_url_image(url: str) -> QImage | None:
+    header, _, payload = url.partition(",")
+    try:
+        data = (base64.b64decode(payload, validate=False) if header.endswith(";base64")
+                else unquote_to_bytes(payload))
+    except ValueError:
+        return None
+    return image_from_bytes(data)
+
+
+class SafeBrowser(QTextBrowser):
+    """Read-only rich text: the rendered raw page and the article preview."""
+
+    link_hovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
+        self.document().setDocumentMargin(14)
+        self._images: dict[str, QImage] = {}
+        self._local: dict[str, QImage] = {}
+        self._content: tuple[str, str] = ("html", "")
+        self.anchorClicked.connect(self._follow)
+        self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
+
+    # -- content -----------------------------------------------------------------------------
+
+    def show_html(self, html: str) -> None:
+        self._content = ("html", html)
+        self.setHtml(html)
+
+    def show_markdown(self, markdown: str) -> None:
+        self._content = ("markdown", markdown)
+        self.setMarkdown(markdown)
+        self._make_readable()
+
+    def _make_readable(self) -> None:
+        """Article typography: moderate headings, airy lines (a few µs per block)."""
+        doc = self.document()
+        base = self.font().pointSizeF()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        block = doc.begin()
+        while block.isValid():
+            fmt = block.blockFormat()
+            level = fmt.headingLevel()
+            if not fmt.hasProperty(QTextFormat.Property.BlockCodeLanguage) \
+                    and not fmt.nonBreakableLines():
+                fmt.setLineHeight(LINE_HEIGHT,
+                                  QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                if level:
+                    fmt.setTopMargin(base * 0.9)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            if level and base > 0:
+                size = base * HEADING_SCALE.get(level, 1.0)
+                fragments = block.begin()
+                while not fragments.atEnd():
+                    fragment = fragments.fragment()
+                    chars = fragment.charFormat()
+                    chars.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+                    chars.setFontPointSize(size)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(chars)
+                    fragments += 1
+            block = block.next()
+        cursor.endEditBlock()
+
+    def clear_content(self) -> None:
+        self._content = ("html", "")
+        self._images.clear()
+        self._local.clear()
+        self.clear()
+
+    # -- images ------------------------------------------------------------------------------
+
+    def add_images(self, images: dict[str, QImage]) -> None:
+        """Show these images from now on (re-lays out the current content)."""
+        if not images:
+            return
+        self._images.update(images)
+        bar = self.verticalScrollBar()
+        position = bar.value()
+        kind, text = self._content
+        if kind == "markdown":
+            self.show_markdown(text)
+        else:
+            self.setHtml(text)
+        bar.setValue(position)
+
+    def set_local_images(self, images: dict[str, QImage]) -> None:
+        """Images of a saved clip's assets folder, by the relative path its Markdown uses."""
+        self._local = dict(images)
+
+    def has_image(self, url: str) -> bool:
+        return url in self._images or url in self._local
+
+    def loadResource(self, type: int, name: QUrl) -> object:
+        if type != QTextDocument.ResourceType.ImageResource.value:
+            return None  # no stylesheets, no frames: nothing external ever
+        url = name.toString()
+        if url in self._images:
+            return self._images[url]
+        if name.isRelative():
+            return self._local.get(name.path(QUrl.ComponentFormattingOption.FullyDecoded))
+        if url.startswith("data:image/"):
+            image = _data_url_image(url)
+            if image is not None:
+                self._images[url] = image
+            return image
+        return None
+
+    # -- links -------------------------------------------------------------------------------
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme().lower() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())

@@ -1,0 +1,573 @@
+"""The library's search index: an SQLite FTS5 cache of the clip files.
+
+The files are the truth; this is a cache in the platformdirs cache folder, one
+database per library. ``sync()`` compares the folder with the index by
+(mtime, size, inode), so clips added, edited or deleted by another editor or a
+sync tool show up, and a missing or corrupt database is deleted and rebuilt without
+troubling the user. Save, update and delete in ``clipper.library`` tell an open
+index about their own changes, so the window never waits for a rescan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clipper.errors import CancelledError, LibraryError
+from clipper.library.duplicates import (
+    SIMILAR,
+    fingerprint_of_text,
+    is_similar,
+    similarity,
+    sketch_of,
+)
+from clipper.library.frontmatter import parse_clip
+from clipper.library.query import make_snippet, parse_query
+from clipper.library.summary import ClipSummary, first_words, sort_key
+from clipper.library.text import plain_text
+from clipper.library.walk import iter_clip_files
+from clipper.urls import normalize_url
+
+SCHEMA_VERSION = "2"
+# Fingerprints use CPython's tuple hash: an index built by another interpreter is rebuilt.
+HASH_FLAVOUR = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}"
+BATCH = 200
+"""Files indexed per transaction: the lock is released between batches, so searches
+from the window stay responsive while a large library is first indexed."""
+SNIPPET_TOKENS = 24
+SNIPPET_ROWS = 100
+"""Results that get a snippet around the match; later ones show the start of the text."""
+MARK_START, MARK_END = "\x02", "\x03"
+
+ProgressFn = Callable[[int, int | None], None]
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE clips(
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    mtime INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    site TEXT,
+    tags TEXT NOT NULL,
+    source TEXT,
+    nsource TEXT,
+    fingerprint TEXT,
+    created TEXT,
+    published TEXT,
+    sort_key REAL NOT NULL,
+    preview TEXT NOT NULL
+);
+CREATE INDEX clips_nsource ON clips(nsource);
+CREATE INDEX clips_sort ON clips(sort_key);
+CREATE TABLE sketch(h INTEGER NOT NULL, clip INTEGER NOT NULL, PRIMARY KEY (h, clip))
+    WITHOUT ROWID;
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, site, tags, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
+INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 4.0, 4.0, 1.0)');
+"""
+
+
+class IndexUnavailable(LibraryError):
+    """No index could be opened (no FTS5 in this SQLite); callers scan the files instead."""
+
+
+@dataclass
+class SyncChanges:
+    added: list[Path] = field(default_factory=list)
+    updated: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def __len__(self) -> int:
+        return len(self.added) + len(self.updated) + len(self.removed)
+
+
+def index_path(library: Path, cache_dir: Path | None = None) -> Path:
+    """``<cache>/index/<hash of the library path>.sqlite3``."""
+    if cache_dir is None:
+        from clipper.settings import cache_dir as default_cache_dir
+
+        cache_dir = default_cache_dir()
+    key = hashlib.sha256(os.fsencode(library.resolve())).hexdigest()[:20]
+    return cache_dir / "index" / f"{key}.sqlite3"
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (11, 26):  # SQLITE_CORRUPT, SQLITE_NOTADB
+        return True
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        return any(s in text for s in ("malformed", "not a database", "no such table",
+                                       "no such column", "corrupt", "vtable constructor"))
+    return type(exc) is sqlite3.DatabaseError
+
+
+def _drop_everything(conn: sqlite3.Connection) -> None:
+    """Empty an outdated index in place (deleting the file under another process's open
+    connection would split the cache in two)."""
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")]
+    tables += [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+    for name in tables:
+        conn.execute(f'DROP TABLE IF EXISTS "{name.replace(chr(34), chr(34) * 2)}"')
+
+
+def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    text: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    start = None
+    for piece in re.split(f"([{MARK_START}{MARK_END}])", marked):
+        if piece == MARK_START:
+            start = pos
+        elif piece == MARK_END:
+            if start is not None:
+                spans.append((start, pos))
+            start = None
+        else:
+            text.append(piece)
+            pos += len(piece)
+    return "".join(text), spans
+
+
+class LibraryIndex:
+    """Search index of one library folder; thread-safe (one connection behind a lock)."""
+
+    _open: dict[Path, list[LibraryIndex]] = {}  # noqa: RUF012 - a registry, shared on purpose
+    _registry_lock = threading.Lock()
+
+    def __init__(self, library: Path, db_path: Path | None) -> None:
+        self.library = library
+        self.db_path = db_path
+        """None: an in-memory index, when the cache folder cannot be written."""
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        self._registered = False
+        self.rebuilt = False
+        """True when an existing database had to be thrown away (corrupt or outdated)."""
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, library: Path, cache_dir: Path | None = None, *,
+             register: bool = True) -> LibraryIndex:
+        """Open (or create) the index of ``library``; call ``sync()`` to bring it up to date.
+
+        While open and registered, ``save_clip``/``update_clip``/``delete_clip`` keep it current.
+        """
+        library = Path(library).absolute()
+        try:
+            db_path: Path | None = index_path(library, cache_dir)
+            db_path.parent.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+        except OSError:
+            db_path = None
+        index = cls(library, db_path)
+        index._connect()
+        if register:
+            key = library.resolve()
+            with cls._registry_lock:
+                cls._open.setdefault(key, []).append(index)
+            index._registered = True
+        return index
+
+    def _connect(self) -> None:
+        try:
+            self._conn = self._connect_once()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "fts5" in str(exc).lower():
+                raise IndexUnavailable("This Python's SQLite has no full-text search (FTS5)",
+                                       "Searching falls back to reading the files.") from exc
+            if not _is_corruption(exc):  # e.g. locked by another process for too long
+                raise IndexUnavailable(f"The library index cannot be opened: {exc}") from exc
+            self._reset()
+            self._conn = self._connect_once()
+
+    def _connect_once(self) -> sqlite3.Connection:
+        target = str(self.db_path) if self.db_path else ":memory:"
+        try:
+            conn = sqlite3.connect(target, check_same_thread=False, isolation_level=None,
+                                   timeout=10)
+            conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as exc:
+            if self.db_path is None or _is_corruption(exc):
+                raise
+            self.db_path = None  # the cache folder is unwritable: keep the index in memory
+            conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        try:
+            conn.execute("PRAGMA synchronous=NORMAL")
+            # IMMEDIATE: two processes opening a new index at once create the schema once.
+            conn.execute("BEGIN IMMEDIATE")
+            meta = conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
+            rows = dict(conn.execute("SELECT key, value FROM meta")) if meta else {}
+            expected = {"schema": SCHEMA_VERSION, "hash": HASH_FLAVOUR,
+                        "library": str(self.library.resolve())}
+            if rows != expected:
+                if rows or meta:
+                    self.rebuilt = True
+                _drop_everything(conn)
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.executemany("INSERT INTO meta VALUES (?, ?)", list(expected.items()))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _delete_files(self) -> None:
+        if self.db_path is None:
+            return
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{self.db_path}{suffix}")
+
+    def _reset(self) -> None:
+        """Throw the database away (corrupt): the next sync rebuilds it from the files."""
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+        self._delete_files()
+        self.rebuilt = True
+
+    def _recover(self) -> None:
+        with self._lock:
+            self._reset()
+            self._conn = self._connect_once()
+        self._sync(None, None)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise LibraryError("The library index is closed")
+        return self._conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None
+        if self._registered:
+            key = self.library.resolve()
+            with self._registry_lock:
+                group = self._open.get(key, [])
+                if self in group:
+                    group.remove(self)
+                if not group:
+                    self._open.pop(key, None)
+            self._registered = False
+
+    def __enter__(self) -> LibraryIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @classmethod
+    def registered(cls, library: Path) -> LibraryIndex | None:
+        """The index currently open for ``library`` in this process, if any."""
+        with cls._registry_lock:
+            group = cls._open.get(Path(library).absolute().resolve())
+            return group[-1] if group else None
+
+    def _guarded(self, action: Callable[[], object]) -> object:
+        """Run ``action``; if the database turns out corrupt, rebuild it and run it again."""
+        with self._lock:
+            try:
+                return action()
+            except sqlite3.DatabaseError as exc:
+                if not _is_corruption(exc):
+                    raise LibraryError(f"The library index failed: {exc}") from exc
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.rollback()
+                self._recover()
+                return action()
+
+    # -- keeping it current ----------------------------------------------------------------
+
+    def sync(self, progress: ProgressFn | None = None,
+             cancel: threading.Event | None = None) -> SyncChanges:
+        """Bring the index in line with the folder; only new or changed files are read."""
+        try:
+            return self._sync(progress, cancel)
+        except sqlite3.DatabaseError as exc:
+            if not _is_corruption(exc):
+                raise LibraryError(f"The library index failed: {exc}") from exc
+            with self._lock:
+                self._reset()
+                self._conn = self._connect_once()
+            return self._sync(progress, cancel)
+
+    def _sync(self, progress: ProgressFn | None,
+              cancel: threading.Event | None) -> SyncChanges:
+        # (mtime, size, inode): editors that save by replacing the file change the inode
+        # even when the clock is too coarse to change the mtime.
+        with self._lock:
+            known = {path: (mtime, size, inode) for path, mtime, size, inode in
+                     self.conn.execute("SELECT path, mtime, size, inode FROM clips")}
+        on_disk = {rel: (st.st_mtime_ns, st.st_size, st.st_ino) for rel, st in
+                   iter_clip_files(self.library)}
+        changes = SyncChanges()
+        removed = [rel for rel in known if rel not in on_disk]
+        todo = [(rel, stat) for rel, stat in on_disk.items() if known.get(rel) != stat]
+        if removed:
+            with self._lock, self._transaction():
+                for rel in removed:
+                    self._forget(rel)
+            changes.removed = [self.library / rel for rel in removed]
+        total = len(todo)
+        if progress and total:
+            progress(0, total)
+        # One transaction per batch, the lock released in between: searches from another
+        # thread are answered while a big library is first indexed.
+        for start in range(0, total, BATCH):
+            if cancel is not None and cancel.is_set():
+                raise CancelledError()
+            with self._lock, self._transaction():
+                for rel, stat in todo[start:start + BATCH]:
+                    if self._index_file(rel, *stat):
+                        (changes.updated if rel in known else changes.added).append(
+                            self.library / rel)
+            if progress:
+                progress(min(start + BATCH, total), total)
+        return changes
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        # IMMEDIATE: take the write lock first, so another process's commit cannot slip in
+        # between reading a row and replacing it.
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _forget(self, rel: str) -> None:
+        row = self.conn.execute("SELECT id, fingerprint FROM clips WHERE path = ?",
+                                (rel,)).fetchone()
+        if row:
+            self._delete_row(*row)
+
+    def _delete_row(self, cid: int, fp: str | None) -> None:
+        self.conn.execute("DELETE FROM clips WHERE id = ?", (cid,))
+        self.conn.execute("DELETE FROM fts WHERE rowid = ?", (cid,))
+        if fp:  # the sketch rows are keyed (hash, clip): no second index to keep
+            self.conn.executemany("DELETE FROM sketch WHERE h = ? AND clip = ?",
+                                  [(h, cid) for h in sketch_of(fp)])
+
+    def _index_file(self, rel: str, mtime: int, size: int, inode: int) -> bool:
+        path = self.library / rel
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return False  # gone or unreadable since the scan; the next sync sees it
+        text = raw.decode("utf-8", "replace")
+        try:
+            clip = parse_clip(text, path)
+        except LibraryError:  # broken front matter: still findable by its words
+            clip = parse_clip(text.replace("---", "- - -", 1), path)
+        body = plain_text(clip.body).replace(MARK_START, "").replace(MARK_END, "")
+        fp = fingerprint_of_text(body)
+        row = (rel, mtime, size, inode, clip.title, clip.site, json.dumps(clip.tags), clip.source,
+               normalize_url(clip.source), fp, clip.created, clip.published,
+               sort_key(clip.created, clip.published, mtime), first_words(body))
+        conn = self.conn
+        self._forget(rel)
+        cur = conn.execute(
+            "INSERT INTO clips(path, mtime, size, inode, title, site, tags, source, nsource, "
+            "fingerprint, created, published, sort_key, preview) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+        new_id = cur.lastrowid
+        conn.execute("INSERT INTO fts(rowid, title, site, tags, body) VALUES (?,?,?,?,?)",
+                     (new_id, clip.title, clip.site or "", " ".join(clip.tags), body))
+        if fp:
+            conn.executemany("INSERT INTO sketch(h, clip) VALUES (?, ?)",
+                             [(h, new_id) for h in sketch_of(fp)])
+        return True
+
+    def _rel(self, path: Path) -> str | None:
+        try:
+            return Path(path).absolute().relative_to(self.library).as_posix()
+        except ValueError:
+            try:
+                return Path(path).resolve().relative_to(self.library.resolve()).as_posix()
+            except ValueError:
+                return None
+
+    def update_path(self, path: Path) -> None:
+        """(Re)index one clip file just written by Clipper."""
+        rel = self._rel(path)
+        if rel is None:
+            return
+
+        def action() -> None:
+            try:
+                st = os.stat(self.library / rel)
+            except OSError:
+                return
+            with self._transaction():
+                self._index_file(rel, st.st_mtime_ns, st.st_size, st.st_ino)
+
+        self._guarded(action)
+
+    def remove_path(self, path: Path) -> None:
+        """Forget one clip file Clipper just moved away."""
+        rel = self._rel(path)
+        if rel is None:
+            return
+
+        def action() -> None:
+            with self._transaction():
+                self._forget(rel)
+
+        self._guarded(action)
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def _summary(self, row: tuple, snippet: str = "") -> ClipSummary:
+        path, title, site, created, published, tags, source = row
+        text, spans = _split_snippet(snippet)
+        return ClipSummary(path=self.library / path, title=title, site=site, created=created,
+                           published=published, tags=json.loads(tags), snippet=text,
+                           highlights=spans, source=source)
+
+    _COLUMNS = "c.path, c.title, c.site, c.created, c.published, c.tags, c.source"
+
+    def search(self, query: str, limit: int | None = 50) -> list[ClipSummary]:
+        """Clips matching ``query`` (title, site, tags, text), best first; any text is safe
+        to pass: quotes and FTS operators are taken literally. Empty query: ``recent()``."""
+        parsed = parse_query(query)
+        if parsed is None:
+            return self.recent(limit)
+        expression = parsed.expression
+        pattern = parsed.pattern()
+
+        def action() -> list[ClipSummary]:
+            ids = [rowid for (rowid,) in self.conn.execute(
+                "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
+                (expression, -1 if limit is None else limit))]
+            if not ids:
+                return []
+            rows = {row[0]: row[1:] for row in self._rows_by_id(
+                f"SELECT c.id, {self._COLUMNS}, c.preview FROM clips c WHERE c.id IN ", ids)}
+            bodies = dict(self._rows_by_id("SELECT rowid, body FROM fts WHERE rowid IN ",
+                                           ids[:SNIPPET_ROWS]))
+            snippets: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+            folded: list[int] = []  # matched by the tokenizer's folding, not by our regex
+            for cid, body in bodies.items():
+                found = make_snippet(body, pattern)
+                if found:
+                    snippets[cid] = found
+                elif cid in rows and not pattern.search(" ".join(
+                        str(v) for v in (rows[cid][1], rows[cid][2], rows[cid][5]))):
+                    folded.append(cid)
+            if folded:
+                marks = ",".join("?" * len(folded))
+                for cid, marked in self.conn.execute(
+                        f"SELECT rowid, snippet(fts, 3, '{MARK_START}', '{MARK_END}', '…', "
+                        f"{SNIPPET_TOKENS}) FROM fts WHERE fts MATCH ? AND rowid IN ({marks})",
+                        (expression, *folded)):
+                    snippets[cid] = _split_snippet(marked)
+            out = []
+            for cid in ids:
+                if cid not in rows:
+                    continue
+                summary = self._summary(rows[cid][:7], rows[cid][7])
+                if cid in snippets:
+                    summary.snippet, summary.highlights = snippets[cid]
+                out.append(summary)
+            return out
+
+        return self._guarded(action)  # type: ignore[return-value]
+
+    def _rows_by_id(self, sql: str, ids: list[int]) -> list[tuple]:
+        rows: list[tuple] = []
+        for start in range(0, len(ids), 500):  # stay under SQLite's variable limit
+            chunk = ids[start:start + 500]
+            rows.extend(self.conn.execute(sql + f"({','.join('?' * len(chunk))})", chunk))
+        return rows
+
+    def recent(self, limit: int | None = None) -> list[ClipSummary]:
+        """Clips newest first (by ``created``, else ``published``, else file time)."""
+
+        def action() -> list[ClipSummary]:
+            rows = self.conn.execute(
+                f"SELECT {self._COLUMNS}, c.preview FROM clips c "
+                f"ORDER BY c.sort_key DESC, c.path LIMIT ?",
+                (-1 if limit is None else limit,)).fetchall()
+            return [self._summary(row[:7], row[7]) for row in rows]
+
+        return self._guarded(action)  # type: ignore[return-value]
+
+    def count(self) -> int:
+        return self._guarded(  # type: ignore[return-value]
+            lambda: self.conn.execute("SELECT count(*) FROM clips").fetchone()[0])
+
+    def by_source(self, url: str | None) -> list[Path]:
+        """Clips whose source is the same page (normalised URL), newest first."""
+        key = normalize_url(url)
+        if not key:
+            return []
+        return self._guarded(lambda: [  # type: ignore[return-value]
+            self.library / p for (p,) in self.conn.execute(
+                "SELECT path FROM clips WHERE nsource = ? ORDER BY sort_key DESC", (key,))])
+
+    def by_fingerprint(self, fp: str | None) -> list[Path]:
+        """Clips whose text is similar enough to count as the same article, most similar first.
+        """
+        sketch = sketch_of(fp)
+        if not sketch:
+            return []
+        need = max(1, int(SIMILAR * len(sketch)))
+
+        def action() -> list[Path]:
+            marks = ",".join("?" * len(sketch))
+            rows = self.conn.execute(
+                f"SELECT c.path, c.fingerprint, c.sort_key FROM clips c JOIN "
+                f"(SELECT clip, count(*) AS n FROM sketch WHERE h IN ({marks}) GROUP BY clip) s "
+                f"ON s.clip = c.id WHERE s.n >= ?", (*sketch, need)).fetchall()
+            scored = [(similarity(sketch, other), key, path) for path, other, key in rows
+                      if is_similar(sketch, other)]
+            scored.sort(reverse=True)
+            return [self.library / path for _, _, path in scored]
+
+        return self._guarded(action)  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def index_for(library: Path) -> Iterator[LibraryIndex]:
+    """The open index of ``library`` if the window has one, else a temporary one.
+
+    Raises ``IndexUnavailable`` (a ``LibraryError``) when SQLite cannot do it at all.
+    """
+    index = LibraryIndex.registered(library)
+    if index is not None:
+        yield index
+        return
+    index = LibraryIndex.open(library, register=False)
+    try:
+        yield index
+    finally:
+        index.close()

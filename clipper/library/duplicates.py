@@ -1,0 +1,138 @@
+"""Recognising an article already in the library: by its URL, or by its text.
+
+The text fingerprint is a bottom-k MinHash sketch: the 64 smallest hashes of the
+article's overlapping 3-word shingles. Two sketches estimate the Jaccard
+similarity of the two shingle sets, so a fixed typo, a changed caption or an
+added "Update:" paragraph still match (similarity stays near 1), while two
+articles from one site share almost no shingles. Unlike a single simhash value,
+sketches can be looked up in SQL by shared hashes, which keeps the check fast in
+a large library. Only the first ``MAX_WORDS`` words count, which bounds the
+cost and still catches a story syndicated with a different ending.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from clipper.errors import LibraryError
+from clipper.library.frontmatter import read_clip
+from clipper.library.text import plain_text
+from clipper.library.walk import iter_clip_files
+from clipper.models import Clip
+from clipper.urls import normalize_url
+
+SKETCH_SIZE = 64
+SHINGLE_WORDS = 3
+MIN_WORDS = 30
+"""Shorter bodies (a paywall stub, a caption) get no fingerprint: too little to tell apart."""
+MAX_WORDS = 4000
+SIMILAR = 0.5
+"""Estimated Jaccard similarity from which two texts count as the same article."""
+
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def fingerprint_of_text(text: str) -> str | None:
+    """Fingerprint of already-plain text (see ``fingerprint``)."""
+    words = words_of(text)[:MAX_WORDS]
+    if len(words) < MIN_WORDS:
+        return None
+    # crc32 of each word, then CPython's tuple hash of each 3-word window: deterministic
+    # for ints (unlike str hashes) and fast; the index records the interpreter it was
+    # built with and rebuilds if that changes.
+    hashes = list(map(zlib.crc32, map(str.encode, words)))
+    shingles = set(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
+    return " ".join(map(str, heapq.nsmallest(SKETCH_SIZE, shingles)))
+
+
+def fingerprint(markdown: str) -> str | None:
+    """A text fingerprint of a clip body, or None when the body is too short to judge."""
+    return fingerprint_of_text(plain_text(markdown))
+
+
+def sketch_of(fp: str | None) -> list[int]:
+    if not fp:
+        return []
+    try:
+        return sorted(int(part) for part in fp.split())
+    except ValueError:
+        return []
+
+
+def similarity(a: Sequence[int] | str | None, b: Sequence[int] | str | None) -> float:
+    """Estimated Jaccard similarity of the texts behind two sketches (0..1)."""
+    sa = set(sketch_of(a) if isinstance(a, str) or a is None else a)
+    sb = set(sketch_of(b) if isinstance(b, str) or b is None else b)
+    if not sa or not sb:
+        return 0.0
+    union = heapq.nsmallest(SKETCH_SIZE, sa | sb)
+    both = sa & sb
+    return sum(1 for h in union if h in both) / len(union)
+
+
+def is_similar(a: Sequence[int] | str | None, b: Sequence[int] | str | None) -> bool:
+    return similarity(a, b) >= SIMILAR
+
+
+def _pick(paths: Iterable[Path], exclude: Path | None) -> Path | None:
+    skip = exclude.resolve() if exclude else None
+    for path in paths:
+        if skip is None or path.resolve() != skip:
+            return path
+    return None
+
+
+def find_duplicate(clip: Clip, library: Path) -> Path | None:
+    """The clip in ``library`` holding the same article, newest first; None if there is none.
+
+    Same normalised source URL wins over similar text. Uses the library's search
+    index (brought up to date first) and scans the files only when no index can
+    be opened. The clip's own file (``clip.path``) never counts.
+    """
+    from clipper.index import IndexUnavailable, index_for  # index.py imports this package
+
+    try:
+        with index_for(library) as index:
+            index.sync()
+            url_key = normalize_url(clip.source)
+            if url_key:
+                found = _pick(index.by_source(url_key), clip.path)
+                if found:
+                    return found
+            fp = fingerprint(clip.body)
+            return _pick(index.by_fingerprint(fp), clip.path) if fp else None
+    except IndexUnavailable:
+        return scan_for_duplicate(clip, library)
+
+
+def scan_for_duplicate(clip: Clip, library: Path) -> Path | None:
+    """``find_duplicate`` without an index: read every clip's front matter and text."""
+    url_key = normalize_url(clip.source)
+    fp = fingerprint(clip.body)
+    by_url: list[tuple[int, Path]] = []
+    by_text: list[tuple[int, Path]] = []
+    skip = clip.path.resolve() if clip.path else None
+    for rel, st in iter_clip_files(library):
+        path = library / rel
+        if skip is not None and path.resolve() == skip:
+            continue
+        try:
+            other = read_clip(path)
+        except LibraryError:
+            continue
+        if url_key and normalize_url(other.source) == url_key:
+            by_url.append((st.st_mtime_ns, path))
+        elif fp and is_similar(fp, fingerprint(other.body)):
+            by_text.append((st.st_mtime_ns, path))
+    for found in (by_url, by_text):
+        if found:
+            return max(found)[1]
+    return None

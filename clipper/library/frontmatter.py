@@ -1,0 +1,234 @@
+"""Clip files: YAML front matter + ``# Title`` + the article Markdown.
+
+Strings are written double-quoted by PyYAML, so any title — quotes, colons, ``#``,
+a leading ``-``, ``yes``, ``0o17``, ``2024-01-02``, newlines, emoji, RTL — reads
+back the same in PyYAML and in YAML 1.2 parsers such as Obsidian's. Valid ISO
+dates in ``published``, ``created`` and user-added keys are the one exception:
+written plain so Obsidian shows them as dates, and read back as the same strings
+because the loader here does not turn timestamps into objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from clipper.errors import LibraryError
+from clipper.models import Clip
+
+KNOWN_KEYS = ("title", "source", "author", "published", "created", "site", "description",
+              "lang", "tags")
+DATE_KEYS = ("published", "created")
+FRONT_MATTER_DELIMITER = "---"
+
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_ -]*")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _without_timestamps(resolvers: dict[Any, Any]) -> dict[Any, Any]:
+    return {first: [(tag, regexp) for tag, regexp in entries
+                    if tag != "tag:yaml.org,2002:timestamp"]
+            for first, entries in resolvers.items()}
+
+
+# libyaml's parser when PyYAML has it: reading front matter is most of indexing a library.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type, misc]
+    """SafeLoader that leaves dates as the strings they are in the file."""
+
+
+_Loader.yaml_implicit_resolvers = _without_timestamps(yaml.SafeLoader.yaml_implicit_resolvers)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Double-quoted strings, plain keys and ISO dates, block lists."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # "tags:\n  - x", as Obsidian writes lists
+
+    def represent_mapping(self, tag: str, mapping: Any, flow_style: bool | None = None
+                          ) -> yaml.MappingNode:
+        node = super().represent_mapping(tag, mapping, flow_style)
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and _PLAIN_KEY.fullmatch(key_node.value):
+                key_node.style = None  # the emitter still quotes it if plain would misread
+        return node
+
+
+_Dumper.yaml_implicit_resolvers = _without_timestamps(yaml.SafeDumper.yaml_implicit_resolvers)
+
+
+class _PlainDate(str):
+    """A date written without quotes (only ever a valid ISO date or time)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+def _represent_date(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=None)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_PlainDate, _represent_date)
+
+
+def _date_style(value: object) -> object:
+    """Dates plain (Obsidian shows them as dates), but only real ones: "0000-00-00" plain
+    would crash other YAML readers, so anything doubtful stays a quoted string."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return value
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return _PlainDate(value)
+
+
+def one_line(title: str) -> str:
+    return _WHITESPACE.sub(" ", title).strip()
+
+
+def _present(value: object) -> bool:
+    return value not in (None, "", [], {})
+
+
+def front_matter_dict(clip: Clip) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key in KNOWN_KEYS:
+        value = getattr(clip, key)
+        if key == "tags":
+            value = [str(t) for t in value if str(t).strip()]
+        if _present(value):
+            data[key] = _date_style(value) if key in DATE_KEYS else value
+    for key, value in clip.extra.items():
+        if key not in data and key not in KNOWN_KEYS:
+            data[str(key)] = _date_style(value)
+    return data
+
+
+def render_front_matter(data: dict[str, Any]) -> str:
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=2**31 - 1, indent=2)
+    return f"{FRONT_MATTER_DELIMITER}\n{text}{FRONT_MATTER_DELIMITER}\n"
+
+
+def render_body(clip: Clip) -> str:
+    body = clip.body.strip("\n")
+    heading = f"# {one_line(clip.title)}\n"
+    return f"{heading}\n{body}\n" if body else heading
+
+
+def render_clip(clip: Clip) -> str:
+    """The clip file's text: front matter (empty values omitted), ``# Title``, the body.
+
+    A blank title is written as "Untitled" in both places, so the file reads back
+    the way it shows.
+    """
+    if not one_line(clip.title):
+        clip = replace(clip, title="Untitled")
+    return f"{render_front_matter(front_matter_dict(clip))}\n{render_body(clip)}"
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """``(yaml text or None, rest)``; accepts a BOM and Windows line ends."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.startswith(FRONT_MATTER_DELIMITER + "\n"):
+        return None, text
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M)
+    if end is None:
+        return None, text
+    yaml_text = text[4:4 + end.start()]
+    rest = text[4 + end.end():]
+    return yaml_text, rest.removeprefix("\n")
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value if v is not None)
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _as_tags(value: object) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    return [str(t) for t in items if t is not None and str(t).strip()]
+
+
+def parse_clip(text: str, path: Path | None = None) -> Clip:
+    """Read a clip file's text back into a ``Clip`` (inverse of ``render_clip``).
+
+    Keys Clipper does not know go to ``extra``; a missing title falls back to the
+    ``# Heading``, then the file name. The heading is dropped from ``body`` only
+    when it is the title's, so a file made elsewhere keeps its own first heading.
+    """
+    where = f" {path}" if path else ""
+    yaml_text, rest = split_front_matter(text)
+    data: dict[Any, Any] = {}
+    if yaml_text is not None and yaml_text.strip():
+        try:
+            loaded = yaml.load(yaml_text, Loader=_Loader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f" (line {mark.line + 2})" if mark is not None else ""
+            raise LibraryError(f"The front matter of the clip{where} is not valid YAML{line}",
+                               "Fix it in a text editor.") from exc
+        if loaded is not None and not isinstance(loaded, dict):
+            raise LibraryError(f"The front matter of the clip{where} is not a set of keys",
+                               "Fix it in a text editor.")
+        data = loaded or {}
+
+    body = rest.lstrip("\n")
+    heading = re.match(r"# (.*)(?:\n|$)", body)
+    title = _as_text(data.get("title"))
+    if heading and (title is None or one_line(heading.group(1)) == one_line(title)):
+        body = body[heading.end():].lstrip("\n")
+        if title is None:
+            title = heading.group(1).strip() or None
+    if title is None:
+        title = path.stem if path else "Untitled"
+
+    extra = {str(k): v for k, v in data.items() if str(k) not in KNOWN_KEYS}
+    return Clip(
+        title=title,
+        body=body,
+        source=_as_text(data.get("source")),
+        author=_as_text(data.get("author")),
+        published=_as_text(data.get("published")),
+        created=_as_text(data.get("created")),
+        site=_as_text(data.get("site")),
+        description=_as_text(data.get("description")),
+        lang=_as_text(data.get("lang")),
+        tags=_as_tags(data.get("tags")),
+        path=path,
+        extra=extra,
+    )
+
+
+def read_clip(path: Path) -> Clip:
+    """Open a clip file; unreadable files raise ``LibraryError``."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LibraryError(f"Cannot read the clip {path}: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "replace")
+    return parse_clip(text, path)

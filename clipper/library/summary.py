@@ -1,0 +1,46 @@
+"""The rows of the library list: what the window, the CLI and search results show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass
+class ClipSummary:
+    """One clip in the library list or in search results."""
+
+    path: Path
+    title: str
+    site: str | None = None
+    created: str | None = None
+    published: str | None = None
+    tags: list[str] = field(default_factory=list)
+    snippet: str = ""
+    """Plain text around the match (search) or the start of the text (listing)."""
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    """``(start, end)`` offsets in ``snippet`` of the matched words, for bold display."""
+    source: str | None = None
+
+
+def sort_key(created: str | None, published: str | None, mtime_ns: int) -> float:
+    """Newest-first order: clip time, else publication date, else the file's time."""
+    for value in (created, published):
+        if not value:
+            continue
+        text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
+        try:
+            when = datetime.fromisoformat(text)
+        except ValueError:
+            continue
+        return when.timestamp()  # naive values count as local time
+    return mtime_ns / 1e9
+
+
+def first_words(text: str | None, limit: int = 160) -> str:
+    """A one-line preview cut at a word boundary."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"

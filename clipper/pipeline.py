@@ -1,0 +1,77 @@
+"""The use cases, end to end: load a page into an article, save an article as a clip.
+
+The CLI and the window call only these two functions (the window from a
+background task), so both behave the same and both honour cancel and progress.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from clipper.decode import decode_html
+from clipper.errors import CancelledError
+from clipper.extract import extract
+from clipper.fetch import Limits, fetch
+from clipper.library import SaveResult, save_clip
+from clipper.models import Article, Clip, Page, Source
+
+Stage = Literal["fetching", "decoding", "extracting", "saving", "images"]
+ProgressFn = Callable[[Stage, int, int | None], None]
+"""(stage, done, total): bytes for fetching, images for saving; total None when unknown."""
+
+OnDuplicate = Literal["new", "skip", "replace"]
+
+
+@dataclass
+class Loaded:
+    """A page read and cleaned: everything the window shows side by side."""
+
+    source: Source
+    page: Page
+    html: str
+    """The decoded page source (what the raw view shows; kept_lines refer to it)."""
+    article: Article
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise CancelledError()
+
+
+def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn | None = None,
+         cancel: threading.Event | None = None) -> Loaded:
+    """Fetch or read the source, decode it and extract the article."""
+
+    def on_bytes(done: int, total: int | None) -> None:
+        if progress:
+            progress("fetching", done, total)
+
+    page = fetch(source, limits=limits or Limits(), progress=on_bytes, cancel=cancel)
+    _check(cancel)
+    if progress:
+        progress("decoding", 0, None)
+    html = source.value if source.kind == "html" else decode_html(page.body, page.charset)
+    _check(cancel)
+    if progress:
+        progress("extracting", 0, None)
+    article = extract(html, url=page.url)
+    _check(cancel)
+    return Loaded(source=source, page=page, html=html, article=article)
+
+
+def save(clip: Clip, library: Path, *, on_duplicate: OnDuplicate = "new",
+         download_images: bool = True, page_dir: Path | None = None,
+         progress: ProgressFn | None = None,
+         cancel: threading.Event | None = None) -> SaveResult:
+    """Save a clip into the library (images downloaded next to it unless turned off)."""
+
+    def on_image(done: int, total: int | None) -> None:
+        if progress:
+            progress("images", done, total)
+
+    return save_clip(clip, library, on_duplicate=on_duplicate, download_images=download_images,
+                     page_dir=page_dir, progress=on_image, cancel=cancel)

@@ -1,0 +1,120 @@
+"""URL normalisation, so the same article is recognised under the addresses it is shared with.
+
+Links arrive with tracking parameters, ``www.``, ``http`` vs ``https``, a trailing
+slash or a fragment; none of that changes which article a page is, so
+``normalize_url`` maps all of them to one key. The key is for comparing only —
+clips keep the URL they were given in ``source``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+# Query parameters that identify a click, a campaign or a share, never the article itself.
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
+    "ttclid", "li_fat_id", "igshid", "igsh", "mc_cid", "mc_eid", "mkt_tok", "_hsenc", "_hsmi",
+    "__hssc", "__hstc", "__hsfp", "hsctatracking", "ref_src", "ref_url", "_ga", "_gl", "_ke",
+    "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "rb_clickid", "s_cid", "sr_share",
+    "wt_mc", "wt.mc_id", "cmpid", "ncid", "spm", "smid", "cid_source",
+    "at_medium", "at_campaign", "at_custom1", "at_custom2", "at_custom3", "at_custom4",
+    "guccounter", "guce_referrer", "guce_referrer_sig", "soc_src", "soc_trk", "tpcc",
+    "mbid", "__twitter_impression", "fb_action_ids", "fb_action_types", "fb_source", "fb_ref",
+    "action_object_map", "action_type_map", "action_ref_map",
+})
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmb_", "ga_", "itm_")
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+# RFC 3986 unreserved characters never need escaping; escaping them or not is the same URL.
+_UNRESERVED = "-._~"
+
+
+def is_tracking_param(name: str) -> bool:
+    key = name.lower()
+    return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES)
+
+
+def _normalize_host(host: str) -> str:
+    host = host.lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    try:
+        return host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return host
+
+
+def _normalize_path(path: str) -> str:
+    # Decode then re-encode so %7E, ~ and %7e compare equal, but keep %2F (an encoded slash
+    # is a different path from a real one).
+    segments = [quote(unquote(seg), safe="!$&'()*+,;=:@" + _UNRESERVED)
+                for seg in path.split("/")]
+    path = "/".join(segments)
+    if path:
+        trailing = path.endswith("/")
+        path = posixpath.normpath(path)
+        if path.startswith("//"):
+            path = "/" + path.lstrip("/")
+        if trailing and path != "/":
+            path += "/"
+    path = path.rstrip("/")
+    return path or "/"
+
+
+def normalize_url(url: str | None) -> str | None:
+    """A comparison key for ``url``: same key, same article.
+
+    Scheme and host are lower-cased, ``http`` counts as ``https`` and ``www.`` as no
+    ``www.``, default ports, credentials, trailing slashes and fragments go (``#!``
+    routes stay, they select the page), tracking parameters (``utm_*``, ``fbclid``,
+    ``gclid``...) are dropped and the rest sorted. Non-web URLs come back stripped.
+    """
+    if url is None:
+        return None
+    url = url.strip()
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return url
+    host = _normalize_host(parts.hostname)
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    if port is not None and port not in _DEFAULT_PORTS.values():
+        host = f"{host}:{port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not is_tracking_param(k)]
+    query.sort()
+    fragment = parts.fragment if parts.fragment.startswith("!") else ""
+    return urlunsplit(("https", host, _normalize_path(parts.path),
+                       urlencode(query, quote_via=quote, safe=_UNRESERVED), fragment))
+
+
+def same_article_url(a: str | None, b: str | None) -> bool:
+    na, nb = normalize_url(a), normalize_url(b)
+    return na is not None and na == nb
+
+
+def is_web_url(url: str) -> bool:
+    return url.strip().lower().startswith(("http://", "https://"))
+
+
+def strip_tracking(url: str) -> str:
+    """The URL as given minus tracking parameters (what a clip's ``source`` should hold)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    if not parts.query or parts.scheme.lower() not in _DEFAULT_PORTS:
+        return url.strip()
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
+    if len(kept) == len(pairs):
+        return url.strip()
+    return urlunsplit(parts._replace(query=urlencode(kept, quote_via=quote, safe=_UNRESERVED)))

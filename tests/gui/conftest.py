@@ -1,0 +1,116 @@
+"""Qt tests run offscreen, each with its own runtime folder and a fresh main window.
+
+``QT_QPA_PLATFORM`` must be set before any QApplication exists: with no display
+and no platform, Qt aborts the whole pytest process.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_RUNTIME = tempfile.mkdtemp(prefix="clipper-xdg-")  # mkdtemp makes it 0700, as Qt wants
+os.environ["XDG_RUNTIME_DIR"] = _RUNTIME
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+REFERENCE = DATA / "devdiscourse-russia-afghan.html"
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """A shown, active main window; closed at the end without asking about edits."""
+    from PySide6.QtGui import QDesktopServices
+
+    from clipper.gui import tasks
+    from clipper.gui.app import make_app
+    from clipper.gui.main_window import MainWindow
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    make_app()
+    w = MainWindow()
+    w.opened_urls = opened  # type: ignore[attr-defined]
+    # pytest-qt closes the window before fixture teardown: never ask about edits then
+    qtbot.addWidget(w, before_close_func=lambda w: setattr(w, "_baseline", None))
+    with qtbot.waitExposed(w):
+        w.show()
+    with qtbot.waitActive(w):
+        w.activateWindow()
+    guard = _ModalGuard()
+    yield w
+    guard.stop()
+    w._baseline = None
+    w.close()
+    assert tasks.wait_for_all(10_000), "a background task did not stop"
+    assert not guard.closed, f"dialogs nobody answered: {guard.closed}"
+
+
+class _ModalGuard:
+    """Closes a modal dialog left open by a failing test, so the run fails instead of hanging."""
+
+    LIMIT = 15  # seconds; answered dialogs close within milliseconds
+
+    def __init__(self) -> None:
+        self.closed: list[str] = []
+        self._seen: object = None
+        self._ticks = 0
+        self._timer = QTimer()
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._check)
+        self._timer.start()
+
+    def _check(self) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or modal is not self._seen:
+            self._seen, self._ticks = modal, 0
+            return
+        self._ticks += 1
+        if self._ticks >= self.LIMIT:
+            self.closed.append(modal.windowTitle())
+            modal.close()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+def answer_dialog(qtbot, choose: Callable[[QMessageBox], None]) -> list[str]:
+    """Answer the next modal message box with ``choose(box)``; returns its text when seen."""
+    seen: list[str] = []
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            choose(box)
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def click_button(text: str) -> Callable[[QMessageBox], None]:
+    def choose(box: QMessageBox) -> None:
+        for button in box.buttons():
+            if button.text().replace("&", "") == text:
+                button.click()
+                return
+        raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")
+
+    return choose
+
+
+def click_standard(which: QMessageBox.StandardButton) -> Callable[[QMessageBox], None]:
+    def choose(box: QMessageBox) -> None:
+        button = box.button(which)
+        assert button is not None, f"no {which} button"
+        button.click()
+
+    return choose

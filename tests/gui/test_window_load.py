@@ -1,0 +1,191 @@
+"""Loading pages as a person does: type + Enter, drop, open, stop, queue, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import REFERENCE, answer_dialog, click_standard
+from helpers import TIMEOUT, article_page, drop, press, wait_loaded
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+
+EXPECT = json.loads(REFERENCE.with_name("devdiscourse-russia-afghan.expect.json")
+                    .read_text(encoding="utf-8"))
+PAGE = REFERENCE.read_bytes()
+
+
+def assert_reference_shown(window) -> None:
+    preview = window.article.preview_text()
+    for phrase in EXPECT["must_contain"]:
+        assert phrase in preview
+    for phrase in EXPECT["must_not_contain"]:
+        assert phrase not in preview
+    assert window.form.title.text() == EXPECT["title"]
+    assert window.form.author.text() == EXPECT["byline"]
+    assert window.form.published.text() == EXPECT["published"]
+    assert window.form.site.text() == EXPECT["site_name"]
+
+
+def test_the_address_field_has_focus_at_start(window) -> None:
+    assert QApplication.focusWidget() is window.url_bar.field
+    assert window.stack.currentWidget() is window.empty_state
+    hint = window.empty_state.findChild(QLabel, "emptyHint")
+    assert hint.text() == "Paste a URL, drop an HTML file or press Ctrl+O"
+
+
+def test_typing_a_url_and_enter_shows_the_clean_article(qtbot, window, http_server) -> None:
+    http_server.route("/news/russia", PAGE)
+    qtbot.keyClicks(window.url_bar.field, http_server.url("/news/russia"))
+    press(qtbot, window, Qt.Key.Key_Return)
+    wait_loaded(qtbot, window, "Russia says")
+    assert_reference_shown(window)
+    assert window.stack.currentIndex() == 1
+    assert "Russia says" in window.status.loaded_text()
+    assert window.status.words_text().endswith("words")
+    assert not window.is_dirty()
+    # the source pane shows the page and tints what the article kept
+    source = window.raw_view.source
+    assert "<html" in source.toPlainText().lower()
+    kept = source.kept_block_ranges()
+    assert kept
+    kept_text = "\n".join(source.document().findBlockByNumber(n).text()
+                          for a, b in kept for n in range(a, b + 1))
+    assert "Lavrov was speaking" in kept_text
+    assert "TRENDING" not in kept_text
+    block = source.document().findBlockByNumber(kept[0][0])
+    assert block.blockFormat().background().color().name() == "#e3f4e1"
+    outside = source.document().findBlockByNumber(0)
+    assert outside.blockFormat().background().style() == Qt.BrushStyle.NoBrush
+
+
+def test_dropping_the_reference_file_loads_it(qtbot, window) -> None:
+    # dropped on the Markdown editor: an editable child must not swallow it
+    drop(window, paths=[REFERENCE], target=window.article.editor.viewport())
+    wait_loaded(qtbot, window, "Russia says")
+    assert_reference_shown(window)
+    assert window.url_bar.text() == str(REFERENCE)
+    assert window.article.markdown().count("Lavrov") >= 1
+
+
+def test_dropping_on_the_window_itself(qtbot, window) -> None:
+    drop(window, paths=[REFERENCE])
+    wait_loaded(qtbot, window, "Russia says")
+
+
+def test_several_files_load_the_first_and_queue_the_rest(qtbot, window, tmp_path: Path) -> None:
+    second = tmp_path / "second.html"
+    second.write_text(article_page("Second page"), encoding="utf-8")
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"\x89PNG\r\n")
+    drop(window, paths=[REFERENCE, photo, second])
+    wait_loaded(qtbot, window, "Russia says")
+    assert window.status.queue_text().startswith("1 more queued")
+    assert "photo.png" in window.message_bar.text()
+    assert window.actions_.next_queued.isEnabled()
+    window.actions_.next_queued.trigger()
+    wait_loaded(qtbot, window, "Second page")
+    assert window.status.queue_text() == ""
+
+
+def test_a_404_shows_a_message_and_the_window_keeps_working(qtbot, window, http_server) -> None:
+    http_server.route("/gone", "<h1>Not here</h1>", status=404)
+    http_server.route("/good", PAGE)
+    window.url_bar.field.setText(http_server.url("/gone"))
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
+    assert "404" in window.message_bar.text()
+    assert window.message_bar.level == "error"
+    assert window.url_bar.text() == http_server.url("/gone")  # what was typed stays
+    assert not window.is_loading()
+    window.url_bar.field.setText(http_server.url("/good"))
+    press(qtbot, window, Qt.Key.Key_Return)
+    wait_loaded(qtbot, window, "Russia says")
+    assert not window.message_bar.isVisible()
+
+
+def test_a_failed_load_loses_nothing_typed(qtbot, window, http_server) -> None:
+    http_server.route("/broken", "nope", status=500)
+    window.open_arguments([str(REFERENCE)])
+    wait_loaded(qtbot, window, "Russia says")
+    window.form.title.end(False)
+    qtbot.keyClicks(window.form.title, " (edited)")
+    assert window.is_dirty()
+    seen = answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Discard))
+    window.url_bar.field.setText(http_server.url("/broken"))
+    window.url_bar.field.setFocus()
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
+    assert seen and "before loading another page" in seen[0]
+    assert "500" in window.message_bar.text()
+    assert window.form.title.text().endswith(" (edited)")
+    assert "Lavrov" in window.article.markdown()
+    assert window.is_dirty()  # still unsaved: quitting would still ask
+    assert window.url_bar.text() == http_server.url("/broken")
+
+
+def test_a_bad_address_is_explained(qtbot, window) -> None:
+    window.url_bar.field.setText("ftp://example.com/x")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.message_bar.isVisible()
+    assert "ftp" in window.message_bar.text()
+    assert not window.is_loading()
+
+
+def test_escape_stops_a_slow_load(qtbot, window, http_server) -> None:
+    http_server.trickle("/slow", PAGE, chunk_size=200, interval=0.2)
+    window.url_bar.field.setText(http_server.url("/slow"))
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Downloading" in window.status.stage_text(), timeout=TIMEOUT)
+    assert window.url_bar.stop_button.isVisible()
+    assert window.actions_.stop.isEnabled()
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.is_loading()
+    assert not window.status.is_busy()
+    assert window.status.loaded_text() == "Stopped"
+    assert not window.has_clip()
+    assert window.url_bar.load_button.isVisible()
+
+
+def test_a_new_load_cancels_the_running_one(qtbot, window, http_server) -> None:
+    http_server.trickle("/slow", PAGE, chunk_size=200, interval=0.2)
+    window.load_argument(http_server.url("/slow"))
+    qtbot.waitUntil(window.is_loading, timeout=TIMEOUT)
+    first = window._load_task
+    window.load_argument(str(REFERENCE))
+    assert first.cancelled
+    wait_loaded(qtbot, window, "Russia says")
+    assert window.url_bar.text() == str(REFERENCE)
+
+
+def test_reload_loads_the_page_again(qtbot, window, http_server) -> None:
+    http_server.route("/a", PAGE)
+    window.load_argument(http_server.url("/a"))
+    wait_loaded(qtbot, window, "Russia says")
+    press(qtbot, window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(http_server.requests_to("/a")) == 2, timeout=TIMEOUT)
+    wait_loaded(qtbot, window, "Russia says")
+
+
+def test_ctrl_o_opens_a_file(qtbot, window, monkeypatch) -> None:
+    asked: list[str] = []
+
+    def fake_open(parent, caption, folder, filters):
+        asked.append(filters)
+        return str(REFERENCE), filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open)
+    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    wait_loaded(qtbot, window, "Russia says")
+    assert "*.html" in asked[0]
+
+
+def test_ctrl_l_focuses_the_address_field(qtbot, window) -> None:
+    window.open_arguments([str(REFERENCE)])
+    wait_loaded(qtbot, window, "Russia says")
+    window.article.editor.setFocus()
+    window.article.tabs.setCurrentIndex(1)
+    window.article.editor.setFocus()
+    press(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.url_bar.field
+    assert window.url_bar.field.selectedText() == str(REFERENCE)

@@ -1,0 +1,237 @@
+"""Saving as a person does: Ctrl+S, edits, duplicates, unsaved changes, save as, copy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import REFERENCE, answer_dialog, click_button, click_standard
+from helpers import TIMEOUT, article_page, drop, press, type_at_end, wait_idle, wait_loaded
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def library() -> Path:
+    return Path(os.environ["CLIPPER_LIBRARY"])
+
+
+def clips(library: Path) -> list[Path]:
+    return sorted(library.glob("*.md")) if library.is_dir() else []
+
+
+def load_reference(qtbot, window) -> None:
+    window.open_arguments([str(REFERENCE)])
+    wait_loaded(qtbot, window, "Russia says")
+
+
+def save_with_keys(qtbot, window) -> None:
+    with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT):
+        press(qtbot, window, Qt.Key.Key_S, CTRL)
+
+
+def test_ctrl_s_saves_the_clip_into_the_library(qtbot, window, library: Path) -> None:
+    load_reference(qtbot, window)
+    save_with_keys(qtbot, window)
+    [path] = clips(library)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    assert 'title: "Russia says it wants to help start Afghan peace talks as fighting rages"' \
+        in text
+    assert "source: \"https://www.devdiscourse.com/article/headlines/1650283" in text
+    assert 'author: "Reuters"' in text
+    assert "published: 2021-07-16" in text
+    assert "\n# Russia says it wants to help start Afghan peace talks as fighting rages\n" in text
+    assert "I would like to confirm Russia's interest in facilitating dialogue" in text
+    assert "TRENDING" not in text
+    assert window.status.saved_text() == f"Saved to {path.name}"
+    assert not window.is_dirty()
+    window.status._open_folder.click()
+    assert window.opened_urls == [f"file://{library}"]
+
+
+def test_edits_to_the_markdown_and_title_are_what_is_saved(qtbot, window, library: Path) -> None:
+    load_reference(qtbot, window)
+    window.form.title.setFocus()
+    window.form.title.selectAll()
+    qtbot.keyClicks(window.form.title, "Moscow offers to host Afghan talks")
+    window.article.tabs.setCurrentIndex(1)
+    editor = window.article.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "My note: compare with the Tass report.")
+    assert window.is_dirty()
+    assert window.windowTitle().startswith("Moscow offers to host Afghan talks")
+    # the preview follows the editor and the title field
+    window.article.tabs.setCurrentIndex(0)
+    assert "My note: compare with the Tass report." in window.article.preview_text()
+    assert window.article.preview_text().startswith("Moscow offers to host Afghan talks")
+    save_with_keys(qtbot, window)
+    [path] = clips(library)
+    assert path.name == "Moscow offers to host Afghan talks.md"
+    text = path.read_text(encoding="utf-8")
+    assert 'title: "Moscow offers to host Afghan talks"' in text
+    assert "\n# Moscow offers to host Afghan talks\n" in text
+    assert text.rstrip().endswith("My note: compare with the Tass report.")
+    assert not window.is_dirty()
+
+    # a second edit goes back into the same file: no second clip
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Second thought.")
+    window.form.tags.setText("news, russia")
+    window.form.tags.textEdited.emit("news, russia")
+    save_with_keys(qtbot, window)
+    assert clips(library) == [path]
+    text = path.read_text(encoding="utf-8")
+    assert text.rstrip().endswith("Second thought.")
+    assert '  - "news"\n  - "russia"' in text
+    assert window.status.saved_text() == f"Updated {path.name}"
+
+
+def test_a_duplicate_asks_and_can_save_a_new_version(qtbot, window, library: Path) -> None:
+    load_reference(qtbot, window)
+    save_with_keys(qtbot, window)
+    load_reference(qtbot, window)
+    seen = answer_dialog(qtbot, click_button("Save as New Version"))
+    save_with_keys(qtbot, window)
+    assert "already in your library" in seen[0]
+    assert len(clips(library)) == 2
+
+
+def test_a_duplicate_can_replace_the_old_clip_which_is_kept_as_backup(
+        qtbot, window, library: Path) -> None:
+    load_reference(qtbot, window)
+    save_with_keys(qtbot, window)
+    [first] = clips(library)
+    load_reference(qtbot, window)
+    type_at_end(qtbot, window.form.author, " staff")
+    answer_dialog(qtbot, click_button("Replace"))
+    save_with_keys(qtbot, window)
+    assert clips(library) == [first]
+    assert 'author: "Reuters staff"' in first.read_text(encoding="utf-8")
+    backups = [p for p in library.rglob("*.md") if p != first]
+    assert backups, "the replaced clip must be kept"
+    assert 'author: "Reuters"\n' in backups[0].read_text(encoding="utf-8")
+
+
+def test_a_duplicate_can_open_the_existing_clip(qtbot, window, library: Path) -> None:
+    load_reference(qtbot, window)
+    window.form.site.setText("Saved site name")
+    window.form.site.textEdited.emit("Saved site name")
+    save_with_keys(qtbot, window)
+    [path] = clips(library)
+    load_reference(qtbot, window)
+    assert window.form.site.text() == "Devdiscourse"
+    answer_dialog(qtbot, click_button("Open Existing"))
+    press(qtbot, window, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.form.site.text() == "Saved site name", timeout=TIMEOUT)
+    assert "Opened" in window.status.loaded_text()
+    # now Ctrl+S writes edits back to that file
+    type_at_end(qtbot, window.form.author, " (desk)")
+    save_with_keys(qtbot, window)
+    assert clips(library) == [path]
+    assert 'author: "Reuters (desk)"' in path.read_text(encoding="utf-8")
+
+
+def test_cancelling_the_duplicate_question_writes_nothing(qtbot, window, library: Path) -> None:
+    load_reference(qtbot, window)
+    save_with_keys(qtbot, window)
+    load_reference(qtbot, window)
+    seen = answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Cancel))
+    press(qtbot, window, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: bool(seen) and not window.is_saving(), timeout=TIMEOUT)
+    assert len(clips(library)) == 1
+    assert window.status.loaded_text() == "Not saved"
+
+
+def test_loading_another_page_asks_about_unsaved_edits(qtbot, window, library: Path,
+                                                       tmp_path: Path) -> None:
+    other = tmp_path / "other.html"
+    other.write_text(article_page("Other article"), encoding="utf-8")
+    load_reference(qtbot, window)
+    type_at_end(qtbot, window.form.author, " and staff")
+    # Cancel: nothing happens
+    answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Cancel))
+    window.load_argument(str(other))
+    assert not window.is_loading()
+    assert window.form.author.text() == "Reuters and staff"
+    # Save: the clip is saved, then the other page loads
+    answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Save))
+    window.load_argument(str(other))
+    wait_loaded(qtbot, window, "Other article")
+    [path] = clips(library)
+    assert 'author: "Reuters and staff"' in path.read_text(encoding="utf-8")
+
+
+def test_quitting_with_unsaved_edits_asks(qtbot, window) -> None:
+    load_reference(qtbot, window)
+    type_at_end(qtbot, window.form.author, "!")
+    seen = answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Cancel))
+    press(qtbot, window, Qt.Key.Key_Q, CTRL)
+    assert seen and "before quitting" in seen[0]
+    assert window.isVisible()
+    answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Discard))
+    press(qtbot, window, Qt.Key.Key_Q, CTRL)
+    assert not window.isVisible()
+
+
+def test_an_unwritable_library_is_reported_and_nothing_is_lost(
+        qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("CLIPPER_LIBRARY", str(blocker / "library"))
+    load_reference(qtbot, window)
+    type_at_end(qtbot, window.form.author, " desk")
+    press(qtbot, window, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
+    assert "library" in window.message_bar.text().lower()
+    assert window.form.author.text() == "Reuters desk"
+    assert window.is_dirty()
+    assert window.actions_.save.isEnabled()
+
+
+def test_saving_the_queue_moves_on_to_the_next_page(qtbot, window, library: Path,
+                                                    tmp_path: Path) -> None:
+    second = tmp_path / "second.html"
+    second.write_text(article_page("Second article"), encoding="utf-8")
+    drop(window, paths=[REFERENCE, second])
+    wait_loaded(qtbot, window, "Russia says")
+    save_with_keys(qtbot, window)
+    wait_loaded(qtbot, window, "Second article")
+    save_with_keys(qtbot, window)
+    assert len(clips(library)) == 2
+
+
+def test_save_as_writes_a_markdown_file_where_asked(qtbot, window, tmp_path: Path,
+                                                    monkeypatch) -> None:
+    target = tmp_path / "elsewhere" / "my clip"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), "Markdown (*.md)"))
+    load_reference(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_S, CTRL | SHIFT)
+    written = target.with_suffix(".md")
+    qtbot.waitUntil(written.exists, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: ")
+    assert "Lavrov was speaking" in text
+    assert window.status.saved_text() == "Saved as my clip.md"
+
+
+def test_ctrl_shift_c_copies_the_markdown_with_front_matter(qtbot, window) -> None:
+    load_reference(qtbot, window)
+    type_at_end(qtbot, window.form.tags, ", world")
+    press(qtbot, window, Qt.Key.Key_C, CTRL | SHIFT)
+    text = QApplication.clipboard().text()
+    assert text.startswith("---\ntitle: \"Russia says")
+    assert '  - "world"' in text
+    assert "\n# Russia says it wants" in text
+    assert "Tashkent" in text
