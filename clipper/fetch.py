@@ -173,7 +173,7 @@ class _Transfer:
 
     def __init__(self, url: str, limits: Limits, headers: Mapping[str, str] | None,
                  check: Callable[[str, dict[str, str]], None] | None) -> None:
-        self.url = url
+        self.url = self.start_url = url
         self.limits = limits
         self.headers = dict(DEFAULT_HEADERS)
         for name, value in (headers or {}).items():
@@ -267,7 +267,7 @@ class _Transfer:
                            if k.lower() not in _CREDENTIAL_HEADERS}
             self.url = url = target
         raise FetchError(
-            f"Too many redirects (more than {self.limits.max_redirects}) from {self.url}",
+            f"Too many redirects (more than {self.limits.max_redirects}) from {self.start_url}",
             "The site is probably redirecting in a loop; try it in a browser.")
 
     def _once(self, url: str, headers: dict[str, str]) -> tuple[Response | None, str | None]:
@@ -299,8 +299,8 @@ class _Transfer:
                 self.check(url, names)
             body = self._read_body(resp, names)
             return Response(url=url, status=resp.status, headers=names, body=body), None
-        except OSError:
-            if self.aborted.is_set():
+        except Exception:
+            if self.aborted.is_set():  # the caller shut the socket: whatever broke, it was us
                 raise _Aborted() from None
             raise
         finally:

@@ -57,28 +57,6 @@ _MARKERS = frozenset(("*", "**", "~~", ""))
 _TRAILING_HASHES = re.compile(r"(^|\s)(#+)$")
 _ORDERED_START = re.compile(r"(\d{1,9})([.)])(?=\s|$)")
 _THEMATIC = re.compile(r"([-*_])(?:\s*\1){2,}\s*$")
-_KNOWN_LANGS = frozenset((
-    "bash", "c", "clojure", "coffeescript", "cpp", "csharp", "css", "dart", "diff", "dockerfile",
-    "elixir", "erlang", "fortran", "go", "graphql", "groovy", "haskell", "html", "ini", "java",
-    "javascript", "js", "json", "jsx", "julia", "kotlin", "latex", "lisp", "lua", "makefile",
-    "matlab", "nginx", "objectivec", "ocaml", "perl", "php", "powershell", "python", "python3",
-    "r", "ruby", "rust", "scala", "scheme", "scss", "shell", "sh", "sql", "swift", "toml", "ts",
-    "tsx", "typescript", "vb", "xml", "yaml", "yml", "zsh", "console", "shell-session", "haml",
-))
-_NO_LANG = frozenset(("text", "plain", "plaintext", "none", "nohighlight", "txt", "code", "raw",
-                      "default", "output"))
-_LANG_CLASS = re.compile(
-    r"^(?:language|lang|highlight-source|highlight|sourcecode|syntax|brush|code)-([\w#+.-]{1,30})$",
-    re.I,
-)
-_BRUSH = re.compile(r"brush:\s*([\w#+.-]{1,30})", re.I)
-_PIPE_HTML_TAGS = frozenset(("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-                             "a", "img", "br", "p", "ul", "ol", "li", "b", "strong", "i", "em",
-                             "code", "pre", "sub", "sup", "blockquote", "s", "del", "mark", "kbd",
-                             "dl", "dt", "dd", "hr"))
-_HTML_STRUCTURE = frozenset(("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl"))
-_HTML_OPEN_SPACE = re.compile(r"(<(?:td|th|p|li|caption|dt|dd|blockquote)(?: [^>]*)?>) +")
-_HTML_CLOSE_SPACE = re.compile(r" +(</(?:td|th|p|li|caption|dt|dd|blockquote)>)")
 _CELL_BLOCKS = frozenset(("p", "div", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
                           "h1", "h2", "h3", "h4", "h5", "h6", "table", "figure", "section"))
 
@@ -518,11 +496,11 @@ class _Writer:
         lines = [line.rstrip() for line in text.split("\n")]
         if not any(line.strip() for line in lines):
             return
-        lang = _code_language(el)
+        lang = code_language(el)
         if not lang and any(a.get("href") and "".join(a.itertext()).strip()
                             for a in el.iter("a")):
             # Preformatted text with links (RFCs, man pages): an HTML <pre> keeps them.
-            out.append(("html", _pre_html(el, self)))
+            out.append(("html", pre_html(el, self.url)))
             return
         text = "\n".join(lines)
         longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
@@ -639,21 +617,21 @@ class _Writer:
     # ----------------------------------------------------------------- tables
 
     def table_block(self, el: etree._Element, out: list[Block]) -> None:
-        rows, caption = _table_rows(el)
+        rows, caption = table_rows(el)
         cells = [[c for c in tr if c.tag in ("td", "th")] for tr in rows]
         cells = [r for r in cells if r]
         if not cells:
             self.blocks(el, out)
             return
-        if _layout_table(cells):
+        if layout_table(cells):
             if caption is not None:
                 self._inline_block(caption, out)
             for row in cells:
                 for cell in row:
                     self.blocks(cell, out)
             return
-        if not _pipe_table_fits(el, cells):
-            html = _clean_html(el, self)
+        if not pipe_table_fits(el, cells):
+            html = table_html(el, self.url)
             if html:
                 out.append(("html", html))
             return
@@ -672,14 +650,14 @@ class _Writer:
             line: list[str] = []
             for cell in row:
                 line.append(self.cell(cell))
-                line.extend([""] * (min(_span(cell, "colspan"), 50) - 1))
+                line.extend([""] * (min(cell_span(cell, "colspan"), 50) - 1))
             grid.append(line)
         width = max(len(r) for r in grid)
         if not any(any(c for c in r) for r in grid):
             return
         for r in grid:
             r.extend([""] * (width - len(r)))
-        aligns = [_align(c) for c in cells[0]]
+        aligns = [cell_align(c) for c in cells[0]]
         delim = [aligns[i] if i < len(aligns) else "---" for i in range(width)]
         lines = ["| " + " | ".join(grid[0]) + " |", "| " + " | ".join(delim) + " |"]
         lines.extend("| " + " | ".join(r) + " |" for r in grid[1:])
@@ -900,187 +878,6 @@ class _Writer:
             para.parts.append(")")
 
 
-def _code_language(pre: etree._Element) -> str:
-    """The language named on the ``<pre>``, its ``<code>``, or up to two wrappers."""
-    holders = [pre]
-    code = next(pre.iter("code"), None)
-    if code is not None:
-        holders.insert(0, code)
-    parent = pre.getparent()
-    for _ in range(2):
-        if parent is None:
-            break
-        holders.append(parent)
-        parent = parent.getparent()
-    for depth, el in enumerate(holders):
-        for attr in ("data-lang", "data-language", "data-code-language"):
-            value = (el.get(attr) or "").strip().lower()
-            if value and re.fullmatch(r"[\w#+.-]{1,30}", value):
-                return "" if value in _NO_LANG else value
-        cls = el.get("class") or ""
-        if not cls:
-            continue
-        m = _BRUSH.search(cls)
-        if m:
-            return m.group(1).lower()
-        for token in cls.split():
-            m = _LANG_CLASS.match(token)
-            if m:
-                lang = m.group(1).lower()
-                return "" if lang in _NO_LANG else lang
-        if depth <= 1 or el.tag in ("pre", "code"):
-            for token in cls.split():
-                if token.lower() in _KNOWN_LANGS:
-                    return token.lower()
-    return ""
-
-
-def _table_rows(table: etree._Element) -> tuple[list[etree._Element], etree._Element | None]:
-    rows: list[etree._Element] = []
-    caption = None
-    for child in table:
-        tag = child.tag
-        if tag == "tr":
-            rows.append(child)
-        elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend(c for c in child if c.tag == "tr")
-        elif tag == "caption" and caption is None:
-            caption = child
-    return rows, caption
-
-
-def _span(cell: etree._Element, attr: str) -> int:
-    try:
-        return max(1, int((cell.get(attr) or "1").strip()))
-    except ValueError:
-        return 1
-
-
-def _layout_table(cells: list[list[etree._Element]]) -> bool:
-    """A single-cell table only frames content (pages built in the 1990s)."""
-    return len(cells) == 1 and len(cells[0]) == 1 and _span(cells[0][0], "rowspan") == 1
-
-
-def _pipe_table_fits(table: etree._Element, cells: list[list[etree._Element]]) -> bool:
-    """False for tables a pipe table would distort: nesting, row spans, block content."""
-    for row in cells:
-        for cell in row:
-            if _span(cell, "rowspan") > 1:
-                return False
-            paragraphs = 0
-            for el in cell.iterdescendants():
-                tag = el.tag
-                if tag in ("table", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"):
-                    return False
-                if tag in ("p", "div") and any(t.strip() for t in el.itertext()):
-                    paragraphs += 1
-                    if paragraphs > 1:
-                        return False
-    return True
-
-
-def _align(cell: etree._Element) -> str:
-    value = (cell.get("align") or "").lower()
-    if not value:
-        m = re.search(r"text-align\s*:\s*(\w+)", cell.get("style") or "", re.I)
-        value = m.group(1).lower() if m else ""
-    return {"center": ":---:", "right": "---:", "left": ":---"}.get(value, "---")
-
-
-def _clean_html(table: etree._Element, writer: _Writer) -> str:
-    """A table as compact HTML with only meaningful tags and attributes, no blank lines."""
-    parts: list[str] = []
-    for event, el in etree.iterwalk(table, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else None
-        if tag is None:
-            continue
-        keep = tag in _PIPE_HTML_TAGS
-        if event == "start":
-            if tag == "span" and el.get(MATH_ATTR):
-                tex = (el.text or "").strip()
-                if tex:
-                    parts.append(html_lib.escape(f"${tex}$" if el.get(MATH_ATTR) == "inline"
-                                                 else f"$${tex}$$"))
-                el.text = None
-                continue
-            if tag == "span" and el.get(FNREF_ATTR):
-                parts.append(f"<sup>{html_lib.escape(el.get(FNREF_ATTR) or '')}</sup>")
-                continue
-            if keep:
-                attrs = ""
-                for name in ("colspan", "rowspan", "href", "src", "alt", "title", "start"):
-                    value = el.get(name)
-                    if value is None or (name == "title" and tag != "img"):
-                        continue
-                    if name in ("colspan", "rowspan") and value.strip() == "1":
-                        continue
-                    if name == "href":
-                        value = writer.url(value) or ""
-                        if not value:
-                            continue
-                    attrs += f' {name}="{html_lib.escape(value, quote=True)}"'
-                if tag == "img" and not el.get("src"):
-                    continue
-                parts.append(f"<{tag}{attrs}>" if tag not in ("br", "img", "hr")
-                             else f"<{tag}{attrs}/>")
-            if el.text and (tag not in _HTML_STRUCTURE or el.text.strip()):
-                parts.append(_html_text(el.text, el))
-        else:
-            if keep and tag not in ("br", "img", "hr"):
-                parts.append(f"</{tag}>")
-                if tag in ("tr", "caption", "thead", "tbody", "tfoot"):
-                    parts.append("\n")
-                elif tag == "table" and el is not table:
-                    pass
-            parent = el.getparent()
-            if el is not table and el.tail and (
-                    parent is None or parent.tag not in _HTML_STRUCTURE or el.tail.strip()):
-                parts.append(_html_text(el.tail, parent))
-    html = "".join(parts).replace("<table>", "<table>\n", 1)
-    html = _HTML_OPEN_SPACE.sub(r"\1", html)
-    html = _HTML_CLOSE_SPACE.sub(r"\1", html)
-    lines = [line.strip() for line in html.split("\n")]
-    return "\n".join(line for line in lines if line)
-
-
-def _pre_html(pre: etree._Element, writer: _Writer) -> str:
-    """``<pre>`` with only its links kept as tags (an HTML block may hold blank lines)."""
-    parts: list[str] = ["<pre>"]
-    for event, el in etree.iterwalk(pre, events=("start", "end")):
-        if not isinstance(el.tag, str):
-            continue
-        url = writer.url(el.get("href")) if el.tag == "a" else None
-        if event == "start":
-            if el.tag == "br":
-                parts.append("\n")
-            elif url:
-                parts.append(f'<a href="{html_lib.escape(url, quote=True)}">')
-            if el.text:
-                parts.append(_pre_text(el.text))
-        else:
-            if url:
-                parts.append("</a>")
-            if el is not pre and el.tail:
-                parts.append(_pre_text(el.tail))
-    text = "".join(parts).rstrip()
-    while text.startswith("<pre>\n"):
-        text = "<pre>" + text[6:]
-    return text + "</pre>"
-
-
-def _pre_text(text: str) -> str:
-    text = _ZERO_WIDTH.sub("", text).replace("\u00a0", " ").replace("\r\n", "\n")
-    return html_lib.escape(text, quote=False)
-
-
-def _html_text(text: str, holder: etree._Element | None) -> str:
-    in_pre = holder is not None and (holder.tag == "pre" or any(
-        a.tag == "pre" for a in holder.iterancestors()))
-    if in_pre:
-        return html_lib.escape(_ZERO_WIDTH.sub("", text), quote=False).replace("\n", "&#10;")
-    return html_lib.escape(_clean_text(text), quote=False)
-
-
 _LOOKUP = etree.ElementDefaultClassLookup(
     element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
     pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity,
@@ -1149,7 +946,17 @@ def html_to_markdown(html: str, base_url: str | None = None) -> str:
 # ``html_to_markdown``, and these helpers live in that package.  By the time the
 # package's ``__init__`` runs, every name above is defined, whichever side was
 # imported first.
+from clipper.extract.codelang import code_language  # noqa: E402
 from clipper.extract.fixups import code_text, prepare_fragment  # noqa: E402
 from clipper.extract.footnotes import FNREF_ATTR, take_footnotes  # noqa: E402
 from clipper.extract.normalize import MATH_ATTR, absolute_url, normalize_document  # noqa: E402
 from clipper.extract.parse import flatten_deep_nesting  # noqa: E402
+from clipper.extract.rawhtml import (  # noqa: E402
+    cell_align,
+    cell_span,
+    layout_table,
+    pipe_table_fits,
+    pre_html,
+    table_html,
+    table_rows,
+)

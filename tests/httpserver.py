@@ -15,7 +15,7 @@ on a free port and closes it after the test::
         http_server.silent("/hang")                                  # reads, never answers
         http_server.trickle("/slow", body, chunk_size=100, interval=0.05)
         http_server.route("/f", handler=my_handler)                  # my_handler(request)
-        fetch(http_server.url("/a"))
+        http_get(http_server.url("/a"))
         assert http_server.requests_to("/a")[0].headers["user-agent"]
 
 A custom handler gets a :class:`Request` and answers with ``request.reply(...)``,
@@ -24,6 +24,9 @@ gone), using ``request.wait(seconds)`` (False once the server is closing) to
 sleep, so hanging handlers never delay the end of a test. Unknown paths get 404.
 Every request received is recorded in ``server.requests`` (method, path with
 query, lower-cased headers) before it is handled.
+
+``LoopbackServer(tls=context)`` speaks HTTPS instead (tests build a self-signed
+certificate; clients must then reject it or trust it explicitly).
 
 Closing is fast and clean: it wakes waiting handlers, shuts down open client
 sockets, and joins handler threads, so no ResourceWarning leaks into later tests.
@@ -35,6 +38,7 @@ import contextlib
 import functools
 import gzip as gzip_module
 import socket
+import ssl
 import sys
 import threading
 import zlib
@@ -146,7 +150,8 @@ class _Server(ThreadingHTTPServer):
 class LoopbackServer:
     """A threaded HTTP server on 127.0.0.1 and a free port; see the module docstring."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        """``tls``: a server-side context to speak HTTPS (e.g. with a self-signed certificate)."""
         self.lock = threading.Lock()
         self.requests: list[RecordedRequest] = []
         self.errors: list[BaseException | None] = []
@@ -156,6 +161,10 @@ class LoopbackServer:
         self._routes: dict[str, Handler] = {}
         self._httpd = _Server(("127.0.0.1", 0), Request)
         self._httpd.owner = self
+        if tls is not None:  # the handshake happens in the handler thread, on first read
+            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True,
+                                                 do_handshake_on_connect=False)
+        self.scheme = "https" if tls is not None else "http"
         self.port: int = self._httpd.server_address[1]
         self._thread = threading.Thread(target=self._httpd.serve_forever,
                                         kwargs={"poll_interval": 0.05}, daemon=True)
@@ -169,7 +178,7 @@ class LoopbackServer:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def url(self, path: str = "/") -> str:
         return self.base_url + path

@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 from clipper.extract.normalize import MATH_ATTR
+from clipper.extract.tree import remove_keep_tail
 
 __all__ = ["MAX_DEPTH", "code_text", "prepare_fragment"]
 
@@ -30,19 +31,6 @@ _GUTTER_CLASS = re.compile(r"(?:^|[\s_-])(?:line-?num(?:ber)?s?|linenos?|lineno-
                            r"|ln-num|hljs-ln-n\w*|code-line-number|blob-num)(?:$|[\s_-])", re.I)
 _DIGITS_ONLY = re.compile(r"^[\d\s.:]*$")
 _KEEP_ATOMS = frozenset(("img", "br"))
-
-
-def _remove(el: etree._Element) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -161,7 +149,7 @@ def _strip_gutters(pre: etree._Element) -> None:
         cls = el.get("class")
         if ((cls and _GUTTER_CLASS.search(cls)) or el.get("data-line-number") is not None) \
                 and _DIGITS_ONLY.match("".join(el.itertext())):
-            _remove(el)
+            remove_keep_tail(el)
 
 
 def prepare_fragment(root: etree._Element) -> None:
@@ -184,7 +172,7 @@ def prepare_fragment(root: etree._Element) -> None:
         elif tag == "pre":
             pres.append(el)
     for el in doomed:
-        _remove(el)
+        remove_keep_tail(el)
     for table in tables:
         if table.getparent() is None:
             continue

@@ -21,6 +21,8 @@ from urllib.parse import unquote
 from lxml import etree
 from lxml import html as lxml_html
 
+from clipper.extract.tree import remove_keep_tail
+
 __all__ = ["FNDEF_ATTR", "FNREF_ATTR", "mark_footnotes", "take_footnotes"]
 
 FNREF_ATTR = "data-clipper-fnref"
@@ -186,33 +188,20 @@ def _drop_backlinks(block: etree._Element) -> None:
                     and re.fullmatch(r"\s*[a-z]?\s*", a.text_content() or "")
                     and "ref" in href.lower())):
             holder = a.getparent()
-            _remove_keep_tail(a)
+            remove_keep_tail(a)
             # Wikipedia wraps back-links in <span class="mw-cite-backlink"><b>...</b></span>.
             while (holder is not None and holder is not block
                    and not (holder.text or "").strip("^↑ \n") and len(holder) == 0):
                 nxt = holder.getparent()
-                _remove_keep_tail(holder)
+                remove_keep_tail(holder)
                 holder = nxt
     for el in list(block.iter()):
         if (isinstance(el.tag, str) and el is not block and _BACK_WORD.search(_signals(el))
                 and not (el.text_content() or "").strip("^↑↩ \n\tabcdefghijklmnopqrstuvwxyz")):
-            _remove_keep_tail(el)
+            remove_keep_tail(el)
     text = block.text or ""
     if _LEAD_JUNK.match(text):
         block.text = _LEAD_JUNK.sub("", text, count=1)
-
-
-def _remove_keep_tail(el: etree._Element) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
 
 
 def _placeholder(label: str, like: etree._Element) -> etree._Element:
@@ -274,7 +263,7 @@ def take_footnotes(root: etree._Element) -> list[tuple[str, etree._Element]]:
         parent = block.getparent()
         if parent is not None:
             containers.append(parent)
-            _remove_keep_tail(block)
+            remove_keep_tail(block)
         _drop_backlinks(block)
         out.append((label, block))
     for box in containers:
@@ -292,9 +281,9 @@ def _prune_empty_container(box: etree._Element, root: etree._Element) -> None:
         if parent is None:
             return
         prev = box.getprevious()
-        _remove_keep_tail(box)
+        remove_keep_tail(box)
         if prev is not None and prev.tag == "hr":
-            _remove_keep_tail(prev)
+            remove_keep_tail(prev)
         box = parent
 
 

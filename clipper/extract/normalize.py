@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 
 from clipper.extract.footnotes import mark_footnotes
 from clipper.extract.mathml import mathml_to_tex
+from clipper.extract.tree import remove_keep_tail, unwrap
 
 __all__ = [
     "MATH_ATTR",
@@ -328,49 +329,6 @@ def _resolve_image(img: etree._Element, base: str | None) -> bool:
     return True
 
 
-def _remove(el: etree._Element) -> None:
-    """Remove an element but keep its tail text in the tree."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    if tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
-
-
-def _unwrap(el: etree._Element) -> None:
-    """Replace an element by its content (lxml's ``drop_tag`` for any element)."""
-    if isinstance(el, lxml_html.HtmlElement):
-        el.drop_tag()
-        return
-    parent = el.getparent()
-    if parent is None:
-        return
-    index = parent.index(el)
-    text, tail = el.text or "", el.tail or ""
-    children = list(el)
-    prev = el.getprevious()
-    if text:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
-    parent.remove(el)
-    for offset, child in enumerate(children):
-        parent.insert(index + offset, child)
-    if tail:
-        last = children[-1] if children else (parent[index - 1] if index > 0 else None)
-        if last is not None:
-            last.tail = (last.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-
-
 def _in_tree(el: etree._Element, root: etree._Element) -> bool:
     for anc in el.iterancestors():
         if anc.tag == "noscript":
@@ -402,7 +360,7 @@ def _apply_noscript(noscript: etree._Element, base: str | None) -> None:
     """Use a ``<noscript>`` image fallback when the visible image is a placeholder."""
     imgs = _noscript_images(noscript)
     if len(imgs) != 1:
-        _remove(noscript)
+        remove_keep_tail(noscript)
         return
     real = imgs[0]
     prev = noscript.getprevious()
@@ -415,20 +373,20 @@ def _apply_noscript(noscript: etree._Element, base: str | None) -> None:
     if target is not None:
         current = pick_image_src(target)
         if current and not _is_placeholder(current):
-            _remove(noscript)  # the visible image is already real
+            remove_keep_tail(noscript)  # the visible image is already real
             return
         for name, value in real.attrib.items():
             if name in ("src", "srcset") or name not in target.attrib:
                 target.set(name, value)
         if not target.get("alt") and real.get("alt"):
             target.set("alt", real.get("alt") or "")
-        _remove(noscript)
+        remove_keep_tail(noscript)
         return
     # No visible counterpart: the fallback is the image, if it looks like content
     # (noscript images elsewhere are mostly analytics beacons).
     src = real.get("src") or ""
     if not real.get("alt") and not _IMAGE_EXT.search(src.split("?", 1)[0] + "?"):
-        _remove(noscript)
+        remove_keep_tail(noscript)
         return
     new = lxml_html.Element("img") if isinstance(noscript, lxml_html.HtmlElement) \
         else etree.Element("img")
@@ -439,7 +397,7 @@ def _apply_noscript(noscript: etree._Element, base: str | None) -> None:
     if parent is not None:
         parent.replace(noscript, new)
         if not _resolve_image(new, base):
-            _remove(new)
+            remove_keep_tail(new)
 
 
 # --------------------------------------------------------------------------- #
@@ -500,7 +458,7 @@ def convert_math(el: etree._Element) -> bool:
             return False
         tex = el.text or ""
         if not tex.strip():
-            _remove(el)
+            remove_keep_tail(el)
             return True
         _replace(el, _math_placeholder(el, tex, "mode=display" in kind.replace(" ", "")))
         return True
@@ -524,7 +482,7 @@ def convert_math(el: etree._Element) -> bool:
         if tex:
             _replace(el, _math_placeholder(el, tex, display))
         else:
-            _remove(el)
+            remove_keep_tail(el)
         return True
     if tag in ("math", "{http://www.w3.org/1998/Math/MathML}math"):
         tex = _tex_annotation(el)
@@ -548,7 +506,7 @@ def convert_math(el: etree._Element) -> bool:
                 if sib is not target and sib.tag == "img" and (
                         "math" in (sib.get("class") or "")
                         or _clean_tex(sib.get("alt") or "") == placeholder.text):
-                    _remove(sib)
+                    remove_keep_tail(sib)
         _replace(target, placeholder)
         return True
     if tag == "img":
@@ -582,14 +540,14 @@ def _fix_link(a: etree._Element, base: str | None, page: str | None) -> bool:
         return False
     raw = _URL_JUNK.sub("", href).strip()
     if not raw or raw == "#" or raw.lower().startswith(_BAD_SCHEMES) or raw.startswith("#!"):
-        _unwrap(a)
+        unwrap(a)
         return False
     if raw.startswith("#"):
         a.set("href", raw)  # same-document anchor: kept relative so footnotes resolve
         return True
     url = absolute_url(raw, base)
     if url is None:
-        _unwrap(a)
+        unwrap(a)
         return False
     if page and "#" in url and _page_key(url) == page:
         a.set("href", "#" + url.split("#", 1)[1])
@@ -642,10 +600,10 @@ def _drop_duplicate_images(imgs: list[etree._Element]) -> None:
         if _size_hint(src) > _size_hint(other.get("src") or "") or src == other.get("src"):
             if not img.get("alt") and other.get("alt"):
                 img.set("alt", other.get("alt") or "")
-            _remove(other)
+            remove_keep_tail(other)
             seen[key] = img
         else:
-            _remove(img)
+            remove_keep_tail(img)
 
 
 _VOID_PARSED_AS_CONTAINERS = frozenset(("wbr", "source", "track", "embed", "keygen"))
@@ -738,7 +696,7 @@ def normalize_document(doc: etree._Element, base_url: str | None) -> None:
         for el in mathjax_rendered:
             if el.getparent() is not None and not any(
                     d.get(MATH_ATTR) is not None for d in el.iter()):
-                _remove(el)
+                remove_keep_tail(el)
     for noscript in noscripts:
         if noscript.getparent() is not None:
             _apply_noscript(noscript, base)
@@ -749,9 +707,9 @@ def normalize_document(doc: etree._Element, base_url: str | None) -> None:
         if _resolve_image(img, base):
             kept.append(img)
         else:
-            _remove(img)
+            remove_keep_tail(img)
     _drop_duplicate_images(kept)
     for picture in [el for el in elements if el.tag == "picture" and el.getparent() is not None]:
         for source in list(picture.iterchildren("source")):
-            _remove(source)
+            remove_keep_tail(source)
     mark_footnotes(doc, ids, anchors)

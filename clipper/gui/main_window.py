@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._save_task: Task[Any] | None = None
         self._images_task: Task[Any] | None = None
         self._after_save: Callable[[], None] | None = None
+        self._raw_pending: Callable[[], None] | None = None
 
         self._build(icon)
         self.actions_: Actions = build_actions(self)
@@ -132,11 +133,11 @@ class MainWindow(QMainWindow):
 
         self.raw_view = RawView()
         self.raw_view.load_images_requested.connect(self.load_images)
-        self.form = MetadataForm()
-        self.form.edited.connect(self._on_edited)
-        self.form.title.textEdited.connect(lambda text: self.article.set_title(text))
         self.article = ArticleEditor()
         self.article.edited.connect(self._on_edited)
+        self.form = MetadataForm()
+        self.form.edited.connect(self._on_edited)
+        self.form.title.textEdited.connect(self.article.set_title)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -222,7 +223,8 @@ class MainWindow(QMainWindow):
 
     def raw_view_ready(self) -> bool:
         """The source colours and the page rendering have arrived (they follow the article)."""
-        return self._raw_task is None or not self._raw_task.running
+        return self._raw_pending is None and (self._raw_task is None
+                                              or not self._raw_task.running)
 
     def is_saving(self) -> bool:
         return self._save_task is not None and self._save_task.running
@@ -426,12 +428,31 @@ class MainWindow(QMainWindow):
         self._show_clip(clip, saved_path=None)
         generation = self.raw_view.show_source(display_text(loaded.html), article.kept_lines)
         self._page_images = []
+        if self._raw_task is not None:
+            self._raw_task.cancel()
+        self._raw_task = None
+        # Colours and the page rendering come next, once the article has been painted:
+        # started now, the worker's Python would compete for the GIL with that paint.
+        self._raw_pending = partial(self._start_raw_view, loaded, generation)
+        QTimer.singleShot(0, self, self._run_raw_pending)
+        self._loading_finished()
+        if QApplication.focusWidget() in (self.url_bar.field, None):
+            # as in a browser: Enter leaves the address; Ctrl+V now loads the next page
+            self.article.focus_view()
+        self.status.set_loaded(f"Loaded “{clip.title}” from {loaded.source.describe()}")
+        self.page_loaded.emit()
+
+    def _run_raw_pending(self) -> None:
+        pending, self._raw_pending = self._raw_pending, None
+        if pending is not None:
+            pending()
+
+    def _start_raw_view(self, loaded: Loaded, generation: int) -> None:
+        if loaded is not self._loaded:
+            return  # another page came meanwhile
         self._raw_task = tasks.run_in_background(
             partial(jobs.prepare_raw_view, loaded.html, loaded.page.url, loaded.page.local_dir),
             on_done=partial(self._on_raw_ready, generation), name="raw view")
-        self._loading_finished()
-        self.status.set_loaded(f"Loaded “{clip.title}” from {loaded.source.describe()}")
-        self.page_loaded.emit()
 
     def _on_raw_ready(self, generation: int, extras: jobs.RawExtras) -> None:
         self._raw_task = None
@@ -566,7 +587,6 @@ class MainWindow(QMainWindow):
             self._adopt(outcome.saved, outcome.path)
         self.status.set_saved(outcome.path, "Updated" if outcome.action == "updated" else
                               "Saved to")
-        self.status.set_loaded(f"Saved “{self.form.title.text().strip()}” in {outcome.path.parent}")
         failed = list(getattr(outcome.result, "images_failed", None) or [])
         if failed:
             self._show_info(f"{len(failed)} image(s) could not be downloaded; the clip keeps "

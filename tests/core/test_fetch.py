@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import socket
+import ssl
+import subprocess
 import sys
 import threading
 import time
@@ -366,6 +369,22 @@ def test_tls_to_a_plain_http_server_is_a_clear_error(http_server: LoopbackServer
         http_get(f"https://127.0.0.1:{http_server.port}/", limits=FAST)
 
 
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+def test_untrusted_certificate_is_a_clear_error(tmp_path: Path) -> None:
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with LoopbackServer(tls=context) as server:
+        server.route("/", PAGE)
+        with pytest.raises(FetchError, match="certificate") as caught:
+            http_get(server.url("/"), limits=FAST)
+        assert caught.value.message.startswith("The secure connection to 127.0.0.1 failed")
+        assert server.requests == []  # nothing was sent over the untrusted connection
+
+
 # --- Cancel ---------------------------------------------------------------------------------
 
 def _cancel_after(seconds: float) -> threading.Event:
@@ -529,6 +548,18 @@ def test_unreadable_file_is_a_source_error(tmp_path: Path) -> None:
             fetch(Source("file", str(path)))
     finally:
         path.chmod(0o600)
+
+
+def test_read_error_is_a_source_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "p.html"
+    path.write_bytes(PAGE)
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", refuse)  # the same as chmod 0, also when run as root
+    with pytest.raises(SourceError, match="permission denied"):
+        fetch(Source("file", str(path)))
 
 
 def test_file_over_the_cap_is_too_large(tmp_path: Path) -> None:

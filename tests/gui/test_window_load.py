@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import REFERENCE, answer_dialog, click_standard
 from helpers import TIMEOUT, article_page, drop, press, wait_loaded
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 
 EXPECT = json.loads(REFERENCE.with_name("devdiscourse-russia-afghan.expect.json")
                     .read_text(encoding="utf-8"))
@@ -189,3 +189,31 @@ def test_ctrl_l_focuses_the_address_field(qtbot, window) -> None:
     press(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.url_bar.field
     assert window.url_bar.field.selectedText() == str(REFERENCE)
+
+
+def test_a_page_without_an_article_says_so(qtbot, window, tmp_path: Path) -> None:
+    empty = tmp_path / "app.html"  # a page built by scripts: nothing to read without them
+    empty.write_text("<html><head><title>App</title></head><body><div id='root'></div>"
+                     "<script>render()</script></body></html>", encoding="utf-8")
+    window.load_argument(str(empty))
+    qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
+    assert "No article" in window.message_bar.text()
+    assert not window.has_clip()
+    assert window.stack.currentWidget() is window.empty_state
+
+
+def test_an_address_that_is_not_a_web_page_says_so(qtbot, window, http_server) -> None:
+    http_server.route("/photo", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, content_type="image/png")
+    window.load_argument(http_server.url("/photo"))
+    qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
+    assert "image" in window.message_bar.text().lower()
+    window.message_bar.findChild(QPushButton).click()  # "Try Again"
+    qtbot.waitUntil(lambda: len(http_server.requests_to("/photo")) == 2, timeout=TIMEOUT)
+
+
+def test_a_link_dragged_from_a_browser_loads(qtbot, window, http_server) -> None:
+    http_server.route("/linked", PAGE)
+    drop(window, urls=[http_server.url("/linked")], target=window.form.title)
+    wait_loaded(qtbot, window, "Russia says")
+    assert window.url_bar.text() == http_server.url("/linked")
+    assert window.form.title.text() == EXPECT["title"]  # the field did not take the drop as text

@@ -235,3 +235,24 @@ def test_ctrl_shift_c_copies_the_markdown_with_front_matter(qtbot, window) -> No
     assert '  - "world"' in text
     assert "\n# Russia says it wants" in text
     assert "Tashkent" in text
+
+
+def test_saved_images_are_shown_from_the_clip_folder(qtbot, window, library: Path,
+                                                     http_server) -> None:
+    from test_window_misc import png_bytes
+
+    page = article_page("Harbour photos").replace(
+        "</h1>", "</h1><figure><img src='/img/pier.png' alt='The pier'></figure>")
+    http_server.route("/story", page)
+    http_server.route("/img/pier.png", png_bytes(64, 48), content_type="image/png")
+    window.load_argument(http_server.url("/story"))
+    wait_loaded(qtbot, window, "Harbour photos")
+    assert http_server.requests_to("/img/pier.png") == []  # nothing fetched to show the page
+    save_with_keys(qtbot, window)
+    [path] = clips(library)
+    assets = path.with_name(path.stem + ".assets")
+    [picture] = list(assets.iterdir())
+    # the editor now holds what the file holds: the image points into the assets folder
+    assert f"{assets.name}/{picture.name}" in window.article.markdown().replace("%20", " ")
+    assert window.article.preview.has_image(f"{assets.name}/{picture.name}")
+    assert not window.is_dirty()

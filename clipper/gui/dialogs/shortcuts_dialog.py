@@ -26,8 +26,8 @@ def typable(sequence: QKeySequence) -> bool:
     """False for dedicated media keys ("Save", "Shift+Paste") a list of shortcuts would only
     clutter; they stay bound, they are just not listed."""
     for part in sequence.toString().split("+"):
-        if len(part) > 1 and part not in _KEY_NAMES and not re.fullmatch(r"F\d+", part):
-            return False
+        if len(part) > 1 and part not in _KEY_NAMES and not re.fullmatch(r"F([1-9]|1[012])", part):
+            return False  # a named key ("Save") or F13-F35, the "Paste" key of Sun keyboards
     return True
 
 

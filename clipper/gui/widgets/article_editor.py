@@ -71,6 +71,10 @@ class ArticleEditor(QWidget):
     def toggle_view(self) -> None:
         self.tabs.setCurrentIndex(MARKDOWN_TAB if self.tabs.currentIndex() == PREVIEW_TAB
                                   else PREVIEW_TAB)
+        self.focus_view()
+
+    def focus_view(self) -> None:
+        """Focus whichever of preview and editor is shown."""
         (self.editor if self.tabs.currentIndex() == MARKDOWN_TAB else self.preview).setFocus()
 
     def clear(self) -> None:

@@ -28,7 +28,9 @@ class ElidedLabel(QLabel):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        full = self.fontMetrics().horizontalAdvance(self._full) + 8
+        margins = self.contentsMargins()
+        full = (self.fontMetrics().horizontalAdvance(self._full) + 8 + margins.left()
+                + margins.right())
         return QSize(min(full, self.maximumWidth()), hint.height())
 
     def minimumSizeHint(self) -> QSize:
@@ -40,4 +42,4 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
-                                                   max(20, self.width())))
+                                                   max(20, self.contentsRect().width())))

@@ -54,7 +54,7 @@ class MessageBar(QFrame):
         self.hide()
 
     def text(self) -> str:
-        return self._label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        return "" if self.isHidden() else self._label.text()
 
     def show_message(self, text: str, level: Level = "error", action: str | None = None) -> None:
         background, border, foreground = _STYLE[level]

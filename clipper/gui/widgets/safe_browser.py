@@ -141,9 +141,11 @@ class SafeBrowser(QTextBrowser):
     def has_image(self, url: str) -> bool:
         return url in self._images or url in self._local
 
-    def loadResource(self, type: int, name: QUrl) -> object:
+    def loadResource(self, type: int, name: QUrl | str) -> object:
         if type != QTextDocument.ResourceType.ImageResource.value:
             return None  # no stylesheets, no frames: nothing external ever
+        if not isinstance(name, QUrl):
+            name = QUrl(name)
         url = name.toString()
         if url in self._images:
             return self._images[url]

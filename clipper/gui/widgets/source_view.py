@@ -128,10 +128,12 @@ class SourceView(QPlainTextEdit):
             return
         doc = self.document()
         first = self._kept_blocks[0][0]
-        # Scrolling up to a cursor puts it at the top: go to the end, then a little above.
-        self.moveCursor(QTextCursor.MoveOperation.End)
-        self.setTextCursor(QTextCursor(doc.findBlockByNumber(max(0, first - 3))))
-        self.setTextCursor(QTextCursor(doc.findBlockByNumber(first)))
+        # No setTextCursor: making the cursor visible lays out every line above it.
+        # The scroll bar counts lines; blocks above that were never laid out count as one,
+        # so this stays cheap (no layout of the whole page) and matches what is painted.
+        above = doc.findBlockByNumber(max(0, first - 3))
+        bar = self.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), above.firstLineNumber()))
 
     def _tint(self, ranges: list[tuple[int, int]]) -> None:
         fmt = QTextBlockFormat()

@@ -39,6 +39,7 @@ class StatusBar(QStatusBar):
         self._saved = ElidedLabel()
         self._saved.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._saved.setMaximumWidth(420)
+        self._saved.setContentsMargins(16, 0, 0, 0)
         self._saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._open_folder = QPushButton("Open Folder")
         self._open_folder.setFlat(True)

@@ -1,0 +1,1 @@
+"""Start-up and load benchmarks of the window (``python -m bench.startup``)."""

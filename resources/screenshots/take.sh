@@ -1,0 +1,50 @@
+#!/bin/sh
+# Regenerate empty.png, loaded.png and error.png: the real app on a real X server (Xvfb),
+# driven from outside with xdotool as a person would (type an address, Enter, Ctrl+S).
+# Needs: xvfb xauth xdotool imagemagick (apt), and the project installed (PYTHON=...).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+python=${PYTHON:-python3}
+tmp=$(mktemp -d)
+port=$((20000 + $$ % 20000))
+pids=""
+cleanup() { for p in $pids; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$tmp/display" 2>"$tmp/xvfb.log" &
+pids="$pids $!"
+while [ ! -s "$tmp/display" ]; do sleep 0.1; done  # Xvfb picked a free display number
+display=":$(cat "$tmp/display")"
+"$python" -m http.server "$port" --bind 127.0.0.1 --directory "$root/tests/data" \
+    >"$tmp/http.log" 2>&1 &
+pids="$pids $!"
+mkdir -m 700 "$tmp/run"
+export DISPLAY="$display" QT_QPA_PLATFORM=xcb XDG_RUNTIME_DIR="$tmp/run" \
+    CLIPPER_CONFIG_DIR="$tmp/config" CLIPPER_CACHE_DIR="$tmp/cache" \
+    CLIPPER_LIBRARY="$tmp/Clipper library"
+sleep 1
+(cd "$root" && exec "$python" -m clipper) >"$tmp/app.log" 2>&1 &
+pids="$pids $!"
+
+window=$(xdotool search --sync --onlyvisible --name "^Clipper" | head -n 1)
+xdotool windowmove "$window" 0 0 windowsize --sync "$window" 1280 800 windowfocus --sync "$window"
+sleep 1
+import -window root "$here/empty.png"
+
+xdotool type --delay 2 "http://127.0.0.1:$port/devdiscourse-russia-afghan.html"
+xdotool key Return
+xdotool search --sync --onlyvisible --name "^Russia says" >/dev/null
+sleep 1
+xdotool key ctrl+s
+sleep 1.5
+import -window root "$here/loaded.png"
+
+xdotool key ctrl+l
+xdotool type --delay 2 "http://127.0.0.1:$port/no-such-article.html"
+xdotool key Return
+sleep 2
+import -window root "$here/error.png"
+
+ls "$tmp/Clipper library"/*.md >/dev/null  # Ctrl+S really saved a clip
+echo "screenshots written to $here"
