@@ -17,6 +17,7 @@ shuts the socket down, which wakes the worker so it cleans up and exits.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import queue
@@ -164,6 +165,24 @@ def _not_html(where: str, description: str) -> NotHtmlError:
                         "Clipper clips web pages (HTML); open this with another application.")
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """The system's trusted certificates, or certifi's where the system offers none.
+
+    Python from python.org on macOS, and bundled apps on Windows and macOS, often
+    see an empty system store; certifi (a dependency there) fills the gap.
+    """
+    context = ssl.create_default_context()
+    if not context.cert_store_stats().get("x509_ca"):
+        try:
+            import certifi
+        except ImportError:
+            return context
+        context.load_verify_locations(cafile=certifi.where())
+    return context
+
+
+
 class _Aborted(Exception):
     """The caller gave up (cancel or deadline); the worker just cleans up."""
 
@@ -274,8 +293,12 @@ class _Transfer:
         """One request: the response, or (None, location) for a redirect."""
         parsed = parse_url(url)
         host = (parsed.host or "").strip("[]")
-        cls = HTTPSConnection if parsed.scheme == "https" else HTTPConnection
-        conn = cls(host, parsed.port, timeout=self.limits.connect_timeout)
+        if parsed.scheme == "https":
+            conn: HTTPConnection = HTTPSConnection(host, parsed.port,
+                                                   timeout=self.limits.connect_timeout,
+                                                   ssl_context=tls_context())
+        else:
+            conn = HTTPConnection(host, parsed.port, timeout=self.limits.connect_timeout)
         resp = None
         try:
             if self.aborted.is_set():

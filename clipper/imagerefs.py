@@ -9,15 +9,14 @@ before a placeholder ``src``.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin
-
-MAX_REASONABLE_WIDTH = 2400
-"""From srcset, the widest candidate up to this many pixels (past it: print-size originals)."""
 
 
 @dataclass(frozen=True)
@@ -36,99 +35,37 @@ class ImageRef:
 
 
 # --- srcset ----------------------------------------------------------------------------------
+# One rule for the whole program: the extractor's (``clipper.extract.normalize``), imported
+# late because that package imports this module.
+
 
 def parse_srcset(value: str) -> list[tuple[str, float | None, float | None]]:
     """``[(url, width, density)]`` following the HTML parsing rules (URLs may contain commas)."""
-    out: list[tuple[str, float | None, float | None]] = []
-    pos, n = 0, len(value)
-    while pos < n:
-        while pos < n and (value[pos].isspace() or value[pos] == ","):
-            pos += 1
-        start = pos
-        while pos < n and not value[pos].isspace():
-            pos += 1
-        url = value[start:pos]
-        if not url:
-            break
-        descriptor = ""
-        if url.endswith(","):
-            url = url.rstrip(",")
-        else:
-            start = pos
-            depth = 0
-            while pos < n and (value[pos] != "," or depth):
-                depth += {"(": 1, ")": -1}.get(value[pos], 0)
-                pos += 1
-            descriptor = value[start:pos].strip()
-        width = density = None
-        for token in descriptor.split():
-            try:
-                if token.endswith("w"):
-                    width = float(token[:-1])
-                elif token.endswith("x"):
-                    density = float(token[:-1])
-            except ValueError:
-                continue
-        if url:
-            out.append((url, width, density))
-    return out
+    from clipper.extract.normalize import parse_srcset as parse
 
-
-def best_from_srcset(value: str) -> str | None:
-    """The widest candidate up to ``MAX_REASONABLE_WIDTH`` (else the narrowest), or the
-    highest density up to 2x."""
-    candidates = [c for c in parse_srcset(value) if not c[0].startswith("data:")]
-    if not candidates:
-        return None
-    widths = [(w, url) for url, w, _ in candidates if w]
-    if widths:
-        reasonable = [c for c in widths if c[0] <= MAX_REASONABLE_WIDTH]
-        return max(reasonable)[1] if reasonable else min(widths)[1]
-    dense = [(d or 1.0, url) for url, _, d in candidates]
-    reasonable = [c for c in dense if c[0] <= 2.0]
-    return max(reasonable)[1] if reasonable else min(dense)[1]
-
-
-SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "data-src-set")
-SRC_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url",
-                  "data-hi-res-src", "data-full-src", "data-orig-file")
-
-
-def is_placeholder(url: str) -> bool:
-    """An empty ``src``, a tiny inline GIF or a named spacer that lazy loading replaces."""
-    lowered = url.strip().lower()
-    if not lowered:
-        return True
-    if lowered.startswith("data:"):
-        return len(lowered) < 1000 or lowered.startswith("data:image/svg")
-    name = lowered.split("?", 1)[0].rsplit("/", 1)[-1]
-    return any(word in name for word in ("spacer", "blank.", "pixel.", "placeholder",
-                                         "transparent.", "grey.gif", "loading."))
+    return [(url, number if kind == "w" else None, number if kind == "x" else None)
+            for url, number, kind in parse(value)]
 
 
 def best_image_url(attrs: Mapping[str, str], base: str | None = None) -> str | None:
-    """The URL a reader wants from an ``<img>``'s attributes, absolute against ``base``."""
-    def absolute(url: str) -> str:
-        url = url.strip()
-        return urljoin(base, url) if base else url
+    """The URL a reader wants from an ``<img>``'s attributes, absolute against ``base``.
 
-    for name in SRCSET_ATTRIBUTES:
-        best = best_from_srcset(attrs.get(name, ""))
-        if best:
-            return absolute(best)
-    for name in SRC_ATTRIBUTES:
-        value = attrs.get(name, "").strip()
-        if value and not (value.startswith("data:") and is_placeholder(value)):
-            return absolute(value)
-    best = best_from_srcset(attrs.get("srcset", ""))
-    if best:
-        return absolute(best)
-    src = attrs.get("src", "").strip()
-    if src and (not is_placeholder(src) or src.startswith("data:image/svg")):
-        return absolute(src)
-    if src.startswith("data:") and len(src) > 100:
-        return src
-    return None
+    The extractor's choice (widest ``srcset`` candidate up to its cap, lazy-loading
+    attributes before a placeholder ``src``), so a clip's kept ``<img>`` and the
+    extractor agree on which file is the picture.
+    """
+    from lxml import etree
+
+    from clipper.extract.normalize import pick_image_src
+
+    img = etree.Element("img")
+    for name, value in attrs.items():
+        with contextlib.suppress(ValueError):  # "@click" and other names XML refuses
+            img.set(name, value)
+    url = pick_image_src(img)
+    if not url:
+        return None
+    return url if url.startswith("data:") or not base else urljoin(base, url.strip())
 
 
 # --- scanning --------------------------------------------------------------------------------
@@ -167,11 +104,16 @@ def _code_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _span_ranges(text: str) -> list[tuple[int, int]]:
+    if "`" not in text:
+        return []
     return [m.span() for m in _CODE_SPAN.finditer(text)]
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+    """Whether ``pos`` falls in one of ``ranges`` (sorted, not overlapping): a bisection,
+    so a clip with thousands of code spans and images is not scanned quadratically."""
+    i = bisect.bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
 def _parse_markdown_image(text: str, start: int) -> ImageRef | None:

@@ -21,11 +21,12 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable
+from urllib.parse import quote
 
 from lxml import etree
 from lxml import html as lxml_html
 
-__all__ = ["html_to_markdown"]
+__all__ = ["element_to_markdown", "html_to_markdown"]
 
 BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "body", "caption", "center", "details", "dd",
@@ -38,7 +39,6 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LIST_KINDS = frozenset(("ul", "ul*", "ol", "ol)"))
 
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\n\r\f\v\u00a0\u202f\u2007]+")
 _DOLLAR = "\ue024"  # a text "$", escaped or not once the whole paragraph is known
 _ESCAPE_TRIGGER = re.compile(r"[\\`*_\[\]<&~$|#%]")
 _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
@@ -72,8 +72,29 @@ def _is_word(ch: str) -> bool:
     return not ch.isspace() and not _is_punct(ch)
 
 
+_OTHER_SPACES = ("\t", "\n", "\r", "\f", "\v", "\u00a0", "\u202f", "\u2007")
+_ZERO_WIDTH_CHARS = ("\u200b", "\u2060", "\ufeff", "\u00ad")
+_SPACE_RUN = re.compile(" {2,}")
+
+
 def _clean_text(text: str) -> str:
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
+    """Zero-width characters out; runs of spaces, tabs, newlines and no-break spaces as one
+    space.
+
+    Written as ``in`` tests and ``replace`` (C scans that find nothing on most text)
+    rather than a regex substitution per text node, which cost a 40 MB page seconds.
+    """
+    if not text.isascii():
+        # One spelling per character: "ü" typed on a Mac (u + combining diaeresis) must
+        # match "ü" searched for in the clip.
+        text = unicodedata.normalize("NFC", text)
+        for ch in _ZERO_WIDTH_CHARS:
+            if ch in text:
+                text = text.replace(ch, "")
+    for ch in _OTHER_SPACES:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return _SPACE_RUN.sub(" ", text) if "  " in text else text
 
 
 def _escape(text: str, in_link: bool, in_table: bool) -> str:
@@ -128,8 +149,17 @@ def _escape_line_start(line: str) -> str:
     return line
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def _destination(url: str) -> str:
-    """A URL safe inside ``(...)`` everywhere, table cells included."""
+    """A URL safe inside ``(...)`` everywhere, table cells included.
+
+    Non-ASCII characters are percent-encoded (UTF-8), as a browser sends them: the
+    clip's image fetcher and every Markdown renderer then read the same URL.
+    """
+    if not url.isascii():
+        url = _NON_ASCII.sub(lambda m: quote(m.group(0), safe=""), url)
     return (url.replace("\\", "%5C").replace(" ", "%20").replace("(", "%28").replace(")", "%29")
             .replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace("\n", ""))
 
@@ -921,6 +951,16 @@ def html_to_markdown(html: str, base_url: str | None = None) -> str:
     root = doc.find("body")
     if root is None:
         root = doc
+    return element_to_markdown(root, base_url)
+
+
+def element_to_markdown(root: etree._Element, base_url: str | None = None) -> str:
+    """Convert an element whose images, links and math are already normalised.
+
+    The extractor's path: its page went through ``normalize_document`` before the
+    article was chosen, so serialising the article and parsing it again would only
+    repeat work. The element is consumed (hidden parts and footnotes are taken out).
+    """
     prepare_fragment(root)
     notes = take_footnotes(root)
     writer = _Writer(base_url, root)

@@ -26,4 +26,4 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     ci_lines = [line.strip() for line in ci.splitlines()
                 if line.strip() and not line.strip().startswith("#")]
-    assert _quick_start_commands()[1] == ci_lines[-1]
+    assert _quick_start_commands()[1] in ci_lines

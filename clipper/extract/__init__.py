@@ -31,14 +31,16 @@ from clipper.extract.postprocess import (
 from clipper.extract.prune import prepare_article
 from clipper.extract.score import Flags
 from clipper.extract.select import choose_top, gather_siblings, walk_page
-from clipper.extract.text import text_length
-from clipper.markdown import html_to_markdown
+from clipper.extract.text import has_words_outside_links, text_length
+from clipper.markdown import element_to_markdown
 from clipper.models import Article
 
 __all__ = ["extract"]
 
 MIN_ARTICLE_CHARS = 500
 """Below this, the selection is retried with looser rules (Readability's char threshold)."""
+COPY_LIMIT = 4_000_000
+"""Pages longer than this (characters or bytes) are re-parsed for a retry, not copied."""
 
 
 def _prepared(doc: HtmlElement, url: str | None) -> tuple[HtmlElement, str | None]:
@@ -70,7 +72,10 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     flags = Flags()
     state: dict = {"url": base}
     attempts: list[tuple[int, int, HtmlElement]] = []
-    pristine = copy.deepcopy(body)  # retries start here; a copy costs 1/20 of a re-parse
+    # Retries start from a copy of the cleaned page, which costs 1/20 of a re-parse; a
+    # huge page (which almost never needs a retry) is parsed again instead of doubling
+    # its memory up front.
+    pristine = copy.deepcopy(body) if len(html) < COPY_LIMIT else None
     while True:
         article = _select(body, flags, meta, base, state)
         length = text_length(article)
@@ -80,8 +85,9 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
         if not flags.relax():
             length, _, article = max(attempts, key=lambda a: (a[0], a[1]))
             break
-        body = copy.deepcopy(pristine)
-    if length == 0:
+        body = copy.deepcopy(pristine) if pristine is not None else \
+            _prepared(parse_html(html), url)[0]
+    if length == 0 or not has_words_outside_links(article):
         raise NoArticleError(
             "No article text found on this page",
             "It may be built by scripts, or hold only links and images.",
@@ -90,7 +96,9 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     drop_title_heading(article, meta.title)
     drop_empty(article)
     article_html = lxml_html.tostring(article, encoding="unicode")
-    markdown = html_to_markdown(article_html, base)
+    excerpt = meta.excerpt or first_paragraph(article)
+    lines = kept_lines(article)
+    markdown = element_to_markdown(article, base)  # consumes the element
     if not markdown.strip():
         raise NoArticleError("No article text found on this page")
     return Article(
@@ -99,10 +107,10 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
         byline=meta.byline or state.get("byline"),
         published=meta.published,
         site_name=meta.site_name,
-        excerpt=meta.excerpt or first_paragraph(article),
+        excerpt=excerpt,
         lang=meta.lang,
         url=meta.url or url,
         html=article_html,
         images=image_urls(markdown, base),
-        kept_lines=kept_lines(article),
+        kept_lines=lines,
     )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 # Separators between headline, section and site name in <title> text.
-_SEPARATOR = re.compile(r" (?:[|\-–—\\/>»·•~]|::) ")
+_SEPARATOR = re.compile(r" (?:[|\-–—\\/>»·•~]|::|--) ")
 _HIERARCHICAL = re.compile(r" [\\/>»] ")
 _SEPARATOR_CHARS = re.compile(r"[|\-–—\\/>»·•~:]+")
 
@@ -71,12 +71,16 @@ def title_from_document(raw: str, h1s: list[str], h2s: list[str]) -> str:
         return title
     # A heading on the page that is one part of the title is the headline; the longest
     # such part, since section names ("Blog") are headings too. A one-word part counts
-    # only as the first part and as an h1: elsewhere it is more likely the site's logo.
+    # only as the first part, as an h1, and when the other parts are short (a site or
+    # section name: "Mozilla - Wikipedia"); elsewhere it is more likely the site's logo
+    # ("Internet-Law » Verstößt der Ausschluss ...").
     folded_h1s = {_fold(h) for h in h1s if h}
+    parts = split_title(title)
+    rest_short = all(words(part) <= 3 for _, part in parts[1:])
     matches = [
-        part for index, (_, part) in enumerate(split_title(title))
+        part for index, (_, part) in enumerate(parts)
         if _fold(part) in folded_headings
-        and (words(part) >= 2 or (index == 0 and _fold(part) in folded_h1s))
+        and (words(part) >= 2 or (index == 0 and rest_short and _fold(part) in folded_h1s))
     ]
     if matches:
         return " ".join(max(matches, key=len).split())
@@ -92,7 +96,10 @@ def _readability_rule(orig: str, h1s: list[str]) -> str:
         last = list(_SEPARATOR.finditer(orig))[-1]
         cur = orig[: last.start()]
         if words(cur) < 3:
-            cur = re.sub(r"^[^|\-–—\\/>»]*[|\-–—\\/>»]", "", orig)
+            # Readability cuts at the first separator character, even inside "Internet-Law";
+            # a separator between spaces is the one that separates.
+            first = _SEPARATOR.search(orig)
+            cur = orig[first.end():] if first else orig
     elif ": " in cur:
         cur = orig[orig.rfind(":") + 1:]
         if words(cur) < 3:

@@ -41,6 +41,8 @@ MATH_ATTR = "data-clipper-math"
 
 MAX_IMAGE_WIDTH = 2000
 """Widest ``srcset`` candidate worth keeping: beyond it clips only get heavier."""
+MAX_IMAGE_DENSITY = 2.0
+"""Highest ``2x``-style density worth keeping, for the same reason."""
 
 _URL_JUNK = re.compile(r"[\t\n\r]")
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "about:")
@@ -50,12 +52,18 @@ _LAZY_NAME = re.compile(
 )
 _NOT_IMAGE_ATTR = re.compile(r"(?:sizes|type|media|alt|title|width|height|ratio|anim|format|id)$")
 _IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|jxl|heic)(?:$|[?#])", re.I)
-_PLACEHOLDER_FILE = re.compile(
-    r"^(?:(?:blank|spacer|pixel|transparent|trans|placeholder|lazy|lazyload|loading|loader|empty|"
-    r"clear|dot|grey|gray|1x1|px|s)\.(?:gif|png|svg)"
-    r"|(?:placeholder|lazy|lazyload|lazy-load|loading|spacer|blank|transparent)[_.-][\w.-]*)$",
+_SPACER_FILE = re.compile(
+    r"^(?:(?:blank|spacer|pixel|transparent|trans|empty|clear|dot|grey|gray|1x1|px|s)"
+    r"\.(?:gif|png|svg)|(?:spacer|blank|transparent)[_.-][\w.-]*)$",
     re.I,
 )
+"""Files that are never a picture: layout spacers and blank GIFs."""
+_LAZY_FILE = re.compile(
+    r"^(?:(?:placeholder|lazy|lazyload|loading|loader)\.(?:gif|png|svg)"
+    r"|(?:placeholder|lazy|lazyload|lazy-load|loading)[_.-][\w.-]*)$",
+    re.I,
+)
+"""Names lazy loaders give their stand-ins, and real images sometimes have."""
 _BEACON_PATH = re.compile(
     r"(?:^|/)(?:pixel|beacon|track|tracking|tracker|impression|1x1|b\.gif|t\.gif|p\.gif|"
     r"__utm\.gif|collect)(?:\.(?:gif|png|php|jpe?g|aspx?))?(/|$)",
@@ -180,15 +188,18 @@ def _best_candidate(candidates: list[tuple[str, float, str]]) -> str | None:
             return max(fitting, key=lambda c: c[1])[0]
         return min(widths, key=lambda c: c[1])[0]
     if candidates:
-        return max(candidates, key=lambda c: c[1])[0]
+        fitting = [c for c in candidates if c[1] <= MAX_IMAGE_DENSITY]
+        return max(fitting or candidates, key=lambda c: c[1] if fitting else -c[1])[0]
     return None
 
 
-def _is_placeholder(url: str | None, by_name: bool = True) -> bool:
+def _is_placeholder(url: str | None, by_name: bool = True, alone: bool = False) -> bool:
     """A URL that only holds the place of the real image (tiny GIF, blank.gif...).
 
     ``by_name=False`` for URLs from lazy-loading attributes: they were put there
-    to be the real image, whatever the file is called.
+    to be the real image, whatever the file is called. ``alone=True`` when the
+    element names no other image: a file called ``lazy.png`` or ``loading.gif`` is
+    then the picture itself, and only clear spacers (``blank.gif``) are stand-ins.
     """
     if not url:
         return True
@@ -200,8 +211,10 @@ def _is_placeholder(url: str | None, by_name: bool = True) -> bool:
         return True  # an unfilled responsive-image template
     if not by_name:
         return False
-    path = u.split("?", 1)[0].split("#", 1)[0]
-    return bool(_PLACEHOLDER_FILE.match(path.rsplit("/", 1)[-1]))
+    name = u.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    if _SPACER_FILE.match(name):
+        return True
+    return not alone and bool(_LAZY_FILE.match(name))
 
 
 def _dimension(value: str | None) -> float | None:
@@ -282,7 +295,7 @@ def pick_image_src(img: etree._Element, extra: list[tuple[str, float, str]] | No
         if not _is_placeholder(url, by_name=False):
             return url
     src = (img.get("src") or "").strip()
-    if src and not _is_placeholder(src):
+    if src and not _is_placeholder(src, alone=True):
         return src
     if src[:5].lower() == "data:" and len(src) >= 3000 and not src[5:18].lower().startswith(
             "image/svg"):

@@ -119,9 +119,10 @@ BOILERPLATE_JOINED = re.compile(
     r"|articletags|tagslist|taglinks|printlink|emailthis|skiplink|socialshare|sharebuttons"
     r"|shareicons|sharelinks|followus|adcontainer|adwrapper|adslot|adbox|adsbygoogle"
     r"|advertorial|inlinead|adplaceholder"
+    r"|(?:entry|post|article|story)(?:meta|footer|info|utility|tools|actions)|postmetadata"
 )
 # Short names that are chrome only as a whole class part.
-BOILERPLATE_WHOLE = _names("bio biobox topics seealso trending crumbs")
+BOILERPLATE_WHOLE = _names("bio biobox topics seealso trending crumbs meta metadata byline")
 
 # Whole texts of small blocks that are page furniture, not article: ad labels, caption
 # toggles, "continue reading" prompts, share and follow calls.
@@ -138,6 +139,82 @@ CHROME_TEXT = re.compile(
     r" (?:subscribers|members).*)\W*$",
     re.I,
 )
+# Words of toolbars: a small block made only of these is buttons, not text ("Share Tweet
+# Email", "Weiterempfehlen Drucken", "Load more").
+_ACTION = (
+    r"(?:share|tweet|email|e-mail|print|copy link|load more|show more"
+    r"|teilen|drucken|weiterempfehlen|merken|kommentieren"
+    r"|mehr laden|lade weitere inhalte|partager|imprimer|compartir|imprimir)"
+)
+_NETWORK = (
+    r"(?:facebook|twitter|x|whatsapp|pinterest|linkedin|reddit|flipboard|messenger|telegram"
+    r"|xing|threads|bluesky|mastodon|instagram|youtube|tiktok)"
+)
+# Action words, possibly with network names ("Share Facebook Twitter"), or two or more
+# network names in a row: one name alone is a photo credit or a word in a sentence.
+ACTION_WORDS = re.compile(
+    rf"^(?:(?:{_NETWORK}(?:\W+|$))*{_ACTION}(?:\W+|$)(?:(?:{_ACTION}|{_NETWORK})(?:\W+|$))*"
+    rf"|(?:{_NETWORK}(?:\W+|$)){{2,}})$",
+    re.I,
+)
+# Calls to comment and the state of the comment form, which stay when the form goes.
+COMMENT_PROMPT = re.compile(
+    r"^(?:\d+\s+)?(?:leave a (?:comment|reply)|write a comment|post a comment|add a comment"
+    r"|join the (?:discussion|conversation)|comments? (?:are )?closed|no comments(?: yet)?"
+    r"|(?:\d+ )?comments?|kommentar(?:e)? (?:schreiben|verfassen|hinzufügen|geschlossen)"
+    r"|(?:\d+ )?kommentare?|schreibe einen kommentar|hinterlasse einen kommentar"
+    r"|laisser un commentaire|(?:\d+ )?commentaires?|deja un comentario)\W*$",
+    re.I,
+)
+# Labels of taxonomy lines under a post ("Tags: a, b", "Filed under: X", "Kategorie: Y").
+TAXONOMY_LABEL = re.compile(
+    r"^(?:tags?|tagged(?: with| as)?|categor(?:y|ies)|filed (?:under|in)|posted in|topics?"
+    r"|schlagw(?:ö|o)rter?|stichw(?:ö|o)rter?|kategorien?|themen?|getaggt mit|abgelegt unter"
+    r"|étiquettes?|catégories?|mots-clés|etiquetas|categorías?)\s*:",
+    re.I,
+)
+# Headings of boxes that point elsewhere: the box is a link list, not part of the text.
+RELATED_HEADING = re.compile(
+    r"^(?:related(?: posts| articles| stories| links| content| reading| topics)?"
+    r"|(?:you )?(?:may|might) also (?:like|enjoy|be interested in)|see also|further reading"
+    r"|more (?:on this(?: topic| story)?|from [\w .]+|stories|articles|news)"
+    r"|read (?:more|next|also)"
+    r"|recommended(?: for you| articles| stories)?|popular (?:posts|articles|stories)"
+    r"|most (?:read|popular|viewed|shared)|trending(?: now)?|don't miss|top stories"
+    r"|ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel|themen)|mehr zum thema"
+    r"|weiterführende?r? links?|das könnte (?:sie|dich) auch interessieren|auch interessant"
+    r"|meistgelesen|lesen sie auch|empfehlungen|articles similaires|à lire aussi|sur le même sujet"
+    r"|lire aussi|artículos relacionados|te puede interesar|leer más)\W*$",
+    re.I,
+)
+
+# Page and slide navigation: "<< < 1 2 3 … 14 > >>", "« Older | Newer »".
+_PAGER_TOKENS = re.compile(r"\d+|[^\W\d_]+|[<>«»‹›←→…|/·]+|\S")
+_PAGER_WORDS = _names(
+    """next prev previous first last older newer page of weiter zurück vor nächste vorherige
+    seite von suivant précédent sur siguiente anterior de"""
+)
+
+
+def is_pager(text: str) -> bool:
+    """Only page numbers, arrows and paging words, with at least one number or arrow."""
+    tokens = _PAGER_TOKENS.findall(text.lower())
+    if not tokens or len(tokens) > 40:
+        return False
+    marks = 0
+    for token in tokens:
+        if token.isdigit():
+            if len(token) > 4:
+                return False
+            marks += 1
+        elif token[0] in "<>«»‹›←→…|/·":
+            marks += token[0] in "<>«»‹›←→"
+        elif token not in _PAGER_WORDS:
+            return False
+    arrows_only = all(not t.isdigit() and t[0] in "<>«»‹›←→" for t in tokens)
+    return bool(marks) and (len(tokens) >= 2 or arrows_only)
+
+
 # Openings of one-line teasers that point to other articles ("Read more: <link>").
 TEASER_START = re.compile(
     r"^(?:read more|read also|also read|read next|more|related|see also|recommended|watch"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from clipper.extract.patterns import POSITIVE, has_any, is_negative
-from clipper.extract.text import comma_count, inner_text, link_density
+from clipper.extract.text import comma_count, inner_text, link_density, text_length
 
 _TAG_PRIOR = {
     "div": 5.0,
@@ -27,6 +27,8 @@ _TAG_PRIOR = {
 MAX_ANCESTOR_LEVELS = 5
 MIN_PARAGRAPH_CHARS = 25
 TOP_CANDIDATES = 5
+MIN_CANDIDATE_CHARS = 140
+"""Candidates with less text than this are scaled down: a class name is not an article."""
 
 
 @dataclass
@@ -109,11 +111,18 @@ def top_candidates(
 ) -> list[HtmlElement]:
     """Scale every score by (1 - link density) and keep the best few, best first."""
     top: list[HtmlElement] = []
+    rank: dict[HtmlElement, float] = {}
     for cand in candidates:
-        score = scores[cand] * (1 - link_density(cand, page_url))
-        scores[cand] = score
+        length = text_length(cand)
+        score = scores[cand] * (1 - link_density(cand, page_url, length))
+        scores[cand] = rank[cand] = score
+        if length < MIN_CANDIDATE_CHARS and score > 0:
+            # A "post-ratings" box wins on its name alone; an article has words. (Only the
+            # ranking: as a sibling of the winner, a short header still joins it.)
+            rank[cand] = score * length / MIN_CANDIDATE_CHARS
+        score = rank[cand]
         for i in range(TOP_CANDIDATES):
-            if i >= len(top) or score > scores[top[i]]:
+            if i >= len(top) or score > rank[top[i]]:
                 top.insert(i, cand)
                 if len(top) > TOP_CANDIDATES:
                     top.pop()

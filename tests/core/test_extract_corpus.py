@@ -62,7 +62,7 @@ def test_full_corpus_keeps_its_level() -> None:
     f1, structure, per_page = score_folder(CORPUS)
     worst = sorted(per_page.items(), key=lambda kv: kv[1])[:8]
     assert len(per_page) >= 100
-    # reached: F1 0.986, structure 0.953 (anchors: readability-lxml 0.957 / 0.68,
-    # trafilatura 0.937 / 0.33)
-    assert f1 >= 0.980, worst
-    assert structure >= 0.94, worst
+    # reached: F1 0.986, structure 0.951 (anchors: readability-lxml 0.957 / 0.68,
+    # trafilatura 0.937 / 0.33). Held-out sets: bench/extraction/README.md.
+    assert f1 >= 0.984, worst
+    assert structure >= 0.949, worst

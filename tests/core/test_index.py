@@ -72,6 +72,28 @@ def test_recent_is_newest_first(index: LibraryIndex) -> None:
     assert first.snippet.startswith("Feed the starter")
 
 
+def test_clips_saved_in_the_same_second_list_the_last_written_first(library: Path) -> None:
+    same = "2024-05-01T10:00:00+00:00"
+    for name in ("b-first", "a-second"):  # the later one sorts first by name too: not the key
+        path = write(library, name, name, "Text.\n", created=same)
+        os.utime(path, ns=(1, 10**18 if name == "a-second" else 10**17))
+    with LibraryIndex.open(library) as idx:
+        idx.sync()
+        assert titles(idx.recent(2)) == ["a-second", "b-first"]
+        os.utime(library / "b-first.md", ns=(1, 2 * 10**18))
+        idx.sync()
+        assert titles(idx.recent(2)) == ["b-first", "a-second"]
+
+
+def test_recent_pages_through_the_list(index: LibraryIndex) -> None:
+    everything = titles(index.recent())
+    assert titles(index.recent(2)) + titles(index.recent(2, offset=2)) == everything
+    assert titles(index.recent(offset=1)) == everything[1:]
+    assert index.recent(5, offset=3) == []
+    assert index.newest_paths() == [clip.path for clip in index.recent()]
+    assert index.newest_paths(1) == [index.recent(1)[0].path]
+
+
 def test_search_finds_body_words_with_a_snippet(index: LibraryIndex, library: Path) -> None:
     results = index.search("hydration")
     assert titles(results) == ["Sourdough at home"]

@@ -586,3 +586,36 @@ def test_link_around_a_picture_block_keeps_the_link() -> None:
             "<figcaption>Growth</figcaption></figure>")
     assert md(html) == ("[![Chart](https://cdn.example.com/small.png)]"
                         "(https://cdn.example.com/big.png)\n\n*Growth*\n")
+
+
+# --------------------------------------------------------------------------- text and URLs
+
+
+def test_non_ascii_urls_are_percent_encoded_as_a_browser_sends_them() -> None:
+    out = md('<p><a href="/wiki/Größe">Größe</a> <img src="/img/Capture d’écran.png" alt="x">'
+             "</p>")
+    assert out == ("[Größe](https://example.com/wiki/Gr%C3%B6%C3%9Fe) "
+                   "![x](https://example.com/img/Capture%20d%E2%80%99%C3%A9cran.png)\n")
+
+
+def test_text_is_written_in_composed_unicode() -> None:
+    # "geprüft" typed on a Mac: u + combining diaeresis; the clip has the one character
+    out = md("<p>gepru\u0308ft \u00a0 und\u200b fertig\t\n</p>")
+    assert out == "geprüft und fertig\n"
+
+
+def test_the_extractor_path_gives_the_same_markdown_without_reparsing() -> None:
+    import lxml.html
+
+    from clipper.extract.normalize import normalize_document
+    from clipper.markdown import element_to_markdown, html_to_markdown
+
+    fragment = ('<div><h2>Notes</h2><p>Text<sup id="r1"><a href="#n1">1</a></sup> and '
+                '<a href="/a">a link</a>.</p><p hidden>gone</p><pre class="language-py">'
+                'x = 1</pre><img data-src="/i.jpg" src="/blank.gif" alt="i">'
+                '<ol><li id="n1">The note. <a href="#r1">↩</a></li></ol></div>')
+    doc = lxml.html.document_fromstring(fragment)
+    normalize_document(doc, "https://example.com/p")
+    root = doc.find(".//body/div")
+    assert element_to_markdown(root, "https://example.com/p") == \
+        html_to_markdown(fragment, "https://example.com/p")

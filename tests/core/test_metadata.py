@@ -409,6 +409,25 @@ def test_one_word_headline_shown_as_heading() -> None:
     assert section.title == "Why we moved to Postgres"
 
 
+def test_one_word_logo_heading_is_not_the_headline_of_a_long_title() -> None:
+    # "Site » Headline" with the site's logo as <h1>: the logo is not the headline.
+    m = meta("<title>Internet-Law &raquo; Verstößt der Ausschluss von Pseudonymen bei "
+             "Google+ gegen deutsches Recht?</title>",
+             '<h1 id="header"><a href="/">Internet-Law</a></h1><h2>17.7.11</h2>')
+    assert m.title == "Verstößt der Ausschluss von Pseudonymen bei Google+ gegen deutsches Recht?"
+    wiki = meta("<title>Mozilla - Wikipedia</title>", "<h1>Mozilla</h1>")
+    assert wiki.title == "Mozilla"
+
+
+def test_sharing_title_is_kept_as_the_publisher_wrote_it() -> None:
+    """og:title is chosen for sharing; like Readability.js, Clipper does not second-guess it."""
+    m = meta('<meta property="og:title" content="Shovel Knight review: rewrite history | Polygon">'
+             '<meta property="og:site_name" content="Polygon">'
+             "<title>Shovel Knight review | Games | Polygon</title>", "")
+    assert m.title == "Shovel Knight review: rewrite history | Polygon"
+    assert m.site_name == "Polygon"
+
+
 def test_heading_permalink_marks_are_ignored() -> None:
     m = meta("<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>",
              '<h1>Evolve: Shared Mutable History<a class="headerlink" href="#x">¶</a></h1>')

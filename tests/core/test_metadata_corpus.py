@@ -108,7 +108,8 @@ def test_corpus_rates() -> None:
         exp = json.loads((folder / "expected-metadata.json").read_text("utf-8"))
         m = page_meta(folder)
         if exp.get("title"):
-            hits["title"].append(match_exact(exp["title"], m.title))
+            title = CORRECTIONS.get(folder.name, {}).get("title", exp["title"])
+            hits["title"].append(match_exact(title, m.title))
         if exp.get("byline"):
             hits["byline"].append(match_exact(exp["byline"], m.byline))
             hits["byline_loose"].append(match_loose(exp["byline"], m.byline))
@@ -119,9 +120,10 @@ def test_corpus_rates() -> None:
         if exp.get("lang"):
             hits["lang"].append((m.lang or "").lower() == exp["lang"].lower())
     rates = {k: sum(v) / len(v) for k, v in hits.items()}
-    # Reached when written (130 pages): title .945, byline .750 exact / .908 loose,
-    # date 1.0, site 1.0, lang 1.0. Exact byline misses are listed in the module doc.
-    floors = {"title": 0.94, "byline": 0.74, "byline_loose": 0.90, "date": 0.97,
+    # Reached (130 pages): title .984 against the corrected titles below (.945 against
+    # Readability.js's), byline .750 exact / .908 loose, date 1.0, site 1.0, lang 1.0.
+    # Exact byline misses: see the module doc.
+    floors = {"title": 0.98, "byline": 0.74, "byline_loose": 0.90, "date": 0.97,
               "site": 0.98, "lang": 0.98}
     low = {k: round(rates[k], 3) for k, floor in floors.items() if rates[k] < floor}
     assert not low, f"below the floor: {low} (all rates: {rates})"
@@ -154,10 +156,6 @@ CORRECTIONS: dict[str, dict[str, str | None]] = {
     "salon-1": {"byline": "Richard (R.J.) Eskow"},
     "liberation-1": {"byline": "AFP"},
     "herald-sun-1": {"byline": "Laurie Oakes"},
-    # "Follow Author" button text; the author is named in twitter:creator
-    "royal-road": {"byline": "Sleyca"},
-    # date and comment count glued to the name: "by Lucas Nolan22 Dec 2016651"
-    "breitbart": {"byline": "Lucas Nolan"},
     "webmd-1": {"byline": "Brenda Goodman, MA"},
     "yahoo-3": {"byline": "GILLIAN MOHNEY"},
     # two DC.Creator metas; Readability keeps the last one only
@@ -170,6 +168,10 @@ CORRECTIONS: dict[str, dict[str, str | None]] = {
     "mercurial": {"title": "Evolve: Shared Mutable History"},
     "001": {"title": "Get your Frontend JavaScript Code Covered"},
     "wikipedia": {"title": "Mozilla"},
+    # date and comment count glued to the name: "by Lucas Nolan22 Dec 2016651"
+    "breitbart": {"byline": "Lucas Nolan"},
+    # "Follow Author" button text; the author is named in twitter:creator
+    "royal-road": {"byline": "Sleyca"},
 }
 
 

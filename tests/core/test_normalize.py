@@ -79,6 +79,32 @@ def test_placeholders_without_a_real_url_are_dropped() -> None:
     assert srcs(doc) == [] and doc.find(".//p").text_content() == "xy"
 
 
+@pytest.mark.parametrize("img", [
+    '<img src="/img/lazy.png" alt="Lazy the cat">',
+    '<img data-src="/img/lazy.png" alt="Lazy the cat">',
+    '<img src="/img/loading.gif" alt="A loading bar">',
+    '<img src="/img/lazyload-hero.jpg" alt="Hero">',
+])
+def test_images_named_like_placeholders_are_real_when_alone(img: str) -> None:
+    # Only clear spacers are stand-ins by name; "lazy.png" alone is the picture itself.
+    doc = normalized(f"<p>{img}</p>")
+    assert len(srcs(doc)) == 1
+
+
+def test_lazy_named_placeholder_gives_way_to_the_real_url() -> None:
+    doc = normalized('<p><img src="/img/lazy.png" data-src="/img/photo.jpg" alt="P">'
+                     '<img src="/img/loading.gif" srcset="/img/a.jpg 400w, /img/b.jpg 900w">'
+                     '<img src="/img/blank.gif"><img src="/spacer.gif" width="600"></p>')
+    assert srcs(doc) == ["https://news.example.com/img/photo.jpg",
+                         "https://news.example.com/img/b.jpg"]
+
+
+def test_density_candidates_stop_at_2x() -> None:
+    doc = normalized('<p><img src="a.jpg" srcset="a.jpg 1x, a2.jpg 2x, a3.jpg 3x">'
+                     '<img src="b.jpg" srcset="b3.jpg 3x, b4.jpg 4x"></p>')
+    assert srcs(doc) == [urljoin(PAGE, "a2.jpg"), urljoin(PAGE, "b3.jpg")]
+
+
 def test_large_inline_data_image_is_kept() -> None:
     data = "data:image/png;base64," + "A" * 4000
     assert srcs(normalized(f'<p><img src="{data}" alt="chart"></p>')) == [data]
@@ -263,3 +289,19 @@ def test_same_file_name_in_different_figures_is_kept() -> None:
     assert srcs(doc) == ["https://news.example.com/a/1/image.jpg",
                          "https://news.example.com/a/2/image.jpg",
                          "https://news.example.com/x/photo.jpg"]
+
+
+@pytest.mark.parametrize("attrs", [
+    'src="s.jpg" srcset="m.jpg 800w, l.jpg 1600w, xl.jpg 2400w"',
+    'src="s.jpg" srcset="a.jpg 1x, b.jpg 2x, c.jpg 3x"',
+    'src="/img/lazy.png"',
+    'src="/img/blank.gif" data-original="orig.png"',
+    'src="t.jpg" data-medium-file="m.jpg" data-large-file="big.jpg"',
+])
+def test_kept_html_images_and_the_extractor_pick_the_same_file(attrs: str) -> None:
+    # One rule: the library re-reads <img> kept in clips (tables) with the extractor's choice.
+    from clipper.imagerefs import best_image_url, tag_attributes
+
+    img = f"<img {attrs}>"
+    doc = normalized(f"<p>{img}</p>")
+    assert best_image_url(tag_attributes(img), PAGE) == srcs(doc)[0]

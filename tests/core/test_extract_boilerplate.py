@@ -1,0 +1,178 @@
+"""General boilerplate rules found on pages outside the Readability corpus (held-out sets).
+
+Each case is a small page written for the purpose: the template shape that fooled the
+extractor, the article text that must stay and the chrome that must go.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from clipper.errors import NoArticleError
+from clipper.extract import extract
+from clipper.extract.prune import prepare_article
+from clipper.extract.score import Flags, score_paragraphs, top_candidates
+
+SENTENCE = (
+    "The council approved the new budget after a long debate about transport, housing and "
+    "the future of the central library, which many residents had asked to keep open."
+)
+URL = "https://news.example/2024/05/budget-approved"
+
+
+def body(n: int, tag: str = "p") -> str:
+    return "".join(f"<{tag}>{i}. {SENTENCE}</{tag}>" for i in range(n))
+
+
+def page(inner: str, title: str = "Budget approved") -> str:
+    nav = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(10))
+    return (f"<html><head><title>{title}</title></head><body><header><nav><ul>{nav}</ul>"
+            f"</nav></header>{inner}<footer><p>© 2024 Example News</p></footer></body></html>")
+
+
+def test_an_aside_that_wraps_the_whole_article_is_kept() -> None:
+    # Some templates put the article inside <aside>; Readability drops every aside.
+    root = lxml.html.fragment_fromstring(
+        f"<div><aside class='content-direct'><article>{body(5)}</article></aside>"
+        "<aside class='sidebar'><p>Most read: other things</p></aside></div>")
+    prepare_article(root, Flags(), URL)
+    text = root.text_content()
+    assert text.count("The council approved") == 5
+    assert "Most read" not in text
+
+
+def test_page_builder_widget_wrappers_are_not_widgets() -> None:
+    # Elementor: every block is "elementor-widget-…" > "elementor-widget-container" > text.
+    blocks = "".join(
+        "<div class='elementor-widget elementor-widget-text-editor'>"
+        f"<div class='elementor-widget-container'><p>Widget {i}: {SENTENCE}</p>"
+        "<p>Earcuff: Zoeca, Kreole: Stella Hoops</p></div></div>" for i in range(4))
+    share = ("<div class='elementor-widget elementor-widget-share-buttons'>"
+             "<div class='elementor-widget-container'><a href='/s'>Share on Facebook</a>"
+             "</div></div>")
+    md = extract(page(f"<article>{body(3)}<div class='elementor-section'>{blocks}{share}</div>"
+                      "</article>"), URL).markdown
+    assert md.count("The council approved") == 7
+    assert md.count("Earcuff: Zoeca") == 4
+    assert "Share on Facebook" not in md
+
+
+def test_a_box_named_like_the_post_does_not_win_on_its_name() -> None:
+    # "post-ratings" scores +50 on its class and id alone; the article has the words.
+    doc = lxml.html.fromstring(
+        "<html><body><div class='post-ratings' id='post-ratings-4783'>"
+        "<p>Rated 4.5 of 5 by 120 readers</p></div>"
+        f"<div class='wpb_wrapper'>{body(3)}</div></body></html>")
+    flags = Flags()
+    scores, candidates = score_paragraphs(list(doc.iter("p")), flags)
+    best = top_candidates(scores, candidates, URL)[0]
+    assert best.get("class") == "wpb_wrapper"
+
+
+@pytest.mark.parametrize("chrome", [
+    "<div class='entry-tools'><a href='/p'>Weiterempfehlen</a> <a href='/d'>Drucken</a></div>",
+    "<div><a href='/s'>Share</a> <a href='/t'>Tweet</a> <a href='/e'>Email</a></div>",
+    "<div><a href='/f'>Facebook</a> <a href='/t'>Twitter</a> <a href='/w'>WhatsApp</a></div>",
+    "<h3>Kommentare schreiben</h3>",
+    "<p>Leave a Reply</p>",
+    "<p>Comments are closed.</p>",
+    "<h2>Category: <a href='/c/blog'>Blog</a> <a href='/c/pop'>Popular</a></h2>",
+    "<p>Tags: <a href='/t/a'>Bilt</a>, <a href='/t/b'>Cent</a>, <a href='/t/c'>Hamburg</a></p>",
+    "<div class='pager'><span>&lt;&lt;</span><span>&lt;</span>"
+    + "".join(f"<span>{i}</span>" for i in range(1, 15)) + "</div>",
+    "<p>« Older | Newer »</p>",
+    "<div>Lade weitere Inhalte ...</div>",
+])
+def test_toolbars_prompts_taxonomy_and_pagers_inside_the_article_go(chrome: str) -> None:
+    html = page(f"<article>{body(3)}{chrome}{body(2)}</article>")
+    md = extract(html, URL).markdown
+    assert md.count("The council approved") == 5
+    for word in ("Weiterempfehlen", "Drucken", "Tweet", "WhatsApp", "Kommentare",
+                 "Leave a Reply", "closed", "Category", "Bilt", "Older", "Lade weitere",
+                 "&lt;", "\\<"):
+        assert word not in md, word
+    assert "14" not in md
+
+
+def test_single_words_in_sentences_and_photo_credits_stay() -> None:
+    html = page("<article>"
+                f"<p>She posted the photo to <a href='https://facebook.com/x'>Facebook</a>, "
+                f"where it was shared widely. {SENTENCE}</p>"
+                "<figure><img src='/a.jpg' alt='Crowd'><figcaption>Facebook</figcaption></figure>"
+                f"<p>Send an <a href='mailto:x@example.com'>email</a> to the desk. {SENTENCE}</p>"
+                f"{body(2)}</article>")
+    md = extract(html, URL).markdown
+    assert "posted the photo to [Facebook](https://facebook.com/x), where" in md
+    assert "Send an [email](mailto:x@example.com) to the desk" in md
+    assert "![Crowd](https://news.example/a.jpg)" in md
+
+
+@pytest.mark.parametrize("heading", ["Ähnliche Beiträge", "Related posts", "Mehr zum Thema",
+                                     "Weiterführender Link", "You may also like"])
+def test_a_box_headed_related_goes_with_its_links(heading: str) -> None:
+    links = "".join(f"<li><a href='/other-{i}'>Another story number {i} about the city</a></li>"
+                    for i in range(5))
+    html = page(f"<article>{body(4)}<section><h2>{heading}</h2><ul>{links}</ul></section>"
+                "</article>")
+    md = extract(html, URL).markdown
+    assert md.count("The council approved") == 4
+    assert heading not in md
+    assert "Another story number" not in md
+
+
+def test_a_related_section_with_teaser_headings_goes() -> None:
+    teasers = "".join(f"<li><h3><a href='/t{i}'>Teaser headline {i}</a></h3>"
+                      f"<img src='/t{i}.jpg'></li>" for i in range(4))
+    html = page(f"<article>{body(4)}<section class='related-posts'><ul>{teasers}</ul>"
+                "</section></article>")
+    md = extract(html, URL).markdown
+    assert md.count("The council approved") == 4
+    assert "Teaser headline" not in md
+
+
+def test_a_gallery_title_repeated_on_every_slide_is_kept_once() -> None:
+    slides = "".join("<div class='slide-title'>Weather threatens holiday plans</div>"
+                     for _ in range(14))
+    html = page(f"<article>{body(3)}<div class='gallery'>{slides}</div>{body(2)}</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Weather threatens holiday plans") == 1
+    assert md.count("The council approved") == 5
+
+
+def test_repeated_sentences_and_links_are_not_labels() -> None:
+    chorus = "<p>And we sing it again and again.</p>" * 3
+    links = "<p><a href='/a'>link</a></p><p><a href='/b'>link</a></p><p><a href='/c'>link</a></p>"
+    md = extract(page(f"<article>{body(3)}{chorus}{links}</article>"), URL).markdown
+    assert md.count("And we sing it again and again.") == 3
+    assert md.count("[link]") == 3
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    "<html><body><a href='/'>Home</a></body></html>",
+    "<html><body><ul><li><a href='/'>Home</a></li><li><a href='/a'>About</a></li></ul>"
+    "</body></html>",
+    "<html><body><p><a href='/x'>One</a> | <a href='/y'>Two</a></p></body></html>",
+])
+def test_a_page_of_links_only_has_no_article(html: str) -> None:
+    with pytest.raises(NoArticleError, match="No article text found"):
+        extract(html, "file:///home/me/saved.html")
+
+
+def test_a_short_text_with_a_link_is_still_an_article() -> None:
+    a = extract("<html><body><p>Short <a href='/t'>text</a> here.</p></body></html>",
+                "https://e.example/x")
+    assert a.markdown == "Short [text](https://e.example/t) here.\n"
+
+
+def test_a_teaser_card_dropped_into_the_text_goes() -> None:
+    card = ("<figure class='teaserable'><a href='/wirtschaft/ice-im-s-bahn-takt'>"
+            "<img src='/t.jpg' alt='ICE'><figcaption><p>Neues Bahn-Konzept</p>"
+            "<h3>ICE im S-Bahn-Takt</h3></figcaption></a></figure>")
+    heading_link = "<h2><a href='/product'>The product we tested</a></h2>"
+    md = extract(page(f"<article>{body(3)}{card}{heading_link}{body(2)}</article>"),
+                 URL).markdown
+    assert "ICE im S-Bahn-Takt" not in md and "Neues Bahn-Konzept" not in md
+    assert "## [The product we tested](https://news.example/product)" in md
+    assert md.count("The council approved") == 5
