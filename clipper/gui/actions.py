@@ -42,6 +42,17 @@ def make_action(parent: QWidget, text: str, slot: Callable[[], object], *,
     return action
 
 
+def library_toggle(t: MainWindow) -> QAction:
+    """Show or hide the library pane (the dock's own checkable action, with keys)."""
+    action = t.library_dock.toggleViewAction()
+    action.setText("&Library")
+    action.setShortcuts(key_sequences(None, "Ctrl+Shift+L", "F9"))
+    action.setToolTip("Show or hide your saved clips")
+    action.setStatusTip("Show or hide your saved clips")
+    t.addAction(action)
+    return action
+
+
 @dataclass
 class Actions:
     open_file: QAction
@@ -53,6 +64,8 @@ class Actions:
     copy_markdown: QAction
     settings: QAction
     focus_address: QAction
+    search_library: QAction
+    library: QAction
     reload: QAction
     stop: QAction
     toggle_markdown: QAction
@@ -84,6 +97,12 @@ def build_actions(t: MainWindow) -> Actions:
                              standard=StandardKey.Preferences),
         focus_address=make_action(w, "Go to &Address Field", t.focus_address,
                                   keys=("Ctrl+L",)),
+        # Ctrl+K as in many apps, and Ctrl+F, which nothing in Clipper uses for finding in
+        # a text; both work from anywhere, text fields included (tested).
+        search_library=make_action(w, "&Search Library", t.focus_library_search,
+                                   keys=("Ctrl+K", "Ctrl+F"),
+                                   tip="Find a clip by its title, site, tags or text"),
+        library=library_toggle(t),
         reload=make_action(w, "&Reload", t.reload, keys=("F5",), standard=StandardKey.Refresh,
                            tip="Load the page again"),
         stop=make_action(w, "S&top Loading", t.stop, keys=("Esc",), standard=StandardKey.Cancel),
@@ -102,7 +121,8 @@ def build_menus(bar: QMenuBar, a: Actions) -> list[QMenu]:
     layout: list[tuple[str, list[QAction | None]]] = [
         ("&File", [a.open_file, None, a.save, a.save_as, None, a.next_queued, None, a.quit]),
         ("&Edit", [a.paste, a.copy_markdown, None, a.settings]),
-        ("&View", [a.focus_address, a.reload, a.stop, None, a.toggle_markdown, a.load_images]),
+        ("&View", [a.library, a.search_library, None, a.focus_address, a.reload, a.stop, None,
+                   a.toggle_markdown, a.load_images]),
         ("&Help", [a.shortcuts, None, a.about]),
     ]
     menus = []

@@ -12,12 +12,14 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote
 
 from clipper.errors import CancelledError, LibraryError
 from clipper.models import Clip, Source
 
 if TYPE_CHECKING:
-    from clipper.library import SaveResult
+    from clipper.index import LibraryIndex
+    from clipper.library import ClipSummary, SaveResult
     from clipper.pipeline import Loaded
 
     from .sanitize import SafePage
@@ -84,19 +86,48 @@ class OpenedClip:
 
 
 def open_clip(path: Path) -> OpenedClip:
-    from clipper.library import assets_dir_for, read_clip
+    from clipper.library import read_clip
 
     clip = read_clip(path)
-    images: dict[str, bytes] = {}
+    return OpenedClip(clip, clip_images(path, clip.body))
+
+
+def clip_images(path: Path, body: str) -> dict[str, bytes]:
+    """The images ``body`` links into its own assets folder, by their decoded link.
+
+    Saved links are percent-encoded (``My%20title.assets/ab12.png``); the preview looks
+    images up by the decoded path, so that is the key. Only files inside the clip's
+    assets folder are read, whatever the Markdown names.
+    """
+    from clipper.imagerefs import find_image_refs
+    from clipper.library import assets_dir_for
+
     assets = assets_dir_for(path)
-    if assets.is_dir():
-        for file in sorted(assets.iterdir())[:MAX_PREVIEW_IMAGES]:
-            try:
-                if file.is_file() and file.stat().st_size <= IMAGE_LIMIT_BYTES:
-                    images[f"{assets.name}/{file.name}"] = file.read_bytes()
-            except OSError:
+    if not assets.is_dir():
+        return {}
+    try:
+        root = assets.resolve()
+    except OSError:
+        return {}
+    images: dict[str, bytes] = {}
+    for ref in find_image_refs(body):
+        link = ref.url.strip().strip("<>")
+        if not link or ":" in link.split("/", 1)[0] or link.startswith(("/", "#")):
+            continue  # web, data: and absolute links are not the clip's own files
+        name = unquote(link.split("#", 1)[0].split("?", 1)[0])
+        if name in images:
+            continue
+        try:
+            file = (path.parent / name).resolve()
+            if file.parent != root or not file.is_file() \
+                    or file.stat().st_size > IMAGE_LIMIT_BYTES:
                 continue
-    return OpenedClip(clip, images)
+            images[name] = file.read_bytes()
+        except OSError:
+            continue
+        if len(images) >= MAX_PREVIEW_IMAGES:
+            break
+    return images
 
 
 def save_to_library(clip: Clip, library: Path, *, mode: Literal["check", "new", "replace"],
@@ -184,3 +215,145 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
             continue
     progress("images", len(wanted), len(wanted))
     return out
+
+
+# -- the library pane ---------------------------------------------------------------------------
+
+PAGE_SIZE = 300
+"""Clips listed per page: ~5 ms from a 10,000-clip index, where all of them take ~250 ms."""
+SEARCH_LIMIT = 200
+WATCHED_FILES = 2000
+"""Newest clip files watched for in-place edits; folders are always watched. inotify
+watches are shared by every program of the user (8192 on older systems), so a huge
+library is not watched file by file; the rest is caught up when the window is activated."""
+
+
+class IndexHolder:
+    """The pane's search index: opened and used in workers, closed from the GUI thread.
+
+    A worker still opening the index when the pane closes it (quit, another library)
+    closes what it opened itself, so no database connection outlives the pane.
+    """
+
+    def __init__(self, library: Path) -> None:
+        self.library = library
+        self._lock = threading.Lock()
+        self._index: LibraryIndex | None = None
+        self._closed = False
+
+    def get(self) -> LibraryIndex:
+        """The open index, opening it on first use (raises ``IndexUnavailable``)."""
+        with self._lock:
+            if self._closed:
+                raise CancelledError()
+            if self._index is not None:
+                return self._index
+        from clipper.index import LibraryIndex
+
+        index = LibraryIndex.open(self.library)
+        with self._lock:
+            if not self._closed and self._index is None:
+                self._index = index
+                return index
+            winner, closed = self._index, self._closed
+        index.close()
+        if closed or winner is None:
+            raise CancelledError()
+        return winner
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            index, self._index = self._index, None
+        if index is not None:
+            index.close()
+
+
+@dataclass
+class Listing:
+    """A page of the library list, or search results."""
+
+    clips: list[ClipSummary]
+    query: str
+    offset: int = 0
+    total: int | None = None
+    """Clips in the library (listing) when known."""
+    indexed: bool = True
+    """False: no search index in this Python (no FTS5); the files were read instead."""
+
+
+def list_library(holder: IndexHolder, query: str, offset: int, limit: int,
+                 cancel: threading.Event, progress: ProgressFn) -> Listing:
+    """Newest clips (``query`` empty) or the best matches, with snippets, from the index."""
+    from clipper.index import IndexUnavailable
+
+    try:
+        index = holder.get()
+    except IndexUnavailable:
+        from clipper.library import list_clips
+
+        clips = list_clips(holder.library, query or None)
+        return Listing(clips[offset:offset + limit], query, offset, len(clips), indexed=False)
+    _check(cancel)
+    if query.strip():
+        return Listing(index.search(query, limit), query)
+    return Listing(index.recent(limit, offset), query, offset, index.count())
+
+
+@dataclass
+class SyncReport:
+    """What a sync of the pane's index found, and what to watch for the next change."""
+
+    changed: bool
+    folders: list[Path]
+    files: list[Path]
+    """The newest clip files (``WATCHED_FILES`` at most)."""
+
+
+def clip_folders(library: Path) -> list[Path]:
+    """The library and its sub-folders that can hold clips (as ``iter_clip_files`` walks)."""
+    from clipper.library.walk import ASSETS_SUFFIX
+
+    if not library.is_dir():
+        return []
+    folders = [library]
+    stack = [library]
+    while stack:
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.name.startswith(".") or entry.name.endswith(ASSETS_SUFFIX) \
+                        or not entry.is_dir(follow_symlinks=False):
+                    continue
+            except OSError:
+                continue
+            folders.append(Path(entry.path))
+            stack.append(Path(entry.path))
+    return folders
+
+
+def sync_library(holder: IndexHolder, cancel: threading.Event,
+                 progress: ProgressFn) -> SyncReport:
+    """Bring the index in line with the folder (files changed behind Clipper's back)."""
+    from clipper.index import IndexUnavailable
+
+    folders = clip_folders(holder.library)
+    try:
+        index = holder.get()
+    except IndexUnavailable:  # listing reads the files each time: always "changed"
+        return SyncReport(True, folders, [])
+    changes = index.sync(progress=lambda done, total: progress("indexing", done, total),
+                         cancel=cancel)
+    files = index.newest_paths(WATCHED_FILES)
+    return SyncReport(bool(changes), folders, files)
+
+
+def delete_from_library(path: Path, cancel: threading.Event, progress: ProgressFn) -> Path:
+    """Move a clip (and its images) to the system trash; an open index forgets it."""
+    from clipper.library import delete_clip
+
+    delete_clip(path)
+    return path

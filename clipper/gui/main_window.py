@@ -29,9 +29,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -52,6 +54,7 @@ from .mime import Dropped, display_name, dropped_items, source_from_clipboard
 from .source_tokens import display_text
 from .widgets.article_editor import ArticleEditor
 from .widgets.empty_state import EmptyState
+from .widgets.library_pane import LibraryPane
 from .widgets.message_bar import MessageBar
 from .widgets.metadata_form import MetadataForm
 from .widgets.raw_view import RawView
@@ -69,6 +72,7 @@ log = logging.getLogger(__name__)
 
 EMPTY_PAGE = 0
 CLIP_PAGE = 1
+LIBRARY_WIDTH = 280
 MAX_CLIPBOARD_BYTES = 32 * 1024 * 1024
 _STAGES = {"fetching": "Downloading", "decoding": "Reading", "extracting": "Cleaning",
            "saving": "Saving", "images": "Saving images"}
@@ -138,6 +142,11 @@ class MainWindow(QMainWindow):
         self.form = MetadataForm()
         self.form.edited.connect(self._on_edited)
         self.form.title.textEdited.connect(self.article.set_title)
+        self.save_button = QPushButton("Save to Library")
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip("Save the article, with your edits, to the library (Ctrl+S)")
+        self.save_button.clicked.connect(lambda _checked=False: self.save())
+        self.article.tabs.setCornerWidget(self.save_button, Qt.Corner.TopRightCorner)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -167,7 +176,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        # A library pane (issue 5) docks on the left: QMainWindow keeps the dock areas free.
+
+        self.library_pane = LibraryPane(self.library)
+        self.library_pane.open_requested.connect(self.open_clip)
+        self.library_pane.deleted.connect(self._on_clip_deleted)
+        self.library_pane.failed.connect(self._show_error)
+        self.clip_saved.connect(self.library_pane.show_saved)
+        self.library_dock = QDockWidget("Library", self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(self.library_pane)
+        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                      | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.library_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                                          | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
 
         self.status = StatusBar()
         self.status.stop_requested.connect(self.stop)
@@ -188,8 +210,8 @@ class MainWindow(QMainWindow):
                 height = min(height, int(area.height() * 0.9))
             self.resize(width, height)
         state = read_bytes(store, "window/state")
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
         splitter = read_bytes(store, "window/splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([self.width() // 2, self.width() // 2])
@@ -275,6 +297,7 @@ class MainWindow(QMainWindow):
         clip = self.has_clip()
         saving = self.is_saving()
         a.save.setEnabled(clip and not saving)
+        self.save_button.setEnabled(clip and not saving)
         a.save_as.setEnabled(clip and not saving)
         a.copy_markdown.setEnabled(clip)
         a.toggle_markdown.setEnabled(clip)
@@ -604,7 +627,7 @@ class MainWindow(QMainWindow):
                            then: Callable[[], None] | None) -> None:
         choice = prompts.ask_duplicate(self, existing)
         if choice == "open":
-            self.open_clip(existing)
+            self.open_clip(existing, keep_page=True)
         elif choice in ("new", "replace"):
             self._save_new(clip, snapshot, "new" if choice == "new" else "replace", then)
         else:
@@ -626,11 +649,18 @@ class MainWindow(QMainWindow):
         self.article.preview.set_local_images(images)
         self._show_clip(opened.clip, saved_path=path)
 
-    def open_clip(self, path: Path) -> None:
-        """Show a clip from the library in the editor; Ctrl+S then saves back to that file."""
+    def open_clip(self, path: Path, keep_page: bool = False) -> None:
+        """Show a clip from the library in the editor; Ctrl+S then saves back to that file.
+
+        ``keep_page``: the page on the left is this clip's article (a duplicate just loaded);
+        otherwise the page of another article must not stay beside it.
+        """
 
         def opened(result: jobs.OpenedClip) -> None:
+            if not keep_page:
+                self._forget_page(result.clip.source)
             self._adopt(result, path)
+            self.library_pane.select_path(path)
             self.status.set_loaded(f"Opened “{result.clip.title}” from the library")
             self.page_loaded.emit()
 
@@ -640,6 +670,24 @@ class MainWindow(QMainWindow):
                                         _error_text(e, "opening the clip")), name="open clip")
 
         self._confirm_discard("opening another clip", go)
+
+    def _forget_page(self, source: str | None) -> None:
+        """No page behind what is shown: F5 loads the clip's address again, if it has one."""
+        for task in (self._load_task, self._raw_task, self._images_task):
+            if task is not None:
+                task.cancel()
+        self._load_task = self._raw_task = self._images_task = None
+        self._raw_pending = None
+        self._loaded = None
+        self._page_images = []
+        web = source if source and source.lower().startswith(("http://", "https://")) else None
+        self._last_source = Source("url", web) if web else None
+        self.url_bar.set_busy(False)
+        if not self.is_saving():
+            self.status.set_idle()
+        self.url_bar.set_text(web or "")
+        self.raw_view.clear("This clip was opened from your library; its web page is not "
+                            "loaded." + (" Reload (F5) fetches it again." if web else ""))
 
     def save_as(self) -> None:
         if self._clip_base is None:
@@ -741,7 +789,23 @@ class MainWindow(QMainWindow):
             self._show_error(f"Cannot save the settings: {exc.strerror or exc}")
             return
         self.settings = new
+        self.library_pane.set_library(self.library)
         self.status.set_loaded(f"Settings saved; clips go to {self.library}")
+
+    def focus_library_search(self) -> None:
+        """Ctrl+K: the library's search field (the pane opens if it was closed)."""
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.library_pane.focus_search()
+
+    def _on_clip_deleted(self, path: Path, title: str) -> None:
+        if self._saved_path is not None and self._saved_path.absolute() == path.absolute():
+            # Shown but gone from the library: Ctrl+S saves it again as a new clip.
+            self._saved_path = None
+            self.status.set_saved(None)
+            self._show_info(f"“{title}” was moved to the trash; Ctrl+S saves what is shown "
+                            "as a new clip.")
+        self.status.set_loaded(f"Moved “{title}” to the trash")
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menus, self).exec()
@@ -768,6 +832,7 @@ class MainWindow(QMainWindow):
                 return
             self._baseline = self._snapshot()
         self._save_state()
+        self.library_pane.shutdown()
         tasks.cancel_all()
         event.accept()
 

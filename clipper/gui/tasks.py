@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
 
@@ -56,7 +56,9 @@ class _Relay(QObject):
     failed = Signal(object)
 
     def __init__(self, task: Task[Any]) -> None:
-        super().__init__()
+        # Owned by the application (C++), not by its Python wrapper: the wrapper may be freed
+        # by the cycle collector in a worker thread, which must not destroy the QObject.
+        super().__init__(QCoreApplication.instance())
         self._task = task
         self.succeeded.connect(self._on_succeeded)
         self.failed.connect(self._on_failed)
@@ -134,6 +136,7 @@ class Task(Generic[T]):
     def _finish(self) -> None:
         self._finished = True
         _live.discard(self)
+        self._relay.deleteLater()  # on the GUI thread, once its signals are delivered
 
     def _deliver_result(self, result: T) -> None:
         self._finish()
@@ -156,7 +159,9 @@ class Task(Generic[T]):
 
 class _Runnable(QRunnable):
     def __init__(self, task: Task[Any]) -> None:
-        super().__init__()
+        # Owned by the application (C++), not by its Python wrapper: the wrapper may be freed
+        # by the cycle collector in a worker thread, which must not destroy the QObject.
+        super().__init__(QCoreApplication.instance())
         self._task = task
 
     def run(self) -> None:

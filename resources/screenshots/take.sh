@@ -1,6 +1,7 @@
 #!/bin/sh
-# Regenerate empty.png, loaded.png and error.png: the real app on a real X server (Xvfb),
-# driven from outside with xdotool as a person would (type an address, Enter, Ctrl+S).
+# Regenerate empty.png, loaded.png, error.png, library.png and search.png: the real app on a
+# real X server (Xvfb), driven from outside with xdotool as a person would (type an address,
+# Enter, Ctrl+S, Ctrl+K to search the library).
 # Needs: xvfb xauth xdotool imagemagick (apt), and the project installed (PYTHON=...).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +24,10 @@ mkdir -m 700 "$tmp/run"
 export DISPLAY="$display" QT_QPA_PLATFORM=xcb XDG_RUNTIME_DIR="$tmp/run" \
     CLIPPER_CONFIG_DIR="$tmp/config" CLIPPER_CACHE_DIR="$tmp/cache" \
     CLIPPER_LIBRARY="$tmp/Clipper library"
+# The corpus pages link images on the web, which a sandbox without internet cannot fetch:
+# saving without images keeps "could not be downloaded" warnings out of the pictures.
+mkdir -p "$tmp/config"
+echo '{"download_images": false}' >"$tmp/config/settings.json"
 sleep 1
 (cd "$root" && exec "$python" -m clipper) >"$tmp/app.log" 2>&1 &
 pids="$pids $!"
@@ -45,6 +50,24 @@ xdotool type --delay 2 "http://127.0.0.1:$port/no-such-article.html"
 xdotool key Return
 sleep 2
 import -window root "$here/error.png"
+
+# A few more clips, then search the library (Ctrl+K) and open the best match (Enter).
+for page in ars-1 herald-sun-1 lemonde-1 medium-2 v8-blog keep-tabular-data; do
+    xdotool key ctrl+l
+    xdotool type --delay 2 "http://127.0.0.1:$port/readability/$page/source.html"
+    xdotool key Return
+    sleep 2.5
+    xdotool key ctrl+s
+    sleep 1.5
+done
+xdotool key ctrl+k Down Down Return  # the third newest clip, opened from the list
+sleep 2
+import -window root "$here/library.png"
+xdotool type --delay 40 "surveillance"
+sleep 1.5
+xdotool key Return
+sleep 2
+import -window root "$here/search.png"
 
 ls "$tmp/Clipper library"/*.md >/dev/null  # Ctrl+S really saved a clip
 echo "screenshots written to $here"

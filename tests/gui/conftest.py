@@ -16,7 +16,7 @@ _RUNTIME = tempfile.mkdtemp(prefix="clipper-xdg-")  # mkdtemp makes it 0700, as 
 os.environ["XDG_RUNTIME_DIR"] = _RUNTIME
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -24,8 +24,8 @@ REFERENCE = DATA / "devdiscourse-russia-afghan.html"
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    """A shown, active main window; closed at the end without asking about edits."""
+def window_factory(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], object]]:
+    """Makes shown, active main windows; all closed at the end without asking about edits."""
     from PySide6.QtGui import QDesktopServices
 
     from clipper.gui import tasks
@@ -35,21 +35,38 @@ def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     make_app()
-    w = MainWindow()
-    w.opened_urls = opened  # type: ignore[attr-defined]
-    # pytest-qt closes the window before fixture teardown: never ask about edits then
-    qtbot.addWidget(w, before_close_func=lambda w: setattr(w, "_baseline", None))
-    with qtbot.waitExposed(w):
-        w.show()
-    with qtbot.waitActive(w):
-        w.activateWindow()
+    made: list[MainWindow] = []
     guard = _ModalGuard()
-    yield w
+
+    def make() -> MainWindow:
+        w = MainWindow()
+        w.opened_urls = opened  # type: ignore[attr-defined]
+        # pytest-qt closes the window before fixture teardown: never ask about edits then
+        qtbot.addWidget(w, before_close_func=lambda w: setattr(w, "_baseline", None))
+        with qtbot.waitExposed(w):
+            w.show()
+        with qtbot.waitActive(w):
+            w.activateWindow()
+        made.append(w)
+        return w
+
+    yield make
     guard.stop()
-    w._baseline = None
-    w.close()
+    for w in made:
+        w._baseline = None
+        w.close()
     assert tasks.wait_for_all(10_000), "a background task did not stop"
+    # pytest-qt only asked for deleteLater(): delete the windows now, on this thread. Left
+    # to Python's cycle collector, a window could be destroyed in a worker thread of a later
+    # test ("QBasicTimer::stop: Failed", then a segmentation fault).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not guard.closed, f"dialogs nobody answered: {guard.closed}"
+
+
+@pytest.fixture
+def window(window_factory: Callable[[], object]) -> object:
+    """A shown, active main window; closed at the end without asking about edits."""
+    return window_factory()
 
 
 class _ModalGuard:
@@ -78,6 +95,9 @@ class _ModalGuard:
 
     def stop(self) -> None:
         self._timer.stop()
+        # Break the timer <-> guard cycle: the cycle collector may run in a worker thread,
+        # and a QTimer destroyed there makes Qt warn (and may crash the run).
+        self._timer.timeout.disconnect(self._check)
 
 
 def answer_dialog(qtbot, choose: Callable[[QMessageBox], None]) -> list[str]:

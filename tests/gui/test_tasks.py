@@ -94,3 +94,14 @@ def test_progress_is_thinned_but_the_last_report_always_arrives(qtbot, total) ->
     assert 1 <= len(reports) < 101
     if total:
         assert reports[-1] == (100, 100)
+
+
+def test_a_finished_tasks_relay_is_deleted_on_the_gui_thread(qtbot) -> None:
+    import shiboken6
+
+    results: list[int] = []
+    task = tasks.run_in_background(lambda cancel, progress: 7, on_done=results.append)
+    relay = task._relay
+    qtbot.waitUntil(lambda: results == [7])
+    # deleteLater from the GUI thread, not the cycle collector in some worker thread
+    qtbot.waitUntil(lambda: not shiboken6.isValid(relay))

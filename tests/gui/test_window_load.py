@@ -202,6 +202,23 @@ def test_a_page_without_an_article_says_so(qtbot, window, tmp_path: Path) -> Non
     assert window.stack.currentWidget() is window.empty_state
 
 
+def test_a_page_that_is_only_navigation_says_there_is_no_article(
+        qtbot, window, tmp_path: Path, http_server) -> None:
+    # An earlier run turned this into an "article" of [Home](file:///).
+    page = ("<html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav>"
+            "</body></html>")
+    nav = tmp_path / "nav.html"
+    nav.write_text(page, encoding="utf-8")
+    http_server.route("/nav", page)
+    for argument in (str(nav), http_server.url("/nav")):
+        window.message_bar.dismiss()
+        window.load_argument(argument)
+        qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
+        assert "No article" in window.message_bar.text()
+        assert not window.has_clip()
+        assert not window.save_button.isEnabled()
+
+
 def test_an_address_that_is_not_a_web_page_says_so(qtbot, window, http_server) -> None:
     http_server.route("/photo", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, content_type="image/png")
     window.load_argument(http_server.url("/photo"))

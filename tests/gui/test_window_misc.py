@@ -36,14 +36,19 @@ def png_bytes(width: int = 40, height: int = 30) -> bytes:
     return bytes(data.data())
 
 
-def run_modal(qtbot, kind: type, act) -> list[object]:
-    """Act on the next modal dialog of ``kind`` once it is shown."""
-    seen: list[object] = []
+def run_modal(qtbot, kind: type, act) -> list[str]:
+    """Act on the next modal dialog of ``kind`` once it is shown; the titles of those seen.
+
+    Only the title is kept: ``poll`` refers to itself, so it is freed by Python's cycle
+    collector, possibly in a worker thread, and a dialog (Python's after ``exec()``) kept
+    here would be destroyed there (Qt warns, then crashes).
+    """
+    seen: list[str] = []
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind):
-            seen.append(dialog)
+            seen.append(dialog.windowTitle())
             act(dialog)
         else:
             QTimer.singleShot(10, poll)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import REFERENCE, answer_dialog, click_button, click_standard
 from helpers import TIMEOUT, article_page, drop, press, type_at_end, wait_idle, wait_loaded
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -256,3 +258,95 @@ def test_saved_images_are_shown_from_the_clip_folder(qtbot, window, library: Pat
     assert f"{assets.name}/{picture.name}" in window.article.markdown().replace("%20", " ")
     assert window.article.preview.has_image(f"{assets.name}/{picture.name}")
     assert not window.is_dirty()
+
+
+def test_the_same_address_with_tracking_parameters_is_recognised(
+        qtbot, window, library: Path, http_server) -> None:
+    # The second address serves other text: only the normalised address makes it the same.
+    http_server.route("/story", article_page("Harbour budget approved"))
+    tracked = "/story?utm_source=newsletter&utm_medium=email&fbclid=abc123"
+    http_server.route(tracked, article_page("Harbour budget approved").replace(
+        "The council met", "Councillors gathered").replace("residents", "neighbours"))
+    window.load_argument(http_server.url("/story"))
+    wait_loaded(qtbot, window, "Harbour budget")
+    save_with_keys(qtbot, window)
+    [first] = clips(library)
+    assert f'source: "{http_server.url("/story")}"' in first.read_text(encoding="utf-8")
+
+    window.load_argument(http_server.url(tracked))
+    wait_loaded(qtbot, window, "Harbour budget")
+    assert "Councillors gathered" in window.article.markdown()
+    # Replace: the new text goes under the old name, the old file is kept as a backup
+    seen = answer_dialog(qtbot, click_button("Replace"))
+    save_with_keys(qtbot, window)
+    assert seen == [f"This article is already in your library as “{first.name}”."]
+    assert clips(library) == [first]
+    text = first.read_text(encoding="utf-8")
+    assert "Councillors gathered" in text
+    assert "utm_source" not in text and "fbclid" not in text  # saved without the tracking
+    [backup] = list((library / ".clipper-backups").rglob("*.md"))
+    assert "The council met" in backup.read_text(encoding="utf-8")
+    # the library pane lists the one clip, not the backup
+    qtbot.waitUntil(lambda: window.library_pane.titles() == ["Harbour budget approved"],
+                    timeout=TIMEOUT)
+
+    # Open Existing: the clip from the library is shown in the editor
+    window.load_argument(http_server.url("/story?utm_campaign=spring"))
+    wait_loaded(qtbot, window, "Harbour budget")
+    assert "The council met" in window.article.markdown()
+    answer_dialog(qtbot, click_button("Open Existing"))
+    press(qtbot, window, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: "Councillors gathered" in window.article.markdown(),
+                    timeout=TIMEOUT)
+    assert window.status.saved_text() == f"Opened {first.name}"
+    assert window.library_pane.current_path() == first
+    assert clips(library) == [first]
+
+
+def test_the_save_button_saves_and_is_enabled_only_with_an_article(
+        qtbot, window, library: Path) -> None:
+    button = window.save_button
+    assert not button.isEnabled()
+    assert "Ctrl+S" in button.toolTip()
+    load_reference(qtbot, window)
+    assert button.isVisible() and button.isEnabled()
+    assert button.text() == "Save to Library"
+    with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(clips(library)) == 1
+
+
+def test_an_opened_clip_with_spaces_in_its_name_shows_its_images(
+        qtbot, window, library: Path) -> None:
+    from test_window_misc import png_bytes
+
+    from clipper.library import render_clip
+    from clipper.models import Clip
+
+    library.mkdir()
+    name = "Tom & Jerry: 100% (café) notes"
+    assets = library / f"{name}.assets"
+    assets.mkdir()
+    (assets / "ab12.png").write_bytes(png_bytes(64, 48))
+    (assets / "unused.png").write_bytes(png_bytes(8, 8))
+    link = quote(assets.name, safe="") + "/ab12.png"
+    assert "%20" in link
+    path = library / f"{name}.md"
+    path.write_text(render_clip(Clip(title=name, body=f"Before.\n\n![The pier]({link})\n\n"
+                                     "![Escape](../../etc/passwd.png)\n\nAfter.\n")),
+                    encoding="utf-8")
+    window.open_clip(path)
+    qtbot.waitUntil(lambda: window.form.title.text() == name, timeout=TIMEOUT)
+    preview = window.article.preview
+    image = QTextDocument.ResourceType.ImageResource.value
+    shown = preview.loadResource(image, QUrl(link))
+    assert isinstance(shown, QImage) and shown.width() == 64
+    assert preview.has_image(f"{name}.assets/ab12.png")
+    assert not preview.has_image(f"{name}.assets/unused.png")  # only what the clip shows
+    assert preview.loadResource(image, QUrl("../../etc/passwd.png")) is None
+    # and it is painted: the preview's pixels include the image's blue
+    window.article.tabs.setCurrentIndex(0)
+    picture = preview.viewport().grab().toImage()
+    blue = QColor("#3366cc").rgb()
+    assert any(picture.pixel(x, y) == blue for x in range(0, picture.width(), 4)
+               for y in range(0, picture.height(), 4))

@@ -1,4 +1,4 @@
-"""The questions the window asks: unsaved edits, and what to do with a duplicate."""
+"""The questions the window asks: unsaved edits, a duplicate, deleting a clip."""
 
 from __future__ import annotations
 
@@ -54,3 +54,19 @@ def ask_duplicate(parent: QWidget, existing: Path) -> DuplicateChoice:
     if clicked is replace_button:
         return "replace"
     return "cancel"
+
+
+def ask_delete(parent: QWidget, title: str) -> bool:
+    """Move a clip to the trash? (It can be restored from there.)"""
+    box = QMessageBox(parent)
+    box.setObjectName("deletePrompt")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Move to Trash")
+    box.setText(f"Move “{title}” to the trash?")
+    box.setInformativeText("The clip and its images can be restored from the trash.")
+    delete_button = box.addButton("Move to Trash", QMessageBox.ButtonRole.DestructiveRole)
+    cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(delete_button)
+    box.setEscapeButton(cancel_button)
+    box.exec()
+    return box.clickedButton() is delete_button

@@ -60,6 +60,7 @@ class RawView(QWidget):
         self._page_shown = False
         self.page.clear_content()
         self.images_button.setEnabled(False)
+        self.source.setPlaceholderText("")
         self._generation = self.source.show_source(text, kept_lines)
         kept = self.source.kept_line_count()
         total = self.source.blockCount()
@@ -88,6 +89,8 @@ class RawView(QWidget):
             self._page_shown = True
             self.page.show_html(self._page_html)
 
-    def clear(self) -> None:
+    def clear(self, note: str = "") -> None:
+        """No page: ``note`` (greyed) says why, e.g. for a clip opened from the library."""
         self.show_source("", [])
         self.legend.setText("")
+        self.source.setPlaceholderText(note)

@@ -1,0 +1,540 @@
+"""The library pane: the clips newest first, full-text search as you type, open, reveal, delete.
+
+The search index is a cache of the folder, so the pane lists what the index already
+knows at once and then syncs it with the files in the background; a folder watcher
+(and coming back to the window) syncs again, so clips added, edited or deleted by
+another program show up by themselves. Every index and disk operation is a job run
+by ``tasks.run_in_background``; results that arrive after the person typed on, or
+after the library changed, are dropped.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clipper.errors import ClipperError
+
+from .. import jobs, reveal, tasks
+from ..dialogs import prompts
+from ..folder_watcher import FolderWatcher
+from .clip_list import PATH_ROLE, ClipDelegate, ClipListModel
+
+if TYPE_CHECKING:
+    from clipper.library import ClipSummary
+
+    from ..tasks import Task
+
+SEARCH_DELAY_MS = 150
+"""Typing pauses shorter than this do not start a search."""
+PROGRESS_FROM = 50
+"""Syncs with fewer files to read finish before a progress bar would be noticed."""
+LIST_PAGE, SEARCH_PAGE = 0, 1
+EMPTY_HINT = "Ctrl+S saves the article you're reading."
+_NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+class LibraryPane(QWidget):
+    open_requested = Signal(object)
+    """The Path of a clip to show in the editor."""
+    deleted = Signal(object, str)
+    """The Path and title of a clip just moved to the trash."""
+    failed = Signal(str)
+    """A one-line message for the window's message bar."""
+
+    def __init__(self, library: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPane")
+        self._library = library
+        self._holder: jobs.IndexHolder | None = None
+        self._started = False
+        self._closed = False
+        self._listed_once = False
+        self._list_task: Task[Any] | None = None
+        self._more_task: Task[Any] | None = None
+        self._sync_task: Task[Any] | None = None
+        self._sync_again = False
+        self._select_after: Path | None = None
+        self._indexing = False
+        self._build()
+        self.watcher = FolderWatcher(self)
+        self.watcher.changed.connect(self.request_sync)
+        app = QApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state)
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("librarySearch")
+        self.search.setPlaceholderText("Search clips (Ctrl+K)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the library")
+        self.search.setAcceptDrops(False)
+        self.search.textChanged.connect(self._on_query_changed)
+        self.search.returnPressed.connect(self.open_current)
+        self.search.installEventFilter(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("libraryProgress")
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(3)
+        self.progress.setStyleSheet(
+            "QProgressBar { border: none; background: palette(midlight); }"
+            "QProgressBar::chunk { background: palette(highlight); }")
+        self.progress.hide()
+
+        self.model = ClipListModel(self)
+        self.model.more_wanted.connect(self._fetch_more)
+        self.view = QListView()
+        self.view.setObjectName("clipList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ClipDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setAcceptDrops(False)
+        self.view.setAccessibleName("Clips")
+        self.view.activated.connect(self._open_index)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("libraryEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setContentsMargins(16, 16, 16, 16)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setBackgroundRole(QPalette.ColorRole.Base)  # the list's white, not grey
+        self.empty.setAutoFillBackground(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        self.count = QLabel()
+        self.count.setObjectName("libraryCount")
+        self.count.setContentsMargins(10, 2, 10, 2)
+        font = self.count.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.count.setFont(font)
+        for label in (self.count, self.empty):
+            _mute(label)
+
+        top = QVBoxLayout()
+        top.setContentsMargins(6, 6, 6, 4)
+        top.addWidget(self.search)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.count)
+
+        def action(text: str, slot: Any, keys: QKeySequence.StandardKey | None) -> QAction:
+            act = QAction(text, self.view)
+            if keys is not None:  # active while the list has the focus
+                act.setShortcut(QKeySequence(keys))
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                self.view.addAction(act)
+            act.triggered.connect(lambda _checked=False: slot())
+            return act
+
+        # Enter and double-click reach the view as ``activated``; the menu just says so.
+        self.open_action = action("&Open\tEnter", self.open_current, None)
+        self.reveal_action = action("&Reveal in File Manager", self.reveal_current, None)
+        self.copy_path_action = action("&Copy Path", self.copy_current_path,
+                                       QKeySequence.StandardKey.Copy)
+        self.delete_action = action("Move to &Trash…", self.delete_current,
+                                    QKeySequence.StandardKey.Delete)
+        self.menu = QMenu(self)
+        self.menu.addAction(self.open_action)
+        self.menu.addAction(self.reveal_action)
+        self.menu.addAction(self.copy_path_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.delete_action)
+        self._show_state()
+
+    # -- the library -------------------------------------------------------------------------
+
+    @property
+    def library(self) -> Path:
+        return self._library
+
+    def set_library(self, library: Path) -> None:
+        """Show another library folder (chosen in Settings)."""
+        if library == self._library:
+            return
+        started = self._started
+        self.shutdown(for_good=False)
+        self._library = library
+        self._listed_once = False
+        self.model.reset([], searching=False, total=None)
+        self._show_state()
+        if started:
+            self.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._started and not self._closed:
+            # After the first paint: the window shows before the index is touched.
+            self._started = True
+            QTimer.singleShot(0, self, self.start)
+
+    def start(self) -> None:
+        """Open the index and list what it knows; a sync with the folder follows."""
+        self._started = True
+        if self._holder is None:
+            self._holder = jobs.IndexHolder(self._library)
+            self._listed_once = False
+            self.refresh()
+
+    def shutdown(self, for_good: bool = True) -> None:
+        """Stop everything and close the index (quitting, or switching library)."""
+        self._closed = for_good
+        for task in (self._list_task, self._more_task, self._sync_task):
+            if task is not None:
+                task.cancel()
+        self._list_task = self._more_task = self._sync_task = None
+        self._sync_again = False
+        self._debounce.stop()
+        self.watcher.stop()
+        if self._holder is not None:
+            self._holder.close()
+            self._holder = None
+        self._started = False
+        self._set_indexing(False)
+
+    def is_busy(self) -> bool:
+        """Listing, searching or syncing is still under way (tests wait for this)."""
+        return self._debounce.isActive() or any(
+            t is not None and t.running for t in (self._list_task, self._more_task,
+                                                  self._sync_task))
+
+    # -- listing and searching ---------------------------------------------------------------
+
+    def query(self) -> str:
+        return self.search.text()
+
+    def _on_query_changed(self, _text: str) -> None:
+        self._debounce.start()
+
+    def refresh(self) -> None:
+        """List (or search) again; the current clip stays selected if it is still there."""
+        self._debounce.stop()
+        if self._holder is None:
+            return
+        for task in (self._list_task, self._more_task):
+            if task is not None:
+                task.cancel()
+        self._more_task = None
+        query = self.query()
+        if query.strip():
+            limit = jobs.SEARCH_LIMIT
+        else:
+            loaded = 0 if self.model.searching else self.model.rowCount()
+            limit = max(jobs.PAGE_SIZE, loaded)
+        self._list_task = tasks.run_in_background(
+            partial(jobs.list_library, self._holder, query, 0, limit),
+            on_done=partial(self._on_listed, self._holder), on_error=self._on_list_failed,
+            name="library list")
+
+    def _on_listed(self, holder: jobs.IndexHolder, listing: jobs.Listing) -> None:
+        self._list_task = None
+        if holder is not self._holder or listing.query != self.query():
+            return  # another library, or typed on since: a newer search follows
+        searching = bool(listing.query.strip())
+        keep = self._select_after or self.current_path()
+        same_kind = searching == self.model.searching
+        position = self.view.verticalScrollBar().value()
+        self.model.reset(listing.clips, searching=searching, total=listing.total)
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and searching and self.model.rowCount():
+            row = 0  # Enter opens the best match
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.view.setCurrentIndex(index)
+            if self._select_after is not None or not same_kind:
+                self.view.scrollTo(index)
+            else:
+                self.view.verticalScrollBar().setValue(position)
+        elif same_kind:
+            self.view.verticalScrollBar().setValue(position)
+        self._select_after = None
+        self._show_state()
+        if not self._listed_once:
+            self._listed_once = True
+            self.request_sync()
+
+    def _on_list_failed(self, error: BaseException) -> None:
+        self._list_task = None
+        self.failed.emit(_message(error, "listing the library"))
+
+    @Slot(int)
+    def _fetch_more(self, offset: int) -> None:
+        if self._holder is None or self.model.searching or (
+                self._more_task is not None and self._more_task.running):
+            return
+        self._more_task = tasks.run_in_background(
+            partial(jobs.list_library, self._holder, "", offset, jobs.PAGE_SIZE),
+            on_done=partial(self._on_more, self._holder), on_error=self._on_list_failed,
+            name="library page")
+
+    def _on_more(self, holder: jobs.IndexHolder, listing: jobs.Listing) -> None:
+        self._more_task = None
+        if holder is self._holder and not self.query().strip():
+            self.model.append(listing.offset, listing.clips, listing.total)
+            self._show_state()
+
+    # -- keeping up with the folder ----------------------------------------------------------
+
+    @Slot()
+    def request_sync(self) -> None:
+        """Compare the index with the files (now, or after the sync under way)."""
+        if self._holder is None:
+            return
+        if self._sync_task is not None and self._sync_task.running:
+            self._sync_again = True
+            return
+        self._sync_again = False
+        self._sync_task = tasks.run_in_background(
+            partial(jobs.sync_library, self._holder), on_done=partial(self._on_synced,
+                                                                      self._holder),
+            on_error=self._on_sync_failed, on_progress=self._on_sync_progress,
+            name="library sync")
+
+    def _on_sync_progress(self, stage: str, done: int, total: int | None) -> None:
+        if total and (total >= PROGRESS_FROM or not self.model.rowCount()):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self._set_indexing(True)
+            if not self.model.rowCount() and not self.query().strip():
+                self.empty.setText(f"Indexing your library… {done:,} of {total:,} clips")
+
+    def _set_indexing(self, on: bool) -> None:
+        self._indexing = on
+        self.progress.setVisible(on)
+
+    def _on_synced(self, holder: jobs.IndexHolder, report: jobs.SyncReport) -> None:
+        self._sync_task = None
+        if holder is not self._holder:
+            return
+        self._set_indexing(False)
+        self.watcher.watch(report.folders, report.files)
+        if report.changed:
+            self.refresh()
+        else:
+            self._show_state()
+        if self._sync_again:
+            self.request_sync()
+
+    def _on_sync_failed(self, error: BaseException) -> None:
+        self._sync_task = None
+        self._set_indexing(False)
+        self._show_state()
+        self.failed.emit(_message(error, "reading the library"))
+
+    @Slot(Qt.ApplicationState)
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        # Back from another program (an editor, a sync tool): catch up with what it changed,
+        # including files too many to watch one by one.
+        if state == Qt.ApplicationState.ApplicationActive and self._listed_once:
+            self.watcher.poke()
+
+    def show_saved(self, path: Path) -> None:
+        """A clip was just saved or updated from the window: list it, selected."""
+        self._select_after = path
+        if self._holder is None:
+            if self._started:
+                self.start()
+            return
+        self.refresh()
+        if not self.watcher.watched():  # the save created the library folder: watch it now
+            self.request_sync()
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    def _show_state(self) -> None:
+        rows = self.model.rowCount()
+        query = self.query().strip()
+        if rows:
+            self.stack.setCurrentWidget(self.view)
+        else:
+            if query:
+                self.empty.setText(f"No clips match “{_escape(query)}”.")
+            elif self._indexing:
+                pass  # the progress text stays
+            elif self._holder is None or not self._listed_once:
+                self.empty.setText("")
+            else:
+                self.empty.setText(f"<p><b>No clips yet</b></p><p>{EMPTY_HINT}</p>")
+            self.stack.setCurrentWidget(self.empty)
+        if query:
+            many = rows >= jobs.SEARCH_LIMIT
+            self.count.setText(f"Best {rows} matches" if many else
+                               f"{rows} match{'es' if rows != 1 else ''}")
+        elif self.model.total:
+            total = self.model.total
+            self.count.setText(f"{total:,} clip{'s' if total != 1 else ''}")
+        else:
+            self.count.setText("")
+
+    def empty_text(self) -> str:
+        """What the pane says instead of a list ("" while it shows clips)."""
+        if self.stack.currentWidget() is not self.empty:
+            return ""
+        return _plain(self.empty.text())
+
+    def titles(self) -> list[str]:
+        return [c.title for c in self.model.clips()]
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_clip(self) -> ClipSummary | None:
+        index = self.view.currentIndex()
+        return self.model.clip_at(index.row()) if index.isValid() else None
+
+    def current_path(self) -> Path | None:
+        clip = self.current_clip()
+        return clip.path if clip is not None else None
+
+    def select_path(self, path: Path) -> bool:
+        row = self.model.row_of(path)
+        if row is None:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def _open_index(self, index: QModelIndex) -> None:
+        path = index.data(PATH_ROLE)
+        if isinstance(path, Path):
+            self.open_requested.emit(path)
+
+    def open_current(self) -> None:
+        """Enter: the selected clip, else the first one listed."""
+        index = self.view.currentIndex()
+        if not index.isValid() and self.model.rowCount():
+            index = self.model.index(0, 0)
+            self.view.setCurrentIndex(index)
+        if index.isValid():
+            self._open_index(index)
+
+    def reveal_current(self) -> None:
+        path = self.current_path()
+        if path is not None:
+            reveal.reveal(path, self)
+
+    def copy_current_path(self) -> None:
+        path = self.current_path()
+        if path is not None:
+            QApplication.clipboard().setText(str(path))
+
+    def delete_current(self) -> None:
+        clip = self.current_clip()
+        if clip is None or not prompts.ask_delete(self.window(), clip.title):
+            return
+        tasks.run_in_background(partial(jobs.delete_from_library, clip.path),
+                                on_done=partial(self._on_deleted, clip.title),
+                                on_error=lambda e: self.failed.emit(
+                                    _message(e, "moving the clip to the trash")),
+                                name="delete clip")
+
+    def _on_deleted(self, title: str, path: Path) -> None:
+        had_focus = self.view.hasFocus()
+        row = self.model.remove(path)
+        if row is not None and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        self._show_state()
+        if had_focus and not self.model.rowCount():
+            self.search.setFocus()
+        self.deleted.emit(path, title)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    # -- keys in the search field ------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and isinstance(event, QKeyEvent):
+            key = event.key()
+            escape = key == Qt.Key.Key_Escape and bool(self.search.text())
+            if event.type() == QEvent.Type.ShortcutOverride and escape:
+                event.accept()  # Esc clears the search instead of the window's "stop"
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                if escape:
+                    self.search.clear()
+                    return True
+                if key in _NAVIGATION_KEYS and self.model.rowCount():
+                    # Arrows move through the results while the typing goes on.
+                    QApplication.sendEvent(self.view, QKeyEvent(event.type(), key,
+                                                                event.modifiers()))
+                    return True
+        return super().eventFilter(watched, event)
+
+
+def _mute(label: QLabel) -> None:
+    """Secondary text: the text colour two fifths of the way to the background."""
+    palette = label.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(label.backgroundRole())
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(
+        (text.red() * 3 + back.red() * 2) // 5, (text.green() * 3 + back.green() * 2) // 5,
+        (text.blue() * 3 + back.blue() * 2) // 5))
+    label.setPalette(palette)
+
+
+def _message(error: BaseException, doing: str) -> str:
+    if isinstance(error, ClipperError):
+        return str(error)
+    return f"Unexpected error while {doing}: {error.__class__.__name__}: {error}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _plain(html: str) -> str:
+    import re
+
+    text = re.sub(r"</p>\s*<p>", "\n", html)
+    text = re.sub(r"<[^>]+>", "", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
