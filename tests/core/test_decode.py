@@ -7,6 +7,7 @@ detection is easy on long texts and on contrived ones and hard on these.
 from __future__ import annotations
 
 import codecs
+import gzip
 import os
 import random
 import re
@@ -259,6 +260,7 @@ def test_detection_gives_up_on_pure_ascii() -> None:
 
 CORPUS = Path(os.environ.get("CLIPPER_READABILITY_CORPUS",
                              Path(__file__).resolve().parents[3] / "shared/corpus/readability"))
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "corpus-sample"
 LEGACY_BY_LANGUAGE = {
     "en": "cp1252", "fr": "cp1252", "de": "cp1252", "es": "cp1252", "it": "cp1252",
     "pt": "cp1252", "nl": "cp1252", "ru": "cp1251", "uk": "cp1251", "ja": "cp932",
@@ -274,12 +276,14 @@ def test_undeclared_legacy_pages_of_the_corpus() -> None:
     When this was written: 91 of 92 exact (the miss: one kana in a Big5 page), where
     charset-normalizer alone gets 61 and a browser's windows-1252 fallback 88.
     """
-    pages = sorted(CORPUS.glob("*/source.html")) if CORPUS.is_dir() else []
-    if len(pages) < 100:
-        pytest.skip("the Readability corpus (../shared/corpus/readability) is not here")
+    full = len(list(CORPUS.glob("*/source.html"))) >= 100 if CORPUS.is_dir() else False
+    if full:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/source.html"))]
+    else:  # the gzipped sample shipped with the tests
+        texts = [gzip.decompress(p.read_bytes()).decode("utf-8")
+                 for p in sorted(SAMPLE.glob("*/source.html.gz"))]
     results = []
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
+    for html in texts:
         found = re.search(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z-]+)", html, re.I)
         lang = found.group(1).lower() if found else "en"
         codec = LEGACY_BY_LANGUAGE.get(lang) or LEGACY_BY_LANGUAGE.get(lang.split("-")[0])
@@ -290,7 +294,7 @@ def test_undeclared_legacy_pages_of_the_corpus() -> None:
         if body.isascii():
             continue
         results.append(decode_html(body) == body.decode(codec))
-    assert len(results) >= 80
+    assert len(results) >= (80 if full else 30)
     assert sum(results) / len(results) >= 0.95
 
 

@@ -11,6 +11,7 @@ text F1 0.994.
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import statistics
@@ -23,8 +24,10 @@ from markdown_helpers import render
 
 from clipper.markdown import html_to_markdown
 
-CORPUS = Path(os.environ.get("CLIPPER_CORPUS")
-              or Path(__file__).resolve().parents[3] / "shared" / "corpus" / "readability")
+FULL = Path(os.environ.get("CLIPPER_CORPUS")
+            or Path(__file__).resolve().parents[3] / "shared" / "corpus" / "readability")
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "corpus-sample"
+CORPUS = FULL if FULL.is_dir() else SAMPLE  # the gzipped sample when the full corpus is absent
 TYPES = ("h", "li", "a", "img", "pre", "table", "blockquote")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SKIP = ("script", "style", "noscript", "template", "math", "svg", "iframe", "select",
@@ -33,10 +36,16 @@ _BLOCKS = ("p", "div", "li", "tr", "td", "th", "br", "pre", "blockquote", "h1", 
            "h4", "h5", "h6", "ul", "ol", "table", "figure", "figcaption", "dd", "dt", "hr",
            "section", "article")
 
-pytestmark = [
-    pytest.mark.corpus,
-    pytest.mark.skipif(not CORPUS.is_dir(), reason="the Readability corpus is not here"),
-]
+pytestmark = pytest.mark.corpus
+
+
+def _expected_html(page: Path) -> str | None:
+    plain, packed = page / "expected.html", page / "expected.html.gz"
+    if plain.is_file():
+        return plain.read_text(encoding="utf-8")
+    if packed.is_file():
+        return gzip.decompress(packed.read_bytes()).decode("utf-8")
+    return None
 
 
 def _structure(tree: lxml.html.HtmlElement) -> dict[str, int]:
@@ -63,10 +72,9 @@ def _shingles(tree: lxml.html.HtmlElement) -> Counter[tuple[str, ...]]:
 def test_markdown_of_expected_articles_keeps_structure_and_text() -> None:
     ratios: dict[str, list[float]] = {t: [] for t in TYPES}
     precisions, recalls = [], []
-    pages = sorted(p for p in CORPUS.iterdir() if (p / "expected.html").is_file())
-    assert len(pages) > 100
-    for page in pages:
-        html = (page / "expected.html").read_text(encoding="utf-8")
+    pages = [(p, html) for p in sorted(CORPUS.iterdir()) if (html := _expected_html(p))]
+    assert len(pages) > (100 if CORPUS == FULL else 50)
+    for _page, html in pages:
         expected = lxml.html.document_fromstring(html)
         got = render(html_to_markdown(html))
         want, have = _structure(expected), _structure(got)
@@ -83,6 +91,7 @@ def test_markdown_of_expected_articles_keeps_structure_and_text() -> None:
     structure = statistics.fmean(per_type.values())
     p, r = statistics.fmean(precisions), statistics.fmean(recalls)
     f1 = 2 * p * r / (p + r)
+    # reached: full corpus structure 0.978, F1 0.994; the sample F1 0.988
     assert structure >= 0.97, per_type
     assert min(per_type.values()) >= 0.9, per_type
-    assert f1 >= 0.99, (p, r)
+    assert f1 >= (0.99 if CORPUS == FULL else 0.985), (p, r)
