@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 import stat
 import threading
 from collections.abc import Callable
@@ -93,8 +94,12 @@ class LocalImages:
         return rewrite_images(self.body, self.refs, decide)
 
 
+_SCHEME = re.compile(r"[\x00-\x20]*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
 def _kind(url: str) -> str:
-    scheme = urlsplit(url).scheme.lower() if ":" in url[:12] else ""
+    m = _SCHEME.match(url)  # not urlsplit: it raises on "http://[x", which may be in a body
+    scheme = m.group(1).lower() if m else ""
     if scheme in ("http", "https"):
         return "web"
     if scheme == "data":
@@ -104,12 +109,27 @@ def _kind(url: str) -> str:
     return "other"
 
 
+def referer_for(page: str, image: str) -> str:
+    """The page's address for its own images, only its origin for other hosts: what
+    browsers send by default, so the article's full address (and any token in it) does
+    not go to every image host."""
+    try:
+        a, b = urlsplit(page), urlsplit(image)
+        if (a.scheme.lower(), a.hostname, a.port) == (b.scheme.lower(), b.hostname, b.port):
+            return page
+        return f"{a.scheme}://{a.netloc.rpartition('@')[2]}/"
+    except ValueError:  # a malformed address: no Referer is better than a wrong one
+        return ""
+
+
 def _local_file(url: str, page_dir: Path) -> Path | None:
     """The file a local page's image names, if it lies inside the page's folder."""
     try:
         raw = file_url_to_path(url) if url.lower().startswith("file:") \
             else unquote(url.split("#")[0].split("?")[0])
     except ClipperError:
+        return None
+    if "\x00" in raw:  # "a%00.png": no such file, and os calls raise ValueError
         return None
     path = Path(raw)
     if not path.is_absolute():
@@ -178,7 +198,7 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
     """
     refs = find_image_refs(body)
     result = LocalImages(body=body, refs=refs)
-    todo: list[str] = []
+    todo: dict[str, None] = {}  # in order, each URL once
     for ref in refs:
         if ref.url in result.outcomes or ref.url in todo:
             continue
@@ -194,14 +214,11 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
                    else "outside the saved page's folder")
             result.outcomes[ref.url] = ImageOutcome(ref.url, drop=True, error=why)
         elif download and staging is not None:
-            todo.append(ref.url)
+            todo[ref.url] = None
     if not todo:
         return result
 
     budget = _Budget(total_cap)
-    headers = {"Accept": IMAGE_ACCEPT}
-    if referer and _kind(referer) == "web":
-        headers["Referer"] = referer
 
     def one(url: str) -> ImageOutcome:
         try:
@@ -219,6 +236,10 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
                     return ImageOutcome(url, drop=True, error="outside the saved page's folder")
                 data = _read_capped(local, limits.max_bytes)
             else:
+                headers = {"Accept": IMAGE_ACCEPT}
+                sent = referer_for(referer, url) if referer and _kind(referer) == "web" else ""
+                if sent:
+                    headers["Referer"] = sent
                 data = http_get(url, limits=limits, headers=headers, cancel=cancel).body
             return _store(url, data, staging, budget)  # type: ignore[arg-type]
         except CancelledError:
@@ -231,11 +252,18 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
     done = 0
     if progress:
         progress(0, len(todo))
-    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(todo))),
-                              thread_name_prefix="clipper-image")
+    workers = max(1, min(workers, len(todo)))
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="clipper-image")
+    queued = iter(todo)
     try:
-        pending: dict[Future[ImageOutcome], str] = {pool.submit(one, url): url for url in todo}
-        while pending:
+        # Only a few futures at a time: wait() costs time in the number it watches, and a
+        # page may hold thousands of images.
+        pending: dict[Future[ImageOutcome], str] = {}
+        while True:
+            while len(pending) < 2 * workers and (waiting := next(queued, None)) is not None:
+                pending[pool.submit(one, waiting)] = waiting
+            if not pending:
+                break
             finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
             if cancel is not None and cancel.is_set():
                 raise CancelledError()

@@ -84,7 +84,7 @@ def _command_parser() -> argparse.ArgumentParser:
                        description="Print the clean article of PAGE as Markdown with front matter.")
     p.add_argument("page", metavar="PAGE")
     p.add_argument("--json", action="store_true", help="print a JSON object with all fields")
-    p.add_argument("--url", help="the address the page came from (for PAGE '-' or a saved file)")
+    p.add_argument("--url", help="the address the page came from (for PAGE '-')")
     _common_options(p)
 
     p = sub.add_parser("save", help="save pages as clips into the library",
@@ -105,17 +105,53 @@ def _command_parser() -> argparse.ArgumentParser:
                        description="List the clips in the library, newest first.")
     _library_option(p)
     p.add_argument("--search", metavar="WORDS", help="only clips matching these words")
-    p.add_argument("--limit", type=int, default=None, help="at most this many clips")
+    p.add_argument("--limit", type=_count, default=None, help="at most this many clips")
     _common_options(p)
     return parser
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a number of clips: {text}")
+    return value
+
+
 def _source(page: str, url: str | None):
+    from clipper.errors import SourceError
     from clipper.models import Source
 
+    if url is not None:  # it becomes the clip's source: a web address, nothing else
+        given = Source.from_argument(url)
+        if given.kind != "url":
+            raise SourceError(f"--url must be a web address, not {url}")
+        url = given.value
     if page == "-":
-        return Source.from_html(sys.stdin.read(), url)
+        return Source.from_html(_read_stdin(), url)
     return Source.from_argument(page)
+
+
+def _read_stdin() -> str:
+    """Standard input as a page: bytes, so its encoding is found as for a file, with the same
+    size cap and the same refusal of things that are not pages."""
+    from clipper.decode import decode_html, describe_non_html
+    from clipper.errors import NotHtmlError, TooLargeError
+    from clipper.fetch import DEFAULT_LIMITS
+
+    cap = DEFAULT_LIMITS.max_bytes
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(cap + 1) if stream is not None else \
+        sys.stdin.read(cap + 1).encode("utf-8", "replace")
+    if len(data) > cap:
+        raise TooLargeError(f"The standard input is larger than the {cap // (1024 * 1024)} MB "
+                            "limit", "Save the page to a file and open that instead.")
+    what = describe_non_html(data)
+    if what:
+        raise NotHtmlError(f"The standard input is {what}, not a web page")
+    return decode_html(data)
 
 
 def _tags(value: str | None) -> list[str]:
@@ -190,6 +226,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     library = resolve_library(args.library)
     if not library.is_dir():
+        if os.path.lexists(library):
+            raise ClipperError(f"The library path {library} is not a folder",
+                               "Choose another folder in Settings or with --library.")
         _note(f"the library {library} does not exist yet: no clips")
         return 0
     for item in list_clips(library, search=args.search, limit=args.limit):

@@ -71,3 +71,12 @@ class DuplicateClipError(LibraryError):
     def __init__(self, existing: str, message: str, hint: str | None = None) -> None:
         super().__init__(message, hint)
         self.existing = existing
+
+
+class ClipChangedError(LibraryError):
+    """The clip's file changed on disk (another editor, a sync tool) since it was read;
+    nothing was written, so the caller can ask before overwriting."""
+
+    def __init__(self, path: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.path = path

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.client import HTTPException, IncompleteRead, RemoteDisconnected
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -39,13 +39,12 @@ from urllib3.exceptions import (
     ConnectTimeoutError,
     DecodeError,
     HTTPError,
-    LocationParseError,
     NameResolutionError,
     NewConnectionError,
     ProtocolError,
     ReadTimeoutError,
 )
-from urllib3.util import parse_url
+from urllib3.util import make_headers, parse_url
 from urllib3.util.request import ACCEPT_ENCODING
 
 from clipper import __version__
@@ -62,6 +61,7 @@ from clipper.errors import (
     TooLargeError,
 )
 from clipper.models import Page, Source
+from clipper.urls import without_credentials
 
 ProgressFn = Callable[[int, "int | None"], None]
 """(bytes received so far, total if known)."""
@@ -149,7 +149,10 @@ def _fetch_url(url: str, limits: Limits, progress: ProgressFn | None,
         if description:
             raise _not_html(final_url, description)
 
-    response = _Transfer(url, limits, None, refuse_early).run(progress, cancel)
+    # user:password@ in the address the person typed is sent as Basic auth, as curl does
+    # (never for images: a page must not make Clipper log in somewhere); it is never
+    # recorded, so it cannot end up in a clip's front matter.
+    response = _Transfer(url, limits, _basic_auth(url), refuse_early).run(progress, cancel)
     content_type = response.headers.get("content-type")
     description = describe_non_html(response.body, content_type)
     if description:
@@ -192,7 +195,7 @@ class _Transfer:
 
     def __init__(self, url: str, limits: Limits, headers: Mapping[str, str] | None,
                  check: Callable[[str, dict[str, str]], None] | None) -> None:
-        self.url = self.start_url = url
+        self.url = self.start_url = without_credentials(url)
         self.limits = limits
         self.headers = dict(DEFAULT_HEADERS)
         for name, value in (headers or {}).items():
@@ -279,9 +282,13 @@ class _Transfer:
             if response is not None:
                 return response
             assert location is not None
-            target = urljoin(url, location)
+            try:
+                target = urljoin(url, location)
+            except ValueError:  # "http://[x"
+                raise FetchError(f"{url} redirected to an invalid address: {location}") from None
             _check_scheme(target, url)
-            if urlsplit(target).netloc.lower() != urlsplit(url).netloc.lower():
+            target = without_credentials(target)
+            if _origin(target) != _origin(url):  # another host, port or scheme: no secrets
                 headers = {k: v for k, v in headers.items()
                            if k.lower() not in _CREDENTIAL_HEADERS}
             self.url = url = target
@@ -356,14 +363,30 @@ class _Transfer:
         return body.getvalue()
 
 
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parsed = parse_url(url)
+    return (parsed.scheme or "", (parsed.host or "").lower(), parsed.port)
+
+
+def _basic_auth(url: str) -> dict[str, str] | None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None  # refused with a clear message by _check_scheme
+    if parts.username is None:
+        return None
+    user, password = unquote(parts.username), unquote(parts.password or "")
+    return make_headers(basic_auth=f"{user}:{password}")
+
+
 def _check_scheme(url: str, came_from: str | None) -> None:
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme in ("http", "https") and parse_url(url).host:
+            return
+    except ValueError:  # "http://[::1", a port over 65535 (LocationParseError is one too)
+        scheme = "http"
     if scheme in ("http", "https"):
-        try:
-            if parse_url(url).host:
-                return
-        except LocationParseError:
-            pass
         raise (FetchError(f"{came_from} redirected to an invalid address: {url}")
                if came_from else SourceError(f"Not a valid web address: {url}"))
     if came_from:
@@ -457,6 +480,8 @@ def _reason(exc: BaseException) -> str:
 def _read_file(path: Path, limits: Limits, progress: ProgressFn | None,
                cancel: threading.Event | None) -> Page:
     path = Path(os.path.abspath(path.expanduser()))
+    if "\x00" in str(path):  # os calls would raise ValueError
+        raise SourceError(f"Not a valid file name: {str(path)!r}")
     try:
         info = path.stat()
     except FileNotFoundError:

@@ -72,7 +72,16 @@ def best_image_url(attrs: Mapping[str, str], base: str | None = None) -> str | N
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1)[\s\S])*?(?<!`)\1(?!`)")
-_IMG_TAG = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+# No "<" inside a tag or its quoted values (the Markdown writer escapes it as &lt;), so a
+# scan that fails stops at the next "<" and many unclosed tags cost linear time.
+_IMG_TAG = re.compile(r"<img\b(?:[^<>\"']|\"[^<\"]*\"|'[^<']*')*>", re.I)
+MAX_NESTING = 32
+"""Brackets or parentheses nested deeper than this in an image are not an image."""
+_ANGLE_DESTINATION = re.compile(r"<([^<>\n]*)>")
+# Titles, with escaped quotes inside; each scan starts at an unescaped opening mark and stops
+# at the next one of its kind, so scans never overlap.
+_TITLE = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"'(?:[^'\\]|\\.)*'", re.S),
+          "(": re.compile(r"\((?:[^()\\]|\\.)*\)", re.S)}
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 
 
@@ -117,7 +126,11 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _parse_markdown_image(text: str, start: int) -> ImageRef | None:
-    """Parse ``![alt](dest "title")`` at ``start``; None if it is not one."""
+    """Parse ``![alt](dest "title")`` at ``start``; None if it is not one.
+
+    Nesting of brackets and parentheses is capped (CommonMark allows that), so a
+    body full of unclosed ``![`` or ``![](`` costs linear time, not quadratic.
+    """
     pos = start + 2
     depth = 1
     n = len(text)
@@ -128,6 +141,8 @@ def _parse_markdown_image(text: str, start: int) -> ImageRef | None:
             continue
         if ch == "[":
             depth += 1
+            if depth > MAX_NESTING:
+                return None
         elif ch == "]":
             depth -= 1
         elif ch == "\n" and text[pos + 1:pos + 2] == "\n":
@@ -141,11 +156,11 @@ def _parse_markdown_image(text: str, start: int) -> ImageRef | None:
         pos += 1
     url_start = pos
     if pos < n and text[pos] == "<":
-        close = text.find(">", pos)
-        if close == -1 or "\n" in text[pos:close]:
+        m = _ANGLE_DESTINATION.match(text, pos)
+        if m is None:
             return None
-        url = text[pos + 1:close]
-        pos = close + 1
+        url = m.group(1)
+        pos = m.end()
     else:
         parens = 0
         while pos < n:
@@ -157,6 +172,8 @@ def _parse_markdown_image(text: str, start: int) -> ImageRef | None:
                 break
             if ch == "(":
                 parens += 1
+                if parens > MAX_NESTING:
+                    return None
             elif ch == ")":
                 if parens == 0:
                     break
@@ -167,11 +184,10 @@ def _parse_markdown_image(text: str, start: int) -> ImageRef | None:
     while pos < n and text[pos] in " \t\n":
         pos += 1
     if pos < n and text[pos] in "\"'(":
-        closer = {"\"": "\"", "'": "'", "(": ")"}[text[pos]]
-        end = text.find(closer, pos + 1)
-        if end == -1:
+        m = _TITLE[text[pos]].match(text, pos)
+        if m is None:
             return None
-        pos = end + 1
+        pos = m.end()
         while pos < n and text[pos] in " \t\n":
             pos += 1
     if pos >= n or text[pos] != ")":
@@ -230,8 +246,9 @@ def rewrite_images(markdown: str, refs: list[ImageRef],
                    decide: Callable[[ImageRef], str | Literal[False] | None]) -> str:
     """Apply ``decide`` to each image: a new URL, ``None`` to drop the image (its alt text
     stays), or ``False`` to leave it as it is. ``refs`` never overlap (``find_image_refs``)."""
-    out = markdown
-    for ref in sorted(refs, key=lambda r: r.start, reverse=True):
+    pieces: list[str] = []  # joined once: slicing the whole text per image is quadratic
+    pos = 0
+    for ref in sorted(refs, key=lambda r: r.start):
         choice = decide(ref)
         if choice is False:
             continue
@@ -239,14 +256,16 @@ def rewrite_images(markdown: str, refs: list[ImageRef],
             replacement = ref.alt.strip()
             if ref.kind == "markdown":
                 replacement = replacement.replace("\\]", "]").replace("\\[", "[")
-            out = out[:ref.start] + replacement + out[ref.end:]
+            pieces += [markdown[pos:ref.start], replacement]
         elif ref.kind == "markdown":
-            out = out[:ref.url_start] + choice + out[ref.url_end:]
+            pieces += [markdown[pos:ref.url_start], choice, markdown[ref.url_end:ref.end]]
         else:
-            attrs = tag_attributes(out[ref.start:ref.end])
+            attrs = tag_attributes(markdown[ref.start:ref.end])
             keep = {"alt": attrs.get("alt", ""), "title": attrs.get("title"),
                     "width": attrs.get("width"), "height": attrs.get("height")}
             parts = [f'src="{html.escape(choice)}"'] + [
                 f'{k}="{html.escape(v)}"' for k, v in keep.items() if v is not None]
-            out = out[:ref.start] + "<img " + " ".join(parts) + ">" + out[ref.end:]
-    return out
+            pieces += [markdown[pos:ref.start], "<img " + " ".join(parts) + ">"]
+        pos = ref.end
+    pieces.append(markdown[pos:])
+    return "".join(pieces)

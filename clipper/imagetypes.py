@@ -132,7 +132,10 @@ def _bmp(data: bytes) -> ImageInfo | None:
 
 _SVG_DROP = {"script", "foreignObject", "iframe", "embed", "object", "handler", "listener"}
 _SAFE_HREF = re.compile(r"^\s*(#|data:image/(png|jpe?g|gif|webp|avif|bmp);)", re.I)
-_CSS_EXTERNAL = re.compile(r"@import|url\(\s*['\"]?\s*(?!#|data:image/)", re.I)
+# CSS that can load something: @import, url() to anything but a fragment or inline picture,
+# image-set()/image()/src() with a bare string, and any backslash (``\\75 rl(`` is url()).
+_CSS_EXTERNAL = re.compile(
+    r"@import|url\(\s*['\"]?\s*(?!#|data:image/)|image-set\(|\bimage\(|\bsrc\(|\\", re.I)
 _HREF_NAMES = ("href", "{http://www.w3.org/1999/xlink}href")
 
 
@@ -157,14 +160,15 @@ def sanitize_svg(data: bytes) -> bytes | None:
         parent = element.getparent()
         animates_href = tag in ("set", "animate") and "href" in element.get("attributeName", "")
         if tag in _SVG_DROP or animates_href or (
-                tag == "style" and _CSS_EXTERNAL.search(element.text or "")):
+                tag == "style" and _CSS_EXTERNAL.search("".join(element.itertext()))):
             if parent is not None:
                 parent.remove(element)
             continue
         for name in list(element.attrib):
             local = _local(name).lower()
             value = element.attrib[name]
+            # Any attribute may hold CSS: style, and presentation ones such as fill="url(...)".
             if local.startswith("on") or (name in _HREF_NAMES and not _SAFE_HREF.match(value)) \
-                    or (local == "style" and _CSS_EXTERNAL.search(value)):
+                    or _CSS_EXTERNAL.search(value):
                 del element.attrib[name]
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")

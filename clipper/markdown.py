@@ -558,6 +558,21 @@ class _Writer:
             if text:
                 out.append(("p", f"*{text}*"))
 
+    def bold_line(self, el: etree._Element) -> str:
+        """``el``'s inline content as one bold line (a term, a summary)."""
+        para = _Para()
+        idx = para.open("**") if not self.strong else -1
+        self.strong += 1
+        self.flat = True
+        try:
+            self.inline_children(el, para)
+        finally:
+            self.strong -= 1
+            self.flat = False
+        if idx >= 0:
+            para.close(idx, "**")
+        return para.one_line()
+
     def definition_block(self, el: etree._Element, out: list[Block]) -> None:
         lines: list[str] = []
 
@@ -571,18 +586,7 @@ class _Writer:
                 if not isinstance(child.tag, str):
                     continue
                 if child.tag == "dt":
-                    para = _Para()
-                    self.flat = True
-                    idx = para.open("**") if not self.strong else -1
-                    self.strong += 1
-                    try:
-                        self.inline_children(child, para)
-                    finally:
-                        self.strong -= 1
-                        self.flat = False
-                    if idx >= 0:
-                        para.close(idx, "**")
-                    text = para.one_line()
+                    text = self.bold_line(child)
                     if text:
                         if lines and not lines[-1].startswith("**"):
                             flush()
@@ -607,17 +611,7 @@ class _Writer:
     def details_block(self, el: etree._Element, out: list[Block]) -> None:
         summary = next(el.iterchildren("summary"), None)
         if summary is not None:
-            para = _Para()
-            idx = para.open("**")
-            self.strong += 1
-            self.flat = True
-            try:
-                self.inline_children(summary, para)
-            finally:
-                self.strong -= 1
-                self.flat = False
-            para.close(idx, "**")
-            text = para.one_line()
+            text = self.bold_line(summary)
             if text:
                 out.append(("p", _escape_line_start(text)))
             self.skip.add(summary)

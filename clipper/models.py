@@ -40,9 +40,15 @@ class Source:
         arg = text.strip()
         if not arg:
             raise SourceError("Nothing to clip", "Give a web address or an HTML file.")
+        if "\x00" in arg:  # no file name or address holds one; os calls would raise ValueError
+            raise SourceError(f"Not a web address or a file name: {arg!r}")
         lowered = arg.lower()
         if lowered.startswith(("http://", "https://")):
-            if not urlsplit(arg).hostname:
+            try:
+                valid = bool(urlsplit(arg).hostname)
+            except ValueError:  # "http://[::1"
+                valid = False
+            if not valid:
                 raise SourceError(f"Not a valid web address: {arg}")
             return cls("url", arg)
         if lowered.startswith("file:"):
@@ -86,6 +92,8 @@ def file_url_to_path(url: str) -> str:
     if parts.netloc not in ("", "localhost"):
         raise SourceError(f"Cannot open a file on another computer: {url}")
     path = unquote(parts.path)
+    if "\x00" in path:
+        raise SourceError(f"Not a valid file address: {url}")
     if re.match(r"^/[A-Za-z]:/", path):  # file:///C:/x on Windows
         path = path[1:]
     return path
@@ -169,6 +177,9 @@ class Clip:
     """Where the clip lives in the library, once saved or opened."""
     extra: dict[str, object] = field(default_factory=dict)
     """Front matter keys Clipper does not know, kept so that re-saving loses nothing."""
+    read_digest: str | None = field(default=None, compare=False, repr=False)
+    """SHA-256 of the file as ``read_clip`` found it, so that ``update_clip`` can tell
+    whether another program has changed the file since."""
 
     @classmethod
     def from_article(cls, article: Article, tags: list[str] | None = None) -> Clip:

@@ -1,7 +1,8 @@
 """The use cases, end to end: load a page into an article, save an article as a clip.
 
-The CLI and the window call only these two functions (the window from a
-background task), so both behave the same and both honour cancel and progress.
+The CLI and the window load and save through these two functions (the window
+from a background task), so both behave the same and both honour cancel and
+progress; editing, listing and deleting clips go to ``clipper.library`` directly.
 """
 
 from __future__ import annotations

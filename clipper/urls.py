@@ -105,6 +105,17 @@ def is_web_url(url: str) -> bool:
     return url.strip().lower().startswith(("http://", "https://"))
 
 
+def without_credentials(url: str) -> str:
+    """``https://user:pw@host/x`` -> ``https://host/x``: a password must never be stored."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
 def strip_tracking(url: str) -> str:
     """The URL as given minus tracking parameters (what a clip's ``source`` should hold)."""
     try:

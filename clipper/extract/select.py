@@ -28,6 +28,7 @@ from clipper.extract.patterns import (
 )
 from clipper.extract.score import Flags, initial_score, score_paragraphs, top_candidates
 from clipper.extract.text import inner_text, link_density
+from clipper.extract.tree import add_text_before
 
 _WORDS = re.compile(r"\W+")
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -298,19 +299,8 @@ def gather_siblings(
         if append:
             if sibling.tag not in ALTER_TO_DIV_EXCEPTIONS:
                 sibling.tag = "div"
-            tail = sibling.tail
+            add_text_before(sibling, sibling.tail)  # the tail stays in the page
             sibling.tail = None
-            _keep_tail_in(parent, sibling, tail)
             article.append(sibling)
     return article
 
-
-def _keep_tail_in(parent: HtmlElement, el: HtmlElement, tail: str | None) -> None:
-    """Leave an element's tail text behind in the page when the element moves out."""
-    if not tail:
-        return
-    prev = el.getprevious()
-    if prev is not None:
-        prev.tail = (prev.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail

@@ -11,18 +11,25 @@ from lxml import etree
 from lxml import html as lxml_html
 
 
+def add_text_before(el: etree._Element, text: str | None) -> None:
+    """Put ``text`` where it reads just before ``el``: the previous sibling's tail, or the
+    parent's text. ``el`` must have a parent."""
+    if not text:
+        return
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + text
+    else:
+        parent = el.getparent()
+        parent.text = (parent.text or "") + text
+
+
 def remove_keep_tail(el: etree._Element) -> None:
     """Remove an element but keep its tail text in the tree."""
     parent = el.getparent()
     if parent is None:
         return
-    tail = el.tail
-    if tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+    add_text_before(el, el.tail)
     parent.remove(el)
 
 
@@ -35,14 +42,9 @@ def unwrap(el: etree._Element) -> None:
     if parent is None:
         return
     index = parent.index(el)
-    text, tail = el.text or "", el.tail or ""
+    tail = el.tail or ""
     children = list(el)
-    prev = el.getprevious()
-    if text:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
+    add_text_before(el, el.text)
     parent.remove(el)
     for offset, child in enumerate(children):
         parent.insert(index + offset, child)

@@ -10,6 +10,7 @@ because the loader here does not turn timestamps into objects.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 from datetime import datetime
@@ -171,6 +172,28 @@ def _as_tags(value: object) -> list[str]:
     return [str(t) for t in items if t is not None and str(t).strip()]
 
 
+MAX_VALUES = 10_000
+"""Front matter holds a few dozen values. YAML aliases can make a few lines stand for
+billions (a "billion laughs" file synced into the library), which turning them into
+text would take hours and gigabytes to spell out, so such files are refused."""
+
+
+def _larger_than(data: object, limit: int) -> bool:
+    """Whether ``data`` spelled out (aliases repeated) holds more than ``limit`` values."""
+    stack, count = [data], 0
+    while stack:
+        value = stack.pop()
+        count += 1
+        if count > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+    return False
+
+
 def parse_clip(text: str, path: Path | None = None) -> Clip:
     """Read a clip file's text back into a ``Clip`` (inverse of ``render_clip``).
 
@@ -191,6 +214,10 @@ def parse_clip(text: str, path: Path | None = None) -> Clip:
                                "Fix it in a text editor.") from exc
         if loaded is not None and not isinstance(loaded, dict):
             raise LibraryError(f"The front matter of the clip{where} is not a set of keys",
+                               "Fix it in a text editor.")
+        if _larger_than(loaded, MAX_VALUES):
+            raise LibraryError(f"The front matter of the clip{where} is too large "
+                               f"(over {MAX_VALUES} values, or YAML aliases in a loop)",
                                "Fix it in a text editor.")
         data = loaded or {}
 
@@ -231,4 +258,11 @@ def read_clip(path: Path) -> Clip:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("utf-8", "replace")
-    return parse_clip(text, path)
+    clip = parse_clip(text, path)
+    clip.read_digest = digest(data)
+    return clip
+
+
+def digest(data: bytes) -> str:
+    """What a clip file's content is compared by, to notice edits made elsewhere."""
+    return hashlib.sha256(data).hexdigest()

@@ -21,17 +21,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from clipper.errors import CancelledError, LibraryError
+from clipper.errors import CancelledError, ClipChangedError, LibraryError
 from clipper.library.atomic import create_new, describe_os_error, replace_file
 from clipper.library.duplicates import find_duplicate
 from clipper.library.filenames import assets_dir_for, candidate_stems, check_inside, safe_filename
-from clipper.library.frontmatter import read_clip, render_clip
+from clipper.library.frontmatter import digest, read_clip, render_clip
 from clipper.library.summary import ClipSummary, first_words, sort_key
 from clipper.library.text import plain_text
 from clipper.library.trash import backup, to_trash
 from clipper.library.walk import ASSETS_SUFFIX, CLIP_SUFFIX, iter_clip_files
 from clipper.models import Clip
-from clipper.urls import strip_tracking
+from clipper.urls import strip_tracking, without_credentials
 
 if TYPE_CHECKING:
     from clipper.assets import LocalImages
@@ -125,7 +125,7 @@ def _sweep_leftovers(library: Path, older_than: float = 3600.0) -> None:
 
 def _prepared(clip: Clip) -> Clip:
     created = clip.created or datetime.now().astimezone().isoformat(timespec="seconds")
-    source = strip_tracking(clip.source) if clip.source else clip.source
+    source = strip_tracking(without_credentials(clip.source)) if clip.source else clip.source
     return replace(clip, created=created, source=source, tags=list(clip.tags),
                    extra=dict(clip.extra))
 
@@ -155,9 +155,9 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
             body = images.body_for(assets.name)  # type: ignore[union-attr]
         else:
             body = images.body_for(assets.name) if images else clip.body
-        text = render_clip(replace(clip, body=body))
+        data = render_clip(replace(clip, body=body)).encode("utf-8")
         try:
-            create_new(path, text.encode("utf-8"))
+            create_new(path, data)
         except FileExistsError:
             if has_images:  # someone took the name meanwhile: give the images back
                 for name in list(images.staged):  # type: ignore[union-attr]
@@ -169,6 +169,7 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
             if has_images:
                 shutil.rmtree(assets, ignore_errors=True)
             raise
+        _remember_written(path, data)
         return path, (assets if has_images else None)
     raise AssertionError("unreachable")  # candidate_stems never ends
 
@@ -242,16 +243,54 @@ def save_clip(clip: Clip, library: Path, *, on_duplicate: OnDuplicate = "new",
                       image_errors=images.errors, assets_dir=assets)
 
 
-def update_clip(clip: Clip) -> Path:
-    """Write an edited clip back to ``clip.path`` atomically (extra front matter kept)."""
+def update_clip(clip: Clip, *, force: bool = False) -> Path:
+    """Write an edited clip back to ``clip.path`` atomically (extra front matter kept).
+
+    Someone else's edit is never overwritten silently: when the file changed on disk
+    since it was read (``clip.read_digest``) or since this process last wrote it, or
+    was moved away, nothing is written and ``ClipChangedError`` says so; ``force``
+    writes anyway, once the person has said so.
+    """
     if clip.path is None:
         raise LibraryError("This clip has no file yet", "Save it into the library first.")
     path = Path(clip.path)
     if path.suffix.lower() != CLIP_SUFFIX or path.is_dir():
         raise LibraryError(f"Not a clip file: {path}")
-    replace_file(path, render_clip(clip).encode("utf-8"))
+    data = render_clip(clip).encode("utf-8")
+    if not force:
+        _check_unchanged(path, clip.read_digest)
+    replace_file(path, data)
+    _remember_written(path, data)
     _notify(_library_of(path), written=path)
     return path
+
+
+_last_written: dict[str, str] = {}
+"""Absolute clip path -> digest of what this process last wrote there. The window keeps
+the clip it opened (and its ``read_digest``) across several saves, so a file that still
+holds our own last write is not "changed by another program"."""
+
+
+def _remember_written(path: Path, data: bytes) -> None:
+    _last_written[os.path.abspath(path)] = digest(data)
+
+
+def _check_unchanged(path: Path, read_digest: str | None) -> None:
+    known = {d for d in (read_digest, _last_written.get(os.path.abspath(path))) if d}
+    if not known:
+        return  # never read nor written here: nothing to compare with
+    try:
+        current = digest(path.read_bytes())
+    except FileNotFoundError:
+        raise ClipChangedError(
+            str(path), f"The clip {path.name} was moved or deleted since it was opened",
+            "Save it as a new clip, or put the file back and save again.") from None
+    except OSError as exc:
+        raise describe_os_error(exc, path) from exc
+    if current not in known:
+        raise ClipChangedError(
+            str(path), f"The clip {path.name} was changed by another program since it was "
+            "opened", "Open it again to see those changes, or save anyway to replace them.")
 
 
 def _library_of(path: Path) -> Path:

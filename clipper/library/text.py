@@ -9,12 +9,17 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*$", re.M)
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*(?:\([^)\n]*\)[^)\n]*)*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*(?:\([^)\n]*\)[^)\n]*)*\)")
+# Every repeat below starts on a character the others cannot, and no scan runs past the
+# next "[", "(" or "<" it cannot use: a body full of unclosed "![](" or "<a" then costs
+# linear time (the earlier patterns backtracked for minutes on a few kilobytes).
+_LABEL = r"\[((?:[^\[\]\\\n]|\\.)*)\]"
+_DESTINATION = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+_IMAGE = re.compile("!" + _LABEL + _DESTINATION)
+_LINK = re.compile(_LABEL + _DESTINATION)
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:\s+\S+.*$", re.M)
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I)
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>", re.I)
 _BARE_URL = re.compile(r"https?://\S+", re.I)
-_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _LINE_MARKS = re.compile(r"^[ \t]{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+|\|)", re.M)
 # Emphasis, code and table marks and control characters (a character class is far faster
 # than str.translate with a table, or than an alternation).

@@ -33,9 +33,15 @@ def _move(src: Path, dst: Path) -> None:
 
 
 def backup(paths: list[Path], library: Path, label: str = "") -> Path:
-    """Move ``paths`` into a new ``.clipper-backups/<time>[-label]/`` folder and return it."""
+    """Move ``paths`` into a new ``.clipper-backups/<time>[-label]/`` folder and return it.
+
+    All or nothing: when one cannot be moved, those already moved go back first, so a
+    failed replace never leaves a clip gone from its place.
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S") + (f"-{label}" if label else "")
     root = library / BACKUPS_DIR
+    moved: list[Path] = []
+    made: Path | None = None
     try:
         root.mkdir(exist_ok=True)
         folder = root / stamp
@@ -43,6 +49,7 @@ def backup(paths: list[Path], library: Path, label: str = "") -> Path:
         while True:
             try:
                 folder.mkdir()
+                made = folder
                 break
             except FileExistsError:
                 n += 1
@@ -50,7 +57,14 @@ def backup(paths: list[Path], library: Path, label: str = "") -> Path:
         for path in paths:
             if os.path.lexists(path):
                 _move(path, folder / path.name)
+                moved.append(path)
     except OSError as exc:
+        for path in reversed(moved):
+            with contextlib.suppress(OSError):
+                _move(folder / path.name, path)
+        if made is not None:
+            with contextlib.suppress(OSError):
+                made.rmdir()
         raise LibraryError(f"Cannot move {paths[0].name} to the backups folder: "
                            f"{exc.strerror or exc}") from exc
     return folder

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from hang_guard import assert_finishes
 from httpserver import LoopbackServer, Request
 
 from clipper.assets import localize_images
@@ -144,10 +145,11 @@ def test_images_are_saved_next_to_the_clip(http_server: LoopbackServer, library:
             assert (library / unquote(link)).is_file(), link
     assert not http_server.requests_to("/img/lazy.png")  # code is not fetched
 
-    # Each image was fetched once, with the clip's page as Referer and an image Accept.
+    # Each image was fetched once, with the clip's site as Referer (its full address only
+    # goes to its own host, as browsers do) and an image Accept.
     photo_requests = http_server.requests_to("/img/photo.png")
     assert len(photo_requests) == 1
-    assert photo_requests[0].headers["referer"] == source
+    assert photo_requests[0].headers["referer"] == "https://news.example/"
     assert photo_requests[0].headers["accept"].startswith("image/")
 
 
@@ -344,6 +346,99 @@ def test_image_references_in_markdown() -> None:
         ("markdown", "https://e.example/c.png", "c"),
         ("markdown", "d.png", "d"),
         ("html", "https://e.example/e.png", "e")]
+
+
+def test_image_with_quotes_in_its_title_is_found() -> None:
+    """The Markdown writer escapes quotes in titles; the closing quote is the unescaped one."""
+    body = '![a](https://e.example/a.png "He said \\"hi\\"") and ![b](b.png (x \\) y))'
+    assert [r.url for r in find_image_refs(body)] == ["https://e.example/a.png", "b.png"]
+
+
+HOSTILE_TEXT = [
+    ("![", 100_000),                    # unclosed alt text, each scanned to the end
+    ("![](", 100_000),                  # unclosed destinations
+    ('\\<img "', 50_000),               # text that looks like unclosed tags
+    ('<img a="x', 50_000),
+]
+
+
+def test_scanning_for_images_is_linear_on_hostile_text() -> None:
+    """Minutes to an hour each with the scanner this replaced; milliseconds now."""
+    assert_finishes("from clipper.imagerefs import find_image_refs",
+                    [f"find_image_refs({unit!r} * {count})" for unit, count in HOSTILE_TEXT])
+
+
+def test_rewriting_many_images_is_linear(tmp_path: Path) -> None:
+    """Each image once copied the whole body: hours for this one, a second now."""
+    import base64
+
+    pixel = "data:image/png;base64," + base64.b64encode(png(2, 2)).decode()
+    link = f"](x.assets/{name_of(png(2, 2), '.png')})"
+    setup = ("from pathlib import Path\nfrom clipper.assets import localize_images\n"
+             f"body = ''.join(f'Paragraph {{i}}.\\n\\n![p{{i}}]({pixel})\\n\\n' "
+             "for i in range(60_000))\n"
+             f"images = localize_images(body, Path({str(tmp_path)!r}))")
+    assert_finishes(setup, [f"assert images.body_for('x.assets').count({link!r}) == 60_000"])
+
+
+def test_many_downloads_watch_only_a_few_futures_at_a_time(
+        http_server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import clipper.assets
+
+    http_server.route("/p.png", PHOTO, content_type="image/png")
+    watched: list[int] = []
+    real_wait = clipper.assets.wait
+
+    def counting_wait(futures, **kw):  # type: ignore[no-untyped-def]
+        watched.append(len(futures))
+        return real_wait(futures, **kw)
+
+    monkeypatch.setattr(clipper.assets, "wait", counting_wait)
+    body = "".join(f"![i]({http_server.url('/p.png')}?n={i})\n\n" for i in range(60))
+    images = localize_images(body, tmp_path, workers=3)
+    assert images.saved == 60 and len(http_server.requests) == 60
+    assert max(watched) <= 6  # not all 60 at once: wait() costs time in what it watches
+
+
+def test_local_image_name_with_a_nul_is_dropped_not_a_crash(library: Path,
+                                                            tmp_path: Path) -> None:
+    page_dir = tmp_path / "saved"
+    page_dir.mkdir()
+    body = f"![a](page_files/a%00.png)\n\n![b]({page_dir.as_uri()}/b%00.png)\n"
+    result = save_clip(Clip(title="Nul", body=body), library, page_dir=page_dir)
+    assert result.images_saved == 0 and "%00" not in result.path.read_text(encoding="utf-8")
+
+
+def test_malformed_image_address_stays_remote_not_a_crash(library: Path) -> None:
+    body = "![a](http://[bad/a.png)\n\n![b](https://[::1]:99999/b.png)\n"
+    result = save_clip(Clip(title="Bad address", body=body, source="http://[x/"), library)
+    assert sorted(result.images_failed) == ["http://[bad/a.png", "https://[::1]:99999/b.png"]
+    assert result.path.read_text(encoding="utf-8").endswith(body)
+
+
+@pytest.mark.parametrize(("image", "sent"), [
+    ("https://news.example/img/a.png", "https://news.example/story?id=7"),
+    ("https://cdn.example/a.png", "https://news.example/"),
+    ("http://news.example/a.png", "https://news.example/"),     # another scheme
+    ("https://news.example:8443/a.png", "https://news.example/"),
+    ("https://[bad/a.png", ""),
+])
+def test_full_page_address_goes_only_to_its_own_host(image: str, sent: str) -> None:
+    from clipper.assets import referer_for
+
+    assert referer_for("https://news.example/story?id=7", image) == sent
+
+
+@pytest.mark.parametrize("svg", [
+    b"<style>rect { fill: \\75 rl(https://evil.test/a.png) }</style>",   # CSS escape of url(
+    b"<style>@im<!-- split -->port 'https://evil.test/a.css';</style>",   # comment split
+    b'<style>rect { background: image-set("https://evil.test/a.png" 1x) }</style>',
+    b'<rect fill="url(https://evil.test/paint.svg#p)" width="5" height="5"/>',
+    b'<rect filter="url(https://evil.test/f.svg#f)" width="5" height="5"/>',
+])
+def test_sanitized_svg_loads_nothing_from_elsewhere(svg: bytes) -> None:
+    cleaned = sanitize_svg(b'<svg xmlns="http://www.w3.org/2000/svg">' + svg + b"</svg>")
+    assert cleaned is not None and b"evil.test" not in cleaned
 
 
 @pytest.mark.parametrize(("data", "kind", "size"), [

@@ -108,6 +108,65 @@ def test_extract_html_from_stdin(monkeypatch: pytest.MonkeyPatch,
     assert EXPECT["must_contain"][0] in data["markdown"]
 
 
+class _Stdin:
+    """Standard input as a terminal or a pipe gives it: text on top of bytes."""
+
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        self.buffer = io.BytesIO(data)
+
+    def read(self, *args: object) -> str:
+        raise AssertionError("the page must be read as bytes")
+
+
+def test_stdin_is_decoded_like_a_file(monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """No declared charset: the bytes decide (windows-1251 here), not the terminal's UTF-8."""
+    words = "Это длинная статья о погоде в Москве и о том, что будет завтра. " * 12
+    page = f"<html><head><title>Погода</title></head><body><p>{words}</p></body></html>"
+    monkeypatch.setattr(sys, "stdin", _Stdin(page.encode("cp1251")))
+    assert main(["extract", "-", "--url", "example.org/weather"]) == 0
+    meta, body = _split_clip(capsys.readouterr().out)
+    assert (meta["title"], meta["source"]) == ("Погода", "https://example.org/weather")
+    assert "статья о погоде" in body
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    (b"%PDF-1.7\n" + bytes(range(256)) * 8, "The standard input is a PDF document"),
+    (bytes(range(256)) * 64, "The standard input is a binary file"),
+])
+def test_stdin_that_is_not_a_page_is_refused(data: bytes, expected: str,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(data))
+    assert main(["extract", "-"]) == 1
+    assert expected in capsys.readouterr().err
+
+
+def test_endless_stdin_stops_at_the_size_cap(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    class Endless:
+        def read(self, size: int = -1) -> bytes:
+            assert size > 0, "read everything from an endless stream"
+            return b"<p>" + b"x" * (size - 3)
+
+    stdin = _Stdin(b"")
+    stdin.buffer = Endless()  # type: ignore[assignment]
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["extract", "-"]) == 1
+    assert "larger than the 64 MB limit" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "http://[::1"])
+def test_url_option_must_be_a_web_address(url: str, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(REFERENCE.read_bytes()))
+    assert main(["extract", "-", "--url", url]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "unexpected" not in err
+
+
 def test_list_shows_saved_clips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     library = tmp_path / "lib"
     assert main(["save", str(REFERENCE), "--library", str(library)]) == 0
@@ -128,6 +187,8 @@ def test_list_shows_saved_clips(tmp_path: Path, capsys: pytest.CaptureFixture[st
         (["extract", "hello world"], "hello world"),
         (["save"], "PAGE"),
         (["--no-such-flag"], "--no-such-flag"),
+        (["list", "--limit", "-1"], "not a number of clips: -1"),
+        (["list", "--library", __file__], "is not a folder"),
     ],
 )
 def test_errors_are_one_line_and_exit_1(argv: list[str], expected: str,

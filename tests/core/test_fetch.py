@@ -128,6 +128,47 @@ def test_redirect_to_another_host_drops_credentials(http_server: LoopbackServer)
     assert second.headers["referer"] == "http://x.test/"
 
 
+def test_credentials_in_the_address_log_in_but_are_never_recorded(
+        http_server: LoopbackServer) -> None:
+    http_server.route("/private", PAGE)
+    url = http_server.url("/private").replace("http://", "http://ann:p%40ss@")
+    page = fetch(Source.from_argument(url), limits=FAST)
+    assert page.url == http_server.url("/private")  # what a clip's source is made from
+    assert http_server.requests[0].headers["authorization"] == "Basic YW5uOnBAc3M="  # ann:p@ss
+
+
+def test_credentials_are_not_sent_to_another_port(http_server: LoopbackServer) -> None:
+    with LoopbackServer() as other:
+        other.route("/to", PAGE)
+        http_server.redirect("/from", other.url("/to"))
+        url = http_server.url("/from").replace("http://", "http://ann:pw@")
+        assert fetch(Source.from_argument(url), limits=FAST).url == other.url("/to")
+        assert "authorization" in http_server.requests[0].headers
+        assert "authorization" not in other.requests[0].headers
+
+
+def test_images_never_send_credentials_a_page_names(http_server: LoopbackServer) -> None:
+    http_server.route("/img", PAGE)
+    response = http_get(http_server.url("/img").replace("http://", "http://admin:admin@"),
+                        limits=FAST)
+    assert response.url == http_server.url("/img")
+    assert "authorization" not in http_server.requests[0].headers
+
+
+@pytest.mark.parametrize("location", ["http://[bad", "http://h:99999/"])
+def test_redirect_to_a_malformed_address_is_a_clear_error(http_server: LoopbackServer,
+                                                          location: str) -> None:
+    http_server.redirect("/go", location)
+    with pytest.raises(FetchError, match="redirected to an invalid address"):
+        fetch(url_source(http_server, "/go"), limits=FAST)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://[x]:99/"])
+def test_http_get_of_a_malformed_address_is_a_source_error(url: str) -> None:
+    with pytest.raises(SourceError, match="Not a valid web address"):
+        http_get(url)
+
+
 def test_delayed_answer_within_the_read_timeout(http_server: LoopbackServer) -> None:
     http_server.route("/late", PAGE, delay=0.2)
     assert fetch(url_source(http_server, "/late"), limits=Limits(read_timeout=5)).body == PAGE

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from clipper.errors import LibraryError
 from clipper.index import LibraryIndex
 from clipper.library import find_duplicate, fingerprint, read_clip, save_clip, similarity
 from clipper.library.duplicates import scan_for_duplicate
@@ -119,6 +120,51 @@ def test_on_duplicate_replace_keeps_a_backup(library: Path) -> None:
     # The backup is not part of the library.
     assert find_duplicate(Clip(title="x", body=prose(1), source="https://e.example/a"),
                           library) == result.path
+
+
+def test_replace_that_cannot_move_the_old_images_changes_nothing(
+        library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import clipper.library.trash as trash
+
+    first = save_clip(Clip(title="Old", body=prose(1), source="https://e.example/a"), library)
+    assets = library / "Old.assets"
+    assets.mkdir()
+    (assets / "pic.png").write_bytes(b"old picture")
+    before = first.path.read_bytes()
+    real_move = trash._move
+
+    def move(src: Path, dst: Path) -> None:
+        if src.name.endswith(".assets") and dst.parent.parent.name == ".clipper-backups":
+            raise OSError(13, "Permission denied")
+        real_move(src, dst)
+
+    monkeypatch.setattr(trash, "_move", move)
+    with pytest.raises(LibraryError, match="backups folder"):
+        save_clip(Clip(title="New", body=prose(1), source="https://e.example/a"), library,
+                  on_duplicate="replace")
+    assert first.path.read_bytes() == before  # still in its place, not in a backup
+    assert (assets / "pic.png").read_bytes() == b"old picture"
+    assert sorted(p.name for p in library.iterdir() if p.name != ".clipper-backups") == [
+        "Old.assets", "Old.md"]
+    assert not any((library / ".clipper-backups").iterdir())
+
+
+def test_replace_that_fails_to_write_puts_the_old_clip_back(
+        library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import clipper.library.store as store
+
+    first = save_clip(Clip(title="Old", body=prose(1), source="https://e.example/a"), library)
+    before = first.path.read_bytes()
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise LibraryError("The disk is full")
+
+    monkeypatch.setattr(store, "create_new", full_disk)
+    with pytest.raises(LibraryError, match="full"):
+        save_clip(Clip(title="New", body=prose(1), source="https://e.example/a"), library,
+                  on_duplicate="replace")
+    assert first.path.read_bytes() == before
+    assert [p.name for p in library.glob("*.md")] == ["Old.md"]
 
 
 def test_open_index_answers_duplicates_and_stays_current(library: Path) -> None:

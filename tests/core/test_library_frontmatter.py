@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clipper.errors import LibraryError
 from clipper.library import parse_clip, read_clip, render_clip
 from clipper.library.frontmatter import one_line
 from clipper.models import Clip
@@ -150,3 +152,17 @@ def test_only_real_dates_are_written_plain() -> None:
     assert (back.title, back.published, back.created) == ("2024-01-02", "0000-00-00",
                                                           "2024-13-45T99:00:00Z")
     assert back.extra == {"seen": "2023-05-06", "odd": "2023-02-30"}
+
+
+@pytest.mark.parametrize("yaml_text", [
+    # Five lines that stand for 59,049 strings; each further line would multiply that by 9.
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n"
+              for p, n in zip("abcd", "bcde", strict=True))
+    + "tags: *e\n",
+    "tags: &t [x, *t]\n",  # a list that holds itself
+])
+def test_front_matter_with_exploding_aliases_is_refused(yaml_text: str) -> None:
+    with pytest.raises(LibraryError, match="too large"):
+        parse_clip(f"---\ntitle: Bomb\n{yaml_text}---\n\n# Bomb\n")
+

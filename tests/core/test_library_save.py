@@ -5,12 +5,13 @@ from __future__ import annotations
 import errno
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-from clipper.errors import CancelledError, LibraryError
+from clipper.errors import CancelledError, ClipChangedError, LibraryError
 from clipper.library import (
     delete_clip,
     list_clips,
@@ -216,6 +217,59 @@ def test_update_clip_writes_back_in_place(library: Path) -> None:
                                                    {"rating": 4})
     assert path.stat().st_mode & 0o777 == 0o640
     assert files(library) == {path.name}
+
+
+def test_update_refuses_to_overwrite_an_edit_made_elsewhere(library: Path) -> None:
+    path = save_clip(make_clip("Shared"), library).path
+    opened = read_clip(path)
+    theirs = path.read_text(encoding="utf-8") + "\nA paragraph added in another editor.\n"
+    path.write_text(theirs, encoding="utf-8")
+    opened.body = "My edit.\n"
+    with pytest.raises(ClipChangedError, match="changed by another program") as caught:
+        update_clip(opened)
+    assert caught.value.path == str(path)
+    assert path.read_text(encoding="utf-8") == theirs  # nothing written
+    update_clip(opened, force=True)  # the person chose to replace it
+    assert read_clip(path).body == "My edit.\n"
+
+
+def test_update_after_update_from_the_same_opened_clip(library: Path) -> None:
+    """The window keeps the clip it opened and saves copies of it, again and again."""
+    path = save_clip(make_clip("Draft"), library).path
+    opened = read_clip(path)
+    for n in range(3):
+        update_clip(replace(opened, body=f"Version {n}.\n"))
+    assert read_clip(path).body == "Version 2.\n"
+    os.utime(path)  # touched, not changed: still ours
+    update_clip(replace(opened, body="Version 3.\n"))
+    path.write_text(render_clip(make_clip("Draft", seed=9)), encoding="utf-8")
+    with pytest.raises(ClipChangedError):
+        update_clip(replace(opened, body="Version 4.\n"))
+
+
+def test_update_of_a_saved_clip_that_was_not_read_back(library: Path) -> None:
+    clip = make_clip("Fresh")
+    clip.path = save_clip(clip, library).path
+    clip.path.write_text(render_clip(make_clip("Fresh", seed=5)), encoding="utf-8")
+    with pytest.raises(ClipChangedError):
+        update_clip(clip)
+
+
+def test_update_of_a_clip_moved_away_meanwhile(library: Path) -> None:
+    path = save_clip(make_clip("Moving"), library).path
+    opened = read_clip(path)
+    path.rename(library / "Renamed.md")
+    with pytest.raises(ClipChangedError, match="moved or deleted"):
+        update_clip(opened)
+    assert not path.exists()
+    update_clip(opened, force=True)
+    assert read_clip(path).title == "Moving"
+
+
+def test_credentials_are_not_stored_in_source(library: Path) -> None:
+    result = save_clip(make_clip(source="https://ann:secret@example.com/a?utm_source=x"),
+                       library)
+    assert read_clip(result.path).source == "https://example.com/a"
 
 
 def test_update_clip_needs_a_path() -> None:
