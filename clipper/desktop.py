@@ -47,7 +47,7 @@ class Release:
 
 
 RELEASES = (
-    # Newest first. Bumping the version in pyproject.toml needs an entry here: a test checks it.
+    # Newest first. Bumping clipper.__version__ needs an entry here: a test checks it.
     Release("0.1.0", "2026-11-28", (
         "First release: paste a URL or drop a saved page, compare the raw page with the cleaned "
         "article, and save it as a Markdown clip with YAML front matter.",
