@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 IMAGE_LIMIT_BYTES = 8 * 1024 * 1024
 MAX_PREVIEW_IMAGES = 60
+PREVIEW_ACCEPT = "image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8"
+"""What Qt can show (no AVIF plugin), so content negotiation does not pick AVIF."""
 
 
 def _check(cancel: threading.Event) -> None:
@@ -62,18 +64,22 @@ def prepare_raw_view(html: str, base_url: str | None, local_dir: Path | None,
     return RawExtras(text, tokens, sanitize(html, base_url, local_dir))
 
 
-SaveAction = Literal["ask", "saved", "updated"]
+SaveAction = Literal["ask", "changed", "saved", "updated"]
 
 
 @dataclass
 class SaveOutcome:
     action: SaveAction
-    """``ask``: a duplicate exists and nothing was written; the window asks what to do."""
+    """``ask``: a duplicate exists and nothing was written; the window asks what to do.
+    ``changed``: another program changed, moved or deleted the file since it was read;
+    nothing was written, and the window asks before overwriting it."""
     path: Path | None = None
     duplicate_of: Path | None = None
     result: SaveResult | None = None
     saved: OpenedClip | None = None
     """The clip as written (images now relative to its assets folder), read back."""
+    missing: bool = False
+    """``changed``: the file is gone (moved or deleted), not just edited."""
 
 
 @dataclass
@@ -156,11 +162,18 @@ def _read_back(path: Path) -> OpenedClip | None:
         return None
 
 
-def update_in_library(clip: Clip, cancel: threading.Event, progress: ProgressFn) -> SaveOutcome:
-    """Write edits back to the file the clip came from (it was saved or opened before)."""
+def update_in_library(clip: Clip, *, force: bool = False, cancel: threading.Event,
+                      progress: ProgressFn) -> SaveOutcome:
+    """Write edits back to the file the clip came from (it was saved or opened before);
+    ``force`` overwrites what another program changed there since."""
+    from clipper.errors import ClipChangedError
     from clipper.library import update_clip
 
-    path = update_clip(clip)
+    try:
+        path = update_clip(clip, force=force)
+    except ClipChangedError as exc:
+        changed = Path(exc.path)
+        return SaveOutcome("changed", path=changed, missing=not changed.exists())
     return SaveOutcome("updated", path=path)
 
 
@@ -187,14 +200,18 @@ def write_markdown_file(clip: Clip, path: Path, cancel: threading.Event,
 
 def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
                  cancel: threading.Event, progress: ProgressFn) -> dict[str, bytes]:
-    """Bytes of the images a person asked to see; failures are simply left out."""
+    """Bytes of the images a person asked to see; failures are simply left out.
+
+    The Referer follows the core's rule for saved images (``assets.referer_for``): the
+    page's address for its own site, only its origin for other hosts.
+    """
+    from clipper.assets import referer_for
     from clipper.errors import ClipperError
     from clipper.fetch import Limits, http_get
 
     from .sanitize import image_allowed
 
     limits = Limits(connect_timeout=5, read_timeout=10, deadline=20, max_bytes=IMAGE_LIMIT_BYTES)
-    headers = {"Referer": referer, "Accept": "image/*"} if referer else {"Accept": "image/*"}
     wanted = [u for u in dict.fromkeys(urls) if image_allowed(u, local_dir)][:MAX_PREVIEW_IMAGES]
     out: dict[str, bytes] = {}
     for done, url in enumerate(wanted):
@@ -208,6 +225,10 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
                 if path.stat().st_size <= IMAGE_LIMIT_BYTES:
                     out[url] = path.read_bytes()
             else:
+                headers = {"Accept": PREVIEW_ACCEPT}
+                sent = referer_for(referer, url) if referer else ""
+                if sent:
+                    headers["Referer"] = sent
                 out[url] = http_get(url, limits=limits, headers=headers, cancel=cancel).body
         except CancelledError:
             raise

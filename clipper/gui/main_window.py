@@ -50,7 +50,7 @@ from .actions import Actions, build_actions, build_menus
 from .dialogs import prompts
 from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.shortcuts_dialog import ShortcutsDialog
-from .mime import Dropped, display_name, dropped_items, source_from_clipboard
+from .mime import MOZ_URL, Dropped, display_name, dropped_items, source_from_clipboard
 from .source_tokens import display_text
 from .widgets.article_editor import ArticleEditor
 from .widgets.empty_state import EmptyState
@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self._save_task: Task[Any] | None = None
         self._images_task: Task[Any] | None = None
         self._after_save: Callable[[], None] | None = None
+        self._load_agreed: tuple[object, ...] | None = None
+        """What was shown when the running load started (saved, or discarded by choice):
+        edits made after that are asked about before the new page replaces them."""
         self._raw_pending: Callable[[], None] | None = None
 
         self._build(icon)
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
         self.raw_view.load_images_requested.connect(self.load_images)
         self.article = ArticleEditor()
         self.article.edited.connect(self._on_edited)
+        for view in (self.raw_view.page, self.article.preview):
+            view.link_hovered.connect(self._show_link_target)
         self.form = MetadataForm()
         self.form.edited.connect(self._on_edited)
         self.form.title.textEdited.connect(self.article.set_title)
@@ -308,6 +313,13 @@ class MainWindow(QMainWindow):
         a.load_images.setEnabled(clip and bool(self._image_urls()))
         self.status.set_queue(len(self._queue))
 
+    def _show_link_target(self, url: str) -> None:
+        """Where a link in the page or the preview goes, as a browser shows it on hover."""
+        if url:
+            self.status.showMessage(url)
+        else:
+            self.status.clearMessage()
+
     def _show_error(self, text: str, retry: Callable[[], None] | None = None) -> None:
         self._message_action = retry
         self.message_bar.show_message(text, "error", action="Try Again" if retry else None)
@@ -324,7 +336,8 @@ class MainWindow(QMainWindow):
 
     # -- asking before edits are thrown away -------------------------------------------------
 
-    def _confirm_discard(self, doing: str, proceed: Callable[[], None]) -> None:
+    def _confirm_discard(self, doing: str, proceed: Callable[[], None],
+                         cancelled: Callable[[], None] | None = None) -> None:
         """Run ``proceed`` now, after saving, or never, as the person chooses."""
         if not self.is_dirty():
             proceed()
@@ -334,6 +347,8 @@ class MainWindow(QMainWindow):
             proceed()  # the edits stay on screen (and unsaved) until a new page replaces them
         elif choice == "save":
             self.save(then=proceed)
+        elif cancelled is not None:
+            cancelled()
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -399,6 +414,7 @@ class MainWindow(QMainWindow):
             if task is not None:
                 task.cancel()
         self._last_source = source
+        self._load_agreed = self._snapshot() if self._baseline is not None else None
         if source.kind != "html":
             self.url_bar.set_text(source.value)
         elif source.url:
@@ -440,6 +456,21 @@ class MainWindow(QMainWindow):
 
     def _on_loaded(self, loaded: Loaded) -> None:
         self._load_task = None
+        if self.is_dirty() and self._snapshot() != self._load_agreed:
+            # Edited while the page loaded: the question asked before loading did not cover it.
+            self._loading_finished()
+
+            def show() -> None:
+                if not self.is_loading():  # unless another page is on its way by now
+                    self._show_loaded(loaded)
+
+            self._confirm_discard("showing the page just loaded", show,
+                                  cancelled=lambda: self.status.set_loaded(
+                                      "Kept your edits; the page just loaded is not shown"))
+            return
+        self._show_loaded(loaded)
+
+    def _show_loaded(self, loaded: Loaded) -> None:
         self._loaded = loaded
         article = loaded.article
         clip = Clip.from_article(article, tags=list(self.settings.default_tags))
@@ -566,17 +597,26 @@ class MainWindow(QMainWindow):
         clip = self.current_clip()
         snapshot = self._snapshot()
         if self._saved_path is not None:
-            self._run_save(partial(jobs.update_in_library, clip), snapshot, then)
+            self._run_save(partial(jobs.update_in_library, clip), snapshot, then, clip=clip)
         else:
             self._save_new(clip, snapshot, "check", then)
 
     def _save_new(self, clip: Clip, snapshot: tuple[object, ...],
                   mode: Literal["check", "new", "replace"],
                   then: Callable[[], None] | None) -> None:
-        page_dir = self._loaded.page.local_dir if self._loaded is not None else None
         work = partial(jobs.save_to_library, clip, self.library, mode=mode,
-                       download_images=self.settings.download_images, page_dir=page_dir)
+                       download_images=self.settings.download_images,
+                       page_dir=self._images_folder())
         self._run_save(work, snapshot, then, clip=clip)
+
+    def _images_folder(self) -> Path | None:
+        """Where the relative image links of what is shown point: the folder of the clip
+        file it was read from (its ``.assets``), else that of a saved page opened from disk.
+        Without it, saving elsewhere would take those images out of the clip."""
+        base = self._clip_base
+        if base is not None and base.path is not None:
+            return Path(base.path).parent
+        return self._loaded.page.local_dir if self._loaded is not None else None
 
     def _run_save(self, work: Callable[..., jobs.SaveOutcome], snapshot: tuple[object, ...],
                   then: Callable[[], None] | None, clip: Clip | None = None) -> None:
@@ -600,6 +640,10 @@ class MainWindow(QMainWindow):
         if outcome.action == "ask":
             assert clip is not None and outcome.duplicate_of is not None
             self._resolve_duplicate(clip, snapshot, outcome.duplicate_of, then)
+            return
+        if outcome.action == "changed":
+            assert clip is not None and outcome.path is not None
+            self._resolve_changed(clip, snapshot, outcome.path, outcome.missing, then)
             return
         assert outcome.path is not None
         self._saved_path = outcome.path
@@ -630,6 +674,17 @@ class MainWindow(QMainWindow):
             self.open_clip(existing, keep_page=True)
         elif choice in ("new", "replace"):
             self._save_new(clip, snapshot, "new" if choice == "new" else "replace", then)
+        else:
+            self.status.set_loaded("Not saved")
+
+    def _resolve_changed(self, clip: Clip, snapshot: tuple[object, ...], path: Path,
+                         missing: bool, then: Callable[[], None] | None) -> None:
+        choice = prompts.ask_changed(self, path, missing)
+        if choice == "overwrite":
+            self._run_save(partial(jobs.update_in_library, clip, force=True), snapshot, then,
+                           clip=clip)
+        elif choice == "new":
+            self._save_new(dataclasses.replace(clip, path=None), snapshot, "new", then)
         else:
             self.status.set_loaded("Not saved")
 
@@ -713,8 +768,12 @@ class MainWindow(QMainWindow):
                 self._baseline = snapshot
             self._update_title()
             self._update_actions()
+            then, self._after_save = self._after_save, None
+            if then is not None:
+                then()
 
         self.status.set_busy("Saving…", stoppable=False)
+        self._after_save = None
         self._save_task = tasks.run_in_background(
             partial(jobs.write_markdown_file, clip, path), on_done=done,
             on_error=self._on_save_failed, name="save as")
@@ -820,6 +879,13 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_saving():
+            # Cancelling would lose a clip the person believes saved: finish, then close
+            # (unless the save fails or asks a question that is cancelled; then stay open).
+            event.ignore()
+            self._after_save = self.close
+            self.status.set_loaded("Quitting once the clip is saved…")
+            return
         if self.is_dirty():
             choice = prompts.ask_unsaved(self, self.form.title.text().strip() or "Untitled",
                                          "quitting")
@@ -855,6 +921,6 @@ def _mime_formats(mime: QMimeData | None) -> dict[str, bytes]:
 def _droppable(mime: QMimeData | None) -> bool:
     if mime is None:
         return False
-    if mime.hasUrls():
+    if mime.hasUrls() or mime.hasFormat(MOZ_URL):
         return True
     return mime.hasText() and "\n" not in mime.text().strip() and bool(mime.text().strip())

@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 from clipper.errors import SourceError
 from clipper.models import HTML_SUFFIXES, Source, file_url_to_path
 
-SOURCE_URL_FORMATS = ("text/x-moz-url-priv", "chromium/x-source-url", "text/x-moz-url")
+MOZ_URL = "text/x-moz-url"
+SOURCE_URL_FORMATS = ("text/x-moz-url-priv", "chromium/x-source-url", MOZ_URL)
 _CF_HTML_SOURCE = re.compile(rb"^SourceURL:(\S+)", re.MULTILINE)
 _FRAGMENT = re.compile(r"<!--StartFragment-->(.*)<!--EndFragment-->", re.DOTALL)
 _WEB_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
@@ -101,12 +102,16 @@ class Dropped:
 
 
 def dropped_items(formats: Mapping[str, bytes]) -> Dropped:
-    """HTML files and web addresses from ``text/uri-list`` or plain text (files first)."""
+    """HTML files and web addresses from ``text/uri-list``, Firefox's ``text/x-moz-url``
+    or plain text."""
     result = Dropped()
     lines: list[str] = []
     if "text/uri-list" in formats:
         lines = [ln.strip() for ln in decode_text(formats["text/uri-list"]).splitlines()]
         lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    elif MOZ_URL in formats:  # UTF-16 lines: address, link text, address, link text…
+        text = decode_text(formats[MOZ_URL]).replace("\x00", "")
+        lines = [ln.strip() for ln in text.splitlines()[0::2] if ln.strip()]
     elif "text/plain" in formats:
         text = decode_text(formats["text/plain"]).strip()
         if text and "\n" not in text:

@@ -7,15 +7,10 @@ three.  Runs offscreen.
 
 from __future__ import annotations
 
-import os
-import tempfile
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="clipper-xdg-"))
-
 from collections.abc import Iterator
 
 import pytest
+import qt_env  # noqa: F401  (sets up Qt before any QApplication)
 from markdown_helpers import md
 
 pytest.importorskip("PySide6.QtWidgets")

@@ -1,23 +1,14 @@
-"""Qt tests run offscreen, each with its own runtime folder and a fresh main window.
-
-``QT_QPA_PLATFORM`` must be set before any QApplication exists: with no display
-and no platform, Qt aborts the whole pytest process.
-"""
+"""Qt tests run offscreen (see ``qt_env``), each with a fresh main window."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-_RUNTIME = tempfile.mkdtemp(prefix="clipper-xdg-")  # mkdtemp makes it 0700, as Qt wants
-os.environ["XDG_RUNTIME_DIR"] = _RUNTIME
-
-import pytest  # noqa: E402
-from PySide6.QtCore import QEvent, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+import pytest
+import qt_env  # noqa: F401  (sets up Qt before any QApplication)
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 REFERENCE = DATA / "devdiscourse-russia-afghan.html"

@@ -23,7 +23,7 @@ def wait_idle(qtbot, window) -> None:
 
 
 def drop(window, *, paths: list[Path] = (), urls: list[str] = (), text: str | None = None,
-         target=None) -> QMimeData:
+         formats: dict[str, bytes] | None = None, target=None) -> QMimeData:
     """A real drag-enter, drag-move and drop on ``target`` (default: the window)."""
     mime = QMimeData()
     qurls = [QUrl.fromLocalFile(str(p)) for p in paths] + [QUrl(u) for u in urls]
@@ -31,6 +31,8 @@ def drop(window, *, paths: list[Path] = (), urls: list[str] = (), text: str | No
         mime.setUrls(qurls)
     if text is not None:
         mime.setText(text)
+    for fmt, data in (formats or {}).items():
+        mime.setData(fmt, data)
     widget = target or window
     pos = QPointF(widget.width() / 2, widget.height() / 2)
     actions = Qt.DropAction.CopyAction | Qt.DropAction.LinkAction

@@ -470,3 +470,137 @@ def test_a_clip_opened_from_the_list_does_not_sit_beside_another_page(
     assert window.url_bar.text() == "https://geo.example/v"
     assert not window.actions_.load_images.isEnabled()
     assert window.status.saved_text() == "Opened volcano.md"
+
+
+# -- a clip changed on disk while it is open ----------------------------------------------------
+
+def open_from_list(qtbot, window, path: Path) -> None:
+    """Select the clip in the pane and press Enter, as a person would."""
+    pane = window.library_pane
+    qtbot.waitUntil(lambda: pane.select_path(path), timeout=TIMEOUT)
+    pane.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.status.saved_text() == f"Opened {path.name}",
+                    timeout=TIMEOUT)
+
+
+def type_in_markdown(qtbot, window, text: str) -> None:
+    window.article.tabs.setCurrentIndex(1)
+    editor = window.article.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, text)
+
+
+def change_behind_the_back(path: Path) -> None:
+    """Another editor adds a line to the clip (written in place)."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nTheir line, typed in another editor.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["changed", "deleted"])
+def test_ctrl_s_on_a_clip_changed_on_disk_asks_and_cancel_keeps_everything(
+        qtbot, window_factory, three_clips: dict[str, Path], how: str) -> None:
+    window = window_factory()
+    pane_ready(qtbot, window)
+    bread = three_clips["bread"]
+    open_from_list(qtbot, window, bread)
+    if how == "changed":
+        change_behind_the_back(bread)
+    else:
+        bread.unlink()
+    before = bread.read_bytes() if bread.exists() else None
+    type_in_markdown(qtbot, window, "My own line.")
+    seen = answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Cancel))
+    press(qtbot, window, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: bool(seen) and not window.is_saving(), timeout=TIMEOUT)
+    expected = ("was changed by another program" if how == "changed"
+                else "was moved or deleted")
+    assert expected in seen[0] and "bread.md" in seen[0]
+    assert (bread.read_bytes() if bread.exists() else None) == before  # nothing written
+    assert sorted(p.name for p in bread.parent.glob("*.md")) == sorted(
+        p.name for p in three_clips.values() if p.exists())
+    assert window.article.markdown().endswith("My own line.")  # the edit is still there
+    assert window.is_dirty()
+    assert window.status.loaded_text() == "Not saved"
+
+
+def test_overwrite_replaces_what_another_program_wrote(
+        qtbot, window_factory, three_clips: dict[str, Path]) -> None:
+    window = window_factory()
+    pane_ready(qtbot, window)
+    bread = three_clips["bread"]
+    open_from_list(qtbot, window, bread)
+    change_behind_the_back(bread)
+    type_in_markdown(qtbot, window, "My own line.")
+    seen = answer_dialog(qtbot, click_button("Overwrite"))
+    with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT) as saved:
+        press(qtbot, window, Qt.Key.Key_S, CTRL)
+    assert seen
+    assert Path(saved.args[0]) == bread
+    text = bread.read_text(encoding="utf-8")
+    assert "My own line." in text and "Their line" not in text
+    assert not window.is_dirty()
+    # from now on this file holds our last write: the next Ctrl+S just saves
+    type_in_markdown(qtbot, window, " And another.")
+    with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT):
+        press(qtbot, window, Qt.Key.Key_S, CTRL)
+    assert "My own line. And another." in bread.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["changed", "deleted"])
+def test_save_as_new_clip_keeps_their_version_and_saves_ours_beside_it(
+        qtbot, window_factory, library: Path, three_clips: dict[str, Path], how: str) -> None:
+    window = window_factory()
+    pane_ready(qtbot, window)
+    bread = three_clips["bread"]
+    open_from_list(qtbot, window, bread)
+    if how == "changed":
+        change_behind_the_back(bread)
+    else:
+        bread.unlink()
+    type_in_markdown(qtbot, window, "My own line.")
+    seen = answer_dialog(qtbot, click_button("Save as New Clip"))
+    with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT) as saved:
+        press(qtbot, window, Qt.Key.Key_S, CTRL)
+    assert seen
+    new = Path(saved.args[0])
+    assert new != bread and new.parent == library
+    assert "My own line." in new.read_text(encoding="utf-8")
+    if how == "changed":
+        theirs = bread.read_text(encoding="utf-8")
+        assert "Their line" in theirs and "My own line." not in theirs
+    else:
+        assert not bread.exists()
+    assert not window.is_dirty()
+    # Ctrl+S now saves into the new clip
+    type_in_markdown(qtbot, window, " Later.")
+    with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT) as again:
+        press(qtbot, window, Qt.Key.Key_S, CTRL)
+    assert Path(again.args[0]) == new
+    assert "Later." in new.read_text(encoding="utf-8")
+
+
+def test_saving_an_opened_clip_as_new_keeps_its_images(
+        qtbot, window_factory, library: Path) -> None:
+    from test_window_misc import png_bytes
+
+    clip = write_clip(library, "harbour", "Harbour at dawn",
+                      "Boats at the quay.\n\n![the quay](harbour.assets/quay.png)\n",
+                      "2024-03-01T10:00:00+00:00")
+    (library / "harbour.assets").mkdir()
+    (library / "harbour.assets" / "quay.png").write_bytes(png_bytes())
+    window = window_factory()
+    pane_ready(qtbot, window)
+    open_from_list(qtbot, window, clip)
+    change_behind_the_back(clip)
+    type_in_markdown(qtbot, window, "My own line.")
+    answer_dialog(qtbot, click_button("Save as New Clip"))
+    with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT) as saved:
+        press(qtbot, window, Qt.Key.Key_S, CTRL)
+    new = Path(saved.args[0])
+    text = new.read_text(encoding="utf-8")
+    [link] = [line for line in text.splitlines() if line.startswith("![the quay](")]
+    target = link[len("![the quay]("):-1].replace("%20", " ")
+    assert (new.parent / target).read_bytes() == png_bytes()
+    assert window.article.preview.has_image(target)

@@ -234,3 +234,38 @@ def test_a_link_dragged_from_a_browser_loads(qtbot, window, http_server) -> None
     wait_loaded(qtbot, window, "Russia says")
     assert window.url_bar.text() == http_server.url("/linked")
     assert window.form.title.text() == EXPECT["title"]  # the field did not take the drop as text
+
+
+def test_a_link_dragged_as_firefox_describes_it_loads(qtbot, window, http_server) -> None:
+    """Firefox's own link format: UTF-16, the address then the link's text."""
+    http_server.route("/linked", PAGE)
+    link = f"{http_server.url('/linked')}\nRussia says it wants to help"
+    drop(window, formats={"text/x-moz-url": link.encode("utf-16-le")},
+         target=window.article.editor)
+    wait_loaded(qtbot, window, "Russia says")
+    assert window.url_bar.text() == http_server.url("/linked")
+
+
+def test_dropping_a_file_that_is_not_a_web_page_says_so(qtbot, window, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.pdf"
+    notes.write_bytes(b"%PDF-1.4")
+    drop(window, paths=[notes])
+    qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
+    assert "notes.pdf" in window.message_bar.text()
+    assert ".html" in window.message_bar.text()
+    assert not window.is_loading() and not window.has_clip()
+
+
+def test_the_kept_source_stays_in_view_when_the_pane_is_resized(qtbot, window) -> None:
+    window.resize(1600, 900)
+    window.open_arguments([str(REFERENCE)])
+    wait_loaded(qtbot, window, "Russia says")
+    source = window.raw_view.source
+    first_kept = source.kept_block_ranges()[0][0]
+    for left in (700, 450, 900):  # dragging the splitter: the lines wrap anew each time
+        total = sum(window.splitter.sizes())
+        window.splitter.setSizes([left, total - left])
+        qtbot.waitUntil(lambda left=left: abs(source.width() - left) < 40, timeout=TIMEOUT)
+        QApplication.processEvents()
+        top = source.firstVisibleBlock().blockNumber()
+        assert first_kept - 3 <= top <= first_kept, (left, top, first_kept)

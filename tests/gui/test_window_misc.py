@@ -8,8 +8,9 @@ from pathlib import Path
 
 from conftest import REFERENCE
 from helpers import TIMEOUT, article_page, press, wait_loaded
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QImage, QKeySequence, QTextDocument
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from clipper.gui.dialogs.settings_dialog import SettingsDialog
@@ -188,3 +189,44 @@ def test_ctrl_e_switches_between_preview_and_markdown(qtbot, window) -> None:
     press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert window.article.tabs.currentIndex() == 1
     assert QApplication.focusWidget() is window.article.editor
+
+
+def test_load_images_sends_other_hosts_only_the_sites_origin(qtbot, window, http_server) -> None:
+    other_host = http_server.url("/cdn/pic.png").replace("127.0.0.1", "localhost")
+    page = article_page("Pier photos").replace(
+        "</h1>", f"</h1><img src='/own.png' alt='own'><img src='{other_host}' alt='cdn'>")
+    http_server.route("/story/2024/pier?token=secret", page)
+    http_server.route("/own.png", png_bytes(), content_type="image/png")
+    http_server.route("/cdn/pic.png", png_bytes(), content_type="image/png")
+    story = http_server.url("/story/2024/pier?token=secret")
+    window.load_argument(story)
+    wait_loaded(qtbot, window, "Pier photos")
+    qtbot.waitUntil(lambda: window.raw_view.images_button.isEnabled(), timeout=TIMEOUT)
+    window.raw_view.tabs.setCurrentIndex(1)
+    window.raw_view.images_button.click()
+    qtbot.waitUntil(lambda: window.raw_view.page.has_image(other_host), timeout=TIMEOUT)
+    [own] = http_server.requests_to("/own.png")
+    [cdn] = http_server.requests_to("/cdn/pic.png")
+    assert own.headers.get("referer") == story  # the page's own images: as a browser does
+    assert cdn.headers.get("referer") == http_server.url("/")  # elsewhere: the origin only
+
+
+def test_hovering_a_link_shows_where_it_goes(qtbot, window, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(article_page("Pier photos").replace(
+        "part 1.", "part 1. <a href='https://tracker.example/r?to=pier'>Read more</a>"),
+        encoding="utf-8")
+    window.open_arguments([str(page)])
+    wait_loaded(qtbot, window, "Pier photos")
+    preview = window.article.preview
+    found = preview.document().find("Read more")
+    assert not found.isNull()
+    cursor = preview.textCursor()
+    cursor.setPosition(found.selectionStart() + 2)
+    point = preview.cursorRect(cursor).center()
+    QTest.mouseMove(preview.viewport(), point)
+    qtbot.waitUntil(lambda: window.status.currentMessage() == "https://tracker.example/r?to=pier",
+                    timeout=TIMEOUT)
+    QTest.mouseMove(preview.viewport(), QPoint(2, preview.viewport().height() - 2))
+    qtbot.waitUntil(lambda: window.status.currentMessage() == "", timeout=TIMEOUT)
+    assert window.opened_urls == []  # hovering opens nothing

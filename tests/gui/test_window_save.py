@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -350,3 +351,79 @@ def test_an_opened_clip_with_spaces_in_its_name_shows_its_images(
     blue = QColor("#3366cc").rgb()
     assert any(picture.pixel(x, y) == blue for x in range(0, picture.width(), 4)
                for y in range(0, picture.height(), 4))
+
+
+def gate(http_server, path: str, body: bytes | str, content_type: str) -> threading.Event:
+    """Serve ``path`` only once the returned event is set (so the test decides when)."""
+    release = threading.Event()
+
+    def answer(request) -> None:
+        while not release.is_set():
+            if not request.wait(0.02):
+                return
+        request.reply(body, content_type=content_type)
+
+    http_server.route(path, handler=answer)
+    return release
+
+
+def test_edits_made_while_a_page_loads_are_not_thrown_away(qtbot, window, http_server,
+                                                           library: Path) -> None:
+    load_reference(qtbot, window)
+    release = gate(http_server, "/next", article_page("Ferry timetable changes"),
+                   "text/html; charset=utf-8")
+    window.load_argument(http_server.url("/next"))  # nothing edited yet: no question
+    qtbot.waitUntil(window.is_loading, timeout=TIMEOUT)
+    type_at_end(qtbot, window.form.author, " and staff")  # meanwhile, an edit
+    seen = answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Cancel))
+    release.set()
+    qtbot.waitUntil(lambda: bool(seen) and not window.is_loading(), timeout=TIMEOUT)
+    assert "before showing the page just loaded" in seen[0]
+    assert window.form.author.text() == "Reuters and staff"  # kept, still to be saved
+    assert window.form.title.text().startswith("Russia says")
+    assert window.is_dirty()
+    # the next time, Save: the edits go to the library, then the new page shows
+    answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Save))
+    press(qtbot, window, Qt.Key.Key_F5)
+    wait_loaded(qtbot, window, "Ferry timetable changes")
+    [path] = clips(library)
+    assert 'author: "Reuters and staff"' in path.read_text(encoding="utf-8")
+
+
+def test_quitting_while_a_clip_is_saved_waits_for_the_save(qtbot, window, http_server,
+                                                           library: Path) -> None:
+    from test_window_misc import png_bytes
+
+    page = article_page("Pier photos").replace("</h1>", "</h1><p><img src='/pier.png'></p>")
+    http_server.route("/story", page)
+    release = gate(http_server, "/pier.png", png_bytes(), "image/png")
+    window.load_argument(http_server.url("/story"))
+    wait_loaded(qtbot, window, "Pier photos")
+    press(qtbot, window, Qt.Key.Key_S, CTRL)  # the image download holds the save up
+    qtbot.waitUntil(lambda: bool(http_server.requests_to("/pier.png")), timeout=TIMEOUT)
+    press(qtbot, window, Qt.Key.Key_Q, CTRL)
+    assert window.isVisible() and window.is_saving()  # not cancelled, not closed yet
+    assert "once the clip is saved" in window.status.loaded_text()
+    release.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)
+    [path] = clips(library)
+    assert ".assets/" in path.read_text(encoding="utf-8")  # with its image
+
+
+def test_typing_a_title_does_not_render_the_preview_at_every_key(qtbot, window) -> None:
+    load_reference(qtbot, window)
+    assert window.article.tabs.currentIndex() == 0  # the preview is what is shown
+    preview = window.article.preview
+    rendered: list[str] = []
+    show_markdown = preview.show_markdown
+
+    def counting(text: str) -> None:
+        rendered.append(text)
+        show_markdown(text)
+
+    preview.show_markdown = counting
+    type_at_end(qtbot, window.form.title, " today")
+    qtbot.waitUntil(lambda: preview.toPlainText().startswith(
+        "Russia says it wants to help start Afghan peace talks as fighting rages today"),
+        timeout=TIMEOUT)
+    assert len(rendered) == 1  # once typing paused, not six times

@@ -1,4 +1,5 @@
-"""The questions the window asks: unsaved edits, a duplicate, deleting a clip."""
+"""The questions the window asks: unsaved edits, a duplicate, a clip changed on disk,
+deleting a clip."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 UnsavedChoice = Literal["save", "discard", "cancel"]
 DuplicateChoice = Literal["open", "new", "replace", "cancel"]
+ChangedChoice = Literal["overwrite", "new", "cancel"]
 
 
 def ask_unsaved(parent: QWidget, title: str, doing: str) -> UnsavedChoice:
@@ -53,6 +55,39 @@ def ask_duplicate(parent: QWidget, existing: Path) -> DuplicateChoice:
         return "new"
     if clicked is replace_button:
         return "replace"
+    return "cancel"
+
+
+def ask_changed(parent: QWidget, path: Path, missing: bool) -> ChangedChoice:
+    """The clip's file was changed (or moved away) by another program since it was opened.
+
+    Saving as a new clip is the default: it loses nobody's text.
+    """
+    box = QMessageBox(parent)
+    box.setObjectName("changedPrompt")
+    box.setIcon(QMessageBox.Icon.Warning)
+    if missing:
+        box.setWindowTitle("Clip Moved or Deleted")
+        box.setText(f"“{path.name}” was moved or deleted since you opened it.")
+        box.setInformativeText("Save what you see as a new clip in your library, or write it "
+                               "back where it was?")
+        overwrite = box.addButton("Save Where It Was", QMessageBox.ButtonRole.DestructiveRole)
+    else:
+        box.setWindowTitle("Clip Changed on Disk")
+        box.setText(f"“{path.name}” was changed by another program since you opened it.")
+        box.setInformativeText("Overwriting replaces those changes with what you see here; "
+                               "saving as a new clip keeps both.")
+        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+    new_button = box.addButton("Save as New Clip", QMessageBox.ButtonRole.AcceptRole)
+    cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(new_button)
+    box.setEscapeButton(cancel_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is overwrite:
+        return "overwrite"
+    if clicked is new_button:
+        return "new"
     return "cancel"
 
 

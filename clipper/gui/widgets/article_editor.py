@@ -6,7 +6,7 @@ time it is shown after an edit, so what a person reads is what Ctrl+S writes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
@@ -14,6 +14,9 @@ from .safe_browser import SafeBrowser
 
 PREVIEW_TAB = 0
 MARKDOWN_TAB = 1
+RENDER_DELAY_MS = 200
+"""Typing in the title re-renders the preview once typing pauses, not at each key: a long
+article takes ~100 ms to render and lay out again, which would make every key lag."""
 
 
 def escape_heading(title: str) -> str:
@@ -49,6 +52,10 @@ class ArticleEditor(QWidget):
         self._title = ""
         self._stale = False
         self._programmatic = False
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self._render)
 
     def set_article(self, title: str, markdown: str) -> None:
         self._programmatic = True
@@ -90,13 +97,14 @@ class ArticleEditor(QWidget):
     def _invalidate(self) -> None:
         self._stale = True
         if self.tabs.currentIndex() == PREVIEW_TAB:
-            self._render()
+            self._render_timer.start()
 
     def _on_tab(self, index: int) -> None:
         if index == PREVIEW_TAB and self._stale:
             self._render()
 
     def _render(self) -> None:
+        self._render_timer.stop()
         self._stale = False
         body = self.editor.toPlainText()
         text = f"# {escape_heading(self._title)}\n\n{body}" if self._title or body else ""

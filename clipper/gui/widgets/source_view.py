@@ -208,7 +208,14 @@ class SourceView(QPlainTextEdit):
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # A new width re-wraps the lines, and QPlainTextEdit then loses its place (the scroll
+        # bar counts wrapped lines, mostly not laid out yet): keep the same line at the top.
+        top = self.firstVisibleBlock().blockNumber()
         super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and top > 0:
+            block = self.document().findBlockByNumber(top)
+            bar = self.verticalScrollBar()
+            bar.setValue(min(bar.maximum(), block.firstLineNumber()))
         rect = self.contentsRect()
         self._gutter.setGeometry(QRect(rect.left(), rect.top(), self.gutter_width(), rect.height()))
 
