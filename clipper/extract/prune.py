@@ -34,7 +34,6 @@ from clipper.extract.patterns import (
     DIV_TO_P_ELEMS,
     HEADINGS,
     LOADING_WORDS,
-    NEGATIVE,
     RELATED_HEADING,
     SHARE_ELEMENTS,
     TAXONOMY_LABEL,
@@ -42,7 +41,7 @@ from clipper.extract.patterns import (
     VIDEOS,
     is_pager,
 )
-from clipper.extract.score import Flags, class_weight
+from clipper.extract.score import Flags, class_weight, negative_words
 from clipper.extract.text import class_and_id, inner_text, link_density, text_length
 
 _TEXTISH = frozenset(("span", "li", "td")) | DIV_TO_P_ELEMS
@@ -131,6 +130,7 @@ class _Context:
         for figure in root.iter("figure"):
             self.in_figure.update(figure.iterdescendants())
         self._lengths: dict[HtmlElement, int] = {}
+        self.vocabulary = template_vocabulary(root)
 
     def length(self, el: HtmlElement) -> int:
         n = self._lengths.get(el)
@@ -152,32 +152,56 @@ class _Context:
         el.drop_tree()
 
 
+def template_vocabulary(root: HtmlElement) -> frozenset[str]:
+    """Negative class words that most of the article's text is named with.
+
+    A page builder names every block of the text "elementor-widget…", a utility CSS
+    framework wraps it in "overflow-hidden": a name the article itself wears does not
+    mark a block of it as a sidebar widget. (Comment words excepted: a long thread can
+    outweigh its article.)
+    """
+    total = text_length(root)
+    if not total:
+        return frozenset()
+    share: dict[str, int] = {}
+    stack: list[tuple[HtmlElement, frozenset[str]]] = [(root, frozenset())]
+    while stack:
+        el, words = stack.pop()
+        if el.get("class") or el.get("id"):
+            words = words | negative_words(class_and_id(el).lower())
+        children = [c for c in el if isinstance(c.tag, str)]
+        if words:
+            own = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+            for word in words:
+                share[word] = share.get(word, 0) + own
+        stack.extend((c, words) for c in children)
+    return frozenset(w for w, n in share.items() if n > 0.5 * total and w not in _THREAD_WORDS)
+
+
+_THREAD_WORDS = frozenset(("comment", "com-"))
 _HEADING_TAGS = tuple(sorted(HEADINGS))
 _TEXTISH_TAGS = tuple(sorted(_TEXTISH))
 
 
-def _wrapper_weight(node: HtmlElement, flags: Flags) -> int:
+def _wrapper_weight(node: HtmlElement, flags: Flags,
+                   vocabulary: frozenset[str] = frozenset()) -> int:
     """The class weight, but a lone wrapper that repeats its parent's name weighs as it.
 
     Page builders wrap every block twice ("elementor-widget elementor-widget-text-editor"
     > "elementor-widget-container" > paragraphs): the inner name says only "widget", which
     the outer one says too, next to what the block is ("text").
     """
-    weight = class_weight(node, flags)
+    weight = class_weight(node, flags, vocabulary)
     if weight >= 0 or not flags.weight_classes:
         return weight
     parent = node.getparent()
     if parent is None or len(parent) != 1 or (parent.text or "").strip() or (
             node.tail or "").strip():
         return weight
-    own = _negative_words(class_and_id(node).lower())
-    if own and own <= _negative_words(class_and_id(parent).lower()):
-        return class_weight(parent, flags)
+    own = negative_words(class_and_id(node).lower())
+    if own and own <= negative_words(class_and_id(parent).lower()):
+        return class_weight(parent, flags, vocabulary)
     return weight
-
-
-def _negative_words(lowered: str) -> set[str]:
-    return {word for word in NEGATIVE if word in lowered}
 
 
 def _should_remove(node: HtmlElement, tag: str, ctx: _Context) -> bool:
@@ -193,7 +217,7 @@ def _should_remove(node: HtmlElement, tag: str, ctx: _Context) -> bool:
         return False
     if any(t in ctx.data_tables for t in node.iterdescendants("table")):
         return False
-    weight = _wrapper_weight(node, ctx.flags)
+    weight = _wrapper_weight(node, ctx.flags, ctx.vocabulary)
     if weight < 0:
         return True
     if node.text_content().count(",") >= 10:

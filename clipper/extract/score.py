@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from clipper.extract.patterns import POSITIVE, has_any, is_negative
+from clipper.extract.patterns import NEGATIVE, POSITIVE, has_any, is_negative
 from clipper.extract.text import comma_count, inner_text, link_density, text_length
 
 _TAG_PRIOR = {
@@ -52,19 +52,28 @@ class Flags:
         return True
 
 
-def class_weight(el: HtmlElement, flags: Flags) -> int:
-    """+25/-25 for a positive/negative class, and again for the id."""
+def class_weight(el: HtmlElement, flags: Flags, ignore: frozenset[str] = frozenset()) -> int:
+    """+25/-25 for a positive/negative class, and again for the id.
+
+    Negative words in ``ignore`` (the article's own template vocabulary) do not count.
+    """
     if not flags.weight_classes:
         return 0
     weight = 0
     for value in (el.get("class"), el.get("id")):
         if value:
             lowered = value.lower()
-            if is_negative(lowered):
+            if is_negative(lowered) and not (
+                    ignore and negative_words(lowered) <= ignore and " hid " not in f" {lowered} "):
                 weight -= 25
             if has_any(lowered, POSITIVE):
                 weight += 25
     return weight
+
+
+def negative_words(lowered: str) -> frozenset[str]:
+    """The negative class words in a lower-cased class/id string."""
+    return frozenset(word for word in NEGATIVE if word in lowered)
 
 
 def initial_score(el: HtmlElement, flags: Flags) -> float:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import qt_env  # noqa: F401  (sets up Qt before any QApplication)
+from helpers import run_modal
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -93,18 +94,7 @@ class _ModalGuard:
 
 def answer_dialog(qtbot, choose: Callable[[QMessageBox], None]) -> list[str]:
     """Answer the next modal message box with ``choose(box)``; returns its text when seen."""
-    seen: list[str] = []
-
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            choose(box)
-        else:
-            QTimer.singleShot(10, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen
+    return run_modal(qtbot, QMessageBox, choose, read=QMessageBox.text)
 
 
 def click_button(text: str) -> Callable[[QMessageBox], None]:

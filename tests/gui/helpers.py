@@ -1,11 +1,12 @@
-"""Small steps the window tests share: wait for a page, drop files, press keys."""
+"""Small steps the window tests share: wait for a page, drop files, press keys, answer
+dialogs, make a picture."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 TIMEOUT = 20_000
@@ -90,3 +91,36 @@ def article_page(title: str, paragraphs: int = 8) -> str:
             "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
             f"<article><h1>{title}</h1>{body}</article>"
             "<footer>Copyright 2024 The Harbour Gazette</footer></body></html>")
+
+
+def png_bytes(width: int = 40, height: int = 30) -> bytes:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366cc"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def run_modal(qtbot, kind: type, act, read=lambda dialog: dialog.windowTitle()) -> list[str]:
+    """Act on the next modal dialog of ``kind`` once it is shown; ``read(dialog)`` of those
+    seen (by default their titles).
+
+    Only a string is kept: ``poll`` refers to itself, so it is freed by Python's cycle
+    collector, possibly in a worker thread, and a dialog (Python's after ``exec()``) kept
+    here would be destroyed there (Qt warns, then crashes).
+    """
+    seen: list[str] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            seen.append(read(dialog))
+            act(dialog)
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen

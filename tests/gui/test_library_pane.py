@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REFERENCE, answer_dialog, click_button, click_standard
-from helpers import TIMEOUT, article_page, press, wait_loaded
+from helpers import TIMEOUT, article_page, png_bytes, press, run_modal, wait_loaded
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -421,7 +421,6 @@ def test_a_long_library_loads_page_by_page(qtbot, window_factory, library: Path,
 def test_changing_the_library_in_settings_switches_the_pane(
         qtbot, window_factory, three_clips: dict[str, Path], tmp_path: Path,
         monkeypatch) -> None:
-    from test_window_misc import run_modal
 
     from clipper.gui.dialogs.settings_dialog import SettingsDialog
 
@@ -583,8 +582,6 @@ def test_save_as_new_clip_keeps_their_version_and_saves_ours_beside_it(
 
 def test_saving_an_opened_clip_as_new_keeps_its_images(
         qtbot, window_factory, library: Path) -> None:
-    from test_window_misc import png_bytes
-
     clip = write_clip(library, "harbour", "Harbour at dawn",
                       "Boats at the quay.\n\n![the quay](harbour.assets/quay.png)\n",
                       "2024-03-01T10:00:00+00:00")

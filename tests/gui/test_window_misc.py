@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 from conftest import REFERENCE
-from helpers import TIMEOUT, article_page, press, wait_loaded
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QImage, QKeySequence, QTextDocument
+from helpers import TIMEOUT, article_page, png_bytes, press, run_modal, wait_loaded
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QImage, QKeySequence, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -24,38 +24,6 @@ PROMISED = {  # issue 3's keyboard list
     "Stop Loading": ["Esc"], "Settings…": ["Ctrl+,"], "Quit": ["Ctrl+Q"],
     "Keyboard Shortcuts": ["F1", "Ctrl+/"],
 }
-
-
-def png_bytes(width: int = 40, height: int = 30) -> bytes:
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.fill(QColor("#3366cc"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data.data())
-
-
-def run_modal(qtbot, kind: type, act) -> list[str]:
-    """Act on the next modal dialog of ``kind`` once it is shown; the titles of those seen.
-
-    Only the title is kept: ``poll`` refers to itself, so it is freed by Python's cycle
-    collector, possibly in a worker thread, and a dialog (Python's after ``exec()``) kept
-    here would be destroyed there (Qt warns, then crashes).
-    """
-    seen: list[str] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            seen.append(dialog.windowTitle())
-            act(dialog)
-        else:
-            QTimer.singleShot(10, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 def test_every_promised_shortcut_is_in_a_menu(window) -> None:

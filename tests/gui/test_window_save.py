@@ -9,7 +9,16 @@ from urllib.parse import quote
 
 import pytest
 from conftest import REFERENCE, answer_dialog, click_button, click_standard
-from helpers import TIMEOUT, article_page, drop, press, type_at_end, wait_idle, wait_loaded
+from helpers import (
+    TIMEOUT,
+    article_page,
+    drop,
+    png_bytes,
+    press,
+    type_at_end,
+    wait_idle,
+    wait_loaded,
+)
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -242,8 +251,6 @@ def test_ctrl_shift_c_copies_the_markdown_with_front_matter(qtbot, window) -> No
 
 def test_saved_images_are_shown_from_the_clip_folder(qtbot, window, library: Path,
                                                      http_server) -> None:
-    from test_window_misc import png_bytes
-
     page = article_page("Harbour photos").replace(
         "</h1>", "</h1><figure><img src='/img/pier.png' alt='The pier'></figure>")
     http_server.route("/story", page)
@@ -319,8 +326,6 @@ def test_the_save_button_saves_and_is_enabled_only_with_an_article(
 
 def test_an_opened_clip_with_spaces_in_its_name_shows_its_images(
         qtbot, window, library: Path) -> None:
-    from test_window_misc import png_bytes
-
     from clipper.library import render_clip
     from clipper.models import Clip
 
@@ -392,8 +397,6 @@ def test_edits_made_while_a_page_loads_are_not_thrown_away(qtbot, window, http_s
 
 def test_quitting_while_a_clip_is_saved_waits_for_the_save(qtbot, window, http_server,
                                                            library: Path) -> None:
-    from test_window_misc import png_bytes
-
     page = article_page("Pier photos").replace("</h1>", "</h1><p><img src='/pier.png'></p>")
     http_server.route("/story", page)
     release = gate(http_server, "/pier.png", png_bytes(), "image/png")

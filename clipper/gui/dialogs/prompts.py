@@ -4,7 +4,7 @@ deleting a clip."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -33,29 +33,37 @@ def ask_unsaved(parent: QWidget, title: str, doing: str) -> UnsavedChoice:
     return "cancel"
 
 
-def ask_duplicate(parent: QWidget, existing: Path) -> DuplicateChoice:
-    """The library already holds this article: open it, keep both, or replace it."""
+Choice = TypeVar("Choice", bound=str)
+Role = QMessageBox.ButtonRole
+
+
+def _ask(parent: QWidget, name: str, icon: QMessageBox.Icon, title: str, text: str,
+         info: str, buttons: list[tuple[str, Role, Choice]], default: Choice
+         ) -> Choice | Literal["cancel"]:
+    """A question with its own buttons plus Cancel (also Esc); the choice of the one clicked."""
     box = QMessageBox(parent)
-    box.setObjectName("duplicatePrompt")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Already in Your Library")
-    box.setText(f"This article is already in your library as “{existing.name}”.")
-    box.setInformativeText("Replacing keeps the old file as a backup.")
-    open_button = box.addButton("Open Existing", QMessageBox.ButtonRole.ActionRole)
-    new_button = box.addButton("Save as New Version", QMessageBox.ButtonRole.AcceptRole)
-    replace_button = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+    box.setObjectName(name)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(info)
+    added = {choice: box.addButton(label, role) for label, role, choice in buttons}
     cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(new_button)
+    box.setDefaultButton(added[default])
     box.setEscapeButton(cancel_button)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is open_button:
-        return "open"
-    if clicked is new_button:
-        return "new"
-    if clicked is replace_button:
-        return "replace"
-    return "cancel"
+    return next((choice for choice, button in added.items() if button is clicked), "cancel")
+
+
+def ask_duplicate(parent: QWidget, existing: Path) -> DuplicateChoice:
+    """The library already holds this article: open it, keep both, or replace it."""
+    return _ask(parent, "duplicatePrompt", QMessageBox.Icon.Question, "Already in Your Library",
+                f"This article is already in your library as “{existing.name}”.",
+                "Replacing keeps the old file as a backup.",
+                [("Open Existing", Role.ActionRole, "open"),
+                 ("Save as New Version", Role.AcceptRole, "new"),
+                 ("Replace", Role.DestructiveRole, "replace")], default="new")
 
 
 def ask_changed(parent: QWidget, path: Path, missing: bool) -> ChangedChoice:
@@ -63,45 +71,23 @@ def ask_changed(parent: QWidget, path: Path, missing: bool) -> ChangedChoice:
 
     Saving as a new clip is the default: it loses nobody's text.
     """
-    box = QMessageBox(parent)
-    box.setObjectName("changedPrompt")
-    box.setIcon(QMessageBox.Icon.Warning)
     if missing:
-        box.setWindowTitle("Clip Moved or Deleted")
-        box.setText(f"“{path.name}” was moved or deleted since you opened it.")
-        box.setInformativeText("Save what you see as a new clip in your library, or write it "
-                               "back where it was?")
-        overwrite = box.addButton("Save Where It Was", QMessageBox.ButtonRole.DestructiveRole)
+        title, what = "Clip Moved or Deleted", "was moved or deleted since you opened it."
+        info = "Save what you see as a new clip in your library, or write it back where it was?"
+        overwrite = "Save Where It Was"
     else:
-        box.setWindowTitle("Clip Changed on Disk")
-        box.setText(f"“{path.name}” was changed by another program since you opened it.")
-        box.setInformativeText("Overwriting replaces those changes with what you see here; "
-                               "saving as a new clip keeps both.")
-        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
-    new_button = box.addButton("Save as New Clip", QMessageBox.ButtonRole.AcceptRole)
-    cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(new_button)
-    box.setEscapeButton(cancel_button)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is overwrite:
-        return "overwrite"
-    if clicked is new_button:
-        return "new"
-    return "cancel"
+        title, what = "Clip Changed on Disk", "was changed by another program since you opened it."
+        info = ("Overwriting replaces those changes with what you see here; saving as a new "
+                "clip keeps both.")
+        overwrite = "Overwrite"
+    return _ask(parent, "changedPrompt", QMessageBox.Icon.Warning, title, f"“{path.name}” {what}",
+                info, [(overwrite, Role.DestructiveRole, "overwrite"),
+                       ("Save as New Clip", Role.AcceptRole, "new")], default="new")
 
 
 def ask_delete(parent: QWidget, title: str) -> bool:
     """Move a clip to the trash? (It can be restored from there.)"""
-    box = QMessageBox(parent)
-    box.setObjectName("deletePrompt")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Move to Trash")
-    box.setText(f"Move “{title}” to the trash?")
-    box.setInformativeText("The clip and its images can be restored from the trash.")
-    delete_button = box.addButton("Move to Trash", QMessageBox.ButtonRole.DestructiveRole)
-    cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(delete_button)
-    box.setEscapeButton(cancel_button)
-    box.exec()
-    return box.clickedButton() is delete_button
+    return _ask(parent, "deletePrompt", QMessageBox.Icon.Question, "Move to Trash",
+                f"Move “{title}” to the trash?",
+                "The clip and its images can be restored from the trash.",
+                [("Move to Trash", Role.DestructiveRole, "delete")], default="delete") == "delete"
