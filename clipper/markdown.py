@@ -172,6 +172,10 @@ def _code_span(text: str) -> str:
     return f"{fence}{text}{fence}"
 
 
+_QUOTE_MARKS = frozenset('"\'“”„‘’‚«»‹›「」『』')
+"""Marks a ``<q>``'s text may already hold: the page's stylesheet hides the browser's pair."""
+
+
 class _Para:
     """Inline Markdown being built, with HTML's whitespace rules.
 
@@ -794,6 +798,10 @@ class _Writer:
         para.close(idx, f"</{tag}>")
 
     def _q(self, el: etree._Element, para: _Para) -> None:
+        text = "".join(el.itertext()).strip()
+        if len(text) > 1 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
+            self.inline_children(el, para)  # the writer typed the marks: no “"doubled"”
+            return
         para.add("‘" if self.quote % 2 else "“")
         self.quote += 1
         try:

@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from clipper.errors import NoArticleError
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.metadata import Metadata, extract_metadata
+from clipper.extract.named import article_named_by
 from clipper.extract.normalize import document_base, normalize_document
 from clipper.extract.parse import parse_html
 from clipper.extract.postprocess import (
@@ -58,8 +59,9 @@ def _prepared(doc: HtmlElement, url: str | None) -> tuple[HtmlElement, str | Non
 def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
             state: dict) -> HtmlElement:
     walk = walk_page(body, flags, meta.title, state)
-    top, scores = choose_top(body, walk.to_score, flags, url)
-    article = gather_siblings(top, scores, url)
+    named = article_named_by(body, (state.get("page"), meta.url))
+    top, scores = choose_top(body, walk.to_score, flags, url, named)
+    article = gather_siblings(top, scores, url, alone=top is named)
     prepare_article(article, flags, url)
     return article
 
@@ -70,7 +72,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     meta = extract_metadata(doc, url)  # first: it reads JSON-LD scripts and <head>
     body, base = _prepared(doc, url)
     flags = Flags()
-    state: dict = {"url": base}
+    state: dict = {"url": base, "page": url}
     attempts: list[tuple[int, int, HtmlElement]] = []
     # Retries start from a copy of the cleaned page, which costs 1/20 of a re-parse; a
     # huge page (which almost never needs a retry) is parsed again instead of doubling

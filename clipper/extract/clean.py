@@ -2,7 +2,9 @@
 
 Runs over the whole page once: scripts, styles, forms controls and other junk
 tags, hidden elements (a hidden element is hidden from the reader too, and hidden
-text is a classic way to stuff pages), modal dialogs; ``<br><br>`` runs become
+text is a classic way to stuff pages), text only screen readers get ("Image caption",
+"Credit", "opens in a new window": a reader never sees those labels), modal dialogs;
+``<br><br>`` runs become
 paragraph breaks so text laid out with line breaks can be scored as paragraphs.
 """
 
@@ -49,6 +51,23 @@ _MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style or @aria-modal]"
 _EMBEDS = ("iframe", "embed", "object", "frame", "frameset")
 
 
+_SCREEN_READER_ONLY = frozenset((
+    "sr-only", "sr-text", "screen-reader-text", "screen-reader-only", "screenreader-only",
+    "visually-hidden", "visuallyhidden", "u-visually-hidden", "u-sr-only", "off-screen",
+    "offscreen", "hidden-visually", "show-for-sr", "element-invisible", "assistive-text",
+))
+"""Class names for text only screen readers get ("Image caption", "Opens in a new window")."""
+_CLASSED = ("//*[@class][contains(@class, 'sr-') or contains(@class, 'screen')"
+            " or contains(@class, 'hidden') or contains(@class, 'offscreen')"
+            " or contains(@class, 'invisible') or contains(@class, 'assistive')"
+            " or contains(@class, 'show-for-sr')]")
+"""Pre-filters in C the classed elements worth a look (lower-case names; the test is exact)."""
+
+
+def is_screen_reader_only(el: HtmlElement) -> bool:
+    return any(token in _SCREEN_READER_ONLY for token in (el.get("class") or "").lower().split())
+
+
 def remove_junk(root: HtmlElement) -> None:
     """Drop junk tags, hidden elements and modal dialogs; video embeds become links.
 
@@ -57,6 +76,7 @@ def remove_junk(root: HtmlElement) -> None:
     """
     doomed: list[HtmlElement] = list(root.iter(*JUNK_TAGS, "svg"))
     doomed.extend(el for el in root.xpath(_MAYBE_HIDDEN) if is_hidden(el) or is_modal(el))
+    doomed.extend(el for el in root.xpath(_CLASSED) if is_screen_reader_only(el))
     for el in list(root.iter(*_EMBEDS)):
         link = video_link(el)
         parent = el.getparent()

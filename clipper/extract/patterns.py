@@ -184,7 +184,11 @@ RELATED_HEADING = re.compile(
     r"|ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel|themen)|mehr zum thema"
     r"|weiterführende?r? links?|das könnte (?:sie|dich) auch interessieren|auch interessant"
     r"|meistgelesen|lesen sie auch|empfehlungen|articles similaires|à lire aussi|sur le même sujet"
-    r"|lire aussi|artículos relacionados|te puede interesar|leer más)\W*$",
+    r"|lire aussi|artículos relacionados|te puede interesar|leer más"
+    r"|notícias relacionadas|leia também|articoli correlati|leggi anche|gerelateerde artikelen"
+    r"|lees ook|czytaj (?:też|także)|zobacz (?:też|także)|читайте также|похожие (?:статьи|новости)"
+    r"|по теме|ilgili haberler|baca juga|berita terkait|関連記事|相关(?:文章|阅读|新闻)"
+    r"|相關(?:文章|閱讀|新聞)|관련 ?기사|مقالات ذات صلة|أخبار ذات صلة|เรื่องที่เกี่ยวข้อง)\W*$",
     re.I,
 )
 
@@ -220,4 +224,26 @@ TEASER_START = re.compile(
     r"^(?:read more|read also|also read|read next|more|related|see also|recommended|watch"
     r"|listen|more on this(?: story)?|more from \w+|trending|most read|don't miss|also see)"
     r"\s*[:»›>|–—-]", re.I,
+)
+
+# Whole texts of the link that ends a teaser ("… Seht selbst! Weiterlesen").
+READ_MORE_LINK = re.compile(
+    r"^(?:read (?:more|on|the (?:full|whole|rest of the) (?:story|article|post))|continue reading"
+    r"|(?:mehr|weiter) ?lesen|weiterlesen|zum (?:ganzen )?artikel|lire la suite|(?:en )?lire plus"
+    r"|leer más|seguir leyendo|leggi (?:tutto|di più)|continua a leggere|lees meer|verder lezen)"
+    r"\W*$",
+    re.I,
+)
+
+# Addresses of share buttons: a link to one posts this page elsewhere, it is not content.
+SHARE_URL = re.compile(
+    r"^(?:https?:)?//(?:[\w-]+\.)*(?:pinterest\.\w+(?:\.\w+)?/pin/create|facebook\.com/sharer"
+    r"|facebook\.com/share\.php|facebook\.com/dialog/(?:share|feed)|(?:twitter|x)\.com/intent/"
+    r"|twitter\.com/share|linkedin\.com/(?:share|cws/share|sharearticle)|reddit\.com/submit"
+    r"|api\.whatsapp\.com/send|wa\.me/\?|tumblr\.com/(?:share|widgets/share)"
+    r"|getpocket\.com/(?:save|edit)|news\.ycombinator\.com/submitlink|xing\.com/spi/shares"
+    r"|xing\.com/app/user\?op=share|vk\.com/share\.php|t\.me/share|telegram\.me/share"
+    r"|bsky\.app/intent/compose|flipboard\.com/bookmarklet|mix\.com/add"
+    r"|(?:www\.)?addtoany\.com/(?:share|add_to)|(?:[\w-]+\.)?addthis\.com/bookmark)",
+    re.I,
 )

@@ -10,7 +10,9 @@ and prev/next links go even when they sit inside the article element and even wh
 Readability's numbers would let them through, unless they hold a large part of the
 article's text (a badly named wrapper is not boilerplate). Where names say nothing, the
 words do: toolbars ("Share Tweet Email"), calls to comment, "Tags:" lines, pagers,
-boxes headed "Related posts" / "Mehr zum Thema", and a label repeated slide after slide.
+boxes headed "Related posts" / "Mehr zum Thema", teasers ending in "Weiterlesen", links to
+share endpoints, and a label repeated slide after slide. A negative class word the whole
+article wears (a page builder's "widget") is the template's vocabulary, not a verdict.
 These rules were found on pages outside the Readability corpus (``bench/extraction``'s
 held-out sets), and each is checked on both.
 """
@@ -18,6 +20,7 @@ held-out sets), and each is checked on both.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -34,15 +37,24 @@ from clipper.extract.patterns import (
     DIV_TO_P_ELEMS,
     HEADINGS,
     LOADING_WORDS,
+    NEGATIVE,
+    READ_MORE_LINK,
     RELATED_HEADING,
     SHARE_ELEMENTS,
+    SHARE_URL,
     TAXONOMY_LABEL,
     TEASER_START,
     VIDEOS,
     is_pager,
 )
 from clipper.extract.score import Flags, class_weight, negative_words
-from clipper.extract.text import class_and_id, inner_text, link_density, text_length
+from clipper.extract.text import (
+    class_and_id,
+    inner_text,
+    is_hash_link,
+    link_density,
+    text_length,
+)
 
 _TEXTISH = frozenset(("span", "li", "td")) | DIV_TO_P_ELEMS
 _EMBEDS = ("object", "embed", "iframe")
@@ -119,7 +131,8 @@ class _Context:
     re-reading each subtree's text for every ancestor.
     """
 
-    def __init__(self, root: HtmlElement, flags: Flags, page_url: str | None) -> None:
+    def __init__(self, root: HtmlElement, flags: Flags, page_url: str | None,
+                 vocabulary: frozenset[str] | None = None) -> None:
         self.flags = flags
         self.page_url = page_url
         self.data_tables = mark_data_tables(root)
@@ -130,7 +143,7 @@ class _Context:
         for figure in root.iter("figure"):
             self.in_figure.update(figure.iterdescendants())
         self._lengths: dict[HtmlElement, int] = {}
-        self.vocabulary = template_vocabulary(root)
+        self.vocabulary = template_vocabulary(root) if vocabulary is None else vocabulary
 
     def length(self, el: HtmlElement) -> int:
         n = self._lengths.get(el)
@@ -152,33 +165,38 @@ class _Context:
         el.drop_tree()
 
 
+_NEVER_VOCABULARY = frozenset(("comment", "com-", "hidden"))
+
+
 def template_vocabulary(root: HtmlElement) -> frozenset[str]:
-    """Negative class words that most of the article's text is named with.
+    """Negative words of the class names that most of the article's text wears.
 
-    A page builder names every block of the text "elementor-widget…", a utility CSS
-    framework wraps it in "overflow-hidden": a name the article itself wears does not
-    mark a block of it as a sidebar widget. (Comment words excepted: a long thread can
-    outweigh its article.)
+    A page builder names every block of the text "elementor-widget…": a class word that
+    several blocks wear, with most of the article under them, does not mark one of them
+    as a sidebar widget. Ids are names, not vocabulary. Never vocabulary: comment words
+    (a long thread can outweigh its article) and "hidden" (it says a block is not shown,
+    whatever else the template names with it: "field--label-hidden").
     """
-    total = text_length(root)
-    if not total:
+    worn_by = _WEARS_NEGATIVE_WORD(root)  # found in C: few elements on most pages
+    if len(worn_by) < 3:
         return frozenset()
-    share: dict[str, int] = {}
-    stack: list[tuple[HtmlElement, frozenset[str]]] = [(root, frozenset())]
-    while stack:
-        el, words = stack.pop()
-        if el.get("class") or el.get("id"):
-            words = words | negative_words(class_and_id(el).lower())
-        children = [c for c in el if isinstance(c.tag, str)]
-        if words:
-            own = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
-            for word in words:
-                share[word] = share.get(word, 0) + own
-        stack.extend((c, words) for c in children)
-    return frozenset(w for w, n in share.items() if n > 0.5 * total and w not in _THREAD_WORDS)
+    total = text_length(root)
+    chars: dict[str, int] = {}
+    blocks: dict[str, int] = {}
+    outer: dict[str, set[HtmlElement]] = {}
+    for el in worn_by:  # document order: an outer block comes before the blocks inside it
+        for word in negative_words((el.get("class") or "").lower()) - _NEVER_VOCABULARY:
+            blocks[word] = blocks.get(word, 0) + 1
+            seen = outer.setdefault(word, set())
+            if not any(a in seen for a in el.iterancestors()):
+                seen.add(el)
+                chars[word] = chars.get(word, 0) + text_length(el)
+    return frozenset(w for w, n in chars.items() if n > 0.5 * total and blocks[w] >= 3)
 
 
-_THREAD_WORDS = frozenset(("comment", "com-"))
+_WEARS_NEGATIVE_WORD = etree.XPath(
+    ".//*[@class][" + " or ".join(f"contains(@class, '{w}')" for w in NEGATIVE
+                          if w not in _NEVER_VOCABULARY) + "]")
 _HEADING_TAGS = tuple(sorted(HEADINGS))
 _TEXTISH_TAGS = tuple(sorted(_TEXTISH))
 
@@ -431,6 +449,73 @@ def drop_teaser_cards(root: HtmlElement) -> None:
 _CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
+def drop_read_more_teasers(root: HtmlElement, page_url: str | None) -> None:
+    """A short block that ends in "Read more" linking elsewhere is another story's teaser.
+
+    The writer's own text does not end a paragraph with "Weiterlesen"; a template's
+    "interesting articles" card does, after its heading and photo were cut as chrome.
+    """
+    total = 0
+    for a in list(root.iter("a")):
+        if a.getparent() is None:
+            continue
+        href = a.get("href") or ""
+        label = inner_text(a)
+        if not href or href.startswith("#") or is_hash_link(href, page_url) or (
+                page_url and href.partition("#")[0] == page_url.partition("#")[0]):
+            continue
+        if not label or not READ_MORE_LINK.match(label):
+            continue
+        block = a.getparent()
+        while block is not None and block is not root and block.tag not in _TEASER_BLOCKS:
+            block = block.getparent()
+        if block is None or block is root:
+            continue
+        text = inner_text(block)
+        if not (len(label) + 20 < len(text) <= 400) or not _ends_with(text, label):
+            continue
+        total = total or text_length(root)
+        if len(text) < 0.5 * total:
+            _drop(block)
+
+
+_TEASER_BLOCKS = frozenset(("p", "div", "li", "section", "article"))
+
+
+def drop_share_and_home_links(root: HtmlElement, page_url: str | None) -> None:
+    """Share buttons ("Pin it" → pinterest.com/pin/create) and the site's logo link home.
+
+    Both are links whatever their class says: a share address posts this page elsewhere,
+    and a picture-only link to the site's front page ahead of the text is the masthead's
+    logo, not an illustration.
+    """
+    home = _site_root(page_url)
+    for a in list(root.iter("a")):
+        if a.getparent() is None:
+            continue
+        href = (a.get("href") or "").strip()
+        if SHARE_URL.match(href) or (
+                home and _site_root(href) == home and urlsplit(href).path in ("", "/")
+                and not inner_text(a) and next(a.iter("img", "svg", "picture"), None) is not None
+                and not _TEXT_BEFORE(a)):
+            _drop(a)
+
+
+_TEXT_BEFORE = etree.XPath("boolean(preceding::text()[normalize-space()])")
+
+
+def _site_root(url: str | None) -> str | None:
+    if not url:
+        return None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return host or None
+
+
+def _ends_with(text: str, label: str) -> bool:
+    return text.rstrip(" .…»›→>)]").endswith(label.rstrip(" .…»›→>)]"))
+
+
 def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
     """Drop small blocks whose words are page furniture.
 
@@ -446,8 +531,11 @@ def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
             continue
         if _is_chrome_text(node, text, page_url):
             _drop(node)
-        elif len(text) <= 60 and RELATED_HEADING.match(text) and not _inline(node):
-            _drop_related_box(root, node, page_url)
+        elif len(text) <= 60 and RELATED_HEADING.match(text):
+            if not _inline(node):
+                _drop_related_box(root, node, page_url)
+            elif _leads_link_list(node, page_url):
+                _drop(node.getparent())  # "<p><b>Related</b><br><a>…</a><br><a>…</a></p>"
 
 
 def _is_chrome_text(node: HtmlElement, text: str, page_url: str | None) -> bool:
@@ -478,6 +566,17 @@ def _inline(node: HtmlElement) -> bool:
     parent = node.getparent()
     return node.tag in _INLINE and parent is not None and (
         len(inner_text(parent)) > len(inner_text(node)) + 3)
+
+
+def _leads_link_list(label: HtmlElement, page_url: str | None) -> bool:
+    """An inline label that opens a block of links: a related box in one paragraph."""
+    block = label.getparent()
+    if block is None or block.tag not in ("p", "div", "li") or block[0] is not label or (
+            block.text or "").strip():
+        return False
+    length = text_length(block)
+    rest = length - len(inner_text(label))
+    return rest > 0 and link_density(block, page_url, length) * length >= 0.7 * rest
 
 
 def _drop_related_box(root: HtmlElement, heading: HtmlElement, page_url: str | None) -> None:
@@ -553,6 +652,8 @@ def prepare_article(root: HtmlElement, flags: Flags, page_url: str | None) -> No
             for attr in [a for a in el.attrib if a == "style" or a.startswith("on")]:
                 del el.attrib[attr]
     prune_boilerplate(root, page_url)
+    drop_read_more_teasers(root, page_url)  # before "Read more" links go as chrome words
+    drop_share_and_home_links(root, page_url)
     prune_chrome_text(root, page_url)
     drop_teaser_cards(root)
     ctx = _Context(root, flags, page_url)
@@ -562,7 +663,7 @@ def prepare_article(root: HtmlElement, flags: Flags, page_url: str | None) -> No
     clean_share_elements(root)
     clean_tags(root, ("iframe", "input", "textarea", "select", "button"))
     clean_headers(root, flags)
-    ctx = _Context(root, flags, page_url)  # the tags cleaned above changed the text
+    ctx = _Context(root, flags, page_url, ctx.vocabulary)  # the tags cleaned changed the text
     clean_conditionally(root, "table", ctx)
     clean_conditionally(root, "ul", ctx)
     clean_conditionally(root, "div", ctx)

@@ -55,16 +55,18 @@ class Flags:
 def class_weight(el: HtmlElement, flags: Flags, ignore: frozenset[str] = frozenset()) -> int:
     """+25/-25 for a positive/negative class, and again for the id.
 
-    Negative words in ``ignore`` (the article's own template vocabulary) do not count.
+    Negative words in ``ignore`` (the article's own template vocabulary) do not count in
+    the class.
     """
     if not flags.weight_classes:
         return 0
     weight = 0
-    for value in (el.get("class"), el.get("id")):
+    for name, value in (("class", el.get("class")), ("id", el.get("id"))):
         if value:
             lowered = value.lower()
             if is_negative(lowered) and not (
-                    ignore and negative_words(lowered) <= ignore and " hid " not in f" {lowered} "):
+                    ignore and name == "class" and negative_words(lowered) <= ignore
+                    and " hid " not in f" {lowered} "):
                 weight -= 25
             if has_any(lowered, POSITIVE):
                 weight += 25

@@ -208,11 +208,33 @@ def _byline_node(node: HtmlElement, match: str) -> bool:
 
 
 def choose_top(
-    body: HtmlElement, to_score: list[HtmlElement], flags: Flags, page_url: str | None
+    body: HtmlElement, to_score: list[HtmlElement], flags: Flags, page_url: str | None,
+    within: HtmlElement | None = None,
 ) -> tuple[HtmlElement, dict[HtmlElement, float]]:
-    """The container to keep and the scores; with no candidate, a new div of the whole body."""
+    """The container to keep and the scores; with no candidate, a new div of the whole body.
+
+    ``within``, the article the URL names on a page of several, bounds the choice.
+    """
     scores, candidates = score_paragraphs(to_score, flags)
+    if within is not None:
+        inside = set(within.iter())
+        candidates = [c for c in candidates if c in inside]
     top = top_candidates(scores, candidates, page_url)
+    if within is not None:
+        if not top:
+            return within, scores
+        best, _ = _climb(body, top, scores, flags)
+        if within in _ancestors(best):
+            return best, scores
+        return within, scores
+    best, scores = _climb(body, top, scores, flags)
+    return best, scores
+
+
+def _climb(
+    body: HtmlElement, top: list[HtmlElement], scores: dict[HtmlElement, float], flags: Flags
+) -> tuple[HtmlElement, dict[HtmlElement, float]]:
+    """From the best candidates to the article container: common ancestor, better parent."""
     if not top or top[0] is body:
         wrapper = body.makeelement("div", {})
         wrapper.text = body.text
@@ -271,12 +293,19 @@ def _ancestors(el: HtmlElement) -> list[HtmlElement]:
 
 
 def gather_siblings(
-    top: HtmlElement, scores: dict[HtmlElement, float], page_url: str | None
+    top: HtmlElement, scores: dict[HtmlElement, float], page_url: str | None,
+    alone: bool = False,
 ) -> HtmlElement:
-    """A new ``<div>`` holding the top candidate and the siblings that look like article."""
+    """A new ``<div>`` holding the top candidate and the siblings that look like article.
+
+    ``alone``: the top is the article the URL names, and its siblings are other articles.
+    """
     article = top.makeelement("div", {})
     parent = top.getparent()
-    if parent is None:
+    if parent is None or alone:
+        if parent is not None:
+            add_text_before(top, top.tail)
+            top.tail = None
         article.append(top)
         return article
     top_score = scores.get(top, 0.0)

@@ -345,6 +345,13 @@ def test_inline_quotes() -> None:
     assert md("<p>He said <q>it is <q>fine</q></q>.</p>") == "He said “it is ‘fine’”.\n"
 
 
+def test_a_q_whose_text_has_its_own_marks_gets_no_second_pair() -> None:
+    # A pull quote typed with its marks: “"In hindsight…"” would repeat them.
+    assert md('<p><q class="right">"In hindsight, it was too much."</q></p>') == (
+        '"In hindsight, it was too much."\n')
+    assert md("<p>Er sagte <q>„Nein“</q> und <q>ja</q>.</p>") == "Er sagte „Nein“ und “ja”.\n"
+
+
 # --------------------------------------------------------------------------- footnotes
 
 
