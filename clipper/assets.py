@@ -67,15 +67,20 @@ class LocalImages:
     def saved(self) -> int:
         return sum(1 for o in self.outcomes.values() if o.file)
 
+    def _in_page_order(self) -> list[tuple[str, ImageOutcome]]:
+        """Downloads finish in any order; reports list images as the article shows them."""
+        order = {url: i for i, url in enumerate(dict.fromkeys(ref.url for ref in self.refs))}
+        return sorted(self.outcomes.items(), key=lambda item: order.get(item[0], len(order)))
+
     @property
     def failed(self) -> list[str]:
         """URLs kept remote because they could not be downloaded."""
-        return [url for url, o in self.outcomes.items() if o.error and not o.drop]
+        return [url for url, o in self._in_page_order() if o.error and not o.drop]
 
     @property
     def errors(self) -> dict[str, str]:
         """Every URL that was not saved, with the reason (failed and taken out)."""
-        return {url: o.error for url, o in self.outcomes.items() if o.error}
+        return {url: o.error for url, o in self._in_page_order() if o.error}
 
     def body_for(self, assets_dir_name: str) -> str:
         """The body with saved images pointing into ``assets_dir_name`` (URL-encoded)."""

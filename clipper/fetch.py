@@ -60,7 +60,7 @@ from clipper.errors import (
     SourceError,
     TooLargeError,
 )
-from clipper.models import Page, Source
+from clipper.models import HTML_SUFFIXES, Page, Source
 from clipper.urls import without_credentials
 
 ProgressFn = Callable[[int, "int | None"], None]
@@ -496,6 +496,9 @@ def _read_file(path: Path, limits: Limits, progress: ProgressFn | None,
         raise _too_large(limits.max_bytes, str(path))
     if info.st_size == 0:
         raise NoArticleError(f"{path} is empty")
+    # A file named as a page is read as one; any other (notes.txt, /etc/passwd, a script)
+    # must look like HTML, or its text would come out as an "Untitled" article.
+    label = None if path.suffix.lower() in HTML_SUFFIXES else "text/plain"
     body = io.BytesIO()
     try:
         with path.open("rb") as handle:
@@ -503,7 +506,7 @@ def _read_file(path: Path, limits: Limits, progress: ProgressFn | None,
                 if cancel is not None and cancel.is_set():
                     raise CancelledError()
                 if body.tell() == 0:  # refuse a PDF or a picture before reading all of it
-                    description = describe_non_html(chunk)
+                    description = describe_non_html(chunk, label)
                     if description:
                         raise _not_html(path.name, description)
                 body.write(chunk)

@@ -324,9 +324,10 @@ class MainWindow(QMainWindow):
         self._message_action = retry
         self.message_bar.show_message(text, "error", action="Try Again" if retry else None)
 
-    def _show_info(self, text: str, level: Literal["info", "warning", "success"] = "info") -> None:
+    def _show_info(self, text: str, level: Literal["info", "warning", "success"] = "info",
+                   details: str = "") -> None:
         self._message_action = None
-        self.message_bar.show_message(text, level)
+        self.message_bar.show_message(text, level, details=details)
 
     def _on_message_action(self) -> None:
         action = self._message_action
@@ -656,8 +657,7 @@ class MainWindow(QMainWindow):
                               "Saved to")
         failed = list(getattr(outcome.result, "images_failed", None) or [])
         if failed:
-            self._show_info(f"{len(failed)} image(s) could not be downloaded; the clip keeps "
-                            "their web addresses.", "warning")
+            self._show_info(_failed_images_text(failed), "warning", details="\n".join(failed))
         elif self.message_bar.level == "error":
             self.message_bar.dismiss()
         self._update_title()
@@ -905,6 +905,16 @@ class MainWindow(QMainWindow):
     def _close_after_save(self) -> None:
         if not self.is_dirty():
             self.close()
+
+
+def _failed_images_text(failed: list[str]) -> str:
+    """Which images stayed remote, by short names (all addresses are in the tooltip)."""
+    names = [display_name(Source("url", url)) for url in failed[:3]]
+    listed = ", ".join(names) + (", …" if len(failed) > 3 else "")
+    if len(failed) == 1:
+        return f"An image could not be downloaded ({listed}); the clip keeps its web address."
+    return (f"{len(failed)} images could not be downloaded ({listed}); the clip keeps their "
+            "web addresses.")
 
 
 def _mime_formats(mime: QMimeData | None) -> dict[str, bytes]:

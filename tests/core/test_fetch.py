@@ -560,6 +560,27 @@ def test_binary_file_named_html_is_refused(tmp_path: Path, content: bytes, words
     assert caught.value.message == f"page.html is {caught.value.message.split(' is ', 1)[1]}"
 
 
+@pytest.mark.parametrize("name", ["passwd", "notes.txt", "README.md", "tool.py"])
+def test_a_text_file_that_is_not_a_page_is_refused(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("root:x:0:0:root:/root:/bin/bash\nSome words, not a page.\n")
+    with pytest.raises(NotHtmlError, match=f"{name} is a plain text file, not a web page"):
+        fetch(Source("file", str(path)))
+
+
+@pytest.mark.parametrize("name", ["page", "saved.txt", "article.HTM"])
+def test_html_in_a_file_of_any_name_is_a_page(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(PAGE)
+    assert fetch(Source("file", str(path))).body == PAGE
+
+
+def test_text_in_a_file_named_as_a_page_is_read_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "plain.html"
+    path.write_bytes(b"Just a few words someone saved with an .html name.")
+    assert fetch(Source("file", str(path))).body.startswith(b"Just a few")
+
+
 def test_missing_file_is_a_source_error(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="No such file"):
         fetch(Source("file", str(tmp_path / "nope.html")))

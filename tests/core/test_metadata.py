@@ -586,3 +586,25 @@ def test_very_deep_nesting() -> None:
 )
 def test_clean_name(raw: str, expected: str | None) -> None:
     assert clean_name(raw) == expected
+
+
+RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+
+
+@pytest.mark.parametrize("head", [
+    f"<title>{RLO}gpj.exe{PDF}</title>",
+    f"<meta property='og:title' content='{RLO}gpj.exe{PDF}'>",
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "'
+    f'{RLO}gpj.exe{PDF}", "author": {{"name": "Ann {LRI}Lee{PDI}"}}}}</script>',
+])
+def test_bidi_controls_are_taken_out_of_titles_and_names(head: str) -> None:
+    """An override makes a title display as other text (and a file name seem another)."""
+    found = meta(head + f"<meta name='author' content='Ann {LRI}Lee{PDI}'>"
+                 f"<meta property='og:site_name' content='{RLO}Daily{PDF}'>")
+    assert found.title == "gpj.exe"
+    assert found.byline == "Ann Lee"
+    assert found.site_name == "Daily"
+
+
+def test_right_to_left_text_itself_is_kept() -> None:
+    assert meta("<title>مرحبا بالعالم</title>").title == "مرحبا بالعالم"

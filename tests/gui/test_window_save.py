@@ -21,7 +21,7 @@ from helpers import (
 )
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -268,6 +268,26 @@ def test_saved_images_are_shown_from_the_clip_folder(qtbot, window, library: Pat
     assert not window.is_dirty()
 
 
+def test_images_that_could_not_be_saved_are_named(qtbot, window, library: Path,
+                                                  http_server) -> None:
+    page = article_page("Harbour photos").replace(
+        "</h1>", "</h1><p><img src='/img/pier.png' alt='pier'><img src='/img/gone.png' alt='gone'>"
+                 "<img src='/img/lost.jpg' alt='lost'></p>")
+    http_server.route("/story", page)
+    http_server.route("/img/pier.png", png_bytes(64, 48), content_type="image/png")
+    window.load_argument(http_server.url("/story"))
+    wait_loaded(qtbot, window, "Harbour photos")
+    save_with_keys(qtbot, window)
+    bar = window.message_bar
+    assert bar.level == "warning"
+    assert bar.text().startswith("2 images could not be downloaded")
+    assert "gone.png" in bar.text() and "lost.jpg" in bar.text() and "pier" not in bar.text()
+    assert bar.findChild(QLabel, "messageText").toolTip().splitlines() == [
+        http_server.url("/img/gone.png"), http_server.url("/img/lost.jpg")]
+    [path] = clips(library)
+    assert http_server.url("/img/gone.png") in path.read_text(encoding="utf-8")
+
+
 def test_the_same_address_with_tracking_parameters_is_recognised(
         qtbot, window, library: Path, http_server) -> None:
     # The second address serves other text: only the normalised address makes it the same.
@@ -326,6 +346,7 @@ def test_the_save_button_saves_and_is_enabled_only_with_an_article(
 
 def test_an_opened_clip_with_spaces_in_its_name_shows_its_images(
         qtbot, window, library: Path) -> None:
+    from clipper.gui.widgets.safe_browser import placeholder_image
     from clipper.library import render_clip
     from clipper.models import Clip
 
@@ -349,7 +370,7 @@ def test_an_opened_clip_with_spaces_in_its_name_shows_its_images(
     assert isinstance(shown, QImage) and shown.width() == 64
     assert preview.has_image(f"{name}.assets/ab12.png")
     assert not preview.has_image(f"{name}.assets/unused.png")  # only what the clip shows
-    assert preview.loadResource(image, QUrl("../../etc/passwd.png")) is None
+    assert preview.loadResource(image, QUrl("../../etc/passwd.png")) is placeholder_image()
     # and it is painted: the preview's pixels include the image's blue
     window.article.tabs.setCurrentIndex(0)
     picture = preview.viewport().grab().toImage()

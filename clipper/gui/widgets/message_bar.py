@@ -56,13 +56,16 @@ class MessageBar(QFrame):
     def text(self) -> str:
         return "" if self.isHidden() else self._label.text()
 
-    def show_message(self, text: str, level: Level = "error", action: str | None = None) -> None:
+    def show_message(self, text: str, level: Level = "error", action: str | None = None,
+                     details: str = "") -> None:
+        """``details`` (e.g. every address of a list the text shortens) shows on hover."""
         background, border, foreground = _STYLE[level]
         self.level = level
         self.setStyleSheet(
             f"#messageBar {{ background: {background}; border: 1px solid {border};"
             f" border-radius: 4px; }} #messageText {{ color: {foreground}; }}")
         self._label.setText(text)
+        self._label.setToolTip(details)
         self._action.setVisible(action is not None)
         if action:
             self._action.setText(action)

@@ -10,12 +10,17 @@ browser only when clicked, and only for web and mail addresses.
 from __future__ import annotations
 
 import base64
+import functools
 from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QColor,
     QDesktopServices,
     QImage,
+    QPainter,
+    QPen,
+    QPolygonF,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -28,6 +33,25 @@ MAX_IMAGE_WIDTH = 720
 HEADING_SCALE = {1: 1.55, 2: 1.3, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
 """Qt's Markdown headings are poster-sized (h1 = xx-large); these read like an article."""
 LINE_HEIGHT = 135
+
+
+@functools.cache
+def placeholder_image() -> QImage:
+    """Stands in for an image not loaded (nothing remote is fetched unasked): a quiet frame
+    with a picture sign, where Qt would draw its broken-document icon."""
+    image = QImage(120, 72, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#eef0f3"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#c5cad3"), 1))
+    painter.drawRect(0, 0, 119, 71)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#b4bac5"))
+    painter.drawEllipse(QPointF(72, 26), 6, 6)  # the sun over two hills
+    painter.drawPolygon(QPolygonF([QPointF(38, 52), QPointF(54, 32), QPointF(70, 52)]))
+    painter.drawPolygon(QPolygonF([QPointF(58, 52), QPointF(70, 40), QPointF(82, 52)]))
+    painter.end()
+    return image
 
 
 def image_from_bytes(data: bytes) -> QImage | None:
@@ -150,13 +174,14 @@ class SafeBrowser(QTextBrowser):
         if url in self._images:
             return self._images[url]
         if name.isRelative():
-            return self._local.get(name.path(QUrl.ComponentFormattingOption.FullyDecoded))
+            local = self._local.get(name.path(QUrl.ComponentFormattingOption.FullyDecoded))
+            return local if local is not None else placeholder_image()
         if url.startswith("data:image/"):
             image = _data_url_image(url)
             if image is not None:
                 self._images[url] = image
             return image
-        return None
+        return placeholder_image()
 
     # -- links -------------------------------------------------------------------------------
 
