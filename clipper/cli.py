@@ -8,6 +8,7 @@ exit status 1 and one line on stderr; ``--debug`` adds the traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -275,6 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = _window_parser().parse_args(argv)
         handler = _run_window
+        mistyped = _mistyped_command(args.pages)
+        if mistyped:
+            _error(mistyped)
+            return 1
     try:
         return handler(args)
     except CancelledError:
@@ -295,6 +300,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         _error(f"unexpected {type(exc).__name__}: {exc} (run again with --debug and report it)")
         return 1
+
+
+def _mistyped_command(pages: Sequence[str]) -> str | None:
+    """``clipper lsit`` means ``list``, not a page to open: a first word close to a command
+    that names no file is answered here rather than as a load error in a window."""
+    if not pages:
+        return None
+    word = pages[0]
+    if not word.isalpha() or os.path.exists(word):
+        return None
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return f"unknown command {word!r} (did you mean {close[0]!r}? see clipper --help)"
 
 
 def gui_main() -> int:

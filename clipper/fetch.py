@@ -132,7 +132,7 @@ def fetch(source: Source, *, limits: Limits = DEFAULT_LIMITS, progress: Progress
     if source.kind == "file":
         return _read_file(Path(source.value), limits, progress, cancel)
     if not source.value.strip():
-        raise NoArticleError("The pasted HTML is empty")
+        raise NoArticleError("The HTML to clip is empty")
     body = source.value.encode("utf-8", errors="replace")
     if progress:
         progress(len(body), len(body))

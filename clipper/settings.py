@@ -109,6 +109,8 @@ def ensure_library(path: Path) -> Path:
     """Create the library folder if needed; a clear error when that is impossible."""
     try:
         path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        pass  # a file (or a link to one) has that name: said just below
     except OSError as exc:
         raise LibraryError(
             f"Cannot create the library folder {path}: {exc.strerror or exc}",

@@ -208,7 +208,7 @@ def save_clip(clip: Clip, library: Path, *, on_duplicate: OnDuplicate = "new",
         try:
             staging.mkdir()
         except OSError as exc:
-            raise describe_os_error(exc, staging / "x") from exc
+            raise describe_os_error(exc, library / staging.name) from exc
         images = localize_images(clip.body, staging, referer=clip.source, page_dir=page_dir,
                                  download=download_images, progress=progress, cancel=cancel)
         _check_cancel(cancel)

@@ -189,6 +189,11 @@ def test_list_shows_saved_clips(tmp_path: Path, capsys: pytest.CaptureFixture[st
         (["--no-such-flag"], "--no-such-flag"),
         (["list", "--limit", "-1"], "not a number of clips: -1"),
         (["list", "--library", __file__], "is not a folder"),
+        (["save", str(REFERENCE), "--library", __file__], "is not a folder"),
+        (["save", str(REFERENCE), "--library", os.devnull], "is not a folder"),
+        (["lsit"], "unknown command 'lsit' (did you mean 'list'?"),
+        (["safe", "page.html"], "did you mean 'save'?"),
+        (["Extrac", "page.html"], "did you mean 'extract'?"),
     ],
 )
 def test_errors_are_one_line_and_exit_1(argv: list[str], expected: str,
@@ -248,3 +253,16 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert _run(["--version"]) == 0
     assert clipper.__version__ in capsys.readouterr().out
+
+
+def test_a_file_named_like_a_command_is_still_a_page(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from clipper import cli
+
+    opened: list[list[str]] = []
+    monkeypatch.setattr(cli, "_run_window", lambda args: opened.append(args.pages) or 0)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lsit").write_bytes(REFERENCE.read_bytes())
+    assert cli.main(["lsit"]) == 0
+    assert cli.main(["news"]) == 0  # not close to a command: the window explains what it is
+    assert opened == [["lsit"], ["news"]]
