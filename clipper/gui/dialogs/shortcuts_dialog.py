@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -76,4 +76,18 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tree)
         layout.addWidget(buttons)
-        self.resize(480, 520)
+        # Room after the longest keys, and just the height the list needs (no empty band).
+        tree.setStyleSheet("QTreeWidget::item { padding: 1px 14px 1px 2px; }")
+        self._tree_fits = False
+        self.resize(480, 560)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._tree_fits:  # rows have their real height only once shown
+            self._tree_fits = True
+            tree = self.tree
+            last = tree.topLevelItem(tree.topLevelItemCount() - 1)
+            spare = tree.viewport().height() - tree.visualItemRect(last).bottom() - 6
+            width = max(self.width(), tree.sizeHintForColumn(1) + 300)
+            screen = self.screen().availableGeometry().height() if self.screen() else 800
+            self.resize(width, min(self.height() - spare, screen - 80))
