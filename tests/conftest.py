@@ -1,4 +1,4 @@
-"""Fixtures every test may use: a loopback HTTP server, and private user folders.
+"""Fixtures every test may use: a loopback HTTP server, private user folders, no internet.
 
 Every test gets its own config, cache and library folders (through the
 ``CLIPPER_*`` environment variables), so no test ever reads or writes the real ones.
@@ -6,6 +6,7 @@ Every test gets its own config, cache and library folders (through the
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,23 @@ def _private_user_folders(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("CLIPPER_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("CLIPPER_LIBRARY", str(home / "library"))
     return home
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1", b"127.0.0.1", b"localhost", b"::1")
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reaches the internet, even on a machine that has it: a page's absolute image
+    addresses (the reference page's photo is on devdiscourse.com) fail as if offline."""
+    real = socket.getaddrinfo
+
+    def loopback_only(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host not in LOOPBACK:
+            raise socket.gaierror(socket.EAI_NONAME, f"tests stay offline: {host!r}")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
 
 
 @pytest.fixture

@@ -18,6 +18,13 @@ from lxml.html import HtmlElement
 
 from clipper.errors import NoArticleError
 from clipper.extract.clean import remove_junk, replace_brs
+from clipper.extract.leadimage import (
+    find_leads,
+    has_media,
+    lead_before,
+    lead_figure,
+    lead_urls,
+)
 from clipper.extract.metadata import Metadata, extract_metadata
 from clipper.extract.named import article_named_by
 from clipper.extract.normalize import document_base, normalize_document
@@ -58,11 +65,16 @@ def _prepared(doc: HtmlElement, url: str | None) -> tuple[HtmlElement, str | Non
 
 def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
             state: dict) -> HtmlElement:
+    leads = find_leads(body, state["lead_urls"])  # before the walk drops their blocks
+    state.pop("headline_parent", None)
     walk = walk_page(body, flags, meta.title, state)
     named = article_named_by(body, (state.get("page"), meta.url))
     top, scores = choose_top(body, walk.to_score, flags, url, named)
+    lead = lead_before(top, leads, url, state.get("headline_parent"))
     article = gather_siblings(top, scores, url, alone=top is named)
     prepare_article(article, flags, url)
+    if lead is not None and not has_media(article):
+        article.insert(0, lead_figure(lead))
     return article
 
 
@@ -70,9 +82,11 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     """The article in ``html`` (page text or bytes) read from ``url``."""
     doc = parse_html(html)  # bytes are decoded there (BOM, meta charset, detection)
     meta = extract_metadata(doc, url)  # first: it reads JSON-LD scripts and <head>
+    # read before normalizing keeps one URL per image: any srcset variant may be the one
+    leads = lead_urls(doc, meta.image, document_base(doc, url))
     body, base = _prepared(doc, url)
     flags = Flags()
-    state: dict = {"url": base, "page": url}
+    state: dict = {"url": base, "page": url, "lead_urls": leads}
     attempts: list[tuple[int, int, HtmlElement]] = []
     # Retries start from a copy of the cleaned page, which costs 1/20 of a re-parse; a
     # huge page (which almost never needs a retry) is parsed again instead of doubling

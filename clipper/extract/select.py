@@ -155,6 +155,7 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None, state: dict) -
                 text_similarity(title, inner_text(node)) > 0.75
             ):
                 remove_title = False
+                state["headline_parent"] = node.getparent()  # where the article starts
                 node.drop_tree()
                 continue
             if flags.strip_unlikely:

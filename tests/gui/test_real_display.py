@@ -40,6 +40,11 @@ def display(tmp_path: Path) -> Iterator[dict[str, str]]:
     env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb",
            "XDG_RUNTIME_DIR": str(runtime)}
     env.pop("CLIPPER_QUIT_AFTER_LOAD", None)
+    # The app runs in its own process, out of reach of the offline guard in conftest: it must
+    # not try the reference page's photo on devdiscourse.com.
+    config = Path(env["CLIPPER_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text('{"download_images": false}', encoding="utf-8")
     deadline = time.monotonic() + 20
     while subprocess.run(["xdotool", "getmouselocation"], env=env, capture_output=True
                          ).returncode != 0:
