@@ -112,7 +112,13 @@ class SafeBrowser(QTextBrowser):
         while block.isValid():
             fmt = block.blockFormat()
             level = fmt.headingLevel()
-            if not fmt.hasProperty(QTextFormat.Property.BlockCodeLanguage) \
+            if block.text().strip() == "\ufffc":
+                # A picture alone on its line: 135% of a photo's height would leave a band of
+                # blank space under it; a paragraph's margin instead.
+                fmt.setBottomMargin(base * 1.4)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            elif not fmt.hasProperty(QTextFormat.Property.BlockCodeLanguage) \
                     and not fmt.nonBreakableLines():
                 fmt.setLineHeight(LINE_HEIGHT,
                                   QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
