@@ -13,7 +13,6 @@ cost and still catches a story syndicated with a different ending.
 from __future__ import annotations
 
 import heapq
-import re
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -33,11 +32,25 @@ MAX_WORDS = 4000
 SIMILAR = 0.5
 """Estimated Jaccard similarity from which two texts count as the same article."""
 
-_WORD = re.compile(r"\w+")
+# Words for shingles, made in bulk on UTF-8 bytes (a \w+ regex took a third of the
+# fingerprint's time): ASCII letters lower-cased, ASCII punctuation a space, and the usual
+# typographic punctuation and spaces too, so "don’t" and "don't" or «a» and "a" read the
+# same. Other non-ASCII characters count as letters (and keep their case: lower-casing a
+# whole text costs a fifth of the fingerprint).
+_WORD_BYTES = bytes((c | 0x20 if 0x41 <= c <= 0x5A else c)
+                    if c >= 0x80 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
+_PUNCTUATION = ("\u00a0\u00ab\u00bb\u00b7\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019"
+                "\u201a\u201c\u201d\u201e\u2022\u2026\u2032\u2033\u2039\u203a\u2009\u200a"
+                "\u200b\u202f\u2060\u3000\u3001\u3002\ufeff")
 
 
-def words_of(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+def words_of(text: str) -> list[bytes]:
+    """The words of ``text`` as UTF-8 bytes, for hashing."""
+    if not text.isascii():
+        for mark in _PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
+    return text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()
 
 
 def fingerprint_of_text(text: str) -> str | None:
@@ -48,9 +61,17 @@ def fingerprint_of_text(text: str) -> str | None:
     # crc32 of each word, then CPython's tuple hash of each 3-word window: deterministic
     # for ints (unlike str hashes) and fast; the index records the interpreter it was
     # built with and rebuilds if that changes.
-    hashes = list(map(zlib.crc32, map(str.encode, words)))
-    shingles = set(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
-    return " ".join(map(str, heapq.nsmallest(SKETCH_SIZE, shingles)))
+    hashes = list(map(zlib.crc32, words))
+    shingles = list(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
+    # The smallest distinct values from a heap (made in C): sorting them all, or
+    # heapq.nsmallest (a Python loop), took a quarter of the fingerprint's time.
+    heapq.heapify(shingles)
+    sketch: list[int] = []
+    while shingles and len(sketch) < SKETCH_SIZE:
+        value = heapq.heappop(shingles)
+        if not sketch or value != sketch[-1]:
+            sketch.append(value)
+    return " ".join(map(str, sketch))
 
 
 def fingerprint(markdown: str) -> str | None:

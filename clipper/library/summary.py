@@ -40,7 +40,19 @@ def sort_key(created: str | None, published: str | None, mtime_ns: int) -> float
 
 def first_words(text: str | None, limit: int = 160) -> str:
     """A one-line preview cut at a word boundary."""
-    text = " ".join((text or "").split())
+    text = text or ""
+    # Only as much of the text as the preview needs (indexing a library makes one per clip):
+    # whole words from a prefix, the word the cut may split left out.
+    size = 4 * limit
+    while size < len(text):
+        words = text[:size].split()
+        if words and not text[size - 1].isspace() and not text[size].isspace():
+            words.pop()
+        line = " ".join(words)
+        if len(line) > limit:
+            return line[:limit].rsplit(" ", 1)[0] + "…"
+        size *= 2
+    text = " ".join(text.split())
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
