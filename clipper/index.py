@@ -37,13 +37,19 @@ from clipper.library.duplicates import (
     sketch_of,
 )
 from clipper.library.frontmatter import parse_clip
-from clipper.library.query import make_snippet, parse_query
+from clipper.library.query import (
+    SEPARATOR,
+    index_text,
+    make_snippet,
+    parse_query,
+    stored_text,
+)
 from clipper.library.summary import ClipSummary, first_words, sort_key
 from clipper.library.text import plain_text
 from clipper.library.walk import iter_clip_files
 from clipper.urls import normalize_url
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"  # 4: CJK characters indexed one by one
 # Fingerprints use CPython's tuple hash: an index built by another interpreter is rebuilt.
 HASH_FLAVOUR = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}"
 BATCH = 200
@@ -100,7 +106,8 @@ class _ParsedClip:
     clip_values: tuple
     """The ``clips`` columns after ``id``."""
     fts_values: tuple
-    """The ``fts`` columns after ``rowid``."""
+    """The ``fts`` columns after ``rowid``, through ``index_text`` (the body comes back with
+    ``stored_text``)."""
 
     @property
     def fingerprint(self) -> str | None:
@@ -126,7 +133,8 @@ def _read_clip_file(library: Path, rel: str, mtime: int, size: int,
         (rel, mtime, size, inode, clip.title, clip.site, json.dumps(clip.tags), clip.source,
          normalize_url(clip.source), fingerprint_of_text(body), clip.created, clip.published,
          sort_key(clip.created, clip.published, mtime), first_words(body)),
-        (clip.title, clip.site or "", " ".join(clip.tags), body))
+        (index_text(clip.title), index_text(clip.site or ""), index_text(" ".join(clip.tags)),
+         index_text(body)))
 
 
 def _max_variables(conn: sqlite3.Connection) -> int:
@@ -253,13 +261,15 @@ def _drop_everything(conn: sqlite3.Connection) -> None:
 
 
 def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """SQLite's marked snippet -> (text, spans); CJK characters marked one by one make one span.
+    """
     text: list[str] = []
     spans: list[tuple[int, int]] = []
     pos = 0
     start = None
-    for piece in re.split(f"([{MARK_START}{MARK_END}])", marked):
+    for piece in re.split(f"([{MARK_START}{MARK_END}])", marked.replace(SEPARATOR, "")):
         if piece == MARK_START:
-            start = pos
+            start = spans.pop()[0] if spans and spans[-1][1] == pos else pos
         elif piece == MARK_END:
             if start is not None:
                 spans.append((start, pos))
@@ -636,12 +646,12 @@ class LibraryIndex:
                 return []
             rows = {row[0]: row[1:] for row in self._rows_by_id(
                 f"SELECT c.id, {self._COLUMNS}, c.preview FROM clips c WHERE c.id IN ", ids)}
-            bodies = dict(self._rows_by_id("SELECT rowid, body FROM fts WHERE rowid IN ",
-                                           ids[:SNIPPET_ROWS]))
+            bodies = self._rows_by_id("SELECT rowid, body FROM fts WHERE rowid IN ",
+                                      ids[:SNIPPET_ROWS])
             snippets: dict[int, tuple[str, list[tuple[int, int]]]] = {}
             folded: list[int] = []  # matched by the tokenizer's folding, not by our regex
-            for cid, body in bodies.items():
-                found = make_snippet(body, pattern)
+            for cid, body in bodies:
+                found = make_snippet(stored_text(body), pattern)
                 if found:
                     snippets[cid] = found
                 elif cid in rows and not pattern.search(" ".join(
