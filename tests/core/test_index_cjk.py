@@ -7,24 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_index import write
 
 from clipper.index import SCHEMA_VERSION, LibraryIndex, _split_snippet, index_path
-from clipper.library import list_clips, render_clip
+from clipper.library import list_clips
 from clipper.library.query import Query, index_text, make_snippet, parse_query, stored_text
 from clipper.library.summary import ClipSummary
-from clipper.models import Clip
 
 JA = "東京都の人口は約1400万人で、日本で最も多い。"
 ZH = "今天北京的天气很好，我们下午去公园散步吧。"
 KO = "서울은 한국의 수도이며 인구가 가장 많은 도시입니다."
 MIXED = "In 2024 we went up the Tokyo 東京タワー and saw the iPhone版 shop."
-
-
-def write(library: Path, name: str, title: str, body: str, **kw: object) -> Path:
-    path = library / f"{name}.md"
-    path.write_text(render_clip(Clip(title=title, body=body, **kw)),  # type: ignore[arg-type]
-                    encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -497,17 +497,22 @@ def change_behind_the_back(path: Path) -> None:
     path.write_text(text + "\nTheir line, typed in another editor.\n", encoding="utf-8")
 
 
+def open_then_change(qtbot, window, path: Path, how: str) -> None:
+    """Open the clip from the list, then another program edits or deletes its file."""
+    pane_ready(qtbot, window)
+    open_from_list(qtbot, window, path)
+    if how == "changed":
+        change_behind_the_back(path)
+    else:
+        path.unlink()
+
+
 @pytest.mark.parametrize("how", ["changed", "deleted"])
 def test_ctrl_s_on_a_clip_changed_on_disk_asks_and_cancel_keeps_everything(
         qtbot, window_factory, three_clips: dict[str, Path], how: str) -> None:
     window = window_factory()
-    pane_ready(qtbot, window)
     bread = three_clips["bread"]
-    open_from_list(qtbot, window, bread)
-    if how == "changed":
-        change_behind_the_back(bread)
-    else:
-        bread.unlink()
+    open_then_change(qtbot, window, bread, how)
     before = bread.read_bytes() if bread.exists() else None
     type_in_markdown(qtbot, window, "My own line.")
     seen = answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Cancel))
@@ -551,13 +556,8 @@ def test_overwrite_replaces_what_another_program_wrote(
 def test_save_as_new_clip_keeps_their_version_and_saves_ours_beside_it(
         qtbot, window_factory, library: Path, three_clips: dict[str, Path], how: str) -> None:
     window = window_factory()
-    pane_ready(qtbot, window)
     bread = three_clips["bread"]
-    open_from_list(qtbot, window, bread)
-    if how == "changed":
-        change_behind_the_back(bread)
-    else:
-        bread.unlink()
+    open_then_change(qtbot, window, bread, how)
     type_in_markdown(qtbot, window, "My own line.")
     seen = answer_dialog(qtbot, click_button("Save as New Clip"))
     with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT) as saved:
