@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from clipper.extract.normalize import absolute_url, parse_srcset
+from clipper.extract.normalize import absolute_url, lazy_candidates
 
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|avif|gif)$", re.I)
 _SIZE_SUFFIX = re.compile(r"[-_]\d{2,5}x\d{2,5}(?=\.\w+$)")
@@ -66,16 +66,12 @@ def _candidates(img: etree._Element, base: str | None) -> list[str]:
     parent = img.getparent()
     if parent is not None and parent.tag == "picture":
         elements.extend(parent.iterchildren("source"))
-    for el in elements:
-        for name, value in el.attrib.items():
-            if not isinstance(name, str) or not value:
-                continue
-            lname = name.lower()
-            if "srcset" in lname:
-                raw.extend(url for url, _, _ in parse_srcset(value))
-            elif lname == "src" or (lname.startswith("data-") and lname.endswith(
-                    ("src", "original", "url", "full", "large", "image"))):
-                raw.append(value.strip())
+    for el in elements:  # the attributes the image normalizer reads, so the same URLs
+        if el.get("src"):
+            raw.append(el.get("src", "").strip())
+        sets, singles = lazy_candidates(el)
+        raw.extend(url for url, _, _ in sets)
+        raw.extend(singles)
     out = []
     for url in raw:
         resolved = absolute_url(url, base) if url[:5].lower() != "data:" else None

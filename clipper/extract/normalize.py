@@ -252,7 +252,7 @@ _BIG_HINT = re.compile(r"large|full|orig|hi-?res|zoom|max|big", re.I)
 _SMALL_HINT = re.compile(r"small|thumb|medium|tiny|low|preview|mini", re.I)
 
 
-def _lazy_candidates(el: etree._Element) -> tuple[list[tuple[str, float, str]], list[str]]:
+def lazy_candidates(el: etree._Element) -> tuple[list[tuple[str, float, str]], list[str]]:
     """(srcset-like candidates, single URLs best first) from ``srcset`` and ``data-*``."""
     sets: list[tuple[str, float, str]] = []
     singles: list[tuple[int, int, str]] = []
@@ -285,7 +285,7 @@ def pick_image_src(img: etree._Element, extra: list[tuple[str, float, str]] | No
     (``data-large-file`` before ``data-src`` before ``data-thumb``), then
     ``src`` unless it is a placeholder, then a large inline ``data:`` image.
     """
-    sets, singles = _lazy_candidates(img)
+    sets, singles = lazy_candidates(img)
     if extra:
         sets = extra + sets
     best = _best_candidate([c for c in sets if not _is_placeholder(c[0])])
