@@ -123,7 +123,7 @@ def make_report(page_set: PageSet, ex: X.Extractor, rows: list[dict[str, Any]],
                 ) -> dict[str, Any]:
     ms = [r["ms"] for r in rows]
     return {
-        "set": page_set.kind, "set_name": page_set.name, "data": str(page_set.data),
+        "set": page_set.kind, "set_name": page_set.name, "data": str(page_set.data.resolve()),
         "extractor": ex.name, "version": ex.version, "versions": {ex.name: ex.version},
         "notes": ex.notes, "run": run_stamp, "part": args.part, "warmup_pages": args.warmup,
         "repeat": args.repeat, "python": sys.version.split()[0],
@@ -225,12 +225,10 @@ X_STRUCT = ("h", "li", "a", "img", "pre", "table", "blockquote")
 def summary_rows(reports: Sequence[dict[str, Any]], parts: Sequence[str]
                  ) -> tuple[list[str], list[list[str]]]:
     """Markdown rows: one per set × part, one F1 (none kept) cell per extractor."""
-    extractors: list[str] = []
-    for r in reports:
-        if r["extractor"] not in extractors:
-            extractors.append(r["extractor"])
+    order = {name: i for i, name in enumerate(X.REGISTRY)}
+    extractors = sorted({r["extractor"] for r in reports}, key=lambda n: (order.get(n, 99), n))
     by_set: dict[str, list[dict[str, Any]]] = {}
-    for r in reports:
+    for r in sorted(reports, key=lambda r: order.get(r["extractor"], 99)):
         by_set.setdefault(r.get("set_name", r["set"]), []).append(r)
     header = ["set", "part", "pages", *extractors, "clipper − best anchor",
               "ms median clipper / trafilatura"]
@@ -368,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--warmup takes a number or 'all'")
 
     if args.summary:
-        saved = load_reports(args.summary)
+        order = {name: i for i, name in enumerate(X.REGISTRY)}
+        saved = sorted(load_reports(args.summary), key=lambda r: order.get(r["extractor"], 99))
         by_set: dict[str, list[dict[str, Any]]] = {}
         for r in saved:
             by_set.setdefault(r.get("set_name", r["set"]), []).append(r)
