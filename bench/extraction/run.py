@@ -50,6 +50,7 @@ from bench.extraction.pagesets import (  # noqa: E402
 from bench.extraction.scoring import SNIPPET_KINDS, match_headline, summarize  # noqa: E402
 from bench.extraction.scoring import score as score_rows  # noqa: E402
 from bench.extraction.split import PARTS  # noqa: E402
+from bench.extraction.split import part as page_part  # noqa: E402
 
 __all__ = ["load_evaldata", "main", "match_headline", "score"]
 
@@ -137,7 +138,8 @@ def make_report(page_set: PageSet, ex: X.Extractor, rows: list[dict[str, Any]],
 
 
 def part_metrics(report: dict[str, Any], part: str) -> dict[str, Any] | None:
-    rows = [r for r in report["pages"] if part == "all" or r.get("part") == part]
+    rows = [r for r in report["pages"]
+            if part == "all" or (r.get("part") or page_part(r["id"])) == part]
     return summarize(report["set"], rows) if rows else None
 
 
@@ -154,7 +156,9 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 
 
 def _same_run(reports: Sequence[dict[str, Any]]) -> bool:
-    return len({r.get("run") for r in reports}) == 1
+    """Reports of one run (the shared harness's reports carry no run: each is its own)."""
+    runs = {r.get("run") for r in reports}
+    return len(runs) == 1 and None not in runs
 
 
 def print_set_table(reports: Sequence[dict[str, Any]], part: str) -> None:
@@ -216,7 +220,7 @@ def print_set_table(reports: Sequence[dict[str, Any]], part: str) -> None:
         print(f"   clipper: F1 {clip['f1']:.3f}, best anchor {best[1]} {best[0]:.3f} "
               f"(clipper−best {clip['f1'] - best[0]:+.3f}); none kept {clip['none_kept']} "
               f"of {n} ({clip['none_kept'] / n:.1%}); median ms clipper/trafilatura "
-              + (f"{r:.2f}×" if r is not None else "- (no trafilatura in this run)"))
+              + (f"{r:.2f}×" if r is not None else "- (not timed in one run)"))
 
 
 X_STRUCT = ("h", "li", "a", "img", "pre", "table", "blockquote")
@@ -326,7 +330,11 @@ def load_reports(paths: Sequence[Path]) -> list[dict[str, Any]]:
     files: list[Path] = []
     for p in paths:
         files.extend(sorted(p.glob("*.json")) if p.is_dir() else [p])
-    return [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    reports = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    for r in reports:  # the shared harness names Clipper "project"
+        if r.get("extractor") == "project":
+            r["extractor"] = "clipper"
+    return reports
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -359,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save-text", action="store_true",
                     help="keep the scored text and Markdown of every page in --json")
     ap.add_argument("--summary", nargs="+", type=Path, metavar="JSON_OR_DIR",
-                    help="print the tables from saved --json reports instead of running")
+                    help="print the tables from saved --json reports (or the shared "
+                         "harness's --json files) instead of running; --part applies")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
     if args.warmup != "all" and not args.warmup.isdigit():

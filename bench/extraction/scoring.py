@@ -163,6 +163,15 @@ META_FIELDS = {
 }
 
 
+def none_kept(kind: str, row: dict[str, Any]) -> bool:
+    """The row's flag, or worked out from its counts (rows of the shared harness's JSON)."""
+    if "none_kept" in row:
+        return bool(row["none_kept"])
+    if kind in SNIPPET_KINDS:
+        return row["tp"] + row["fn"] > 0 and row["tp"] == 0
+    return row.get("tokens_ref", 1) > 0 and row["recall"] < NONE_KEPT_RECALL
+
+
 def summarize(kind: str, rows: Sequence[dict[str, Any]], n_bootstrap: int = 0) -> dict[str, Any]:
     """Headline metrics of these rows (a whole set or one part of it)."""
     if kind in SNIPPET_KINDS:
@@ -177,8 +186,8 @@ def summarize(kind: str, rows: Sequence[dict[str, Any]], n_bootstrap: int = 0) -
     m["errors"] = sum(1 for r in rows if r["error"])
     m["empty"] = sum(1 for r in rows if r["tokens_out"] == 0 and not r["error"])
     m["failed_pages"] = m["errors"] + m["empty"]
-    m["none_kept"] = sum(1 for r in rows if r["none_kept"])
-    m["none_kept_ids"] = [r["id"] for r in rows if r["none_kept"]]
+    none = [r["id"] for r in rows if none_kept(kind, r)]
+    m["none_kept"], m["none_kept_ids"] = len(none), none
     m["pages_f1_below_0.5"] = sum(1 for r in rows if r["f1"] < 0.5)
     for key, field in META_FIELDS.items():
         hits = [bool(r[key]) for r in rows if key in r]

@@ -245,3 +245,34 @@ def test_corpus_sets_lists_readability_each_webdev_subset_and_trafeval(tmp_path:
         ("trafeval-a", "trafeval"),
     ]
     assert sets[1].slug == "webdev-cleaneval-dev"
+
+
+def test_reports_of_the_shared_harness_are_split_and_scored(capsys) -> None:
+    # its rows carry neither "part" nor "none_kept", and its reports no run stamp
+    rows = [
+        {
+            "id": i,
+            "ms": 5.0,
+            "error": None,
+            "tp": tp,
+            "fp": 0,
+            "fn": fn,
+            "tn": 1,
+            "precision": 1.0,
+            "recall": tp / (tp + fn),
+            "f1": 0.0,
+            "accuracy": 0.0,
+            "tokens_out": 9,
+        }
+        for i, tp, fn in (("a.html", 0, 2), ("b.html", 2, 0), ("c.html", 1, 1))
+    ]
+    report = {"set": "trafeval", "extractor": "project", "pages": rows}
+    sides = {i: part(i) for i in ("a.html", "b.html", "c.html")}
+    for side in ("tune", "check"):
+        m = bench_run.part_metrics(report, side)
+        ids = [i for i, s in sides.items() if s == side]
+        assert (m["pages"] if m else 0) == len(ids)
+        if m:
+            assert m["none_kept_ids"] == [i for i in ids if i == "a.html"]
+    _, table = bench_run.summary_rows([report, {**report, "extractor": "trafilatura_md"}], ["all"])
+    assert table[0][-1] == "-"  # two runs of the shared harness: no speed ratio
