@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract.patterns import COMMAS
+from clipper.htmltree import NumberXPath
 
 
 def inner_text(el: HtmlElement) -> str:
@@ -19,7 +19,7 @@ def inner_text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
-_COLLAPSED_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_COLLAPSED_LENGTH = NumberXPath("string-length(normalize-space(.))")
 
 
 def text_length(el: HtmlElement) -> int:

@@ -105,7 +105,7 @@ def clip_images(path: Path, body: str) -> dict[str, bytes]:
     images up by the decoded path, so that is the key. Only files inside the clip's
     assets folder are read, whatever the Markdown names.
     """
-    from clipper.imagerefs import find_image_refs
+    from clipper.images.refs import find_image_refs
     from clipper.library import assets_dir_for
 
     assets = assets_dir_for(path)
@@ -202,12 +202,12 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
                  cancel: threading.Event, progress: ProgressFn) -> dict[str, bytes]:
     """Bytes of the images a person asked to see; failures are simply left out.
 
-    The Referer follows the core's rule for saved images (``assets.referer_for``): the
-    page's address for its own site, only its origin for other hosts.
+    The Referer follows the core's rule for saved images (``images.download.referer_for``):
+    the page's address for its own site, only its origin for other hosts.
     """
-    from clipper.assets import referer_for
     from clipper.errors import ClipperError
     from clipper.fetch import Limits, http_get
+    from clipper.images.download import referer_for
 
     from .sanitize import image_allowed
 

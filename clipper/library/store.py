@@ -34,7 +34,7 @@ from clipper.models import Clip
 from clipper.urls import strip_tracking, without_credentials
 
 if TYPE_CHECKING:
-    from clipper.assets import LocalImages
+    from clipper.images.download import LocalImages
     from clipper.index import LibraryIndex
 
 OnDuplicate = Literal["new", "skip", "replace"]
@@ -187,7 +187,7 @@ def save_clip(clip: Clip, library: Path, *, on_duplicate: OnDuplicate = "new",
     opened from disk, whose own images may be copied; without it only http(s) images
     are fetched. Raises ``CancelledError`` (nothing written) or ``LibraryError``.
     """
-    from clipper.assets import localize_images
+    from clipper.images.download import localize_images
 
     library = Path(library).absolute()
     if on_duplicate not in ("new", "skip", "replace"):

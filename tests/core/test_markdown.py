@@ -614,8 +614,9 @@ def test_text_is_written_in_composed_unicode() -> None:
 def test_the_extractor_path_gives_the_same_markdown_without_reparsing() -> None:
     import lxml.html
 
+    from clipper.extract.fragment import html_to_markdown
     from clipper.extract.normalize import normalize_document
-    from clipper.markdown import element_to_markdown, html_to_markdown
+    from clipper.markdown import element_to_markdown
 
     fragment = ('<div><h2>Notes</h2><p>Text<sup id="r1"><a href="#n1">1</a></sup> and '
                 '<a href="/a">a link</a>.</p><p hidden>gone</p><pre class="language-py">'

@@ -7,13 +7,10 @@ from urllib.parse import urljoin
 import lxml.html
 import pytest
 
-from clipper.extract.footnotes import FNDEF_ATTR, FNREF_ATTR
-from clipper.extract.normalize import (
-    MATH_ATTR,
-    absolute_url,
-    normalize_document,
-    parse_srcset,
-)
+from clipper.extract.normalize import normalize_document
+from clipper.images.srcset import parse_srcset
+from clipper.markdown.marks import FNDEF_ATTR, FNREF_ATTR, MATH_ATTR
+from clipper.urls import absolute_url
 
 PAGE = "https://news.example.com/2024/story.html"
 
@@ -300,7 +297,7 @@ def test_same_file_name_in_different_figures_is_kept() -> None:
 ])
 def test_kept_html_images_and_the_extractor_pick_the_same_file(attrs: str) -> None:
     # One rule: the library re-reads <img> kept in clips (tables) with the extractor's choice.
-    from clipper.imagerefs import best_image_url, tag_attributes
+    from clipper.images.refs import best_image_url, tag_attributes
 
     img = f"<img {attrs}>"
     doc = normalized(f"<p>{img}</p>")

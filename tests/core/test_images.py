@@ -14,11 +14,11 @@ import pytest
 from hang_guard import assert_finishes
 from httpserver import LoopbackServer, Request
 
-from clipper.assets import localize_images
 from clipper.errors import CancelledError
 from clipper.fetch import Limits
-from clipper.imagerefs import best_image_url, find_image_refs, parse_srcset
-from clipper.imagetypes import sanitize_svg, sniff
+from clipper.images.download import localize_images
+from clipper.images.refs import best_image_url, find_image_refs, parse_srcset
+from clipper.images.sniff import sanitize_svg, sniff
 from clipper.library import read_clip, save_clip
 from clipper.models import Clip
 
@@ -364,7 +364,7 @@ HOSTILE_TEXT = [
 
 def test_scanning_for_images_is_linear_on_hostile_text() -> None:
     """Minutes to an hour each with the scanner this replaced; milliseconds now."""
-    assert_finishes("from clipper.imagerefs import find_image_refs",
+    assert_finishes("from clipper.images.refs import find_image_refs",
                     [f"find_image_refs({unit!r} * {count})" for unit, count in HOSTILE_TEXT])
 
 
@@ -374,7 +374,7 @@ def test_rewriting_many_images_is_linear(tmp_path: Path) -> None:
 
     pixel = "data:image/png;base64," + base64.b64encode(png(2, 2)).decode()
     link = f"](x.assets/{name_of(png(2, 2), '.png')})"
-    setup = ("from pathlib import Path\nfrom clipper.assets import localize_images\n"
+    setup = ("from pathlib import Path\nfrom clipper.images.download import localize_images\n"
              f"body = ''.join(f'Paragraph {{i}}.\\n\\n![p{{i}}]({pixel})\\n\\n' "
              "for i in range(60_000))\n"
              f"images = localize_images(body, Path({str(tmp_path)!r}))")
@@ -383,17 +383,17 @@ def test_rewriting_many_images_is_linear(tmp_path: Path) -> None:
 
 def test_many_downloads_watch_only_a_few_futures_at_a_time(
         http_server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import clipper.assets
+    import clipper.images.download
 
     http_server.route("/p.png", PHOTO, content_type="image/png")
     watched: list[int] = []
-    real_wait = clipper.assets.wait
+    real_wait = clipper.images.download.wait
 
     def counting_wait(futures, **kw):  # type: ignore[no-untyped-def]
         watched.append(len(futures))
         return real_wait(futures, **kw)
 
-    monkeypatch.setattr(clipper.assets, "wait", counting_wait)
+    monkeypatch.setattr(clipper.images.download, "wait", counting_wait)
     body = "".join(f"![i]({http_server.url('/p.png')}?n={i})\n\n" for i in range(60))
     images = localize_images(body, tmp_path, workers=3)
     assert images.saved == 60 and len(http_server.requests) == 60
@@ -424,7 +424,7 @@ def test_malformed_image_address_stays_remote_not_a_crash(library: Path) -> None
     ("https://[bad/a.png", ""),
 ])
 def test_full_page_address_goes_only_to_its_own_host(image: str, sent: str) -> None:
-    from clipper.assets import referer_for
+    from clipper.images.download import referer_for
 
     assert referer_for("https://news.example/story?id=7", image) == sent
 

@@ -26,8 +26,8 @@ from urllib.parse import quote, unquote, unquote_to_bytes, urlsplit
 
 from clipper.errors import CancelledError, ClipperError
 from clipper.fetch import Limits, http_get
-from clipper.imagerefs import ImageRef, find_image_refs, rewrite_images
-from clipper.imagetypes import sanitize_svg, sniff
+from clipper.images.refs import ImageRef, find_image_refs, rewrite_images
+from clipper.images.sniff import sanitize_svg, sniff
 from clipper.models import file_url_to_path
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
