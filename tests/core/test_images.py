@@ -286,7 +286,7 @@ def test_downloads_run_in_parallel_with_a_small_limit(http_server: LoopbackServe
     staging = tmp_path / "s"
     staging.mkdir()
     seen: list[tuple[int, int | None]] = []
-    result = localize_images(body, staging, progress=lambda d, t: seen.append((d, t)))
+    result = localize_images(body, staging, progress=lambda stage, d, t: seen.append((d, t)))
     assert result.saved == 10
     assert 2 <= peak <= 4
     assert seen[0] == (0, 10) and seen[-1] == (10, 10)
@@ -299,7 +299,7 @@ def test_cancel_during_downloads_writes_nothing(http_server: LoopbackServer,
     http_server.silent("/hang.png")
     body = f"![a]({http_server.url('/fast.png')})\n![b]({http_server.url('/hang.png')})\n"
 
-    def progress(done: int, total: int | None) -> None:
+    def progress(stage: str, done: int, total: int | None) -> None:
         if done >= 1:
             cancel.set()  # the user presses Stop while an image still hangs
 
