@@ -3,9 +3,9 @@
 Each takes ``cancel`` and ``progress`` keywords (``clipper.progress``), which
 ``tasks.run_in_background`` passes, the rest bound with ``functools.partial``; each
 imports the heavy core (lxml, extraction, the library) on first use so the window
-shows before any of it is loaded. The window holds one ``clipper.library.Library``
-for its library folder and passes it here, so what a save, an update or a delete
-writes is in the pane's index at once.
+shows before any of it is loaded. Every ``clipper.library.Library`` on a folder shares
+its index database, so a save shows in the pane's list at once; an update or a delete
+does when given a handle (``library=``), else with the pane's next sync.
 """
 
 from __future__ import annotations
@@ -228,7 +228,8 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
 # -- the library pane ---------------------------------------------------------------------------
 
 PAGE_SIZE = 300
-"""Clips listed per page: ~5 ms from a 10,000-clip index, where all of them take ~250 ms."""
+"""Clips listed per page: a screenful and more, read from the index without the wait that
+listing all of a large library takes (bench/library/README.md)."""
 SEARCH_LIMIT = 200
 WATCHED_FILES = 2000
 """Newest clip files watched for in-place edits; folders are always watched. inotify

@@ -29,11 +29,11 @@ MAX_WORDS = 4000
 SIMILAR = 0.5
 """Estimated Jaccard similarity from which two texts count as the same article."""
 
-# Words for shingles, made in bulk on UTF-8 bytes (a \w+ regex took a third of the
-# fingerprint's time): ASCII letters lower-cased, ASCII punctuation a space, and the usual
-# typographic punctuation and spaces too, so "don’t" and "don't" or «a» and "a" read the
-# same. Other non-ASCII characters count as letters (and keep their case: lower-casing a
-# whole text costs a fifth of the fingerprint).
+# Words for shingles, made in bulk on UTF-8 bytes (a \w+ regex was a large share of the
+# fingerprint's time; bench/library/README.md): ASCII letters lower-cased, ASCII
+# punctuation a space, and the usual typographic punctuation and spaces too, so "don’t"
+# and "don't" or «a» and "a" read the same. Other non-ASCII characters count as letters
+# (and keep their case: lower-casing a whole text is a noticeable share of the cost).
 _WORD_BYTES = bytes((c | 0x20 if 0x41 <= c <= 0x5A else c)
                     if c >= 0x80 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
 _PUNCTUATION = ("\u00a0\u00ab\u00bb\u00b7\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019"
@@ -61,7 +61,7 @@ def fingerprint_of_text(text: str) -> str | None:
     hashes = list(map(zlib.crc32, words))
     shingles = list(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
     # The smallest distinct values from a heap (made in C): sorting them all, or
-    # heapq.nsmallest (a Python loop), took a quarter of the fingerprint's time.
+    # heapq.nsmallest (a Python loop), cost a large share of the fingerprint's time.
     heapq.heapify(shingles)
     sketch: list[int] = []
     while shingles and len(sketch) < SKETCH_SIZE:

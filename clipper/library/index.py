@@ -85,7 +85,8 @@ INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 4.0, 4.0, 1.0)');
 INSERT INTO fts(fts, rank) VALUES('hashsize', 8388608);
 """
 # hashsize: FTS5 writes its pending words out as a new segment whenever they pass 1 MB (the
-# default), a few times per batch; one segment per batch made a first build ~15% faster.
+# default), a few times per batch; one segment per batch makes a first build faster
+# (bench/library/README.md).
 
 
 class IndexUnavailable(LibraryError):
@@ -540,8 +541,8 @@ class LibraryIndex:
         """Clips newest first (by ``created``, else ``published``, else file time; clips
         saved within the same second by file time).
 
-        ``offset`` skips that many: the window's list loads a large library page by page
-        (all 10,000 rows at once take ~250 ms, a page of 300 ~5 ms).
+        ``offset`` skips that many: the window's list loads a large library page by page,
+        as summaries for all of a large library take long to build (bench/library).
         """
 
         def action() -> list[ClipSummary]:

@@ -49,7 +49,8 @@ def clean_text(text: str) -> str:
     space.
 
     Written as ``in`` tests and ``replace`` (C scans that find nothing on most text)
-    rather than a regex substitution per text node, which cost a 40 MB page seconds.
+    rather than a regex substitution per text node: it runs on every text node of the
+    page, so on very large pages it was a large share of the time (bench/extraction).
     """
     if not text.isascii():
         # One spelling per character: "ü" typed on a Mac (u + combining diaeresis) must

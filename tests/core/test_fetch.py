@@ -515,7 +515,8 @@ def test_file_is_read_with_its_location(tmp_path: Path) -> None:
                  progress=lambda stage, done, total: calls.append((done, total)))
     assert page.body == PAGE
     assert page.url == path.as_uri()
-    assert page.url.startswith("file:///") and "saved%20page.html" in page.url
+    assert page.url.startswith("file:///")
+    assert "saved%20page.html" in page.url
     assert page.local_dir == tmp_path
     assert page.content_type == "text/html"
     assert page.charset is None

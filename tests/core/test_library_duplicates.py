@@ -118,7 +118,8 @@ def test_on_duplicate_replace_keeps_a_backup(library: Path) -> None:
     # The new clip takes the old file's name, so links to it keep working.
     assert result.path == first.path
     assert read_clip(result.path).title == "New title"
-    assert result.backup is not None and result.backup.is_dir()
+    assert result.backup is not None
+    assert result.backup.is_dir()
     assert result.backup.parent == library / ".clipper-backups"
     assert (result.backup / "Old title.md").read_text(encoding="utf-8") == old_text
     assert (result.backup / "Old title.assets" / "pic.png").read_bytes() == b"old picture"

@@ -73,7 +73,8 @@ def test_a_bulk_build_is_the_index_built_one_file_at_a_time(library: Path,
     with LibraryIndex.open(library, cache_dir=tmp_path / "bulk") as bulk:
         changes = bulk.sync(progress=lambda stage, done, total: seen.append((done, total)))
         assert len(changes.added) == COUNT + 1
-        assert seen[0] == (0, COUNT + 1) and seen[-1] == (COUNT + 1, COUNT + 1)
+        assert seen[0] == (0, COUNT + 1)
+        assert seen[-1] == (COUNT + 1, COUNT + 1)
         assert len(seen) == 1 + -(-(COUNT + 1) // BATCH)
         built = contents(bulk)
     with one_at_a_time(library, tmp_path / "single") as single:

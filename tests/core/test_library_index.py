@@ -61,7 +61,9 @@ def titles(results: list) -> list[str]:
 def test_first_sync_indexes_every_clip(library: Path, tmp_path: Path) -> None:
     with LibraryIndex.open(library) as idx:
         changes = idx.sync()
-        assert len(changes.added) == 3 and not changes.updated and not changes.removed
+        assert len(changes.added) == 3
+        assert not changes.updated
+        assert not changes.removed
         assert idx.count() == 3
         assert not idx.sync()  # nothing changed: nothing to do
     # The database lives in the cache folder, not in the library.
@@ -76,7 +78,8 @@ def test_recent_is_newest_first(index: LibraryIndex) -> None:
                                       "Why Rust's borrow checker"]
     assert titles(index.recent(1)) == ["Sourdough at home"]
     first = index.recent(1)[0]
-    assert first.site == "Kitchen" and first.tags == ["clippings"]
+    assert first.site == "Kitchen"
+    assert first.tags == ["clippings"]
     assert first.snippet.startswith("Feed the starter")
 
 
@@ -109,7 +112,8 @@ def test_search_finds_body_words_with_a_snippet(index: LibraryIndex, library: Pa
     assert hit.path == library / "bread.md"
     start, end = hit.highlights[0]
     assert hit.snippet[start:end] == "hydration"
-    assert "\x02" not in hit.snippet and "\x03" not in hit.snippet
+    assert "\x02" not in hit.snippet
+    assert "\x03" not in hit.snippet
 
 
 def test_search_title_site_tags_and_diacritics(index: LibraryIndex) -> None:
@@ -276,7 +280,8 @@ def test_progress_and_cancel(library: Path) -> None:
     seen: list[tuple[int, int | None]] = []
     with LibraryIndex.open(library) as idx:
         idx.sync(progress=lambda stage, done, total: seen.append((done, total)))
-    assert seen[0] == (0, 453) and seen[-1] == (453, 453)
+    assert seen[0] == (0, 453)
+    assert seen[-1] == (453, 453)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
     cancel = threading.Event()
@@ -345,7 +350,8 @@ def test_snippets_highlight_matches_even_when_folded(index: LibraryIndex) -> Non
     hit = index.search("grounded fli")[0]  # prefix of the word being typed
     assert [hit.snippet[a:b] for a, b in hit.highlights] == ["grounded", "flights"]
     hit = index.search("Iceland")[0]  # only in the title: the text's start, nothing marked
-    assert hit.snippet.startswith("Eyjafjallajökull erupted") and hit.highlights == []
+    assert hit.snippet.startswith("Eyjafjallajökull erupted")
+    assert hit.highlights == []
 
 
 def test_snippet_is_cut_around_the_match(library: Path) -> None:
@@ -355,7 +361,8 @@ def test_snippet_is_cut_around_the_match(library: Path) -> None:
     with LibraryIndex.open(library) as idx:
         idx.sync()
         hit = idx.search("needle")[0]
-    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert hit.snippet.startswith("…")
+    assert hit.snippet.endswith("…")
     assert len(hit.snippet) < 300
     a, b = hit.highlights[0]
     assert hit.snippet[a:b] == "needle"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_index import write
+from test_library_index import write
 
 from clipper.library import list_clips
 from clipper.library.index import SCHEMA_VERSION, LibraryIndex, _split_snippet, index_path
@@ -124,7 +124,8 @@ def test_an_older_index_is_rebuilt_for_cjk(library: Path, tmp_path: Path) -> Non
         db.execute("UPDATE fts SET body = replace(body, char(31), '')")
     db.close()
     with LibraryIndex.open(library, cache_dir=cache) as idx:
-        assert idx.rebuilt and idx.count() == 0
+        assert idx.rebuilt
+        assert idx.count() == 0
         assert len(idx.sync().added) == 5
         assert titles(idx.search("人口")) == ["人口の話"]
     assert SCHEMA_VERSION != "3"
@@ -166,7 +167,8 @@ def test_pattern_finds_the_run_as_written() -> None:
     snippet = make_snippet("前置き" * 40 + JA, query("人口").pattern())
     assert snippet is not None
     text, spans = snippet
-    assert [text[a:b] for a, b in spans] == ["人口"] and text.startswith("…")
+    assert [text[a:b] for a, b in spans] == ["人口"]
+    assert text.startswith("…")
 
 
 def tokens(indexed: str) -> set[str]:
