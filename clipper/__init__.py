@@ -12,7 +12,8 @@ ORG_NAME = "articleclipper"
 ORG_DOMAIN = "articleclipper.github.io"
 DIST_NAME = "article-clipper"
 
-# The one version: pyproject.toml reads it from here (importlib.metadata costs ~50 ms at start).
+# The one version: pyproject.toml reads it from here (importlib.metadata would cost start-up
+# time, bench/startup/README.md).
 __version__ = "0.1.0"
 
 __all__ = ["APP_ID", "APP_NAME", "DIST_NAME", "ORG_DOMAIN", "ORG_NAME", "__version__"]

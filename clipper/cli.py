@@ -14,10 +14,15 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from clipper import APP_NAME, __version__
 from clipper.errors import CancelledError, ClipperError
+from clipper.models import OnDuplicate, SaveAction
+
+if TYPE_CHECKING:
+    from clipper.library import SaveResult
+    from clipper.models import Source
 
 PROG = "clipper"
 COMMANDS = ("extract", "save", "list")
@@ -95,7 +100,7 @@ def _command_parser() -> argparse.ArgumentParser:
     _library_option(p)
     p.add_argument("--url", help="the address the page came from (for PAGE '-')")
     p.add_argument("--tags", help="comma-separated tags (default: from Settings, 'clippings')")
-    p.add_argument("--on-duplicate", choices=("new", "skip", "replace"), default="new",
+    p.add_argument("--on-duplicate", choices=[c.value for c in OnDuplicate], default="new",
                    help="when the article is already in the library: save a new version (default), "
                         "skip it, or replace it (the old clip is kept as a backup)")
     p.add_argument("--no-images", action="store_true",
@@ -121,7 +126,7 @@ def _count(text: str) -> int:
     return value
 
 
-def _source(page: str, url: str | None):
+def _source(page: str, url: str | None) -> Source:
     from clipper.errors import SourceError
     from clipper.models import Source
 
@@ -181,38 +186,40 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_save(args: argparse.Namespace) -> int:
+    from clipper.library import Library
     from clipper.models import Clip
     from clipper.pipeline import load, save
     from clipper.settings import ensure_library, load_settings, resolve_library
 
     settings = load_settings()
-    library = ensure_library(resolve_library(args.library, settings))
+    library = Library(ensure_library(resolve_library(args.library, settings)))
     tags = _tags(args.tags)
     failures = 0
-    for page in args.pages:
-        try:
-            loaded = load(_source(page, args.url))
-            clip = Clip.from_article(loaded.article, tags)
-            result = save(clip, library, on_duplicate=args.on_duplicate,
-                          download_images=settings.download_images and not args.no_images,
-                          page_dir=loaded.page.local_dir)
-        except CancelledError:
-            raise
-        except ClipperError as exc:
-            failures += 1
-            _error(f"{page}: {exc}")
-            continue
-        print(result.path, flush=True)
-        _report_save(result)
+    with library:
+        for page in args.pages:
+            try:
+                loaded = load(_source(page, args.url))
+                clip = Clip.from_article(loaded.article, tags)
+                result = save(clip, library, on_duplicate=args.on_duplicate,
+                              download_images=settings.download_images and not args.no_images,
+                              page_dir=loaded.page.local_dir)
+            except CancelledError:
+                raise
+            except ClipperError as exc:
+                failures += 1
+                _error(f"{page}: {exc}")
+                continue
+            print(result.path, flush=True)
+            _report_save(result)
     return 1 if failures else 0
 
 
-def _report_save(result) -> None:
-    if result.action == "skipped":
+def _report_save(result: SaveResult) -> None:
+    if result.action is SaveAction.SKIPPED:
         _note(f"already in the library, skipped: {result.path}")
-    elif result.action == "new-version" and result.duplicate_of:
+    elif result.action is SaveAction.NEW_VERSION and result.duplicate_of:
         _note(f"saved as a new version of {result.duplicate_of}")
-    elif result.action == "replaced":
+    elif result.action is SaveAction.REPLACED:
         where = f"; the old clip is kept at {result.backup}" if result.backup else ""
         _note(f"replaced {result.duplicate_of or result.path}{where}")
     if result.images_failed:
@@ -222,7 +229,7 @@ def _report_save(result) -> None:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from clipper.library import list_clips
+    from clipper.library import Library, list_clips
     from clipper.settings import resolve_library
 
     library = resolve_library(args.library)
@@ -232,7 +239,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
                                "Choose another folder in Settings or with --library.")
         _note(f"the library {library} does not exist yet: no clips")
         return 0
-    for item in list_clips(library, search=args.search, limit=args.limit):
+    with Library(library) as handle:
+        clips = list_clips(handle, search=args.search, limit=args.limit)
+    for item in clips:
         date = (item.created or "")[:10]
         site = f"  ({item.site})" if item.site else ""
         print(f"{date:10}  {item.title}{site}\n            {item.path}")

@@ -19,12 +19,18 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from clipper import APP_ID, APP_NAME
 from clipper.errors import ClipperError
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:  # Python 3.10 has it only here
+        from importlib.abc import Traversable
 
 HOMEPAGE = "https://github.com/articleclipper/clipper"
 SCREENSHOT_BASE = "https://raw.githubusercontent.com/articleclipper/clipper/main/resources/screenshots"
@@ -248,7 +254,9 @@ def _installed_files(home: Path, desktop: bytes) -> Iterator[tuple[Path, bytes]]
 
 def _icon_files() -> list[tuple[Path, Traversable]]:
     """The shipped icons as (path below hicolor/, resource), read as package data."""
-    hicolor = resources.files("clipper").joinpath("gui", "assets", "icons", "hicolor")
+    # one name per joinpath(): Python 3.10 takes no more
+    hicolor = resources.files("clipper").joinpath("gui").joinpath("assets").joinpath(
+        "icons").joinpath("hicolor")
     found = []
     for size_dir in sorted(hicolor.iterdir(), key=lambda t: t.name):
         apps = size_dir.joinpath("apps")

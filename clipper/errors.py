@@ -65,14 +65,6 @@ class LibraryError(ClipperError):
     """The library folder cannot be written, or a clip cannot be read back."""
 
 
-class DuplicateClipError(LibraryError):
-    """The same article is already in the library and the caller asked to skip it."""
-
-    def __init__(self, existing: str, message: str, hint: str | None = None) -> None:
-        super().__init__(message, hint)
-        self.existing = existing
-
-
 class ClipChangedError(LibraryError):
     """The clip's file changed on disk (another editor, a sync tool) since it was read;
     nothing was written, so the caller can ask before overwriting."""

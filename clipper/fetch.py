@@ -50,7 +50,6 @@ from urllib3.util.request import ACCEPT_ENCODING
 from clipper import __version__
 from clipper.decode import charset_param, describe_content_type, describe_non_html
 from clipper.errors import (
-    CancelledError,
     ClipperError,
     FetchError,
     FetchTimeout,
@@ -61,9 +60,9 @@ from clipper.errors import (
     TooLargeError,
 )
 from clipper.models import HTML_SUFFIXES, Page, Source
+from clipper.progress import ProgressFn, check_cancel
 from clipper.urls import without_credentials
 
-ProgressFn = Callable[[int, "int | None"], None]
 """(bytes received so far, total if known)."""
 
 
@@ -117,7 +116,8 @@ def http_get(url: str, *, limits: Limits = DEFAULT_LIMITS,
     """GET an http(s) URL within ``limits``, following redirects; 4xx/5xx raise HttpStatusError.
 
     ``headers`` are added to (and override) the defaults, e.g. a ``Referer`` for images.
-    ``progress`` is called in the calling thread with bytes as sent on the wire.
+    ``progress("fetching", done, total)`` is called in the calling thread with bytes as
+    sent on the wire.
     """
     return _Transfer(url, limits, headers, None).run(progress, cancel)
 
@@ -125,8 +125,7 @@ def http_get(url: str, *, limits: Limits = DEFAULT_LIMITS,
 def fetch(source: Source, *, limits: Limits = DEFAULT_LIMITS, progress: ProgressFn | None = None,
           cancel: threading.Event | None = None) -> Page:
     """Read what a Source names; anything that is not a web page is refused with NotHtmlError."""
-    if cancel is not None and cancel.is_set():
-        raise CancelledError()
+    check_cancel(cancel)
     if source.kind == "url":
         return _fetch_url(source.value, limits, progress, cancel)
     if source.kind == "file":
@@ -135,7 +134,7 @@ def fetch(source: Source, *, limits: Limits = DEFAULT_LIMITS, progress: Progress
         raise NoArticleError("The HTML to clip is empty")
     body = source.value.encode("utf-8", errors="replace")
     if progress:
-        progress(len(body), len(body))
+        progress("fetching", len(body), len(body))
     return Page(body=body, url=source.url, content_type="text/html", charset="utf-8")
 
 
@@ -212,16 +211,14 @@ class _Transfer:
 
     def run(self, progress: ProgressFn | None, cancel: threading.Event | None) -> Response:
         _check_scheme(self.url, None)
-        if cancel is not None and cancel.is_set():
-            raise CancelledError()
+        check_cancel(cancel)
         deadline = time.monotonic() + self.limits.deadline
         worker = threading.Thread(target=self._work, name="clipper-http", daemon=True)
         worker.start()
         finished = False
         try:
             while True:
-                if cancel is not None and cancel.is_set():
-                    raise CancelledError()
+                check_cancel(cancel)
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise FetchTimeout(
@@ -236,7 +233,7 @@ class _Transfer:
                 except queue.Empty:
                     kind, payload = "", None
                 if pending is not None and progress is not None:
-                    progress(*pending)
+                    progress("fetching", *pending)
                 if kind == "done":
                     finished = True
                     assert isinstance(payload, Response)
@@ -503,8 +500,7 @@ def _read_file(path: Path, limits: Limits, progress: ProgressFn | None,
     try:
         with path.open("rb") as handle:
             while chunk := handle.read(FILE_CHUNK):
-                if cancel is not None and cancel.is_set():
-                    raise CancelledError()
+                check_cancel(cancel)
                 if body.tell() == 0:  # refuse a PDF or a picture before reading all of it
                     description = describe_non_html(chunk, label)
                     if description:
@@ -513,7 +509,7 @@ def _read_file(path: Path, limits: Limits, progress: ProgressFn | None,
                 if body.tell() > limits.max_bytes:  # the file grew while being read
                     raise _too_large(limits.max_bytes, str(path))
                 if progress:
-                    progress(body.tell(), info.st_size)
+                    progress("fetching", body.tell(), info.st_size)
     except PermissionError:
         raise SourceError(f"Cannot read {path}: permission denied",
                           "Check the file's permissions.") from None

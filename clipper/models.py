@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -195,3 +196,34 @@ class Clip:
             tags=list(tags) if tags is not None else ["clippings"],
             created=datetime.now().astimezone().isoformat(timespec="seconds"),
         )
+
+
+class OnDuplicate(str, Enum):
+    """What a save does when the library already holds the same article (same address
+    or similar text): the CLI's ``--on-duplicate``, the window's duplicate question."""
+
+    NEW = "new"
+    """Save another clip beside it (a new version)."""
+    SKIP = "skip"
+    """Write nothing; the result names the clip already there (the window then asks)."""
+    REPLACE = "replace"
+    """Move the old clip and its images to the backups folder and write under its name."""
+
+
+class SaveAction(str, Enum):
+    """What a save did, or why it wrote nothing: one word for the CLI, the pipeline and
+    the window. The values are what ``clipper save`` has always reported."""
+
+    CREATED = "created"
+    """A new clip; nothing like it was in the library."""
+    NEW_VERSION = "new-version"
+    """A new clip beside the same article already there (``OnDuplicate.NEW``)."""
+    REPLACED = "replaced"
+    """The same article's clip went to the backups; this one took its name."""
+    SKIPPED = "skipped"
+    """The same article is there and ``OnDuplicate.SKIP`` said to write nothing."""
+    UPDATED = "updated"
+    """Edits written back to the clip's own file."""
+    CHANGED = "changed"
+    """Nothing written: the clip's file was changed, moved or deleted by another program
+    since it was read (``update_clip`` raises ``ClipChangedError``; the window asks)."""

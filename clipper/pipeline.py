@@ -8,23 +8,15 @@ progress; editing, listing and deleting clips go to ``clipper.library`` directly
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from clipper.decode import decode_html
-from clipper.errors import CancelledError
 from clipper.extract import extract
 from clipper.fetch import Limits, fetch
-from clipper.library import SaveResult, save_clip
-from clipper.models import Article, Clip, Page, Source
-
-Stage = Literal["fetching", "decoding", "extracting", "saving", "images"]
-ProgressFn = Callable[[Stage, int, int | None], None]
-"""(stage, done, total): bytes for fetching, images for saving; total None when unknown."""
-
-OnDuplicate = Literal["new", "skip", "replace"]
+from clipper.library import Library, SaveResult, save_clip
+from clipper.models import Article, Clip, OnDuplicate, Page, Source
+from clipper.progress import ProgressFn, check_cancel
 
 
 @dataclass
@@ -38,41 +30,27 @@ class Loaded:
     article: Article
 
 
-def _check(cancel: threading.Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise CancelledError()
-
-
 def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn | None = None,
          cancel: threading.Event | None = None) -> Loaded:
     """Fetch or read the source, decode it and extract the article."""
-
-    def on_bytes(done: int, total: int | None) -> None:
-        if progress:
-            progress("fetching", done, total)
-
-    page = fetch(source, limits=limits or Limits(), progress=on_bytes, cancel=cancel)
-    _check(cancel)
+    page = fetch(source, limits=limits or Limits(), progress=progress, cancel=cancel)
+    check_cancel(cancel)
     if progress:
         progress("decoding", 0, None)
     html = source.value if source.kind == "html" else decode_html(page.body, page.charset)
-    _check(cancel)
+    check_cancel(cancel)
     if progress:
         progress("extracting", 0, None)
     article = extract(html, url=page.url)
-    _check(cancel)
+    check_cancel(cancel)
     return Loaded(source=source, page=page, html=html, article=article)
 
 
-def save(clip: Clip, library: Path, *, on_duplicate: OnDuplicate = "new",
+def save(clip: Clip, library: Library | Path, *,
+         on_duplicate: OnDuplicate | str = OnDuplicate.NEW,
          download_images: bool = True, page_dir: Path | None = None,
          progress: ProgressFn | None = None,
          cancel: threading.Event | None = None) -> SaveResult:
     """Save a clip into the library (images downloaded next to it unless turned off)."""
-
-    def on_image(done: int, total: int | None) -> None:
-        if progress:
-            progress("images", done, total)
-
     return save_clip(clip, library, on_duplicate=on_duplicate, download_images=download_images,
-                     page_dir=page_dir, progress=on_image, cancel=cancel)
+                     page_dir=page_dir, progress=progress, cancel=cancel)

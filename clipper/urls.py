@@ -1,15 +1,18 @@
-"""URL normalisation, so the same article is recognised under the addresses it is shared with.
+"""URL rules shared by the whole core: comparison keys, resolving links, what a URL may carry.
 
 Links arrive with tracking parameters, ``www.``, ``http`` vs ``https``, a trailing
 slash or a fragment; none of that changes which article a page is, so
 ``normalize_url`` maps all of them to one key. The key is for comparing only —
-clips keep the URL they were given in ``source``.
+clips keep the URL they were given in ``source``. ``absolute_url`` is the one rule
+for turning a page's link or image address into one a clip can keep.
 """
 
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+import re
+from functools import lru_cache
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that identify a click, a campaign or a share, never the article itself.
 TRACKING_PARAMS = frozenset({
@@ -129,3 +132,56 @@ def strip_tracking(url: str) -> str:
     if len(kept) == len(pairs):
         return url.strip()
     return urlunsplit(parts._replace(query=urlencode(kept, quote_via=quote, safe=_UNRESERVED)))
+
+
+_URL_JUNK = re.compile(r"[\t\n\r]")
+NOT_LINK_SCHEMES = ("javascript:", "vbscript:", "data:", "about:")
+"""Addresses that never become a link in a clip: scripts, inline data, browser pages."""
+
+
+def clean_href(url: str) -> str:
+    """An address as a browser reads it from an attribute: tabs and newlines dropped, trimmed."""
+    return _URL_JUNK.sub("", url).strip()
+
+
+def absolute_url(url: str | None, base: str | None) -> str | None:
+    """Resolve ``url`` against ``base``; None for empty or script URLs.
+
+    Tabs and newlines inside URLs are dropped (browsers do the same),
+    ``javascript:``/``data:`` URLs never become links, and ``file:`` URLs are
+    only accepted from a page that is itself a local file.
+    """
+    if url is None:
+        return None
+    url = clean_href(url)
+    if not url:
+        return None
+    low = url[:12].lower()
+    if low.startswith(NOT_LINK_SCHEMES):
+        return None
+    if url.startswith(("https://", "http://")) and " " not in url:
+        return url  # already absolute: the common case, no parsing needed
+    if url.startswith("//") and not base:
+        return "https:" + url
+    if base and url[:1] == "/" and url[1:2] != "/" and "/." not in url and " " not in url:
+        origin = _origin(base)
+        if origin:
+            return origin + url  # root-relative: the most common relative link by far
+    try:
+        joined = urljoin(base, url) if base else url
+    except ValueError:
+        return None
+    if joined[:5].lower() == "file:" and (base or "")[:5].lower() != "file:":
+        return None  # a web page must not point a clip at the reader's own files
+    return joined
+
+
+@lru_cache(maxsize=64)
+def _origin(base: str) -> str | None:
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return None

@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         _spin_until(app, lambda q=query: not pane.is_busy() and pane.query() == q)
         searched.append(time.perf_counter() - t0)
     print(f"search typed -> results shown (no typing pause): {_summary(searched)}")
-    index = pane._holder.get()  # type: ignore[union-attr]
+    index = pane._holder.index()  # type: ignore[union-attr]
     alone = []
     for query in [q for q in queries if q]:
         t0 = time.perf_counter()

@@ -32,9 +32,9 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from clipper.index import LibraryIndex, index_path
-from clipper.library import find_duplicate, list_clips, render_clip, save_clip
-from clipper.library.duplicates import scan_for_duplicate
+from clipper.library import Library, find_duplicate, list_clips, render_clip, save_clip
+from clipper.library.index import LibraryIndex, index_path
+from clipper.library.scan import scan_for_duplicate
 from clipper.models import Clip
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "readability"
@@ -176,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         results["warm_start"] = summary(timed(warm, 7))
         print(f"warm start (open + sync + newest 200): {results['warm_start']}")
         code = ("import time,sys;t=time.perf_counter();from pathlib import Path;"
-                "from clipper.index import LibraryIndex;i=LibraryIndex.open(Path(sys.argv[1]));"
+                "from clipper.library.index import LibraryIndex;"
+                "i=LibraryIndex.open(Path(sys.argv[1]));"
                 "i.sync();i.recent(200);print((time.perf_counter()-t)*1000)")
         fresh = [float(subprocess.run([sys.executable, "-c", code, str(library)], check=True,
                                       capture_output=True, text=True).stdout) for _ in range(5)]
@@ -186,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
 
         rng = random.Random(11)
         bodies = [p.read_text(encoding="utf-8") for p in rng.sample(files, 50)]
-        with LibraryIndex.open(library) as index:
+        with Library(library) as handle:
+            index = handle.index()
             index.sync()
             common = [w for w in words[:300] if len(w) > 3]
             rare = [w for w in words[2000:20000] if len(w) > 3] or common
@@ -216,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
 
             dup = Clip(title="x", body=bodies[0].split("---", 2)[2], source="https://n.example/")
             results["find_duplicate_with_index"] = summary(
-                timed(lambda: find_duplicate(dup, library), 10))
+                timed(lambda: find_duplicate(dup, handle), 10))
             print(f"find_duplicate (open index, sync first): "
                   f"{results['find_duplicate_with_index']}")
             results["recent_all"] = summary(timed(lambda: index.recent(None), 5))
@@ -227,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
                 clip = Clip(title=f"Bench save {i}", body=bodies[i].split("---", 2)[2],
                             source=f"https://bench.example/{i}")
                 t = time.perf_counter()
-                save_clip(clip, library, download_images=False)
+                save_clip(clip, handle, download_images=False)
                 saves.append((time.perf_counter() - t) * 1000)
             results["save_with_open_index"] = summary(saves)
             print(f"save_clip with an open index (kept current): "

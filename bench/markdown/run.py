@@ -1,7 +1,7 @@
 """Markdown conversion on the corpus' expected articles: speed and what survives.
 
 ``python -m bench.markdown [--data DIR] [--repeat 5]`` converts every
-``expected.html`` of the Readability corpus with ``clipper.markdown.html_to_markdown``
+``expected.html`` of the Readability corpus with ``clipper.extract.fragment.html_to_markdown``
 and with the plain html2text configuration Clipper started from, then renders each
 result back with markdown-it (CommonMark + tables) and scores it against the
 expected HTML with the extraction benchmark's metrics: structure kept (headings,
@@ -23,7 +23,7 @@ from pathlib import Path
 import html2text
 
 from bench.extraction import metrics as M
-from clipper.markdown import html_to_markdown
+from clipper.extract.fragment import html_to_markdown
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "readability"
 

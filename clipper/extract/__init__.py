@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from clipper.errors import NoArticleError
 from clipper.extract.clean import remove_junk, replace_brs
+from clipper.extract.context import ExtractionContext
 from clipper.extract.leadimage import (
     find_leads,
     has_media,
@@ -64,13 +65,13 @@ def _prepared(doc: HtmlElement, url: str | None) -> tuple[HtmlElement, str | Non
 
 
 def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
-            state: dict) -> HtmlElement:
-    leads = find_leads(body, state["lead_urls"])  # before the walk drops their blocks
-    state.pop("headline_parent", None)
-    walk = walk_page(body, flags, meta.title, state)
-    named = article_named_by(body, (state.get("page"), meta.url))
+            context: ExtractionContext) -> HtmlElement:
+    leads = find_leads(body, context.lead_urls)  # before the walk drops their blocks
+    context.start_attempt()
+    walk = walk_page(body, flags, meta.title, context)
+    named = article_named_by(body, (context.page_url, meta.url))
     top, scores = choose_top(body, walk.to_score, flags, url, named)
-    lead = lead_before(top, leads, url, state.get("headline_parent"))
+    lead = lead_before(top, leads, url, context.headline_parent)
     article = gather_siblings(top, scores, url, alone=top is named)
     prepare_article(article, flags, url)
     if lead is not None and not has_media(article):
@@ -86,14 +87,14 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     leads = lead_urls(doc, meta.image, document_base(doc, url))
     body, base = _prepared(doc, url)
     flags = Flags()
-    state: dict = {"url": base, "page": url, "lead_urls": leads}
+    context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
     attempts: list[tuple[int, int, HtmlElement]] = []
     # Retries start from a copy of the cleaned page, which costs 1/20 of a re-parse; a
     # huge page (which almost never needs a retry) is parsed again instead of doubling
     # its memory up front.
     pristine = copy.deepcopy(body) if len(html) < COPY_LIMIT else None
     while True:
-        article = _select(body, flags, meta, base, state)
+        article = _select(body, flags, meta, base, context)
         length = text_length(article)
         if length >= MIN_ARTICLE_CHARS:
             break
@@ -120,7 +121,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     return Article(
         markdown=markdown,
         title=meta.title,
-        byline=meta.byline or state.get("byline"),
+        byline=meta.byline or context.byline,
         published=meta.published,
         site_name=meta.site_name,
         excerpt=excerpt,

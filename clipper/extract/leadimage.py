@@ -21,8 +21,11 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from clipper.extract.normalize import absolute_url, lazy_candidates
+from clipper.htmltree import ElementsXPath, text_of
+from clipper.images.srcset import lazy_candidates
+from clipper.urls import absolute_url
 
+_IMAGES = ElementsXPath(".//img")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|avif|gif)$", re.I)
 _SIZE_SUFFIX = re.compile(r"[-_]\d{2,5}x\d{2,5}(?=\.\w+$)")
 _ARTICLE_ROLES = ("main", "article")
@@ -185,7 +188,7 @@ def _figure_of(img: etree._Element) -> etree._Element:
     for el in img.iterancestors():
         if el.tag == "figure":
             return el
-        if el.tag in ("article", "main", "body") or len(el.xpath(".//img")) > 1:
+        if el.tag in ("article", "main", "body") or len(_IMAGES(el)) > 1:
             break
     parent = img.getparent()
     return parent if parent is not None and parent.tag == "picture" else img
@@ -195,8 +198,8 @@ def lead_figure(img: etree._Element) -> etree._Element:
     """A new ``<figure>`` with the photo and its caption, without credits or share bars."""
     box = _figure_of(img)
     figure = img.makeelement("figure", {})
-    picture = img.getparent() if img.getparent() is not None and \
-        img.getparent().tag == "picture" else img
+    parent = img.getparent()
+    picture = parent if parent is not None and parent.tag == "picture" else img
     shown = copy.deepcopy(picture)
     shown.tail = None
     figure.append(shown)
@@ -210,10 +213,12 @@ def lead_figure(img: etree._Element) -> etree._Element:
         for el in list(kept.iter()):
             words = f"{el.get('class') or ''} {el.get('id') or ''}" if isinstance(
                 el.tag, str) else ""
-            if el is not kept and words.strip() and _NOT_CAPTION.search(words):
-                el.getparent().remove(el)
+            holder = el.getparent()
+            if el is not kept and holder is not None and words.strip() \
+                    and _NOT_CAPTION.search(words):
+                holder.remove(el)
         _cut_credit(kept)
-        if kept.text_content().strip():
+        if text_of(kept).strip():
             figure.append(kept)
         break
     return figure

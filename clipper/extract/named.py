@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract.text import text_length
+from clipper.htmltree import ElementsXPath
 
 MIN_NAMED_CHARS = 500
 """A labelled element with less text is a teaser or a comment anchor, not the article."""
 
 _CONTAINERS = frozenset(("article", "section", "div", "main", "li"))
 _EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.I)
-_FIND = etree.XPath(
+_FIND = ElementsXPath(
     "//*[@id = $slug or @*[starts-with(name(), 'data-')][. = $path or . = $rel or . = $url]]"
 )
 

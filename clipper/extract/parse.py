@@ -46,7 +46,7 @@ tenth of the extraction time.
 """
 
 
-def _parser() -> lxml_html.HTMLParser:
+def html_parser() -> lxml_html.HTMLParser:
     # A parser per call: lxml parsers must not be shared between threads (the window extracts
     # in a background thread), and building one costs microseconds.
     parser = lxml_html.HTMLParser(
@@ -56,7 +56,7 @@ def _parser() -> lxml_html.HTMLParser:
     return parser
 
 
-def _depth_exceeded(parser: lxml_html.HTMLParser) -> bool:
+def depth_exceeded(parser: lxml_html.HTMLParser) -> bool:
     return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
 
@@ -109,11 +109,11 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement:
         text = "\n" * match.group(0).count("\n") + text[match.end():]
     if not text.strip():
         raise NoArticleError("The page is empty", "There is no text on it to clip.")
-    parser = _parser()
+    parser = html_parser()
     try:
         doc = lxml_html.document_fromstring(text, parser=parser)
-        if _depth_exceeded(parser):
-            parser = _parser()
+        if depth_exceeded(parser):
+            parser = html_parser()
             doc = lxml_html.document_fromstring(flatten_deep_nesting(text), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise NoArticleError(

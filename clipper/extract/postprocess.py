@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from clipper.extract.select import text_similarity
 from clipper.extract.text import inner_text
-from clipper.imagerefs import find_image_refs
+from clipper.images.refs import find_image_refs
 
 _MEDIA = ("img", "picture", "video", "audio", "iframe", "math", "table", "hr", "br", "embed",
           "object")

@@ -55,6 +55,7 @@ from clipper.extract.text import (
     link_density,
     text_length,
 )
+from clipper.htmltree import ElementsXPath, NumberXPath
 
 _TEXTISH = frozenset(("span", "li", "td")) | DIV_TO_P_ELEMS
 _EMBEDS = ("object", "embed", "iframe")
@@ -120,7 +121,7 @@ def mark_data_tables(root: HtmlElement) -> set[HtmlElement]:
 # --- Readability's conditional cleaning --------------------------------------------------------
 
 
-_COUNT = {tag: etree.XPath(f"count(.//{tag})") for tag in ("p", "img", "li", "input")}
+_COUNT = {tag: NumberXPath(f"count(.//{tag})") for tag in ("p", "img", "li", "input")}
 
 
 class _Context:
@@ -194,7 +195,7 @@ def template_vocabulary(root: HtmlElement) -> frozenset[str]:
     return frozenset(w for w, n in chars.items() if n > 0.5 * total and blocks[w] >= 3)
 
 
-_WEARS_NEGATIVE_WORD = etree.XPath(
+_WEARS_NEGATIVE_WORD = ElementsXPath(
     ".//*[@class][" + " or ".join(f"contains(@class, '{w}')" for w in NEGATIVE
                           if w not in _NEVER_VOCABULARY) + "]")
 _HEADING_TAGS = tuple(sorted(HEADINGS))

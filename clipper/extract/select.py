@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from clipper.extract.clean import is_phrasing
+from clipper.extract.context import ExtractionContext
 from clipper.extract.patterns import (
     ALTER_TO_DIV_EXCEPTIONS,
     BYLINE,
@@ -28,7 +29,7 @@ from clipper.extract.patterns import (
 )
 from clipper.extract.score import Flags, initial_score, score_paragraphs, top_candidates
 from clipper.extract.text import inner_text, link_density
-from clipper.extract.tree import add_text_before
+from clipper.htmltree import add_text_before
 
 _WORDS = re.compile(r"\W+")
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -134,7 +135,8 @@ def _valid_byline(text: str) -> bool:
     return 0 < len(text) < 100
 
 
-def walk_page(body: HtmlElement, flags: Flags, title: str | None, state: dict) -> WalkResult:
+def walk_page(body: HtmlElement, flags: Flags, title: str | None,
+              context: ExtractionContext) -> WalkResult:
     """One preorder pass that prunes, converts divs and collects elements to score."""
     result = WalkResult()
     remove_title = bool(title)
@@ -147,15 +149,15 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None, state: dict) -
         if node is not body:
             cls, ident = node.get("class"), node.get("id")
             match = f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
-            if not state.get("byline") and _byline_node(node, match):
-                state["byline"] = " ".join(node.text_content().split())
+            if not context.byline and _byline_node(node, match):
+                context.byline = " ".join(node.text_content().split())
                 node.drop_tree()
                 continue
             if remove_title and tag in ("h1", "h2") and title and (
                 text_similarity(title, inner_text(node)) > 0.75
             ):
                 remove_title = False
-                state["headline_parent"] = node.getparent()  # where the article starts
+                context.headline_parent = node.getparent()  # where the article starts
                 node.drop_tree()
                 continue
             if flags.strip_unlikely:
@@ -181,7 +183,7 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None, state: dict) -
             result.to_score.append(node)
         elif tag == "div":
             _wrap_phrasing(node)
-            if _has_single_child(node, "p") and link_density(node, state.get("url")) < 0.25:
+            if _has_single_child(node, "p") and link_density(node, context.base_url) < 0.25:
                 child = node[0]
                 child.tail = node.tail
                 if child.get("class") is None and child.get("id") is None:

@@ -1,30 +1,32 @@
 """What the window's background tasks do: plain functions calling the core, no Qt.
 
-Each takes ``cancel`` and ``progress`` keywords, which ``tasks.run_in_background``
-passes, the rest bound with ``functools.partial``; each imports the heavy core (lxml, extraction) on
-first use so the window shows before any of it is loaded.
+Each takes ``cancel`` and ``progress`` keywords (``clipper.progress``), which
+``tasks.run_in_background`` passes, the rest bound with ``functools.partial``; each
+imports the heavy core (lxml, extraction, the library) on first use so the window
+shows before any of it is loaded. Every ``clipper.library.Library`` on a folder shares
+its index database, so a save shows in the pane's list at once; an update or a delete
+does when given a handle (``library=``), else with the pane's next sync.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from clipper.errors import CancelledError, LibraryError
-from clipper.models import Clip, Source
+from clipper.models import Clip, OnDuplicate, SaveAction, Source
+from clipper.progress import ProgressFn, check_cancel
 
 if TYPE_CHECKING:
-    from clipper.index import LibraryIndex
-    from clipper.library import ClipSummary, SaveResult
+    from clipper.library import ClipSummary, Library, SaveResult
+    from clipper.library import Library as IndexHolder  # noqa: F401 - the pane's old name
     from clipper.pipeline import Loaded
 
     from .sanitize import SafePage
     from .source_tokens import Span
-    from .tasks import ProgressFn
 
 IMAGE_LIMIT_BYTES = 8 * 1024 * 1024
 MAX_PREVIEW_IMAGES = 60
@@ -32,16 +34,11 @@ PREVIEW_ACCEPT = "image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8"
 """What Qt can show (no AVIF plugin), so content negotiation does not pick AVIF."""
 
 
-def _check(cancel: threading.Event) -> None:
-    if cancel.is_set():
-        raise CancelledError()
-
-
 def load_page(source: Source, cancel: threading.Event, progress: ProgressFn) -> Loaded:
     """Read and clean a page (the window shows the result side by side)."""
     from clipper import pipeline
 
-    return pipeline.load(source, progress=progress, cancel=cancel)  # type: ignore[arg-type]
+    return pipeline.load(source, progress=progress, cancel=cancel)
 
 
 @dataclass
@@ -60,19 +57,17 @@ def prepare_raw_view(html: str, base_url: str | None, local_dir: Path | None,
 
     text = display_text(html)
     tokens = tokenize(text)
-    _check(cancel)
+    check_cancel(cancel)
     return RawExtras(text, tokens, sanitize(html, base_url, local_dir))
-
-
-SaveAction = Literal["ask", "changed", "saved", "updated"]
 
 
 @dataclass
 class SaveOutcome:
     action: SaveAction
-    """``ask``: a duplicate exists and nothing was written; the window asks what to do.
-    ``changed``: another program changed, moved or deleted the file since it was read;
-    nothing was written, and the window asks before overwriting it."""
+    """``CREATED``, ``NEW_VERSION`` or ``REPLACED``: a new clip file; ``UPDATED``: edits
+    written back. Nothing written: ``SKIPPED``, the same article is in the library (the
+    window asks what to do); ``CHANGED``, another program changed, moved or deleted the
+    file since it was read (the window asks before overwriting it)."""
     path: Path | None = None
     duplicate_of: Path | None = None
     result: SaveResult | None = None
@@ -105,7 +100,7 @@ def clip_images(path: Path, body: str) -> dict[str, bytes]:
     images up by the decoded path, so that is the key. Only files inside the clip's
     assets folder are read, whatever the Markdown names.
     """
-    from clipper.imagerefs import find_image_refs
+    from clipper.images.refs import find_image_refs
     from clipper.library import assets_dir_for
 
     assets = assets_dir_for(path)
@@ -136,21 +131,22 @@ def clip_images(path: Path, body: str) -> dict[str, bytes]:
     return images
 
 
-def save_to_library(clip: Clip, library: Path, *, mode: Literal["check", "new", "replace"],
+def save_to_library(clip: Clip, library: Library | Path, *, on_duplicate: OnDuplicate,
                     download_images: bool, page_dir: Path | None,
                     cancel: threading.Event, progress: ProgressFn) -> SaveOutcome:
-    """Save a new clip; with ``mode="check"`` nothing is written if the library has it."""
+    """Save a new clip; with ``OnDuplicate.SKIP`` nothing is written if the library has it."""
     from clipper import pipeline
     from clipper.settings import ensure_library
 
-    ensure_library(library)
-    on_duplicate = {"check": "skip", "new": "new", "replace": "replace"}[mode]
-    result = pipeline.save(clip, library, on_duplicate=on_duplicate,  # type: ignore[arg-type]
+    folder = library if isinstance(library, Path) else library.folder
+    ensure_library(folder)
+    result = pipeline.save(clip, library, on_duplicate=on_duplicate,
                            download_images=download_images, page_dir=page_dir,
-                           progress=progress, cancel=cancel)  # type: ignore[arg-type]
-    if result.action == "skipped":
-        return SaveOutcome("ask", duplicate_of=result.duplicate_of or result.path, result=result)
-    return SaveOutcome("saved", path=result.path, duplicate_of=result.duplicate_of,
+                           progress=progress, cancel=cancel)
+    if result.action is SaveAction.SKIPPED:
+        return SaveOutcome(result.action, duplicate_of=result.duplicate_of or result.path,
+                           result=result)
+    return SaveOutcome(result.action, path=result.path, duplicate_of=result.duplicate_of,
                        result=result, saved=_read_back(result.path))
 
 
@@ -162,19 +158,19 @@ def _read_back(path: Path) -> OpenedClip | None:
         return None
 
 
-def update_in_library(clip: Clip, *, force: bool = False, cancel: threading.Event,
-                      progress: ProgressFn) -> SaveOutcome:
+def update_in_library(clip: Clip, library: Library | None = None, *, force: bool = False,
+                      cancel: threading.Event, progress: ProgressFn) -> SaveOutcome:
     """Write edits back to the file the clip came from (it was saved or opened before);
     ``force`` overwrites what another program changed there since."""
     from clipper.errors import ClipChangedError
     from clipper.library import update_clip
 
     try:
-        path = update_clip(clip, force=force)
+        path = update_clip(clip, library, force=force)
     except ClipChangedError as exc:
         changed = Path(exc.path)
-        return SaveOutcome("changed", path=changed, missing=not changed.exists())
-    return SaveOutcome("updated", path=path)
+        return SaveOutcome(SaveAction.CHANGED, path=changed, missing=not changed.exists())
+    return SaveOutcome(SaveAction.UPDATED, path=path)
 
 
 def read_from_library(path: Path, cancel: threading.Event, progress: ProgressFn) -> OpenedClip:
@@ -184,30 +180,21 @@ def read_from_library(path: Path, cancel: threading.Event, progress: ProgressFn)
 def write_markdown_file(clip: Clip, path: Path, cancel: threading.Event,
                         progress: ProgressFn) -> Path:
     """Save as: the clip (front matter + Markdown) to a file a person chose, atomically."""
-    from clipper.library import render_clip
+    from clipper.library import export_clip
 
-    text = render_clip(clip)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LibraryError(f"Cannot write {path}: {exc.strerror or exc}",
-                           "Choose another folder.") from exc
-    return path
+    return export_clip(clip, path)
 
 
 def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
                  cancel: threading.Event, progress: ProgressFn) -> dict[str, bytes]:
     """Bytes of the images a person asked to see; failures are simply left out.
 
-    The Referer follows the core's rule for saved images (``assets.referer_for``): the
-    page's address for its own site, only its origin for other hosts.
+    The Referer follows the core's rule for saved images (``images.download.referer_for``):
+    the page's address for its own site, only its origin for other hosts.
     """
-    from clipper.assets import referer_for
     from clipper.errors import ClipperError
     from clipper.fetch import Limits, http_get
+    from clipper.images.download import referer_for
 
     from .sanitize import image_allowed
 
@@ -215,7 +202,7 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
     wanted = [u for u in dict.fromkeys(urls) if image_allowed(u, local_dir)][:MAX_PREVIEW_IMAGES]
     out: dict[str, bytes] = {}
     for done, url in enumerate(wanted):
-        _check(cancel)
+        check_cancel(cancel)
         progress("images", done, len(wanted))
         try:
             if url.lower().startswith("file:"):
@@ -241,7 +228,8 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
 # -- the library pane ---------------------------------------------------------------------------
 
 PAGE_SIZE = 300
-"""Clips listed per page: ~5 ms from a 10,000-clip index, where all of them take ~250 ms."""
+"""Clips listed per page: a screenful and more, read from the index without the wait that
+listing all of a large library takes (bench/library/README.md)."""
 SEARCH_LIMIT = 200
 WATCHED_FILES = 2000
 """Newest clip files watched for in-place edits; folders are always watched. inotify
@@ -249,45 +237,14 @@ watches are shared by every program of the user (8192 on older systems), so a hu
 library is not watched file by file; the rest is caught up when the window is activated."""
 
 
-class IndexHolder:
-    """The pane's search index: opened and used in workers, closed from the GUI thread.
+def __getattr__(name: str) -> object:
+    # The pane's name for its handle, from when the handle lived here: it is the core's
+    # Library now, imported only when the pane first makes one (after the first paint).
+    if name == "IndexHolder":
+        from clipper.library import Library
 
-    A worker still opening the index when the pane closes it (quit, another library)
-    closes what it opened itself, so no database connection outlives the pane.
-    """
-
-    def __init__(self, library: Path) -> None:
-        self.library = library
-        self._lock = threading.Lock()
-        self._index: LibraryIndex | None = None
-        self._closed = False
-
-    def get(self) -> LibraryIndex:
-        """The open index, opening it on first use (raises ``IndexUnavailable``)."""
-        with self._lock:
-            if self._closed:
-                raise CancelledError()
-            if self._index is not None:
-                return self._index
-        from clipper.index import LibraryIndex
-
-        index = LibraryIndex.open(self.library)
-        with self._lock:
-            if not self._closed and self._index is None:
-                self._index = index
-                return index
-            winner, closed = self._index, self._closed
-        index.close()
-        if closed or winner is None:
-            raise CancelledError()
-        return winner
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            index, self._index = self._index, None
-        if index is not None:
-            index.close()
+        return Library
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -303,19 +260,18 @@ class Listing:
     """False: no search index in this Python (no FTS5); the files were read instead."""
 
 
-def list_library(holder: IndexHolder, query: str, offset: int, limit: int,
+def list_library(holder: Library, query: str, offset: int, limit: int,
                  cancel: threading.Event, progress: ProgressFn) -> Listing:
     """Newest clips (``query`` empty) or the best matches, with snippets, from the index."""
-    from clipper.index import IndexUnavailable
+    from clipper.library import list_clips
+    from clipper.library.index import IndexUnavailable
 
     try:
-        index = holder.get()
+        index = holder.index()
     except IndexUnavailable:
-        from clipper.library import list_clips
-
-        clips = list_clips(holder.library, query or None)
+        clips = list_clips(holder, query or None)  # reads the files
         return Listing(clips[offset:offset + limit], query, offset, len(clips), indexed=False)
-    _check(cancel)
+    check_cancel(cancel)
     if query.strip():
         return Listing(index.search(query, limit), query)
     return Listing(index.recent(limit, offset), query, offset, index.count())
@@ -331,50 +287,25 @@ class SyncReport:
     """The newest clip files (``WATCHED_FILES`` at most)."""
 
 
-def clip_folders(library: Path) -> list[Path]:
-    """The library and its sub-folders that can hold clips (as ``iter_clip_files`` walks)."""
-    from clipper.library.walk import ASSETS_SUFFIX
-
-    if not library.is_dir():
-        return []
-    folders = [library]
-    stack = [library]
-    while stack:
-        try:
-            entries = list(os.scandir(stack.pop()))
-        except OSError:
-            continue
-        for entry in entries:
-            try:
-                if entry.name.startswith(".") or entry.name.endswith(ASSETS_SUFFIX) \
-                        or not entry.is_dir(follow_symlinks=False):
-                    continue
-            except OSError:
-                continue
-            folders.append(Path(entry.path))
-            stack.append(Path(entry.path))
-    return folders
-
-
-def sync_library(holder: IndexHolder, cancel: threading.Event,
+def sync_library(holder: Library, cancel: threading.Event,
                  progress: ProgressFn) -> SyncReport:
     """Bring the index in line with the folder (files changed behind Clipper's back)."""
-    from clipper.index import IndexUnavailable
+    from clipper.library.index import IndexUnavailable
 
-    folders = clip_folders(holder.library)
+    folders = holder.folders()
     try:
-        index = holder.get()
+        index = holder.index()
     except IndexUnavailable:  # listing reads the files each time: always "changed"
         return SyncReport(True, folders, [])
-    changes = index.sync(progress=lambda done, total: progress("indexing", done, total),
-                         cancel=cancel)
+    changes = index.sync(progress=progress, cancel=cancel)
     files = index.newest_paths(WATCHED_FILES)
     return SyncReport(bool(changes), folders, files)
 
 
-def delete_from_library(path: Path, cancel: threading.Event, progress: ProgressFn) -> Path:
-    """Move a clip (and its images) to the system trash; an open index forgets it."""
+def delete_from_library(path: Path, library: Library | None = None, *,
+                        cancel: threading.Event, progress: ProgressFn) -> Path:
+    """Move a clip (and its images) to the system trash; the library's index forgets it."""
     from clipper.library import delete_clip
 
-    delete_clip(path)
+    delete_clip(path, library)
     return path

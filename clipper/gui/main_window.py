@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from clipper import APP_NAME, __version__
 from clipper.errors import CancelledError, ClipperError
-from clipper.models import Clip, Source
+from clipper.models import Clip, OnDuplicate, SaveAction, Source
 from clipper.settings import LIBRARY_ENV, Settings, load_settings, resolve_library, save_settings
 
 from . import jobs, tasks
@@ -600,12 +600,12 @@ class MainWindow(QMainWindow):
         if self._saved_path is not None:
             self._run_save(partial(jobs.update_in_library, clip), snapshot, then, clip=clip)
         else:
-            self._save_new(clip, snapshot, "check", then)
+            self._save_new(clip, snapshot, OnDuplicate.SKIP, then)
 
     def _save_new(self, clip: Clip, snapshot: tuple[object, ...],
-                  mode: Literal["check", "new", "replace"],
+                  on_duplicate: OnDuplicate,
                   then: Callable[[], None] | None) -> None:
-        work = partial(jobs.save_to_library, clip, self.library, mode=mode,
+        work = partial(jobs.save_to_library, clip, self.library, on_duplicate=on_duplicate,
                        download_images=self.settings.download_images,
                        page_dir=self._images_folder())
         self._run_save(work, snapshot, then, clip=clip)
@@ -638,11 +638,11 @@ class MainWindow(QMainWindow):
                   outcome: jobs.SaveOutcome) -> None:
         self._save_finished()
         then, self._after_save = self._after_save, None
-        if outcome.action == "ask":
+        if outcome.action is SaveAction.SKIPPED:
             assert clip is not None and outcome.duplicate_of is not None
             self._resolve_duplicate(clip, snapshot, outcome.duplicate_of, then)
             return
-        if outcome.action == "changed":
+        if outcome.action is SaveAction.CHANGED:
             assert clip is not None and outcome.path is not None
             self._resolve_changed(clip, snapshot, outcome.path, outcome.missing, then)
             return
@@ -653,7 +653,7 @@ class MainWindow(QMainWindow):
         if outcome.saved is not None and self._snapshot() == snapshot:
             # Carry on from the file as written (images now point into its assets folder).
             self._adopt(outcome.saved, outcome.path)
-        self.status.set_saved(outcome.path, "Updated" if outcome.action == "updated" else
+        self.status.set_saved(outcome.path, "Updated" if outcome.action is SaveAction.UPDATED else
                               "Saved to")
         failed = list(getattr(outcome.result, "images_failed", None) or [])
         if failed:
@@ -673,7 +673,8 @@ class MainWindow(QMainWindow):
         if choice == "open":
             self.open_clip(existing, keep_page=True)
         elif choice in ("new", "replace"):
-            self._save_new(clip, snapshot, "new" if choice == "new" else "replace", then)
+            self._save_new(clip, snapshot, OnDuplicate.NEW if choice == "new" else
+                           OnDuplicate.REPLACE, then)
         else:
             self.status.set_loaded("Not saved")
 
@@ -684,7 +685,7 @@ class MainWindow(QMainWindow):
             self._run_save(partial(jobs.update_in_library, clip, force=True), snapshot, then,
                            clip=clip)
         elif choice == "new":
-            self._save_new(dataclasses.replace(clip, path=None), snapshot, "new", then)
+            self._save_new(dataclasses.replace(clip, path=None), snapshot, OnDuplicate.NEW, then)
         else:
             self.status.set_loaded("Not saved")
 

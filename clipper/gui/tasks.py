@@ -18,11 +18,13 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
+from clipper.progress import Stage
+
 T = TypeVar("T")
 
-ProgressFn = Callable[[str, int, "int | None"], None]
 Work = Callable[..., T]
-"""What a task runs: ``fn(cancel=event, progress=fn)``; ``progress(stage, done, total)``."""
+"""What a task runs: ``fn(cancel=event, progress=fn)``, the core's keywords
+(``clipper.progress``): ``progress(stage, done, total)``, stop when ``cancel`` is set."""
 
 PROGRESS_INTERVAL = 0.05
 """Seconds between relayed progress reports: enough for a smooth bar, few enough to stay cheap."""
@@ -111,7 +113,7 @@ class Task(Generic[T]):
 
     # -- worker side -------------------------------------------------------------------------
 
-    def _progress(self, stage: str, done: int, total: int | None) -> None:
+    def _progress(self, stage: Stage, done: int, total: int | None) -> None:
         now = time.monotonic()
         final = total is not None and done >= total
         if now - self._last_progress < PROGRESS_INTERVAL and not final:
@@ -159,9 +161,9 @@ class Task(Generic[T]):
 
 class _Runnable(QRunnable):
     def __init__(self, task: Task[Any]) -> None:
-        # Owned by the application (C++), not by its Python wrapper: the wrapper may be freed
-        # by the cycle collector in a worker thread, which must not destroy the QObject.
-        super().__init__(QCoreApplication.instance())
+        # A QRunnable is no QObject and has no parent: the pool takes it over in start()
+        # and deletes it once run() has returned (autoDelete).
+        super().__init__()
         self._task = task
 
     def run(self) -> None:

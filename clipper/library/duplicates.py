@@ -8,21 +8,18 @@ articles from one site share almost no shingles. Unlike a single simhash value,
 sketches can be looked up in SQL by shared hashes, which keeps the check fast in
 a large library. Only the first ``MAX_WORDS`` words count, which bounds the
 cost and still catches a story syndicated with a different ending.
+
+Pure functions of text: looking clips up by fingerprint is the index's
+(``LibraryIndex.duplicate_of``), or a scan of the files without one (``scan``).
 """
 
 from __future__ import annotations
 
 import heapq
 import zlib
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
-from clipper.errors import LibraryError
-from clipper.library.frontmatter import read_clip
 from clipper.library.text import plain_text
-from clipper.library.walk import iter_clip_files
-from clipper.models import Clip
-from clipper.urls import normalize_url
 
 SKETCH_SIZE = 64
 SHINGLE_WORDS = 3
@@ -32,11 +29,11 @@ MAX_WORDS = 4000
 SIMILAR = 0.5
 """Estimated Jaccard similarity from which two texts count as the same article."""
 
-# Words for shingles, made in bulk on UTF-8 bytes (a \w+ regex took a third of the
-# fingerprint's time): ASCII letters lower-cased, ASCII punctuation a space, and the usual
-# typographic punctuation and spaces too, so "don’t" and "don't" or «a» and "a" read the
-# same. Other non-ASCII characters count as letters (and keep their case: lower-casing a
-# whole text costs a fifth of the fingerprint).
+# Words for shingles, made in bulk on UTF-8 bytes (a \w+ regex was a large share of the
+# fingerprint's time; bench/library/README.md): ASCII letters lower-cased, ASCII
+# punctuation a space, and the usual typographic punctuation and spaces too, so "don’t"
+# and "don't" or «a» and "a" read the same. Other non-ASCII characters count as letters
+# (and keep their case: lower-casing a whole text is a noticeable share of the cost).
 _WORD_BYTES = bytes((c | 0x20 if 0x41 <= c <= 0x5A else c)
                     if c >= 0x80 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
 _PUNCTUATION = ("\u00a0\u00ab\u00bb\u00b7\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019"
@@ -64,7 +61,7 @@ def fingerprint_of_text(text: str) -> str | None:
     hashes = list(map(zlib.crc32, words))
     shingles = list(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
     # The smallest distinct values from a heap (made in C): sorting them all, or
-    # heapq.nsmallest (a Python loop), took a quarter of the fingerprint's time.
+    # heapq.nsmallest (a Python loop), cost a large share of the fingerprint's time.
     heapq.heapify(shingles)
     sketch: list[int] = []
     while shingles and len(sketch) < SKETCH_SIZE:
@@ -101,59 +98,3 @@ def similarity(a: Sequence[int] | str | None, b: Sequence[int] | str | None) -> 
 
 def is_similar(a: Sequence[int] | str | None, b: Sequence[int] | str | None) -> bool:
     return similarity(a, b) >= SIMILAR
-
-
-def _pick(paths: Iterable[Path], exclude: Path | None) -> Path | None:
-    skip = exclude.resolve() if exclude else None
-    for path in paths:
-        if skip is None or path.resolve() != skip:
-            return path
-    return None
-
-
-def find_duplicate(clip: Clip, library: Path) -> Path | None:
-    """The clip in ``library`` holding the same article, newest first; None if there is none.
-
-    Same normalised source URL wins over similar text. Uses the library's search
-    index (brought up to date first) and scans the files only when no index can
-    be opened. The clip's own file (``clip.path``) never counts.
-    """
-    from clipper.index import IndexUnavailable, index_for  # index.py imports this package
-
-    try:
-        with index_for(library) as index:
-            index.sync()
-            url_key = normalize_url(clip.source)
-            if url_key:
-                found = _pick(index.by_source(url_key), clip.path)
-                if found:
-                    return found
-            fp = fingerprint(clip.body)
-            return _pick(index.by_fingerprint(fp), clip.path) if fp else None
-    except IndexUnavailable:
-        return scan_for_duplicate(clip, library)
-
-
-def scan_for_duplicate(clip: Clip, library: Path) -> Path | None:
-    """``find_duplicate`` without an index: read every clip's front matter and text."""
-    url_key = normalize_url(clip.source)
-    fp = fingerprint(clip.body)
-    by_url: list[tuple[int, Path]] = []
-    by_text: list[tuple[int, Path]] = []
-    skip = clip.path.resolve() if clip.path else None
-    for rel, st in iter_clip_files(library):
-        path = library / rel
-        if skip is not None and path.resolve() == skip:
-            continue
-        try:
-            other = read_clip(path)
-        except LibraryError:
-            continue
-        if url_key and normalize_url(other.source) == url_key:
-            by_url.append((st.st_mtime_ns, path))
-        elif fp and is_similar(fp, fingerprint(other.body)):
-            by_text.append((st.st_mtime_ns, path))
-    for found in (by_url, by_text):
-        if found:
-            return max(found)[1]
-    return None

@@ -160,7 +160,7 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
 # shape: ``key: "double-quoted"``, ``key: <ISO date>`` and block lists of quoted
 # strings. ``_fast_front_matter`` reads exactly that shape and returns None for anything
 # else (a comment, a flow list, a number, a hand edit), which PyYAML then reads as before.
-# It halves the time ``parse_clip`` takes (libyaml included).
+# PyYAML (even with libyaml) was most of what ``parse_clip`` cost (bench/library/README.md).
 
 _KEY_LINE = re.compile(r"([A-Za-z_](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?):(?: (.*))?")
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')

@@ -115,8 +115,8 @@ class Query:
 
         Words are found whole; a CJK run as it is written (東京 inside 東京都), glued to
         its neighbours in the term ("iPhone版"), as the index matches it. Word edges are
-        ``\\w``: a class that leaves CJK out costs ~5 ms to compile, more than a search, so
-        a word glued to CJK text ("東京Tokyo") is left to SQLite's snippet.
+        ``\\w``: a class that leaves CJK out takes longer to compile than a search takes,
+        so a word glued to CJK text ("東京Tokyo") is left to SQLite's snippet.
         """
         found: dict[str, int] = {}  # regex -> length of the text it stands for
         typed = None

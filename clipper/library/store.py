@@ -1,10 +1,11 @@
-"""Saving, updating, deleting and listing clips in a library folder.
+"""Saving, updating, deleting, listing and finding clips in a library folder.
 
 Plain Markdown files are the truth. A save checks for the same article first
 (``on_duplicate``), fetches the images into a hidden staging folder, then claims
 a free name (``Title.md``, ``Title (2).md``...) together with its ``.assets``
 folder, so a clip and its images always arrive together and nothing that exists
-is ever overwritten. An open search index is told about every change.
+is ever overwritten. The ``Library`` handle passed in records every change in its
+search index; given a bare folder, a handle is opened for the call.
 """
 
 from __future__ import annotations
@@ -15,31 +16,29 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from clipper.errors import CancelledError, ClipChangedError, LibraryError
+from clipper.errors import ClipChangedError, LibraryError
 from clipper.library.atomic import create_new, describe_os_error, replace_file
-from clipper.library.duplicates import find_duplicate
 from clipper.library.filenames import assets_dir_for, candidate_stems, check_inside, safe_filename
-from clipper.library.frontmatter import digest, read_clip, render_clip
-from clipper.library.summary import ClipSummary, first_words, sort_key
-from clipper.library.text import plain_text
+from clipper.library.frontmatter import digest, render_clip
+from clipper.library.handle import Library
+from clipper.library.index import IndexUnavailable
+from clipper.library.scan import scan_for_duplicate, scan_list
+from clipper.library.summary import ClipSummary
 from clipper.library.trash import backup, to_trash
-from clipper.library.walk import ASSETS_SUFFIX, CLIP_SUFFIX, iter_clip_files
-from clipper.models import Clip
+from clipper.library.walk import ASSETS_SUFFIX, CLIP_SUFFIX
+from clipper.models import Clip, OnDuplicate, SaveAction
+from clipper.progress import ProgressFn, check_cancel
 from clipper.urls import strip_tracking, without_credentials
 
 if TYPE_CHECKING:
-    from clipper.assets import LocalImages
-    from clipper.index import LibraryIndex
+    from clipper.images.download import LocalImages
 
-OnDuplicate = Literal["new", "skip", "replace"]
-Action = Literal["created", "new-version", "replaced", "skipped"]
-ProgressFn = Callable[[int, "int | None"], None]
 STAGING_PREFIX = ".clipper-staging-"
 
 
@@ -49,7 +48,8 @@ class SaveResult:
 
     path: Path
     """The clip file written (or, when skipped, the existing one)."""
-    action: Action
+    action: SaveAction
+    """``CREATED``, ``NEW_VERSION``, ``REPLACED`` or ``SKIPPED``."""
     duplicate_of: Path | None = None
     """The existing clip recognised as the same article (before it was moved, if replaced)."""
     backup: Path | None = None
@@ -64,12 +64,12 @@ class SaveResult:
 
     def describe(self) -> str:
         """One line for a status bar or the terminal."""
-        if self.action == "skipped":
+        if self.action is SaveAction.SKIPPED:
             return f"already in the library: {self.path}"
         text = f"saved {self.path}"
-        if self.action == "new-version" and self.duplicate_of:
+        if self.action is SaveAction.NEW_VERSION and self.duplicate_of:
             text += f" (new version of {self.duplicate_of.name})"
-        elif self.action == "replaced":
+        elif self.action is SaveAction.REPLACED:
             text += f" (replaced; the old clip is in {self.backup})"
         if self.images_failed:
             n = len(self.images_failed)
@@ -78,28 +78,14 @@ class SaveResult:
         return text
 
 
-def _index(library: Path) -> LibraryIndex | None:
-    from clipper.index import LibraryIndex
-
-    return LibraryIndex.registered(library)
-
-
-def _notify(library: Path, written: Path | None = None, removed: list[Path] | None = None
-            ) -> None:
-    """Keep an open index current; it is only a cache, so a failure here is harmless."""
-    index = _index(library)
-    if index is None:
+@contextlib.contextmanager
+def _handle(library: Library | Path) -> Iterator[Library]:
+    """The handle given, or one opened on a bare folder for the length of one call."""
+    if isinstance(library, Library):
+        yield library
         return
-    with contextlib.suppress(LibraryError, OSError):
-        for path in removed or []:
-            index.remove_path(path)
-        if written is not None:
-            index.update_path(written)
-
-
-def _check_cancel(cancel: threading.Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise CancelledError()
+    with Library(Path(library)) as handle:
+        yield handle
 
 
 def _sweep_leftovers(library: Path, older_than: float = 3600.0) -> None:
@@ -174,34 +160,50 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
     raise AssertionError("unreachable")  # candidate_stems never ends
 
 
-def save_clip(clip: Clip, library: Path, *, on_duplicate: OnDuplicate = "new",
+def save_clip(clip: Clip, library: Library | Path, *,
+              on_duplicate: OnDuplicate | str = OnDuplicate.NEW,
               download_images: bool = True, page_dir: Path | None = None,
               progress: ProgressFn | None = None,
               cancel: threading.Event | None = None) -> SaveResult:
     """Save ``clip`` as a new file in ``library``; see ``SaveResult`` for what happened.
 
     ``on_duplicate`` says what to do when the same article (same normalised URL or
-    similar text) is already there: ``new`` saves another file, ``skip`` writes
-    nothing, ``replace`` moves the old clip and its images to the backups folder and
-    writes the new one under the old name. ``page_dir`` is the folder of a saved page
-    opened from disk, whose own images may be copied; without it only http(s) images
-    are fetched. Raises ``CancelledError`` (nothing written) or ``LibraryError``.
+    similar text) is already there (``OnDuplicate``; its value as a string is taken
+    too, as the CLI passes it). ``page_dir`` is the folder of a saved page opened from
+    disk, whose own images may be copied; without it only http(s) images are fetched.
+    Raises ``CancelledError`` (nothing written) or ``LibraryError``.
     """
-    from clipper.assets import localize_images
+    choice = OnDuplicate(on_duplicate)  # ValueError for anything else
+    with _handle(library) as handle:
+        folder = handle.folder
+        if not folder.is_dir():
+            raise LibraryError(f"The library folder {folder} does not exist",
+                               "Create it, or choose another library folder.")
+        check_cancel(cancel)
+        _sweep_leftovers(folder)
+        clip = _prepared(clip)
+        existing = find_duplicate(clip, handle)
+        if existing is not None and choice is OnDuplicate.SKIP:
+            return SaveResult(path=existing, action=SaveAction.SKIPPED, duplicate_of=existing)
+        check_cancel(cancel)
+        replaced = existing if choice is OnDuplicate.REPLACE else None
+        result = _write_new(clip, folder, replaced, download_images, page_dir, progress, cancel)
+        removed = [existing] if result.backup is not None and existing is not None else []
+        handle.record(written=result.path, removed=[p for p in removed if p != result.path])
+    if existing is None:
+        result.action = SaveAction.CREATED
+    else:
+        result.action = SaveAction.REPLACED if replaced is not None else SaveAction.NEW_VERSION
+    result.duplicate_of = existing
+    return result
 
-    library = Path(library).absolute()
-    if on_duplicate not in ("new", "skip", "replace"):
-        raise ValueError(f"on_duplicate must be new, skip or replace, not {on_duplicate!r}")
-    if not library.is_dir():
-        raise LibraryError(f"The library folder {library} does not exist",
-                           "Create it, or choose another library folder.")
-    _check_cancel(cancel)
-    _sweep_leftovers(library)
-    clip = _prepared(clip)
-    existing = find_duplicate(clip, library)
-    if existing is not None and on_duplicate == "skip":
-        return SaveResult(path=existing, action="skipped", duplicate_of=existing)
-    _check_cancel(cancel)
+
+def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images: bool,
+               page_dir: Path | None, progress: ProgressFn | None,
+               cancel: threading.Event | None) -> SaveResult:
+    """Fetch the images into a staging folder, then publish the clip with them; ``replaced``
+    (the same article's clip) goes to the backups first and comes back if that fails."""
+    from clipper.images.download import localize_images
 
     staging = library / f"{STAGING_PREFIX}{secrets.token_hex(6)}"
     try:
@@ -211,13 +213,12 @@ def save_clip(clip: Clip, library: Path, *, on_duplicate: OnDuplicate = "new",
             raise describe_os_error(exc, library / staging.name) from exc
         images = localize_images(clip.body, staging, referer=clip.source, page_dir=page_dir,
                                  download=download_images, progress=progress, cancel=cancel)
-        _check_cancel(cancel)
+        check_cancel(cancel)
 
         folder, stem, backup_dir = library, safe_filename(clip.title), None
-        if existing is not None and on_duplicate == "replace":
-            folder, stem = existing.parent, existing.stem
-            old_assets = assets_dir_for(existing)
-            backup_dir = backup([existing, old_assets], library)
+        if replaced is not None:
+            folder, stem = replaced.parent, replaced.stem
+            backup_dir = backup([replaced, assets_dir_for(replaced)], library)
         try:
             path, assets = _publish(clip, folder, stem, images, library)
         except BaseException:
@@ -231,25 +232,35 @@ def save_clip(clip: Clip, library: Path, *, on_duplicate: OnDuplicate = "new",
             raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-    removed = [existing] if backup_dir is not None and existing is not None else []
-    _notify(library, written=path, removed=[p for p in removed if p != path])
-    if existing is None:
-        action: Action = "created"
-    else:
-        action = "replaced" if on_duplicate == "replace" else "new-version"
-    return SaveResult(path=path, action=action, duplicate_of=existing, backup=backup_dir,
+    return SaveResult(path=path, action=SaveAction.CREATED, backup=backup_dir,
                       images_saved=images.saved, images_failed=images.failed,
                       image_errors=images.errors, assets_dir=assets)
 
 
-def update_clip(clip: Clip, *, force: bool = False) -> Path:
+def find_duplicate(clip: Clip, library: Library | Path) -> Path | None:
+    """The clip in ``library`` holding the same article, newest first; None if there is none.
+
+    Same normalised source URL wins over similar text; the clip's own file
+    (``clip.path``) never counts. Asks the library's index (brought up to date
+    first) and reads the files only when no index can be opened.
+    """
+    with _handle(library) as handle:
+        try:
+            index = handle.index()
+        except IndexUnavailable:
+            return scan_for_duplicate(clip, handle.folder)
+        index.sync()
+        return index.duplicate_of(clip)
+
+
+def update_clip(clip: Clip, library: Library | None = None, *, force: bool = False) -> Path:
     """Write an edited clip back to ``clip.path`` atomically (extra front matter kept).
 
     Someone else's edit is never overwritten silently: when the file changed on disk
     since it was read (``clip.read_digest``) or since this process last wrote it, or
     was moved away, nothing is written and ``ClipChangedError`` says so; ``force``
-    writes anyway, once the person has said so.
+    writes anyway, once the person has said so. ``library``, the library the clip is
+    in, has its index updated at once (without it, its next ``sync()`` sees the edit).
     """
     if clip.path is None:
         raise LibraryError("This clip has no file yet", "Save it into the library first.")
@@ -261,7 +272,8 @@ def update_clip(clip: Clip, *, force: bool = False) -> Path:
         _check_unchanged(path, clip.read_digest)
     replace_file(path, data)
     _remember_written(path, data)
-    _notify(_library_of(path), written=path)
+    if library is not None:
+        library.record(written=path)
     return path
 
 
@@ -293,65 +305,38 @@ def _check_unchanged(path: Path, read_digest: str | None) -> None:
             "opened", "Open it again to see those changes, or save anyway to replace them.")
 
 
-def _library_of(path: Path) -> Path:
-    """The library holding ``path``: the folder an open index covers, else its folder."""
-    for parent in path.absolute().parents:
-        if _index(parent) is not None:
-            return parent
-    return path.parent
+def delete_clip(path: Path, library: Library | None = None) -> None:
+    """Move a clip and its ``.assets`` folder to the system trash (or the backups folder).
 
-
-def delete_clip(path: Path) -> None:
-    """Move a clip and its ``.assets`` folder to the system trash (or the backups folder)."""
+    ``library``, the library the clip is in, holds that backups folder and has its index
+    updated at once; without it the clip's own folder holds the backups.
+    """
     path = Path(path).absolute()
     if not path.is_file() or path.suffix.lower() != CLIP_SUFFIX:
         raise LibraryError(f"Not a clip file: {path}")
-    library = _library_of(path)
+    folder = library.folder if library is not None else path.parent
     targets = [path]
     assets = assets_dir_for(path)
     if assets.is_dir() and not assets.is_symlink():
         targets.append(assets)
     try:
-        to_trash(targets, library)
+        to_trash(targets, folder)
     except OSError as exc:
         raise LibraryError(f"Cannot move {path.name} to the trash: {exc.strerror or exc}") from exc
-    _notify(library, removed=[path])
+    if library is not None:
+        library.record(removed=[path])
 
 
-def list_clips(library: Path, search: str | None = None,
+def list_clips(library: Library | Path, search: str | None = None,
                limit: int | None = None) -> list[ClipSummary]:
     """Clips newest first, or those matching ``search`` best first (index, else a scan)."""
-    from clipper.index import IndexUnavailable, index_for
-
-    library = Path(library).absolute()
-    if not library.is_dir():
-        return []
-    try:
-        with index_for(library) as index:
-            index.sync()
-            return index.search(search, limit) if search and search.strip() \
-                else index.recent(limit)
-    except IndexUnavailable:
-        return _scan_list(library, search, limit)
-
-
-def _scan_list(library: Path, search: str | None, limit: int | None) -> list[ClipSummary]:
-
-    words = [w.casefold() for w in (search or "").split()]
-    found: list[tuple[float, ClipSummary]] = []
-    for rel, st in iter_clip_files(library):
+    with _handle(library) as handle:
+        if not handle.folder.is_dir():
+            return []
         try:
-            clip = read_clip(library / rel)
-        except LibraryError:
-            continue
-        text = plain_text(clip.body)
-        haystack = " ".join([clip.title, clip.site or "", " ".join(clip.tags), text]).casefold()
-        if words and not all(w in haystack for w in words):
-            continue
-        found.append((sort_key(clip.created, clip.published, st.st_mtime_ns),
-                      ClipSummary(path=library / rel, title=clip.title, site=clip.site,
-                                  created=clip.created, published=clip.published,
-                                  tags=clip.tags, snippet=first_words(text),
-                                  source=clip.source)))
-    found.sort(key=lambda item: item[0], reverse=True)
-    return [summary for _, summary in found[:limit]]
+            index = handle.index()
+        except IndexUnavailable:
+            return scan_list(handle.folder, search, limit)
+        index.sync()
+        return index.search(search, limit) if search and search.strip() \
+            else index.recent(limit)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import lxml.html
 from markdown_it import MarkdownIt
 
-from clipper.markdown import html_to_markdown
+from clipper.extract.fragment import html_to_markdown
 
 BASE = "https://example.com/dir/page.html"
 _MD = MarkdownIt("commonmark").enable("table")

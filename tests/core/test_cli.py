@@ -164,7 +164,8 @@ def test_url_option_must_be_a_web_address(url: str, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(sys, "stdin", _Stdin(REFERENCE.read_bytes()))
     assert main(["extract", "-", "--url", url]) == 1
     err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and "unexpected" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert "unexpected" not in err
 
 
 def test_list_shows_saved_clips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -79,7 +79,8 @@ def test_install_writes_entry_metainfo_and_every_icon(data_home: Path) -> None:
     entry = _entry(entry_path.read_text(encoding="utf-8"))
     launcher, field_code = entry["Exec"].rsplit(" ", 1)
     assert field_code == "%U"
-    assert os.path.isabs(launcher) and os.access(launcher, os.X_OK), launcher
+    assert os.path.isabs(launcher), launcher
+    assert os.access(launcher, os.X_OK), launcher
     assert entry["TryExec"] == launcher
     assert entry["Icon"] == APP_ID
     assert entry["MimeType"] == "text/html;application/xhtml+xml;"
@@ -179,7 +180,8 @@ def test_other_platforms_get_a_clear_error(monkeypatch: pytest.MonkeyPatch, data
     monkeypatch.setattr(sys, "platform", "win32")
     with pytest.raises(ClipperError, match="only needed on Linux") as info:
         desktop.install()
-    assert info.value.hint and "packaging/README.md" in info.value.hint
+    assert info.value.hint
+    assert "packaging/README.md" in info.value.hint
     with pytest.raises(ClipperError):
         desktop.uninstall()
     assert not data_home.exists()

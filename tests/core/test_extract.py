@@ -131,7 +131,8 @@ def test_links_and_images_become_absolute_and_javascript_links_go() -> None:
     )
     a = extract(page(body), "https://news.example/city/budget.html")
     assert "[the report](https://news.example/report.pdf)" in a.markdown
-    assert "javascript:" not in a.markdown and "javascript:" not in a.html
+    assert "javascript:" not in a.markdown
+    assert "javascript:" not in a.html
     assert a.images == ["https://news.example/city/img/chart.png"]
     assert "![Chart](https://news.example/city/img/chart.png)" in a.markdown
 
@@ -160,7 +161,8 @@ def test_title_heading_is_not_repeated_and_metadata_is_filled() -> None:
     assert a.site_name == "Example News"
     assert a.lang == "en"
     assert a.url == "https://news.example/canonical"
-    assert a.excerpt and a.excerpt.startswith("0. The committee met")
+    assert a.excerpt
+    assert a.excerpt.startswith("0. The committee met")
 
 
 def test_kept_lines_point_at_the_article_in_the_source() -> None:
@@ -253,7 +255,8 @@ def test_flattening_keeps_text_and_line_numbers() -> None:
     flat = flatten_deep_nesting(html, max_depth=3)
     assert flat.count("<div>\n") == 3  # the one in the script is text, not markup
     assert flat.count("\n") == html.count("\n")
-    assert "text" in flat and "x('<div>')" in flat
+    assert "text" in flat
+    assert "x('<div>')" in flat
 
 
 BIG_PAGE_SCRIPT = """

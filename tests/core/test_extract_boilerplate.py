@@ -173,6 +173,7 @@ def test_a_teaser_card_dropped_into_the_text_goes() -> None:
     heading_link = "<h2><a href='/product'>The product we tested</a></h2>"
     md = extract(page(f"<article>{body(3)}{card}{heading_link}{body(2)}</article>"),
                  URL).markdown
-    assert "ICE im S-Bahn-Takt" not in md and "Neues Bahn-Konzept" not in md
+    assert "ICE im S-Bahn-Takt" not in md
+    assert "Neues Bahn-Konzept" not in md
     assert "## [The product we tested](https://news.example/product)" in md
     assert md.count("The council approved") == 5

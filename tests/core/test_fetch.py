@@ -181,7 +181,7 @@ def test_progress_is_reported_with_increasing_counts(http_server: LoopbackServer
     caller = threading.current_thread()
     threads = set()
 
-    def progress(done: int, total: int | None) -> None:
+    def progress(stage: str, done: int, total: int | None) -> None:
         calls.append((done, total))
         threads.add(threading.current_thread())
 
@@ -199,7 +199,7 @@ def test_progress_without_content_length_has_no_total(http_server: LoopbackServe
     http_server.trickle("/slow", body, chunk_size=1000, interval=0.02, send_length=False)
     calls: list[tuple[int, int | None]] = []
     fetch(url_source(http_server, "/slow"), limits=FAST,
-          progress=lambda done, total: calls.append((done, total)))
+          progress=lambda stage, done, total: calls.append((done, total)))
     assert calls[-1] == (len(body), None)
 
 
@@ -445,7 +445,7 @@ def test_cancel_during_a_slow_download(http_server: LoopbackServer) -> None:
     started = time.monotonic()
     with pytest.raises(CancelledError):
         fetch(url_source(http_server, "/slow"), limits=PATIENT, cancel=_cancel_after(0.3),
-              progress=lambda done, total: calls.append(done))
+              progress=lambda stage, done, total: calls.append(done))
     assert time.monotonic() - started < 10  # generous: only proves it did not run to the end
     assert calls  # it was downloading when cancelled
 
@@ -512,10 +512,11 @@ def test_file_is_read_with_its_location(tmp_path: Path) -> None:
     path.write_bytes(PAGE)
     calls: list[tuple[int, int | None]] = []
     page = fetch(Source.from_argument(path.as_uri()),
-                 progress=lambda done, total: calls.append((done, total)))
+                 progress=lambda stage, done, total: calls.append((done, total)))
     assert page.body == PAGE
     assert page.url == path.as_uri()
-    assert page.url.startswith("file:///") and "saved%20page.html" in page.url
+    assert page.url.startswith("file:///")
+    assert "saved%20page.html" in page.url
     assert page.local_dir == tmp_path
     assert page.content_type == "text/html"
     assert page.charset is None
@@ -636,7 +637,7 @@ def test_file_read_honours_cancel(tmp_path: Path) -> None:
     path.write_bytes(big_page(3 * MB))
     cancel = threading.Event()
 
-    def progress(done: int, total: int | None) -> None:
+    def progress(stage: str, done: int, total: int | None) -> None:
         cancel.set()  # cancel after the first megabyte
 
     with pytest.raises(CancelledError):

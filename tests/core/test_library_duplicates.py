@@ -8,9 +8,15 @@ from pathlib import Path
 import pytest
 
 from clipper.errors import LibraryError
-from clipper.index import LibraryIndex
-from clipper.library import find_duplicate, fingerprint, read_clip, save_clip, similarity
-from clipper.library.duplicates import scan_for_duplicate
+from clipper.library import (
+    Library,
+    find_duplicate,
+    fingerprint,
+    read_clip,
+    save_clip,
+    similarity,
+)
+from clipper.library.scan import scan_for_duplicate
 from clipper.models import Clip
 
 VOCAB = [f"w{i}" for i in range(5000)]
@@ -112,7 +118,8 @@ def test_on_duplicate_replace_keeps_a_backup(library: Path) -> None:
     # The new clip takes the old file's name, so links to it keep working.
     assert result.path == first.path
     assert read_clip(result.path).title == "New title"
-    assert result.backup is not None and result.backup.is_dir()
+    assert result.backup is not None
+    assert result.backup.is_dir()
     assert result.backup.parent == library / ".clipper-backups"
     assert (result.backup / "Old title.md").read_text(encoding="utf-8") == old_text
     assert (result.backup / "Old title.assets" / "pic.png").read_bytes() == b"old picture"
@@ -168,12 +175,13 @@ def test_replace_that_fails_to_write_puts_the_old_clip_back(
 
 
 def test_open_index_answers_duplicates_and_stays_current(library: Path) -> None:
-    with LibraryIndex.open(library) as index:
+    with Library(library) as handle:
+        index = handle.index()
         index.sync()
-        first = save_clip(Clip(title="A", body=prose(1), source="https://e.example/a"), library)
+        first = save_clip(Clip(title="A", body=prose(1), source="https://e.example/a"), handle)
         assert index.by_source("https://e.example/a") == [first.path]  # told by save_clip
         result = save_clip(Clip(title="B", body=prose(1), source="https://f.example/b"),
-                           library, on_duplicate="replace")
+                           handle, on_duplicate="replace")
         assert result.path == first.path
         assert index.by_source("https://e.example/a") == []
         assert index.by_source("https://f.example/b") == [first.path]

@@ -54,12 +54,14 @@ def test_save_writes_one_clip_with_front_matter(library: Path) -> None:
     result = save_clip(make_clip("Hello: world", author="Ann", site="Example"), library)
     assert result.action == "created"
     assert result.path == library / "Hello - world.md"
-    assert result.duplicate_of is None and result.backup is None
+    assert result.duplicate_of is None
+    assert result.backup is None
     clip = read_clip(result.path)
     assert (clip.title, clip.author, clip.site, clip.tags) == ("Hello: world", "Ann", "Example",
                                                                ["clippings"])
-    assert clip.created and clip.created[:4].isdigit() and ("+" in clip.created[10:]
-                                                           or "-" in clip.created[10:])
+    assert clip.created
+    assert clip.created[:4].isdigit()
+    assert "+" in clip.created[10:] or "-" in clip.created[10:]
     assert result.path.read_text(encoding="utf-8").splitlines()[0] == "---"
     assert files(library) == {"Hello - world.md"}
 
@@ -80,7 +82,9 @@ def test_saving_the_same_page_twice_keeps_both(library: Path) -> None:
     second = save_clip(make_clip("Page"), library)
     assert second.action == "new-version"
     assert second.duplicate_of == first.path
-    assert first.path.exists() and second.path.exists() and first.path != second.path
+    assert first.path.exists()
+    assert second.path.exists()
+    assert first.path != second.path
 
 
 def test_a_file_made_by_someone_else_is_never_overwritten(library: Path) -> None:
@@ -286,7 +290,8 @@ def test_delete_moves_clip_and_images_to_the_trash(library: Path, tmp_path: Path
     assets.mkdir()
     (assets / "a.png").write_bytes(b"png")
     delete_clip(path)
-    assert not path.exists() and not assets.exists()
+    assert not path.exists()
+    assert not assets.exists()
     trash = data_home / "Trash"
     if os.name == "posix" and os.uname().sysname != "Darwin":
         assert (trash / "files" / "To delete.md").is_file()
@@ -357,5 +362,7 @@ def test_leftovers_of_a_crash_are_swept(library: Path) -> None:
     (library / ".clipper-backups").mkdir()
     os.utime(library / ".clipper-backups", (1_000_000_000, 1_000_000_000))
     save_clip(make_clip("Sweeper"), library)
-    assert not old.exists() and not stale_tmp.exists()
-    assert fresh.exists() and (library / ".clipper-backups").exists()
+    assert not old.exists()
+    assert not stale_tmp.exists()
+    assert fresh.exists()
+    assert (library / ".clipper-backups").exists()

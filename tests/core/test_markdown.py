@@ -28,7 +28,8 @@ def test_heading_with_link_and_emphasis_stays_on_one_clean_line() -> None:
              "  <strong>now</strong> ##</h2>")
     assert out == "## Read [the *whole* story](https://example.com/more) now \\##\n"
     h2 = render(out).find(".//h2")
-    assert h2 is not None and text(h2) == "Read the whole story now ##"
+    assert h2 is not None
+    assert text(h2) == "Read the whole story now ##"
     assert h2.find(".//a").get("href") == "https://example.com/more"
 
 
@@ -50,8 +51,11 @@ def test_nested_lists_with_start_numbers() -> None:
     assert out == ("3. three\n   - bullet **b**\n   - bullet two\n     1. deep\n4. four\n")
     tree = render(out)
     ol = tree.find("ol")
-    assert ol is not None and ol.get("start") == "3"
-    assert count(tree, "li") == 5 and count(tree, "ol") == 2 and count(tree, "ul") == 1
+    assert ol is not None
+    assert ol.get("start") == "3"
+    assert count(tree, "li") == 5
+    assert count(tree, "ol") == 2
+    assert count(tree, "ul") == 1
 
 
 def test_list_item_with_paragraphs_and_code_stays_one_item() -> None:
@@ -60,13 +64,15 @@ def test_list_item_with_paragraphs_and_code_stays_one_item() -> None:
     tree = roundtrip(html)
     items = tree.findall(".//li")
     assert len(items) == 2
-    assert len(items[0].findall("p")) == 2 and items[0].find("pre") is not None
+    assert len(items[0].findall("p")) == 2
+    assert items[0].find("pre") is not None
 
 
 def test_adjacent_lists_do_not_merge() -> None:
     out = md("<ul><li>a</li></ul><ul><li>b</li></ul><ol><li>c</li></ol><ol><li>d</li></ol>")
     tree = render(out)
-    assert count(tree, "ul") == 2 and count(tree, "ol") == 2
+    assert count(tree, "ul") == 2
+    assert count(tree, "ol") == 2
 
 
 def test_reversed_list_and_item_values() -> None:
@@ -98,20 +104,23 @@ def test_no_empty_or_script_links() -> None:
             '<a href="">empty</a> d <a href="/x"> </a>e <a href="/y"><span></span></a></p>')
     out = md(html)
     assert out == "a js b hash c empty d e\n"
-    assert "](" not in out and "[]" not in out
+    assert "](" not in out
+    assert "[]" not in out
 
 
 def test_link_text_brackets_are_escaped() -> None:
     out = md('<p><a href="/a">[1] see [this]</a></p>')
     assert out == "[\\[1\\] see \\[this\\]](https://example.com/a)\n"
     a = render(out).find(".//a")
-    assert a is not None and a.text_content() == "[1] see [this]"
+    assert a is not None
+    assert a.text_content() == "[1] see [this]"
 
 
 def test_url_with_spaces_and_parentheses_survives() -> None:
     out = md('<p><a href="/wiki/A_(b) c">w</a></p>')
     a = render(out).find(".//a")
-    assert a is not None and a.get("href") == "https://example.com/wiki/A_%28b%29%20c"
+    assert a is not None
+    assert a.get("href") == "https://example.com/wiki/A_%28b%29%20c"
 
 
 def test_image_inside_link() -> None:
@@ -141,7 +150,9 @@ def test_image_with_alt_title_and_escaped_brackets() -> None:
     out = md('<p><img src="/a.png" alt="A [big] chart" title="Sales"></p>')
     assert out == '![A \\[big\\] chart](https://example.com/a.png "Sales")\n'
     img = render(out).find(".//img")
-    assert img is not None and img.get("alt") == "A [big] chart" and img.get("title") == "Sales"
+    assert img is not None
+    assert img.get("alt") == "A [big] chart"
+    assert img.get("title") == "Sales"
 
 
 def test_figure_caption_is_an_italic_line_after_the_image() -> None:
@@ -158,7 +169,8 @@ def test_figure_caption_with_link_credit_and_break() -> None:
     assert out == ("![](https://example.com/p.jpg)\n\n"
                    "*A fine view.\\\n[Credit](https://example.com/cred)*\n")
     em = render(out).find(".//em")
-    assert em is not None and "A fine view." in em.text_content()
+    assert em is not None
+    assert "A fine view." in em.text_content()
 
 
 def test_best_image_source_and_no_tracking_pixels() -> None:
@@ -178,7 +190,9 @@ def test_table_with_th_header() -> None:
     out = md(html)
     assert out == "| Name | Qty |\n| --- | ---: |\n| Apple | 3 |\n| Pear | 10 |\n"
     tree = render(out)
-    assert count(tree, "table") == 1 and count(tree, "th") == 2 and count(tree, "td") == 4
+    assert count(tree, "table") == 1
+    assert count(tree, "th") == 2
+    assert count(tree, "td") == 4
 
 
 def test_table_without_th_uses_first_row_as_header() -> None:
@@ -213,21 +227,27 @@ def test_tables_a_pipe_table_cannot_hold_stay_clean_html(cell: str) -> None:
     html = (f'<table class="x" style="width:100%"><tr>{cell}<td id="c" class="y">b</td></tr>'
             "<tr><td>c</td><td>d</td></tr></table>")
     out = md(html)
-    assert out.startswith("<table>\n") and out.rstrip().endswith("</table>")
-    assert "class=" not in out and "style=" not in out and "id=" not in out
+    assert out.startswith("<table>\n")
+    assert out.rstrip().endswith("</table>")
+    assert "class=" not in out
+    assert "style=" not in out
+    assert "id=" not in out
     assert "\n\n" not in out.strip()  # one HTML block: a blank line would end it
     tree = render(out)
     assert count(tree, "table") >= 1
-    assert "b" in text(tree) and "d" in text(tree)
+    assert "b" in text(tree)
+    assert "d" in text(tree)
 
 
 def test_rowspan_html_keeps_its_spans_and_pre_newlines() -> None:
     html = ('<table><tr><td rowspan="2">r</td><td><pre>a\n\nb</pre></td></tr>'
             "<tr><td>c</td></tr></table>")
     out = md(html)
-    assert '<td rowspan="2">r</td>' in out and "<pre>a&#10;&#10;b</pre>" in out
+    assert '<td rowspan="2">r</td>' in out
+    assert "<pre>a&#10;&#10;b</pre>" in out
     pre = render(out).find(".//pre")
-    assert pre is not None and pre.text_content() == "a\n\nb"
+    assert pre is not None
+    assert pre.text_content() == "a\n\nb"
 
 
 def test_single_cell_layout_table_is_unwrapped() -> None:
@@ -268,7 +288,8 @@ def test_code_whitespace_entities_and_no_markdown_escaping() -> None:
     assert out == ("```python\ndef f(a, *args):\n\tif a < 1 and b > 2:  # _x_ [y](z)\n"
                    "        return `a` * 2\n\n\nprint(f(1))\n```\n")
     code = render(out).find(".//pre/code")
-    assert code is not None and code.get("class") == "language-python"
+    assert code is not None
+    assert code.get("class") == "language-python"
     assert code.text_content() == ("def f(a, *args):\n\tif a < 1 and b > 2:  # _x_ [y](z)\n"
                                    "        return `a` * 2\n\n\nprint(f(1))\n")
 
@@ -305,7 +326,8 @@ def test_code_with_br_and_per_line_elements() -> None:
 def test_line_numbered_code_keeps_only_the_code(html: str) -> None:
     out = md(html)
     body = out.split("\n", 1)[1]
-    assert out.startswith("```") and body == "x = 1\ny = 2\n```\n"
+    assert out.startswith("```")
+    assert body == "x = 1\ny = 2\n```\n"
 
 
 def test_line_numbered_code_keeps_its_language() -> None:
@@ -326,7 +348,8 @@ def test_preformatted_text_with_links_keeps_the_links() -> None:
     out = md('<pre>See <a href="/rfc1">RFC 1</a>\n\n  and more</pre>')
     assert out == '<pre>See <a href="https://example.com/rfc1">RFC 1</a>\n\n  and more</pre>\n'
     tree = render(out)
-    assert count(tree, "pre") == 1 and count(tree, "a") == 1
+    assert count(tree, "pre") == 1
+    assert count(tree, "a") == 1
 
 
 # --------------------------------------------------------------------------- quotes
@@ -338,7 +361,8 @@ def test_nested_blockquotes_with_lists() -> None:
     out = md(html)
     assert out == "> Outer\n>\n> > Inner\n>\n> - x\n"
     tree = render(out)
-    assert count(tree, "blockquote") == 2 and count(tree, "li") == 1
+    assert count(tree, "blockquote") == 2
+    assert count(tree, "li") == 1
 
 
 def test_inline_quotes() -> None:
@@ -401,7 +425,8 @@ def test_reference_whose_note_was_not_kept() -> None:
 def test_table_of_contents_links_are_not_footnotes() -> None:
     html = '<ul><li><a href="#intro">Intro</a></li></ul><h2 id="intro">Intro</h2><p>Text</p>'
     out = md(html)
-    assert "[^" not in out and "[Intro](https://example.com/dir/page.html#intro)" in out
+    assert "[^" not in out
+    assert "[Intro](https://example.com/dir/page.html#intro)" in out
 
 
 # --------------------------------------------------------------------------- math
@@ -452,7 +477,8 @@ def test_line_breaks_become_backslash_hard_breaks() -> None:
     out = md("<p>Line one<br>Line two<br><br>New paragraph<br></p>")
     assert out == "Line one\\\nLine two\n\nNew paragraph\n"
     tree = render(out)
-    assert count(tree, "br") == 1 and count(tree, "p") == 2
+    assert count(tree, "br") == 1
+    assert count(tree, "p") == 2
 
 
 def test_definition_lists() -> None:
@@ -468,7 +494,9 @@ def test_sub_sup_mark_del_and_hr() -> None:
     assert out == ("H<sub>2</sub>O, x<sup>2</sup>, <mark>key</mark>, ~~old~~ ~~x~~\n\n---\n\n"
                    "end\n")
     tree = render(out)
-    assert count(tree, "sub") == 1 and count(tree, "sup") == 1 and count(tree, "hr") == 1
+    assert count(tree, "sub") == 1
+    assert count(tree, "sup") == 1
+    assert count(tree, "hr") == 1
 
 
 # --------------------------------------------------------------------------- emphasis
@@ -548,7 +576,9 @@ def test_scripts_styles_forms_and_comments_are_dropped() -> None:
 
 def test_whole_documents_and_empty_input() -> None:
     assert md("<html><head><title>T</title></head><body><p>x</p></body></html>") == "x\n"
-    assert md("") == "" and md("   ") == "" and md("<div><span> </span></div>") == ""
+    assert md("") == ""
+    assert md("   ") == ""
+    assert md("<div><span> </span></div>") == ""
     assert md('<?xml version="1.0" encoding="utf-8"?><p>x</p>') == "x\n"
 
 
@@ -575,7 +605,8 @@ def test_a_megabyte_article_converts() -> None:
             "elit, sed do <em>eiusmod</em> tempor incididunt ut labore.</p>")
     html = "<article>" + "".join(f"<h2>S{i}</h2>" + para * 10 for i in range(1000)) + "</article>"
     out = md(html)
-    assert out.count("\n## S") == 999 and out.count("[consectetur](") == 10_000
+    assert out.count("\n## S") == 999
+    assert out.count("[consectetur](") == 10_000
     assert len(out) > 1_000_000
 
 
@@ -584,7 +615,9 @@ def test_sphinx_contents_with_backrefs_are_not_footnotes() -> None:
     href="#setup" id="id1">Set up</a></li></ul></div><div class="section" id="setup">
     <h2><a class="toc-backref" href="#id1">Set up</a></h2><p>Install it.</p></div>"""
     out = md(html)
-    assert "[^" not in out and "## [Set up]" in out and "Install it." in out
+    assert "[^" not in out
+    assert "## [Set up]" in out
+    assert "Install it." in out
 
 
 def test_link_around_a_picture_block_keeps_the_link() -> None:
@@ -614,8 +647,9 @@ def test_text_is_written_in_composed_unicode() -> None:
 def test_the_extractor_path_gives_the_same_markdown_without_reparsing() -> None:
     import lxml.html
 
+    from clipper.extract.fragment import html_to_markdown
     from clipper.extract.normalize import normalize_document
-    from clipper.markdown import element_to_markdown, html_to_markdown
+    from clipper.markdown import element_to_markdown
 
     fragment = ('<div><h2>Notes</h2><p>Text<sup id="r1"><a href="#n1">1</a></sup> and '
                 '<a href="/a">a link</a>.</p><p hidden>gone</p><pre class="language-py">'

@@ -22,7 +22,7 @@ import lxml.html
 import pytest
 from markdown_helpers import render
 
-from clipper.markdown import html_to_markdown
+from clipper.extract.fragment import html_to_markdown
 
 FULL = Path(os.environ.get("CLIPPER_CORPUS")
             or Path(__file__).resolve().parents[3] / "shared" / "corpus" / "readability")

@@ -6,7 +6,7 @@ import lxml.html
 import pytest
 from markdown_helpers import md
 
-from clipper.extract.mathml import mathml_to_tex
+from clipper.extract.normalize.mathml import mathml_to_tex
 
 
 def tex(mathml: str) -> str:

@@ -31,8 +31,10 @@ def qt_html(browser: QTextBrowser, html: str) -> str:
 
 def test_emphasis_is_italic_and_bold_not_underlined(browser: QTextBrowser) -> None:
     out = qt_html(browser, "<p>a <em>it</em> b <strong>bo</strong> c<b>x</b><i>y</i></p>")
-    assert "font-style:italic;\">it<" in out and "font-weight:700;\">bo<" in out
-    assert "font-weight:700;\">x<" in out and "font-style:italic;\">y<" in out
+    assert "font-style:italic;\">it<" in out
+    assert "font-weight:700;\">bo<" in out
+    assert "font-weight:700;\">x<" in out
+    assert "font-style:italic;\">y<" in out
     assert "underline" not in out
 
 
@@ -45,9 +47,12 @@ def test_table_cells_keep_text_after_breaks_and_pipes(browser: QTextBrowser) -> 
     html = ("<table><tr><th>k</th><th>v</th></tr><tr><td>one<br>two</td>"
             "<td><code>a|b</code> c|d</td></tr></table>")
     out = qt_html(browser, html)
-    assert "<table" in out and "two" in out
+    assert "<table" in out
+    assert "two" in out
     plain = browser.toPlainText()
-    assert "a|b" in plain and "c|d" in plain and "\\|" not in plain
+    assert "a|b" in plain
+    assert "c|d" in plain
+    assert "\\|" not in plain
 
 
 def test_fenced_code_keeps_indentation(browser: QTextBrowser) -> None:
@@ -59,4 +64,5 @@ def test_fenced_code_keeps_indentation(browser: QTextBrowser) -> None:
 def test_html_table_fallback_renders_as_a_table(browser: QTextBrowser) -> None:
     out = qt_html(browser, '<table><tr><td rowspan="2">r</td><td>a</td></tr>'
                            "<tr><td>b</td></tr></table><p>after</p>")
-    assert "<table" in out and "after" in browser.toPlainText()
+    assert "<table" in out
+    assert "after" in browser.toPlainText()

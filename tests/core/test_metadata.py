@@ -7,7 +7,9 @@ import json
 import lxml.html
 import pytest
 
-from clipper.extract.metadata import Metadata, clean_name, extract_metadata, normalize_lang
+from clipper.extract.metadata import Metadata, extract_metadata
+from clipper.extract.metadata.byline import clean_name
+from clipper.extract.metadata.fields import normalize_lang
 
 URL = "https://news.example.com/world/story-123"
 

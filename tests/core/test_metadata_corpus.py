@@ -85,8 +85,10 @@ def test_reference_page() -> None:
     assert m.published == expect["published"]
     assert m.lang == expect["lang"]
     assert m.url == expect["url"]  # the page's canonical link
-    assert m.image is not None and m.image.startswith("https://www.devdiscourse.com/")
-    assert m.excerpt is not None and m.excerpt.startswith("Russian officials have previously")
+    assert m.image is not None
+    assert m.image.startswith("https://www.devdiscourse.com/")
+    assert m.excerpt is not None
+    assert m.excerpt.startswith("Russian officials have previously")
 
 
 # --------------------------------------------------------------------------- corpus rates

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from clipper.extract.dates import date_from_url, parse_date
+from clipper.extract.metadata.dates import date_from_url, parse_date
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clipper.gui import jobs
-from clipper.index import LibraryIndex, index_path
 from clipper.library import render_clip
+from clipper.library.index import LibraryIndex, index_path
 from clipper.models import Clip
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from clipper.extract.meta_tags import clean_text
+from clipper.extract.metadata.tags import clean_text
 
 # Schema.org types that describe "the article on this page" (Article and its subtypes,
 # postings, reports). Matched on the type name without a schema.org prefix.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -63,7 +63,8 @@ class Marks:
         if self.body is None:
             return
         if self._values is None:
-            self._values = list(_MARK_VALUES(self.body))
+            # attribute values as lxml's "smart strings", which know their element
+            self._values = cast("list[Any]", _MARK_VALUES(self.body))
         last = None
         for value in self._values:
             if test(value):

@@ -14,6 +14,8 @@ import re
 
 from lxml import etree
 
+from clipper.htmltree import text_of
+
 __all__ = ["mathml_to_tex"]
 
 _MAX_DEPTH = 60
@@ -106,7 +108,7 @@ class _Converter:
         self.depth += 1
         try:
             if self.depth > _MAX_DEPTH:
-                return _escape(" ".join("".join(el.itertext()).split()))
+                return _escape(" ".join(text_of(el).split()))
             return self._convert(el)
         finally:
             self.depth -= 1
@@ -146,7 +148,7 @@ class _Converter:
                 return "\\" + text + " "
             return _token(text)
         if tag in ("mtext", "ms"):
-            raw = "".join(el.itertext())
+            raw = text_of(el)
             if not raw.strip():
                 return r"\ "
             return r"\text{" + _escape(" ".join(raw.split())) + "}"
@@ -206,7 +208,7 @@ class _Converter:
     def _scripts(self, tag: str, el: etree._Element, kids: list[etree._Element]) -> str:
         base_el = kids[0]
         base = self.convert(base_el).strip()
-        base_text = "".join(base_el.itertext()).strip()
+        base_text = text_of(base_el).strip()
         big = base_text in _BIG_OPERATORS
         under = self.convert(kids[1]).strip() if len(kids) > 1 and tag != "mover" else ""
         over = ""
@@ -218,12 +220,12 @@ class _Converter:
             return base + (f"_{_group(under)}" if under else "") + (
                 f"^{_group(over)}" if over else "")
         if tag == "mover" and len(kids) > 1:
-            accent = "".join(kids[1].itertext()).strip()
+            accent = text_of(kids[1]).strip()
             if accent in _ACCENTS:
                 return f"{_ACCENTS[accent]}{{{base}}}"
             return rf"\overset{{{over}}}{{{base}}}"
         if tag == "munder" and len(kids) > 1:
-            accent = "".join(kids[1].itertext()).strip()
+            accent = text_of(kids[1]).strip()
             if accent in ("⏟", "_", "̲"):
                 return f"{_ACCENTS[accent]}{{{base}}}"
             return rf"\underset{{{under}}}{{{base}}}"

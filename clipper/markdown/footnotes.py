@@ -8,9 +8,9 @@ Wikipedia's ``cite_ref``/``cite_note`` pairs, and DPUB-ARIA
 contents or a "skip to" link is never mistaken for a footnote.
 
 :func:`mark_footnotes` only sets ``data-clipper-fnref``/``data-clipper-fndef``
-attributes (normalize runs it on the whole page, so the extractor can see
-which blocks are notes); :func:`take_footnotes` then lifts the definitions out
-of an article fragment just before it becomes Markdown.
+attributes (the extractor's page pre-pass runs it on the whole page, so the
+extractor can see which blocks are notes); :func:`take_footnotes` then lifts the
+definitions out of an article fragment just before it becomes Markdown.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from urllib.parse import unquote
 from lxml import etree
 from lxml import html as lxml_html
 
-from clipper.extract.tree import remove_keep_tail
+from clipper.htmltree import ElementsXPath, remove_keep_tail, text_of
+from clipper.markdown.marks import FNDEF_ATTR, FNREF_ATTR
 
-__all__ = ["FNDEF_ATTR", "FNREF_ATTR", "mark_footnotes", "take_footnotes"]
+__all__ = ["mark_footnotes", "take_footnotes"]
 
-FNREF_ATTR = "data-clipper-fnref"
-FNDEF_ATTR = "data-clipper-fndef"
+_MARKED_NOTES = ElementsXPath(f"descendant-or-self::*[@{FNDEF_ATTR}]")
 
 _REF_WORD = re.compile(r"foot-?note|end-?note|fnref|noteref|cite[_-]?ref|\bfn\d*\b", re.I)
 _NOTE_WORD = re.compile(r"foot-?note|end-?note|cite[_-]?note|\bfn\d*\b|\bnotes?\b|\breferences\b"
@@ -50,7 +50,7 @@ def _signals(el: etree._Element | None) -> str:
 
 
 def _is_ref(a: etree._Element) -> bool:
-    if len(" ".join(a.text_content().split())) > _MAX_REF_TEXT:
+    if len(" ".join(text_of(a).split())) > _MAX_REF_TEXT:
         return False
     parent = a.getparent()
     if "doc-noteref" in (a.get("role") or ""):
@@ -78,7 +78,7 @@ def _is_def(block: etree._Element, ref_ids: set[str]) -> bool:
     sections = block.iter("h1", "h2", "h3", "h4", "h5", "h6", "section", "article")
     if next(sections, None) is not None and block.tag not in ("li", "aside"):
         return False  # a section of the page (a table of contents target), not a note
-    if len(block.text_content()) > _MAX_NOTE_CHARS:
+    if len(text_of(block)) > _MAX_NOTE_CHARS:
         return False
     role = block.get("role") or ""
     if "doc-endnote" in role or "doc-footnote" in role:
@@ -149,8 +149,8 @@ def mark_footnotes(root: etree._Element, ids: dict[str, etree._Element] | None =
     used: dict[str, etree._Element] = {}
     labels: dict[etree._Element, str] = {}
     counter = [0]
-    for el in root.xpath(f"descendant-or-self::*[@{FNDEF_ATTR}]"):
-        label = el.get(FNDEF_ATTR)
+    for el in _MARKED_NOTES(root):
+        label = el.get(FNDEF_ATTR) or ""
         used[label] = el
         labels[el] = label
     found = 0
@@ -163,14 +163,14 @@ def mark_footnotes(root: etree._Element, ids: dict[str, etree._Element] | None =
             continue
         if any(anc is block for anc in a.iterancestors()):
             continue  # a link inside the note pointing at its own note: not a reference
-        ref_ids = {i for i in (a.get("id"), a.getparent().get("id") if a.getparent() is not None
-                               else None) if i}
+        holder = a.getparent()
+        ref_ids = {i for i in (a.get("id"), holder.get("id") if holder is not None else None) if i}
         if not _is_def(block, ref_ids):
             continue
         key = block
         label = labels.get(key)
         if label is None:
-            label = _label_from(a.text_content(), used, key, counter)
+            label = _label_from(text_of(a), used, key, counter)
             labels[key] = label
             block.set(FNDEF_ATTR, label)
             found += 1
@@ -183,9 +183,9 @@ def _drop_backlinks(block: etree._Element) -> None:
         href = a.get("href") or ""
         sig = _signals(a)
         if ("doc-backlink" in sig or _BACK_WORD.search(sig)
-                or (href.startswith("#") and _BACK_TEXT.match(a.text_content() or ""))
+                or (href.startswith("#") and _BACK_TEXT.match(text_of(a) or ""))
                 or (href.startswith("#") and a.get(FNREF_ATTR) is None
-                    and re.fullmatch(r"\s*[a-z]?\s*", a.text_content() or "")
+                    and re.fullmatch(r"\s*[a-z]?\s*", text_of(a) or "")
                     and "ref" in href.lower())):
             holder = a.getparent()
             remove_keep_tail(a)
@@ -197,7 +197,7 @@ def _drop_backlinks(block: etree._Element) -> None:
                 holder = nxt
     for el in list(block.iter()):
         if (isinstance(el.tag, str) and el is not block and _BACK_WORD.search(_signals(el))
-                and not (el.text_content() or "").strip("^↑↩ \n\tabcdefghijklmnopqrstuvwxyz")):
+                and not (text_of(el) or "").strip("^↑↩ \n\tabcdefghijklmnopqrstuvwxyz")):
             remove_keep_tail(el)
     text = block.text or ""
     if _LEAD_JUNK.match(text):
@@ -246,7 +246,7 @@ def take_footnotes(root: etree._Element) -> list[tuple[str, etree._Element]]:
         else:  # the note itself is not in the fragment: keep the reference as it read
             maker = lxml_html.Element if isinstance(a, lxml_html.HtmlElement) else etree.Element
             new = maker("sup" if whole_sup or parent.tag != "sup" else "span")
-            new.text = " ".join(a.text_content().split()) or label
+            new.text = " ".join(text_of(a).split()) or label
         new.tail = target.tail
         holder = target.getparent()
         if holder is not None:
@@ -274,7 +274,7 @@ def take_footnotes(root: etree._Element) -> list[tuple[str, etree._Element]]:
 def _prune_empty_container(box: etree._Element, root: etree._Element) -> None:
     """Remove a notes list (and its heading/rule) left empty once its notes are out."""
     while box is not None and box is not root:
-        text = "".join(box.itertext()).strip()
+        text = text_of(box).strip()
         if text and not (len(text) < 40 and _only_heading(box)):
             return
         parent = box.getparent()

@@ -1,10 +1,10 @@
-"""HTML that stays HTML inside a clip, and the tests that decide it must.
+"""Tables: which ones a pipe table can hold, and compact HTML for the others.
 
-A pipe table cannot hold row spans, nested tables or block content in cells,
-and a fenced code block cannot hold links; CommonMark, Obsidian and Qt all
-render raw HTML blocks, so those keep their structure as compact HTML with only
-meaningful tags and attributes (``colspan``/``rowspan``, ``href``, ``src``,
-``alt``) and no blank line that would end the block early.
+A pipe table cannot hold row spans, nested tables or block content in cells;
+CommonMark, Obsidian and Qt all render raw HTML blocks, so those tables keep their
+structure as compact HTML with only meaningful tags and attributes
+(``colspan``/``rowspan``, ``href``, ``src``, ``alt``) and no blank line that would
+end the block early. (A ``<pre>`` with links does the same: ``code.pre_html``.)
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from clipper.extract.footnotes import FNREF_ATTR
-from clipper.extract.normalize import MATH_ATTR
+from clipper.markdown.marks import FNREF_ATTR, MATH_ATTR
 
-__all__ = ["cell_align", "cell_span", "layout_table", "pipe_table_fits", "pre_html", "table_html",
+__all__ = ["cell_align", "cell_span", "layout_table", "pipe_table_fits", "table_html",
            "table_rows"]
 
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
@@ -136,36 +135,6 @@ def table_html(table: etree._Element, url: Callable[[str | None], str | None]) -
     html = _HTML_CLOSE_SPACE.sub(r"\1", html)
     lines = [line.strip() for line in html.split("\n")]
     return "\n".join(line for line in lines if line)
-
-
-def pre_html(pre: etree._Element, url: Callable[[str | None], str | None]) -> str:
-    """``<pre>`` with only its links kept as tags (an HTML block may hold blank lines)."""
-    parts: list[str] = ["<pre>"]
-    for event, el in etree.iterwalk(pre, events=("start", "end")):
-        if not isinstance(el.tag, str):
-            continue
-        href = url(el.get("href")) if el.tag == "a" else None
-        if event == "start":
-            if el.tag == "br":
-                parts.append("\n")
-            elif href:
-                parts.append(f'<a href="{html_lib.escape(href, quote=True)}">')
-            if el.text:
-                parts.append(_pre_text(el.text))
-        else:
-            if href:
-                parts.append("</a>")
-            if el is not pre and el.tail:
-                parts.append(_pre_text(el.tail))
-    text = "".join(parts).rstrip()
-    while text.startswith("<pre>\n"):
-        text = "<pre>" + text[6:]
-    return text + "</pre>"
-
-
-def _pre_text(text: str) -> str:
-    text = _ZERO_WIDTH.sub("", text).replace("\u00a0", " ").replace("\r\n", "\n")
-    return html_lib.escape(text, quote=False)
 
 
 def _html_text(text: str, holder: etree._Element | None) -> str:

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from lxml import html as lxml_html
 
-from clipper.extract.dates import MONTH_PATTERN
-from clipper.extract.meta_dom import (
+from clipper.extract.metadata.dates import MONTH_PATTERN
+from clipper.extract.metadata.dom import (
     SKIP_TAGS,
     Marks,
     following,

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import clipper.index
 from clipper.errors import CancelledError
-from clipper.index import BATCH, LibraryIndex
-from clipper.library import fingerprint, render_clip
+from clipper.library import fingerprint, index_rows, render_clip
+from clipper.library import index as index_module
+from clipper.library.index import LibraryIndex
+from clipper.library.index_rows import BATCH
 from clipper.models import Clip
 
 WORDS = [f"w{i}" for i in range(3000)] + ["café", "naïve", "Ærø", "straße", "日本"]
@@ -56,7 +57,7 @@ def contents(index: LibraryIndex) -> tuple[list[tuple], list[tuple], set[tuple]]
 
 
 def one_at_a_time(library: Path, cache: Path) -> LibraryIndex:
-    index = LibraryIndex.open(library, cache_dir=cache, register=False)
+    index = LibraryIndex.open(library, cache_dir=cache)
     for path in sorted(library.rglob("*.md")):
         index.update_path(path)
     return index
@@ -69,10 +70,11 @@ def reader_threads() -> list[threading.Thread]:
 def test_a_bulk_build_is_the_index_built_one_file_at_a_time(library: Path,
                                                             tmp_path: Path) -> None:
     seen: list[tuple[int, int | None]] = []
-    with LibraryIndex.open(library, cache_dir=tmp_path / "bulk", register=False) as bulk:
-        changes = bulk.sync(progress=lambda done, total: seen.append((done, total)))
+    with LibraryIndex.open(library, cache_dir=tmp_path / "bulk") as bulk:
+        changes = bulk.sync(progress=lambda stage, done, total: seen.append((done, total)))
         assert len(changes.added) == COUNT + 1
-        assert seen[0] == (0, COUNT + 1) and seen[-1] == (COUNT + 1, COUNT + 1)
+        assert seen[0] == (0, COUNT + 1)
+        assert seen[-1] == (COUNT + 1, COUNT + 1)
         assert len(seen) == 1 + -(-(COUNT + 1) // BATCH)
         built = contents(bulk)
     with one_at_a_time(library, tmp_path / "single") as single:
@@ -84,11 +86,11 @@ def test_a_bulk_build_is_the_index_built_one_file_at_a_time(library: Path,
 
 def test_without_json_each_the_sketch_is_the_same(library: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    with LibraryIndex.open(library, cache_dir=tmp_path / "json", register=False) as index:
+    with LibraryIndex.open(library, cache_dir=tmp_path / "json") as index:
         index.sync()
         expected = contents(index)
     monkeypatch.setattr(LibraryIndex, "_json_sketch", lambda self: False)
-    with LibraryIndex.open(library, cache_dir=tmp_path / "plain", register=False) as index:
+    with LibraryIndex.open(library, cache_dir=tmp_path / "plain") as index:
         index.sync()
         assert contents(index) == expected
 
@@ -96,7 +98,7 @@ def test_without_json_each_the_sketch_is_the_same(library: Path, tmp_path: Path,
 def test_duplicates_are_found_after_a_bulk_build(library: Path, tmp_path: Path) -> None:
     target = library / "f1" / "clip 1.md"
     body = target.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    with LibraryIndex.open(library, cache_dir=tmp_path / "c", register=False) as index:
+    with LibraryIndex.open(library, cache_dir=tmp_path / "c") as index:
         index.sync()
         edited = body.replace(" w", " x", 3) + "\n\nUpdate: corrected.\n"
         assert index.by_fingerprint(fingerprint(edited)) == [target]
@@ -108,11 +110,11 @@ def test_cancel_stops_the_reader_and_the_next_sync_finishes(library: Path,
                                                            tmp_path: Path) -> None:
     cancel = threading.Event()
 
-    def progress(done: int, total: int | None) -> None:
+    def progress(stage: str, done: int, total: int | None) -> None:
         if done:
             cancel.set()
 
-    with LibraryIndex.open(library, cache_dir=tmp_path / "c", register=False) as index:
+    with LibraryIndex.open(library, cache_dir=tmp_path / "c") as index:
         with pytest.raises(CancelledError):
             index.sync(progress=progress, cancel=cancel)
         assert not reader_threads()
@@ -124,15 +126,15 @@ def test_cancel_stops_the_reader_and_the_next_sync_finishes(library: Path,
 
 def test_a_reader_error_reaches_the_caller_and_stops_the_reader(
         library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    read = clipper.index._read_clip_file
+    read = index_rows.read_clip_file
 
     def failing(lib: Path, rel: str, *stat: int) -> object:
         if rel == "f2/clip 302.md":
             raise RuntimeError("disk on fire")
         return read(lib, rel, *stat)
 
-    monkeypatch.setattr(clipper.index, "_read_clip_file", failing)
-    with LibraryIndex.open(library, cache_dir=tmp_path / "c", register=False) as index:
+    monkeypatch.setattr(index_module, "read_clip_file", failing)
+    with LibraryIndex.open(library, cache_dir=tmp_path / "c") as index:
         with pytest.raises(RuntimeError, match="disk on fire"):
             index.sync()
         assert not reader_threads()
@@ -144,5 +146,5 @@ def test_many_rows_per_insert_respect_the_variable_limit(tmp_path: Path) -> None
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE t(a, b, c)")
     rows = [(i, str(i), None) for i in range(1000)]
-    clipper.index._insert_rows(conn, "t", ("a", "b", "c"), rows, max_variables=10)
+    index_rows.insert_rows(conn, "t", ("a", "b", "c"), rows, max_variables=10)
     assert conn.execute("SELECT a, b, c FROM t ORDER BY a").fetchall() == rows

@@ -4,12 +4,11 @@ The files are the truth; this is a cache in the platformdirs cache folder, one
 database per library. ``sync()`` compares the folder with the index by
 (mtime, size, inode), so clips added, edited or deleted by another editor or a
 sync tool show up, and a missing or corrupt database is deleted and rebuilt without
-troubling the user. Save, update and delete in ``clipper.library`` tell an open
-index about their own changes, so the window never waits for a rescan.
-
-Indexing many files (a first build) reads and digests them in a helper thread while
-the calling thread writes the previous batch: SQLite releases the GIL while it works,
-so the two overlap.
+troubling the user. Save, update and delete tell the index of the ``Library`` they are
+given about their own changes; every index of one library (the window's, a command
+line run's) is a connection to the same database file, so each sees the others' changes
+without waiting for a rescan. The duplicate lookup by address and by text is here too:
+it is two queries on this database.
 """
 
 from __future__ import annotations
@@ -18,49 +17,44 @@ import contextlib
 import hashlib
 import json
 import os
-import queue
 import re
 import sqlite3
 import sys
 import threading
-import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from clipper.errors import CancelledError, LibraryError
-from clipper.library.duplicates import (
-    SIMILAR,
-    fingerprint_of_text,
-    is_similar,
-    similarity,
-    sketch_of,
+from clipper.errors import LibraryError
+from clipper.library.duplicates import SIMILAR, fingerprint, is_similar, similarity, sketch_of
+from clipper.library.index_rows import (
+    BATCH,
+    CLIP_COLUMNS,
+    FTS_COLUMNS,
+    MARK_END,
+    MARK_START,
+    ParsedClip,
+    insert_rows,
+    max_variables,
+    read_ahead,
+    read_clip_file,
 )
-from clipper.library.frontmatter import parse_clip
-from clipper.library.query import (
-    SEPARATOR,
-    index_text,
-    make_snippet,
-    parse_query,
-    stored_text,
-)
-from clipper.library.summary import ClipSummary, first_words, sort_key
-from clipper.library.text import plain_text
+from clipper.library.query import SEPARATOR, make_snippet, parse_query, stored_text
+from clipper.library.summary import ClipSummary
 from clipper.library.walk import iter_clip_files
+from clipper.models import Clip
+from clipper.progress import ProgressFn, check_cancel
 from clipper.urls import normalize_url
 
 SCHEMA_VERSION = "4"  # 4: CJK characters indexed one by one
 # Fingerprints use CPython's tuple hash: an index built by another interpreter is rebuilt.
 HASH_FLAVOUR = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}"
-BATCH = 200
-"""Files indexed per transaction: the lock is released between batches, so searches
-from the window stay responsive while a large library is first indexed."""
 SNIPPET_TOKENS = 24
 SNIPPET_ROWS = 100
 """Results that get a snippet around the match; later ones show the start of the text."""
-MARK_START, MARK_END = "\x02", "\x03"
 
-ProgressFn = Callable[[int, int | None], None]
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -91,123 +85,8 @@ INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 4.0, 4.0, 1.0)');
 INSERT INTO fts(fts, rank) VALUES('hashsize', 8388608);
 """
 # hashsize: FTS5 writes its pending words out as a new segment whenever they pass 1 MB (the
-# default), a few times per batch; one segment per batch made a first build ~15% faster.
-
-_CLIP_COLUMNS = ("id", "path", "mtime", "size", "inode", "title", "site", "tags", "source",
-                 "nsource", "fingerprint", "created", "published", "sort_key", "preview")
-_FTS_COLUMNS = ("rowid", "title", "site", "tags", "body")
-
-
-@dataclass
-class _ParsedClip:
-    """One clip file's rows, worked out in the reader thread (all but the id)."""
-
-    rel: str
-    clip_values: tuple
-    """The ``clips`` columns after ``id``."""
-    fts_values: tuple
-    """The ``fts`` columns after ``rowid``, through ``index_text`` (the body comes back with
-    ``stored_text``)."""
-
-    @property
-    def fingerprint(self) -> str | None:
-        return self.clip_values[_CLIP_COLUMNS.index("fingerprint") - 1]
-
-
-def _read_clip_file(library: Path, rel: str, mtime: int, size: int,
-                    inode: int) -> _ParsedClip | None:
-    """Read and digest one clip file (no database: this runs in the reader thread)."""
-    path = library / rel
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None  # gone or unreadable since the scan; the next sync sees it
-    text = raw.decode("utf-8", "replace")
-    try:
-        clip = parse_clip(text, path)
-    except LibraryError:  # broken front matter: still findable by its words
-        clip = parse_clip(text.replace("---", "- - -", 1), path)
-    body = plain_text(clip.body).replace(MARK_START, "").replace(MARK_END, "")
-    return _ParsedClip(
-        rel,
-        (rel, mtime, size, inode, clip.title, clip.site, json.dumps(clip.tags), clip.source,
-         normalize_url(clip.source), fingerprint_of_text(body), clip.created, clip.published,
-         sort_key(clip.created, clip.published, mtime), first_words(body)),
-        (index_text(clip.title), index_text(clip.site or ""), index_text(" ".join(clip.tags)),
-         index_text(body)))
-
-
-def _max_variables(conn: sqlite3.Connection) -> int:
-    getlimit = getattr(conn, "getlimit", None)  # Python 3.11+
-    if getlimit is not None:
-        return int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
-    return 32766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
-
-
-def _insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str],
-                 rows: list[tuple], max_variables: int) -> None:
-    """Many rows per INSERT: one statement runs without Python's GIL, so the reader thread
-    works meanwhile (``executemany`` takes the GIL back after every row)."""
-    per = max(1, max_variables // len(columns))
-    head = f"INSERT INTO {table}({', '.join(columns)}) VALUES "
-    marks = "(" + ",".join("?" * len(columns)) + ")"
-    for start in range(0, len(rows), per):
-        chunk = rows[start:start + per]
-        conn.execute(head + ",".join([marks] * len(chunk)),
-                     [value for row in chunk for value in row])
-
-
-def _read_ahead(items: Sequence[tuple[str, tuple[int, int, int]]],
-                read: Callable[[str, int, int, int], _ParsedClip | None],
-                ) -> Generator[tuple[int, list[_ParsedClip]], None, None]:
-    """``(files tried, clips read)`` per batch of ``items``; a thread reads the next batches
-    while the caller writes one to the database (SQLite works without the GIL).
-
-    Closing the iterator (cancel, an error) stops the thread.
-    """
-    if len(items) <= BATCH:
-        if items:
-            yield len(items), [p for p in (read(rel, *stat) for rel, stat in items) if p]
-        return
-    results: queue.Queue[tuple[int, list[_ParsedClip]] | BaseException | None] = \
-        queue.Queue(maxsize=2)
-    stop = threading.Event()
-
-    def put(item: tuple[int, list[_ParsedClip]] | BaseException | None) -> None:
-        while not stop.is_set():
-            with contextlib.suppress(queue.Full):
-                results.put(item, timeout=0.05)
-                return
-
-    def work() -> None:
-        try:
-            for start in range(0, len(items), BATCH):
-                chunk = items[start:start + BATCH]
-                parsed = []
-                for rel, stat in chunk:
-                    if stop.is_set():
-                        return
-                    clip = read(rel, *stat)
-                    if clip is not None:
-                        parsed.append(clip)
-                    # Hand over the GIL: the writer, back from SQLite, would otherwise wait
-                    # for the interpreter's switch interval (5 ms) after every statement.
-                    time.sleep(0)
-                put((len(chunk), parsed))
-        except BaseException as exc:  # handed to the caller's thread
-            put(exc)
-        put(None)
-
-    reader = threading.Thread(target=work, name="clipper-index-reader", daemon=True)
-    reader.start()
-    try:
-        while (item := results.get()) is not None:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        reader.join()
+# default), a few times per batch; one segment per batch makes a first build faster
+# (bench/library/README.md).
 
 
 class IndexUnavailable(LibraryError):
@@ -283,16 +162,12 @@ def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
 class LibraryIndex:
     """Search index of one library folder; thread-safe (one connection behind a lock)."""
 
-    _open: dict[Path, list[LibraryIndex]] = {}  # noqa: RUF012 - a registry, shared on purpose
-    _registry_lock = threading.Lock()
-
     def __init__(self, library: Path, db_path: Path | None) -> None:
         self.library = library
         self.db_path = db_path
         """None: an in-memory index, when the cache folder cannot be written."""
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
-        self._registered = False
         self._has_json: bool | None = None
         self.rebuilt = False
         """True when an existing database had to be thrown away (corrupt or outdated)."""
@@ -300,25 +175,21 @@ class LibraryIndex:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, library: Path, cache_dir: Path | None = None, *,
-             register: bool = True) -> LibraryIndex:
+    def open(cls, library: Path, cache_dir: Path | None = None) -> LibraryIndex:
         """Open (or create) the index of ``library``; call ``sync()`` to bring it up to date.
 
-        While open and registered, ``save_clip``/``update_clip``/``delete_clip`` keep it current.
+        Most code gets it from ``Library.index()``, which opens it once per handle and
+        keeps it current with what ``save_clip``/``update_clip``/``delete_clip`` write.
         """
         library = Path(library).absolute()
+        db_path: Path | None
         try:
-            db_path: Path | None = index_path(library, cache_dir)
-            db_path.parent.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+            db_path = index_path(library, cache_dir)
+            db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
-            db_path = None
+            db_path = None  # the cache folder cannot be written: an index in memory
         index = cls(library, db_path)
         index._connect()
-        if register:
-            key = library.resolve()
-            with cls._registry_lock:
-                cls._open.setdefault(key, []).append(index)
-            index._registered = True
         return index
 
     def _connect(self) -> None:
@@ -400,15 +271,6 @@ class LibraryIndex:
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.close()
                 self._conn = None
-        if self._registered:
-            key = self.library.resolve()
-            with self._registry_lock:
-                group = self._open.get(key, [])
-                if self in group:
-                    group.remove(self)
-                if not group:
-                    self._open.pop(key, None)
-            self._registered = False
 
     def __enter__(self) -> LibraryIndex:
         return self
@@ -416,14 +278,7 @@ class LibraryIndex:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @classmethod
-    def registered(cls, library: Path) -> LibraryIndex | None:
-        """The index currently open for ``library`` in this process, if any."""
-        with cls._registry_lock:
-            group = cls._open.get(Path(library).absolute().resolve())
-            return group[-1] if group else None
-
-    def _guarded(self, action: Callable[[], object]) -> object:
+    def _guarded(self, action: Callable[[], T]) -> T:
         """Run ``action``; if the database turns out corrupt, rebuild it and run it again."""
         with self._lock:
             try:
@@ -470,16 +325,15 @@ class LibraryIndex:
             changes.removed = [self.library / rel for rel in removed]
         total = len(todo)
         if progress and total:
-            progress(0, total)
+            progress("indexing", 0, total)
         with self._bulk_settings(total > BATCH):
-            batches = _read_ahead(todo, self._read)
+            batches = read_ahead(todo, self._read)
             try:
                 done = 0
                 for tried, parsed in batches:
                     # One transaction per batch, the lock released in between: searches
                     # from another thread are answered while a big library is indexed.
-                    if cancel is not None and cancel.is_set():
-                        raise CancelledError()
+                    check_cancel(cancel)
                     with self._lock, self._transaction():
                         self._store(parsed)
                     for clip in parsed:
@@ -487,13 +341,13 @@ class LibraryIndex:
                             self.library / clip.rel)
                     done += tried
                     if progress:
-                        progress(done, total)
+                        progress("indexing", done, total)
             finally:
                 batches.close()
         return changes
 
-    def _read(self, rel: str, mtime: int, size: int, inode: int) -> _ParsedClip | None:
-        return _read_clip_file(self.library, rel, mtime, size, inode)
+    def _read(self, rel: str, mtime: int, size: int, inode: int) -> ParsedClip | None:
+        return read_clip_file(self.library, rel, mtime, size, inode)
 
     @contextlib.contextmanager
     def _bulk_settings(self, bulk: bool) -> Iterator[None]:
@@ -536,13 +390,13 @@ class LibraryIndex:
             self.conn.executemany("DELETE FROM sketch WHERE h = ? AND clip = ?",
                                   [(h, cid) for h in sketch_of(fp)])
 
-    def _store(self, parsed: list[_ParsedClip]) -> None:
-        """Write clips read by ``_read_clip_file`` (replacing their old rows), in a
+    def _store(self, parsed: list[ParsedClip]) -> None:
+        """Write clips read by ``read_clip_file`` (replacing their old rows), in a
         transaction the caller holds."""
         if not parsed:
             return
         conn = self.conn
-        limit = _max_variables(conn)
+        limit = max_variables(conn)
         rels = [clip.rel for clip in parsed]
         for start in range(0, len(rels), limit):
             chunk = rels[start:start + limit]
@@ -553,9 +407,9 @@ class LibraryIndex:
         # Ids given here, so the text and sketch rows can be written in bulk too; the write
         # lock is held, so no other writer takes them meanwhile.
         base = conn.execute("SELECT coalesce(max(id), 0) FROM clips").fetchone()[0] + 1
-        _insert_rows(conn, "clips", _CLIP_COLUMNS,
+        insert_rows(conn, "clips", CLIP_COLUMNS,
                      [(base + i, *clip.clip_values) for i, clip in enumerate(parsed)], limit)
-        _insert_rows(conn, "fts", _FTS_COLUMNS,
+        insert_rows(conn, "fts", FTS_COLUMNS,
                      [(base + i, *clip.fts_values) for i, clip in enumerate(parsed)], limit)
         if self._json_sketch():
             # The sketch rows straight from the stored fingerprints, in key order (cheaper
@@ -674,7 +528,7 @@ class LibraryIndex:
                 out.append(summary)
             return out
 
-        return self._guarded(action)  # type: ignore[return-value]
+        return self._guarded(action)
 
     def _rows_by_id(self, sql: str, ids: list[int]) -> list[tuple]:
         rows: list[tuple] = []
@@ -687,8 +541,8 @@ class LibraryIndex:
         """Clips newest first (by ``created``, else ``published``, else file time; clips
         saved within the same second by file time).
 
-        ``offset`` skips that many: the window's list loads a large library page by page
-        (all 10,000 rows at once take ~250 ms, a page of 300 ~5 ms).
+        ``offset`` skips that many: the window's list loads a large library page by page,
+        as summaries for all of a large library take long to build (bench/library).
         """
 
         def action() -> list[ClipSummary]:
@@ -698,17 +552,17 @@ class LibraryIndex:
                 (-1 if limit is None else limit, max(0, offset))).fetchall()
             return [self._summary(row[:7], row[7]) for row in rows]
 
-        return self._guarded(action)  # type: ignore[return-value]
+        return self._guarded(action)
 
     def newest_paths(self, limit: int | None = None) -> list[Path]:
         """The clip files in ``recent()`` order, without building summaries (10x cheaper)."""
-        return self._guarded(lambda: [  # type: ignore[return-value]
+        return self._guarded(lambda: [
             self.library / p for (p,) in self.conn.execute(
                 "SELECT path FROM clips ORDER BY sort_key DESC, mtime DESC, path LIMIT ?",
                 (-1 if limit is None else limit,))])
 
     def count(self) -> int:
-        return self._guarded(  # type: ignore[return-value]
+        return self._guarded(
             lambda: self.conn.execute("SELECT count(*) FROM clips").fetchone()[0])
 
     def by_source(self, url: str | None) -> list[Path]:
@@ -716,7 +570,7 @@ class LibraryIndex:
         key = normalize_url(url)
         if not key:
             return []
-        return self._guarded(lambda: [  # type: ignore[return-value]
+        return self._guarded(lambda: [
             self.library / p for (p,) in self.conn.execute(
                 "SELECT path FROM clips WHERE nsource = ? ORDER BY sort_key DESC", (key,))])
 
@@ -739,21 +593,21 @@ class LibraryIndex:
             scored.sort(reverse=True)
             return [self.library / path for _, _, path in scored]
 
-        return self._guarded(action)  # type: ignore[return-value]
+        return self._guarded(action)
 
+    def duplicate_of(self, clip: Clip) -> Path | None:
+        """The clip holding the same article, newest first; None if there is none.
 
-@contextlib.contextmanager
-def index_for(library: Path) -> Iterator[LibraryIndex]:
-    """The open index of ``library`` if the window has one, else a temporary one.
+        Same normalised source URL wins over similar text; the clip's own file
+        (``clip.path``) never counts. Call ``sync()`` first to see outside changes.
+        """
+        skip = clip.path.resolve() if clip.path else None
 
-    Raises ``IndexUnavailable`` (a ``LibraryError``) when SQLite cannot do it at all.
-    """
-    index = LibraryIndex.registered(library)
-    if index is not None:
-        yield index
-        return
-    index = LibraryIndex.open(library, register=False)
-    try:
-        yield index
-    finally:
-        index.close()
+        def first(paths: list[Path]) -> Path | None:
+            return next((p for p in paths if skip is None or p.resolve() != skip), None)
+
+        found = first(self.by_source(normalize_url(clip.source)))
+        if found is None:
+            fp = fingerprint(clip.body)
+            found = first(self.by_fingerprint(fp)) if fp else None
+        return found

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from clipper.htmltree import text_of
+
 
 @dataclass(frozen=True)
 class ImageInfo:
@@ -160,7 +162,7 @@ def sanitize_svg(data: bytes) -> bytes | None:
         parent = element.getparent()
         animates_href = tag in ("set", "animate") and "href" in element.get("attributeName", "")
         if tag in _SVG_DROP or animates_href or (
-                tag == "style" and _CSS_EXTERNAL.search("".join(element.itertext()))):
+                tag == "style" and _CSS_EXTERNAL.search(text_of(element))):
             if parent is not None:
                 parent.remove(element)
             continue

@@ -10,8 +10,16 @@ from pathlib import Path
 import pytest
 
 from clipper.errors import CancelledError
-from clipper.index import LibraryIndex, index_path
-from clipper.library import delete_clip, list_clips, read_clip, render_clip, save_clip, update_clip
+from clipper.library import (
+    Library,
+    delete_clip,
+    list_clips,
+    read_clip,
+    render_clip,
+    save_clip,
+    update_clip,
+)
+from clipper.library.index import LibraryIndex, index_path
 from clipper.library.query import match_expression
 from clipper.models import Clip
 
@@ -53,7 +61,9 @@ def titles(results: list) -> list[str]:
 def test_first_sync_indexes_every_clip(library: Path, tmp_path: Path) -> None:
     with LibraryIndex.open(library) as idx:
         changes = idx.sync()
-        assert len(changes.added) == 3 and not changes.updated and not changes.removed
+        assert len(changes.added) == 3
+        assert not changes.updated
+        assert not changes.removed
         assert idx.count() == 3
         assert not idx.sync()  # nothing changed: nothing to do
     # The database lives in the cache folder, not in the library.
@@ -68,7 +78,8 @@ def test_recent_is_newest_first(index: LibraryIndex) -> None:
                                       "Why Rust's borrow checker"]
     assert titles(index.recent(1)) == ["Sourdough at home"]
     first = index.recent(1)[0]
-    assert first.site == "Kitchen" and first.tags == ["clippings"]
+    assert first.site == "Kitchen"
+    assert first.tags == ["clippings"]
     assert first.snippet.startswith("Feed the starter")
 
 
@@ -101,7 +112,8 @@ def test_search_finds_body_words_with_a_snippet(index: LibraryIndex, library: Pa
     assert hit.path == library / "bread.md"
     start, end = hit.highlights[0]
     assert hit.snippet[start:end] == "hydration"
-    assert "\x02" not in hit.snippet and "\x03" not in hit.snippet
+    assert "\x02" not in hit.snippet
+    assert "\x03" not in hit.snippet
 
 
 def test_search_title_site_tags_and_diacritics(index: LibraryIndex) -> None:
@@ -267,8 +279,9 @@ def test_progress_and_cancel(library: Path) -> None:
         write(library, f"many/{i}", f"Many {i}", f"text {i}\n")
     seen: list[tuple[int, int | None]] = []
     with LibraryIndex.open(library) as idx:
-        idx.sync(progress=lambda done, total: seen.append((done, total)))
-    assert seen[0] == (0, 453) and seen[-1] == (453, 453)
+        idx.sync(progress=lambda stage, done, total: seen.append((done, total)))
+    assert seen[0] == (0, 453)
+    assert seen[-1] == (453, 453)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
     cancel = threading.Event()
@@ -278,20 +291,33 @@ def test_progress_and_cancel(library: Path) -> None:
         idx.sync(cancel=cancel)
 
 
-def test_save_update_delete_keep_an_open_index_current(index: LibraryIndex, library: Path,
-                                                        tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_update_delete_keep_the_library_index_current(library: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    result = save_clip(Clip(title="Platypus facts", body="Monotremes lay eggs.\n"), library)
-    assert titles(index.search("monotremes")) == ["Platypus facts"]  # no sync needed
-    clip = read_clip(result.path)
-    clip.body = "Echidnas also lay eggs.\n"
-    update_clip(clip)
-    assert index.search("monotremes") == []
-    assert titles(index.search("echidnas")) == ["Platypus facts"]
-    delete_clip(result.path)
-    assert index.search("echidnas") == []
-    assert not index.sync()  # the index already knew everything
+    with Library(library) as handle:
+        index = handle.index()
+        index.sync()
+        result = save_clip(Clip(title="Platypus facts", body="Monotremes lay eggs.\n"), handle)
+        assert titles(index.search("monotremes")) == ["Platypus facts"]  # no sync needed
+        clip = read_clip(result.path)
+        clip.body = "Echidnas also lay eggs.\n"
+        update_clip(clip, handle)
+        assert index.search("monotremes") == []
+        assert titles(index.search("echidnas")) == ["Platypus facts"]
+        delete_clip(result.path, handle)
+        assert index.search("echidnas") == []
+        assert not index.sync()  # the index already knew everything
+
+
+def test_a_save_through_one_handle_is_found_through_another(library: Path) -> None:
+    """The window's pane and a save (or a command line run) each have a handle; they
+    share the index's database, so neither waits for a rescan to see the other's clips."""
+    with Library(library) as pane, Library(library) as saver:
+        listed = pane.index()
+        listed.sync()
+        save_clip(Clip(title="Platypus facts", body="Monotremes lay eggs.\n"), saver)
+        assert titles(listed.search("monotremes")) == ["Platypus facts"]
+        assert not listed.sync()
 
 
 def test_list_clips_without_an_open_index(library: Path) -> None:
@@ -324,7 +350,8 @@ def test_snippets_highlight_matches_even_when_folded(index: LibraryIndex) -> Non
     hit = index.search("grounded fli")[0]  # prefix of the word being typed
     assert [hit.snippet[a:b] for a, b in hit.highlights] == ["grounded", "flights"]
     hit = index.search("Iceland")[0]  # only in the title: the text's start, nothing marked
-    assert hit.snippet.startswith("Eyjafjallajökull erupted") and hit.highlights == []
+    assert hit.snippet.startswith("Eyjafjallajökull erupted")
+    assert hit.highlights == []
 
 
 def test_snippet_is_cut_around_the_match(library: Path) -> None:
@@ -334,7 +361,8 @@ def test_snippet_is_cut_around_the_match(library: Path) -> None:
     with LibraryIndex.open(library) as idx:
         idx.sync()
         hit = idx.search("needle")[0]
-    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert hit.snippet.startswith("…")
+    assert hit.snippet.endswith("…")
     assert len(hit.snippet) < 300
     a, b = hit.highlights[0]
     assert hit.snippet[a:b] == "needle"
@@ -356,7 +384,7 @@ def test_outdated_index_is_rebuilt_in_place(library: Path) -> None:
 
 def test_two_indexes_on_one_database(library: Path) -> None:
     """The window and a command line run share the cache file."""
-    with LibraryIndex.open(library) as first, LibraryIndex.open(library, register=False) as second:
+    with LibraryIndex.open(library) as first, LibraryIndex.open(library) as second:
         first.sync()
         write(library, "more", "More", "Axolotls regrow limbs.\n")
         assert [p.name for p in second.sync().added] == ["more.md"]

@@ -17,7 +17,6 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +25,10 @@ from urllib.parse import quote, unquote, unquote_to_bytes, urlsplit
 
 from clipper.errors import CancelledError, ClipperError
 from clipper.fetch import Limits, http_get
-from clipper.imagerefs import ImageRef, find_image_refs, rewrite_images
-from clipper.imagetypes import sanitize_svg, sniff
+from clipper.images.refs import ImageRef, find_image_refs, rewrite_images
+from clipper.images.sniff import sanitize_svg, sniff
 from clipper.models import file_url_to_path
+from clipper.progress import ProgressFn, check_cancel
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
@@ -39,7 +39,6 @@ IMAGE_ACCEPT = "image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8,*/*;
 HASH_CHARS = 12
 """Hex digits of SHA-256 in a file name: short to read, 48 bits never collide in one clip."""
 
-ProgressFn = Callable[[int, "int | None"], None]
 
 
 @dataclass
@@ -256,7 +255,7 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
 
     done = 0
     if progress:
-        progress(0, len(todo))
+        progress("images", 0, len(todo))
     workers = max(1, min(workers, len(todo)))
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="clipper-image")
     queued = iter(todo)
@@ -270,8 +269,7 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
             if not pending:
                 break
             finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-            if cancel is not None and cancel.is_set():
-                raise CancelledError()
+            check_cancel(cancel)
             for future in finished:
                 url = pending.pop(future)
                 outcome = future.result()
@@ -280,7 +278,7 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
                     result.staged[outcome.file] = staging / outcome.file
                 done += 1
                 if progress:
-                    progress(done, len(todo))
+                    progress("images", done, len(todo))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return result

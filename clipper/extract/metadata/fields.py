@@ -15,21 +15,21 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
 from lxml import html as lxml_html
 
-from clipper.extract.dates import date_from_url, parse_date
-from clipper.extract.meta_byline import clean_name, join_names, visible_byline
-from clipper.extract.meta_dom import (
+from clipper.extract.metadata.byline import clean_name, join_names, visible_byline
+from clipper.extract.metadata.dates import date_from_url, parse_date
+from clipper.extract.metadata.dom import (
     SKIP_TAGS,
     Marks,
     following,
     headline_element,
     outside_article,
 )
-from clipper.extract.meta_jsonld import JsonLdFacts, parse_scripts
-from clipper.extract.meta_tags import PageTags, clean_text, collect
-from clipper.extract.meta_title import split_title, strip_site_name, title_from_document
+from clipper.extract.metadata.jsonld import JsonLdFacts, parse_scripts
+from clipper.extract.metadata.tags import PageTags, clean_text, collect
+from clipper.extract.metadata.title import split_title, strip_site_name, title_from_document
+from clipper.htmltree import ElementsXPath
 
 
 @dataclass
@@ -252,7 +252,7 @@ _NOT_PUBLISHED = re.compile(
     re.I,
 )
 _MAX_DATE_CANDIDATES = 40
-_TIMES = etree.XPath("descendant::time | descendant::*[contains(@itemprop, 'datePublished')]")
+_TIMES = ElementsXPath("descendant::time | descendant::*[contains(@itemprop, 'datePublished')]")
 
 
 def _date_mark(value: str) -> bool:

@@ -19,14 +19,35 @@ import contextlib
 import html as html_lib
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable
-from urllib.parse import quote
 
 from lxml import etree
-from lxml import html as lxml_html
 
-__all__ = ["element_to_markdown", "html_to_markdown"]
+from clipper.htmltree import text_of
+from clipper.markdown.code import code_language, code_text, pre_html
+from clipper.markdown.escape import (
+    BACKTICKS,
+    clean_text,
+    code_span,
+    destination,
+    escape,
+    escape_line_start,
+)
+from clipper.markdown.footnotes import take_footnotes
+from clipper.markdown.marks import FNREF_ATTR, MATH_ATTR
+from clipper.markdown.paragraph import Paragraph
+from clipper.markdown.prepare import prepare_fragment
+from clipper.markdown.tables import (
+    cell_align,
+    cell_span,
+    layout_table,
+    pipe_table_fits,
+    table_html,
+    table_rows,
+)
+from clipper.urls import absolute_url
+
+__all__ = ["element_to_markdown"]
 
 BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "body", "caption", "center", "details", "dd",
@@ -39,305 +60,16 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LIST_KINDS = frozenset(("ul", "ul*", "ol", "ol)"))
 
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
-_DOLLAR = "\ue024"  # a text "$", escaped or not once the whole paragraph is known
-_ESCAPE_TRIGGER = re.compile(r"[\\`*_\[\]<&~$|#%]")
-_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
-_STAR = re.compile(r"\*(?=\S)|(?<=\S)\*")
-_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
-_OPEN_BRACKET = re.compile(r"\[(?=[\[^])")
-_CLOSE_BRACKET = re.compile(r"\](?=[(\[:])")
-_ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_HASHTAG = re.compile(r"(?<![^\s(])#(?=[^\W\d_])")
-_BACKTICKS = re.compile(r"`+")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_TEX_DELIMITED = re.compile(r"(\\\(.+?\\\)|\\\[.+?\\\])")
 _LINK_START = re.compile(r"(?<![!\\])\[")  # a link (or note) already there; images are fine
-_MARKERS = frozenset(("*", "**", "~~", ""))
 _TRAILING_HASHES = re.compile(r"(^|\s)(#+)$")
-_ORDERED_START = re.compile(r"(\d{1,9})([.)])(?=\s|$)")
-_THEMATIC = re.compile(r"([-*_])(?:\s*\1){2,}\s*$")
 _CELL_BLOCKS = frozenset(("p", "div", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
                           "h1", "h2", "h3", "h4", "h5", "h6", "table", "figure", "section"))
 
 Block = tuple[str, str]
 """(kind, Markdown text); kind is p, h, ul, ul*, ol, ol), quote, code, table, html, hr, math."""
 
-
-def _is_punct(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "PS"
-
-
-def _is_word(ch: str) -> bool:
-    return not ch.isspace() and not _is_punct(ch)
-
-
-_OTHER_SPACES = ("\t", "\n", "\r", "\f", "\v", "\u00a0", "\u202f", "\u2007")
-_ZERO_WIDTH_CHARS = ("\u200b", "\u2060", "\ufeff", "\u00ad")
-_SPACE_RUN = re.compile(" {2,}")
-
-
-def _clean_text(text: str) -> str:
-    """Zero-width characters out; runs of spaces, tabs, newlines and no-break spaces as one
-    space.
-
-    Written as ``in`` tests and ``replace`` (C scans that find nothing on most text)
-    rather than a regex substitution per text node, which cost a 40 MB page seconds.
-    """
-    if not text.isascii():
-        # One spelling per character: "ü" typed on a Mac (u + combining diaeresis) must
-        # match "ü" searched for in the clip.
-        text = unicodedata.normalize("NFC", text)
-        for ch in _ZERO_WIDTH_CHARS:
-            if ch in text:
-                text = text.replace(ch, "")
-    for ch in _OTHER_SPACES:
-        if ch in text:
-            text = text.replace(ch, " ")
-    return _SPACE_RUN.sub(" ", text) if "  " in text else text
-
-
-def _escape(text: str, in_link: bool, in_table: bool) -> str:
-    """Backslash-escape what would otherwise become Markdown, and nothing else."""
-    if not _ESCAPE_TRIGGER.search(text):
-        return text
-    if "\\" in text and _TEX_DELIMITED.search(text):
-        # \(...\) and \[...\] are TeX for MathJax-aware renderers: leave them as written.
-        pieces = _TEX_DELIMITED.split(text)
-        return "".join(p if i % 2 else _escape(p, in_link, in_table) for i, p in enumerate(pieces))
-    text = _BACKSLASH.sub(r"\\\\", text)
-    text = text.replace("`", "\\`")
-    text = _STAR.sub(r"\\*", text)
-    text = _UNDERSCORE.sub(r"\\_", text)
-    if in_link:
-        text = text.replace("[", "\\[").replace("]", "\\]")
-    else:
-        text = _OPEN_BRACKET.sub(r"\\[", text)
-        text = _CLOSE_BRACKET.sub(r"\\]", text)
-    text = _ANGLE.sub(r"\\<", text)
-    text = _ENTITY.sub(r"\\&", text)
-    if text.count("~") >= 2:
-        text = text.replace("~", "\\~")
-    text = _HASHTAG.sub(r"\\#", text)
-    text = text.replace("%%", "%\\%").replace("$", _DOLLAR)
-    if in_table:
-        text = text.replace("|", "\\|")
-    return text
-
-
-def _escape_line_start(line: str) -> str:
-    """Escape a line start that a renderer would read as a block marker."""
-    c = line[:1]
-    if not c or c not in "#>+-*=_`~0123456789":
-        return line
-    if c == ">":
-        return "\\" + line
-    if c == "#":
-        return "\\" + line if re.match(r"#{1,6}(?:\s|$)", line) else line
-    if c in "+-*" and (len(line) == 1 or line[1] in " \t"):
-        return "\\" + line
-    if c in "-*_" and _THEMATIC.match(line):
-        return "\\" + line
-    if c in "=-" and re.fullmatch(r"(=+|-+)\s*", line):
-        return "\\" + line
-    if c in "`~" and line.startswith(("```", "~~~")):
-        return "\\" + line
-    if c.isdigit():
-        m = _ORDERED_START.match(line)
-        if m:
-            return line[:m.end(1)] + "\\" + line[m.end(1):]
-    return line
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def _destination(url: str) -> str:
-    """A URL safe inside ``(...)`` everywhere, table cells included.
-
-    Non-ASCII characters are percent-encoded (UTF-8), as a browser sends them: the
-    clip's image fetcher and every Markdown renderer then read the same URL.
-    """
-    if not url.isascii():
-        url = _NON_ASCII.sub(lambda m: quote(m.group(0), safe=""), url)
-    return (url.replace("\\", "%5C").replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-            .replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace("\n", ""))
-
-
-def _code_span(text: str) -> str:
-    longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
-    fence = "`" * (longest + 1)
-    if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" ")):
-        text = f" {text} "
-    return f"{fence}{text}{fence}"
-
-
 _QUOTE_MARKS = frozenset('"\'“”„‘’‚«»‹›「」『』')
 """Marks a ``<q>``'s text may already hold: the page's stylesheet hides the browser's pair."""
-
-
-class _Para:
-    """Inline Markdown being built, with HTML's whitespace rules.
-
-    Spaces are kept pending and written only before the next content, so they
-    land outside emphasis markers (``*a* b``, never ``*a *b``).  Parts are
-    never deleted, only blanked, so remembered indexes stay valid.
-    """
-
-    __slots__ = ("adds", "fragile", "last_close", "math", "opened", "parts", "pre_space",
-                 "run_start", "space")
-
-    def __init__(self) -> None:
-        self.adds = 0  # pieces of real content written so far
-        self.opened: dict[int, int] = {}  # marker index -> ``adds`` when it was opened
-        self.parts: list[str] = []
-        self.pre_space: set[int] = set()  # markers that get a space before them when joined
-        self.space = False
-        self.run_start = -1  # index of the first of the opening markers just written
-        self.last_close: tuple[int, str, int] | None = None
-        self.fragile: list[tuple[int, int, str, str, bool, bool]] = []
-        self.math = False
-
-    def _prev_index(self, before: int) -> int:
-        i = before - 1
-        while i >= 0 and not self.parts[i]:
-            i -= 1
-        return i
-
-    def _write_space(self) -> None:
-        self.space = False
-        i = self._prev_index(len(self.parts))
-        if i >= 0 and not self.parts[i].endswith((" ", "\n")):
-            self.parts.append(" ")
-
-    def add(self, s: str) -> None:
-        if self.space:
-            self._write_space()
-        self.parts.append(s)
-        self.adds += 1
-        self.run_start = -1
-        self.last_close = None
-
-    def text(self, s: str) -> None:
-        """Add collapsed, escaped text (at most one space at each end)."""
-        if s[:1] == " ":
-            if self.run_start >= 0:
-                # "<em> word</em>": the space belongs before the opening marker.
-                i = self._prev_index(self.run_start)
-                if i >= 0 and not self.parts[i].endswith((" ", "\n")):
-                    self.pre_space.add(self.run_start)
-            else:
-                self.space = True
-            s = s[1:]
-        if not s:
-            return
-        trailing = s.endswith(" ")
-        if trailing:
-            s = s[:-1]
-        if s:
-            self.add(s)
-        if trailing:
-            self.space = True
-
-    def open(self, mark: str) -> int:
-        if not self.space and self.last_close is not None and self.last_close[1] == mark:
-            # "<em>a</em><em>b</em>" -> "*ab*", not "*a**b*"
-            close_idx, _, open_idx = self.last_close
-            self.parts[close_idx] = ""
-            self.last_close = None
-            self.fragile = [f for f in self.fragile if f[1] != close_idx]
-            return open_idx
-        if self.space:
-            self._write_space()
-        self.parts.append(mark)
-        idx = len(self.parts) - 1
-        self.opened[idx] = self.adds
-        if self.run_start < 0:
-            self.run_start = idx
-        self.last_close = None
-        return idx
-
-    def has_content_after(self, idx: int) -> bool:
-        return self.adds > self.opened.get(idx, self.adds)
-
-    def cancel(self, idx: int) -> None:
-        self.parts[idx] = ""
-        if self.run_start >= idx:
-            self.run_start = -1 if self.run_start == idx else self.run_start
-
-    def close(self, idx: int, mark: str, html_open: str = "", html_close: str = "") -> None:
-        if not self.has_content_after(idx):
-            self.cancel(idx)
-            return
-        self.parts.append(mark)
-        close_idx = len(self.parts) - 1
-        self.run_start = -1
-        self.last_close = (close_idx, mark, idx) if html_open else None
-        if html_open:
-            inner = [p for p in self.parts[idx + 1:close_idx] if p not in _MARKERS]
-            if inner:
-                first, last = inner[0][0], inner[-1][-1]
-                if _is_punct(first) or _is_punct(last):
-                    self.fragile.append((idx, close_idx, html_open, html_close,
-                                         _is_punct(first), _is_punct(last)))
-
-    def br(self) -> None:
-        self.space = False
-        self.parts.append("\n")
-        self.run_start = -1
-        self.last_close = None
-
-    def separate(self) -> None:
-        """A block boundary inside flattened content (cells, captions)."""
-        i = self._prev_index(len(self.parts))
-        if i >= 0 and not self.parts[i].endswith("\n"):
-            self.br()
-        self.space = False
-
-    def empty(self) -> bool:
-        return not self.adds
-
-    def _resolve(self) -> str:
-        """Join parts; emphasis that would not parse as Markdown becomes HTML tags."""
-        parts = self.parts
-        for idx, close_idx, html_open, html_close, starts_p, ends_p in self.fragile:
-            if not parts[idx] or not parts[close_idx]:
-                continue
-            before_i = self._prev_index(idx)
-            before = parts[before_i][-1] if before_i >= 0 else " "
-            j = close_idx + 1
-            while j < len(parts) and not parts[j]:
-                j += 1
-            after = parts[j][0] if j < len(parts) else " "
-            if (starts_p and _is_word(before)) or (ends_p and _is_word(after)):
-                parts[idx], parts[close_idx] = html_open, html_close
-        for idx in self.pre_space:
-            parts[idx] = " " + parts[idx]
-        text = "".join(parts)
-        if _DOLLAR in text:
-            escape = self.math or text.count(_DOLLAR) >= 2
-            text = text.replace(_DOLLAR, "\\$" if escape else "$")
-        return text
-
-    def paragraphs(self) -> list[str]:
-        """Final paragraph text(s): a blank line (two ``<br>``) splits paragraphs."""
-        out: list[str] = []
-        current: list[str] = []
-        for line in self._resolve().split("\n"):
-            line = line.strip()
-            if not line:
-                if current:
-                    out.append("\\\n".join(current))
-                    current = []
-                continue
-            current.append(_escape_line_start(line))
-        if current:
-            out.append("\\\n".join(current))
-        return out
-
-    def one_line(self, sep: str = " ") -> str:
-        lines = [line.strip() for line in self._resolve().split("\n")]
-        return sep.join(line for line in lines if line)
 
 
 class _Writer:
@@ -360,7 +92,7 @@ class _Writer:
                 if anc in self.holders:
                     break
                 self.holders.add(anc)
-        self.inline_handlers: dict[str, Callable[[etree._Element, _Para], None]] = {
+        self.inline_handlers: dict[str, Callable[[etree._Element, Paragraph], None]] = {
             "a": self._link, "img": self._image, "br": self._br, "wbr": self._nothing,
             "em": self._em, "i": self._em, "cite": self._em, "dfn": self._em, "var": self._em,
             "strong": self._strong, "b": self._strong,
@@ -378,7 +110,7 @@ class _Writer:
 
     def blocks(self, el: etree._Element, out: list[Block]) -> None:
         """Render ``el``'s content: inline runs become paragraphs, blocks their own kind."""
-        para = _Para()
+        para = Paragraph()
         if el.text:
             self.text(el.text, para)
         for child in el:
@@ -387,7 +119,7 @@ class _Writer:
             elif isinstance(child.tag, str) and self.is_block(child):
                 if not para.empty():
                     out.extend(("p", p) for p in para.paragraphs())
-                para = _Para()
+                para = Paragraph()
                 self.block(child, out)
             else:
                 self.inline(child, para)
@@ -432,7 +164,7 @@ class _Writer:
         return "\n\n".join(text for _, text in blocks)
 
     def heading_block(self, el: etree._Element, out: list[Block]) -> None:
-        para = _Para()
+        para = Paragraph()
         self.heading, self.flat = True, True
         try:
             self.inline_children(el, para)
@@ -453,7 +185,7 @@ class _Writer:
                 items.append(child)
             elif next(child.iterchildren("li"), None) is not None:
                 items.extend(self._list_items(child))  # <ul><div><li>…: wrapper divs
-            elif "".join(child.itertext()).strip() or next(child.iter("img"), None) is not None:
+            elif text_of(child).strip() or next(child.iter("img"), None) is not None:
                 items.append(child)
         return items
 
@@ -511,7 +243,7 @@ class _Writer:
         out.append((kind, ("\n" if tight else "\n\n").join(texts)))
 
     def _inline_block(self, el: etree._Element, out: list[Block]) -> None:
-        para = _Para()
+        para = Paragraph()
         self.inline(el, para)
         out.extend(("p", p) for p in para.paragraphs())
 
@@ -531,13 +263,13 @@ class _Writer:
         if not any(line.strip() for line in lines):
             return
         lang = code_language(el)
-        if not lang and any(a.get("href") and "".join(a.itertext()).strip()
+        if not lang and any(a.get("href") and text_of(a).strip()
                             for a in el.iter("a")):
             # Preformatted text with links (RFCs, man pages): an HTML <pre> keeps them.
             out.append(("html", pre_html(el, self.url)))
             return
         text = "\n".join(lines)
-        longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+        longest = max((len(m) for m in BACKTICKS.findall(text)), default=0)
         fence = "`" * max(3, longest + 1)
         out.append(("code", f"{fence}{lang}\n{text}\n{fence}"))
 
@@ -550,7 +282,7 @@ class _Writer:
         finally:
             self.skip.difference_update(captions)
         for cap in captions:
-            para = _Para()
+            para = Paragraph()
             self.em += 1
             self.flat = True
             try:
@@ -564,7 +296,7 @@ class _Writer:
 
     def bold_line(self, el: etree._Element) -> str:
         """``el``'s inline content as one bold line (a term, a summary)."""
-        para = _Para()
+        para = Paragraph()
         idx = para.open("**") if not self.strong else -1
         self.strong += 1
         self.flat = True
@@ -594,7 +326,7 @@ class _Writer:
                     if text:
                         if lines and not lines[-1].startswith("**"):
                             flush()
-                        lines.append(_escape_line_start(text))
+                        lines.append(escape_line_start(text))
                 elif child.tag == "dd":
                     blocks: list[Block] = []
                     self.blocks(child, blocks)
@@ -617,7 +349,7 @@ class _Writer:
         if summary is not None:
             text = self.bold_line(summary)
             if text:
-                out.append(("p", _escape_line_start(text)))
+                out.append(("p", escape_line_start(text)))
             self.skip.add(summary)
         try:
             self.blocks(el, out)
@@ -635,11 +367,11 @@ class _Writer:
         for i in range(start, len(out)):
             kind, text = out[i]
             if kind == "p" and not _LINK_START.search(text):
-                out[i] = (kind, f"[{text}]({_destination(url)})")
+                out[i] = (kind, f"[{text}]({destination(url)})")
                 return
             if kind == "h" and not _LINK_START.search(text):
                 hashes, _, title = text.partition(" ")
-                out[i] = (kind, f"{hashes} [{title}]({_destination(url)})")
+                out[i] = (kind, f"{hashes} [{title}]({destination(url)})")
                 return
 
     # ----------------------------------------------------------------- tables
@@ -664,7 +396,7 @@ class _Writer:
                 out.append(("html", html))
             return
         if caption is not None:
-            para = _Para()
+            para = Paragraph()
             self.flat = True
             try:
                 self.inline_children(caption, para)
@@ -672,7 +404,7 @@ class _Writer:
                 self.flat = False
             text = para.one_line()
             if text:
-                out.append(("p", _escape_line_start(text)))
+                out.append(("p", escape_line_start(text)))
         grid: list[list[str]] = []
         for row in cells:
             line: list[str] = []
@@ -692,7 +424,7 @@ class _Writer:
         out.append(("table", "\n".join(line.replace("|  |", "| |") for line in lines)))
 
     def cell(self, cell: etree._Element) -> str:
-        para = _Para()
+        para = Paragraph()
         was = self.table, self.flat
         self.table = self.flat = True
         try:
@@ -704,12 +436,12 @@ class _Writer:
 
     # ----------------------------------------------------------------- inline
 
-    def text(self, raw: str, para: _Para) -> None:
-        text = _clean_text(raw)
+    def text(self, raw: str, para: Paragraph) -> None:
+        text = clean_text(raw)
         if text:
-            para.text(_escape(text, self.link > 0, self.table))
+            para.text(escape(text, self.link > 0, self.table))
 
-    def inline_children(self, el: etree._Element, para: _Para) -> None:
+    def inline_children(self, el: etree._Element, para: Paragraph) -> None:
         if el.text:
             self.text(el.text, para)
         for child in el:
@@ -718,7 +450,7 @@ class _Writer:
             if child.tail:
                 self.text(child.tail, para)
 
-    def inline(self, el: etree._Element, para: _Para) -> None:
+    def inline(self, el: etree._Element, para: Paragraph) -> None:
         tag = el.tag
         if not isinstance(tag, str):
             return
@@ -731,11 +463,11 @@ class _Writer:
         else:
             self.inline_children(el, para)
 
-    def _flat_block(self, el: etree._Element, para: _Para) -> None:
+    def _flat_block(self, el: etree._Element, para: Paragraph) -> None:
         """A block inside a table cell, heading or caption: separated by line breaks."""
         tag = el.tag
         if tag == "pre":
-            text = _clean_text(code_text(el)).strip()
+            text = clean_text(code_text(el)).strip()
             if text:
                 para.add(self._code_markup(text))
             return
@@ -761,16 +493,17 @@ class _Writer:
         if tag in _CELL_BLOCKS:
             para.separate()
 
-    def _nothing(self, el: etree._Element, para: _Para) -> None:
+    def _nothing(self, el: etree._Element, para: Paragraph) -> None:
         return
 
-    def _br(self, el: etree._Element, para: _Para) -> None:
+    def _br(self, el: etree._Element, para: Paragraph) -> None:
         if self.heading or self.link:
             para.space = True
         else:
             para.br()
 
-    def _emphasis(self, el: etree._Element, para: _Para, mark: str, attr: str, tag: str) -> None:
+    def _emphasis(self, el: etree._Element, para: Paragraph, mark: str, attr: str,
+                  tag: str) -> None:
         if getattr(self, attr) or (self.heading and attr == "strong"):
             self.inline_children(el, para)
             return
@@ -782,23 +515,23 @@ class _Writer:
             setattr(self, attr, getattr(self, attr) - 1)
         para.close(idx, mark, f"<{tag}>", f"</{tag}>")
 
-    def _em(self, el: etree._Element, para: _Para) -> None:
+    def _em(self, el: etree._Element, para: Paragraph) -> None:
         self._emphasis(el, para, "*", "em", "em")
 
-    def _strong(self, el: etree._Element, para: _Para) -> None:
+    def _strong(self, el: etree._Element, para: Paragraph) -> None:
         self._emphasis(el, para, "**", "strong", "strong")
 
-    def _strike(self, el: etree._Element, para: _Para) -> None:
+    def _strike(self, el: etree._Element, para: Paragraph) -> None:
         self._emphasis(el, para, "~~", "strike", "del")
 
-    def _html_inline(self, el: etree._Element, para: _Para) -> None:
+    def _html_inline(self, el: etree._Element, para: Paragraph) -> None:
         tag = el.tag
         idx = para.open(f"<{tag}>")
         self.inline_children(el, para)
         para.close(idx, f"</{tag}>")
 
-    def _q(self, el: etree._Element, para: _Para) -> None:
-        text = "".join(el.itertext()).strip()
+    def _q(self, el: etree._Element, para: Paragraph) -> None:
+        text = text_of(el).strip()
         if len(text) > 1 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
             self.inline_children(el, para)  # the writer typed the marks: no “"doubled"”
             return
@@ -810,16 +543,16 @@ class _Writer:
             self.quote -= 1
         para.parts.append("’" if self.quote % 2 else "”")
 
-    def _code(self, el: etree._Element, para: _Para) -> None:
+    def _code(self, el: etree._Element, para: Paragraph) -> None:
         links = [a for a in el.iter("a") if a.get("href")]
-        if len(links) == 1 and not self.link and _clean_text(
-                "".join(links[0].itertext())).strip() == _clean_text(code_text(el)).strip():
+        if len(links) == 1 and not self.link and clean_text(
+                text_of(links[0])).strip() == clean_text(code_text(el)).strip():
             url = self.url(links[0].get("href"))
             if url:
-                inner = _clean_text(code_text(el)).strip()
-                para.add(f"[{_code_span(inner)}]({_destination(url)})")
+                inner = clean_text(code_text(el)).strip()
+                para.add(f"[{code_span(inner)}]({destination(url)})")
                 return
-        text = _clean_text(code_text(el))
+        text = clean_text(code_text(el))
         leading, trailing = text.startswith(" "), text.endswith(" ")
         text = text.strip()
         if not text:
@@ -836,7 +569,7 @@ class _Writer:
         if self.table and "|" in text:
             # "\|" inside a code span in a cell shows its backslash in Qt; an entity never does.
             return "<code>" + html_lib.escape(text, quote=False).replace("|", "&#124;") + "</code>"
-        return _code_span(text)
+        return code_span(text)
 
     def url(self, href: str | None) -> str | None:
         if not href:
@@ -846,7 +579,7 @@ class _Writer:
             return (self.page + href) if self.page else href
         return absolute_url(href, self.base_url)
 
-    def _link(self, el: etree._Element, para: _Para) -> None:
+    def _link(self, el: etree._Element, para: Paragraph) -> None:
         url = self.url(el.get("href")) if not self.link else None
         if not url:
             self.inline_children(el, para)
@@ -860,22 +593,22 @@ class _Writer:
         if not para.has_content_after(idx):
             para.cancel(idx)
             return
-        para.parts.append(f"]({_destination(url)})")
+        para.parts.append(f"]({destination(url)})")
         para.run_start = -1
         para.last_close = None
 
-    def _image(self, el: etree._Element, para: _Para) -> None:
+    def _image(self, el: etree._Element, para: Paragraph) -> None:
         src = (el.get("src") or "").strip()
         if not src:
             return
-        alt = _escape(_clean_text(el.get("alt") or "").strip(), True, self.table)
-        title = _clean_text(el.get("title") or "").strip()
+        alt = escape(clean_text(el.get("alt") or "").strip(), True, self.table)
+        title = clean_text(el.get("title") or "").strip()
         suffix = ""
         if title and title != alt:
             suffix = ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        para.add(f"![{alt}]({_destination(src)}{suffix})")
+        para.add(f"![{alt}]({destination(src)}{suffix})")
 
-    def _span(self, el: etree._Element, para: _Para) -> None:
+    def _span(self, el: etree._Element, para: Paragraph) -> None:
         kind = el.get(MATH_ATTR)
         if kind:
             tex = " ".join((el.text or "").split())
@@ -889,18 +622,18 @@ class _Writer:
             return
         self.inline_children(el, para)
 
-    def _mathml(self, el: etree._Element, para: _Para) -> None:
+    def _mathml(self, el: etree._Element, para: Paragraph) -> None:
         alt = el.get("alttext")
-        text = _clean_text(alt if alt else "".join(el.itertext())).strip()
+        text = clean_text(alt if alt else text_of(el)).strip()
         if text:
-            para.add(_escape(text, self.link > 0, self.table))
+            para.add(escape(text, self.link > 0, self.table))
 
-    def _input(self, el: etree._Element, para: _Para) -> None:
+    def _input(self, el: etree._Element, para: Paragraph) -> None:
         if (el.get("type") or "").lower() == "checkbox" and para.empty():
             para.add("[x] " if el.get("checked") is not None else "[ ] ")
             para.run_start = -1
 
-    def _rt(self, el: etree._Element, para: _Para) -> None:
+    def _rt(self, el: etree._Element, para: Paragraph) -> None:
         parent = el.getparent()
         has_rp = parent is not None and next(parent.iterchildren("rp"), None) is not None
         if not has_rp:
@@ -910,58 +643,13 @@ class _Writer:
             para.parts.append(")")
 
 
-_LOOKUP = etree.ElementDefaultClassLookup(
-    element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
-    pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity,
-)
-"""HtmlElement for every tag, chosen in C (lxml.html's default lookup runs Python per proxy)."""
-
-
-def _parser() -> lxml_html.HTMLParser:
-    # One per call: lxml parsers must not be shared between threads.
-    parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True,
-                                  no_network=True)
-    parser.set_element_class_lookup(_LOOKUP)
-    return parser
-
-
-def _parse(html: str) -> etree._Element | None:
-    """Parse a fragment; nesting deeper than libxml2 keeps is flattened, not lost."""
-    if not html or not html.strip():
-        return None
-    html = _XML_DECLARATION.sub("", html, count=1)
-    try:
-        parser = _parser()
-        doc = lxml_html.document_fromstring(html, parser=parser)
-        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-            doc = lxml_html.document_fromstring(flatten_deep_nesting(html), parser=_parser())
-    except (etree.ParserError, ValueError):
-        return None
-    return doc if doc is not None and isinstance(doc.tag, str) else None
-
-
-def html_to_markdown(html: str, base_url: str | None = None) -> str:
-    """Convert an article fragment (or page) to tidy Markdown; "" when there is no content.
-
-    Runs the same image/link/math normalisation as the extractor (idempotent),
-    drops hidden elements, turns footnotes into ``[^n]`` definitions at the end.
-    """
-    doc = _parse(html)
-    if doc is None:
-        return ""
-    normalize_document(doc, base_url)
-    root = doc.find("body")
-    if root is None:
-        root = doc
-    return element_to_markdown(root, base_url)
-
-
 def element_to_markdown(root: etree._Element, base_url: str | None = None) -> str:
     """Convert an element whose images, links and math are already normalised.
 
-    The extractor's path: its page went through ``normalize_document`` before the
-    article was chosen, so serialising the article and parsing it again would only
-    repeat work. The element is consumed (hidden parts and footnotes are taken out).
+    The extractor's page went through its pre-pass (``clipper.extract.normalize``)
+    before the article was chosen, so serialising the article and parsing it again
+    would only repeat work. The element is consumed (hidden parts and footnotes are
+    taken out).
     """
     prepare_fragment(root)
     notes = take_footnotes(root)
@@ -982,23 +670,3 @@ def element_to_markdown(root: etree._Element, base_url: str | None = None) -> st
         text = (text + "\n\n" if text else "") + "\n\n".join(definitions)
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
     return text + "\n" if text else ""
-
-
-# Imported last on purpose: ``clipper.extract`` imports this module for
-# ``html_to_markdown``, and these helpers live in that package.  By the time the
-# package's ``__init__`` runs, every name above is defined, whichever side was
-# imported first.
-from clipper.extract.codelang import code_language  # noqa: E402
-from clipper.extract.fixups import code_text, prepare_fragment  # noqa: E402
-from clipper.extract.footnotes import FNREF_ATTR, take_footnotes  # noqa: E402
-from clipper.extract.normalize import MATH_ATTR, absolute_url, normalize_document  # noqa: E402
-from clipper.extract.parse import flatten_deep_nesting  # noqa: E402
-from clipper.extract.rawhtml import (  # noqa: E402
-    cell_align,
-    cell_span,
-    layout_table,
-    pipe_table_fits,
-    pre_html,
-    table_html,
-    table_rows,
-)

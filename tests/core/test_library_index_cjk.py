@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_index import write
+from test_library_index import write
 
-from clipper.index import SCHEMA_VERSION, LibraryIndex, _split_snippet, index_path
 from clipper.library import list_clips
+from clipper.library.index import SCHEMA_VERSION, LibraryIndex, _split_snippet, index_path
 from clipper.library.query import Query, index_text, make_snippet, parse_query, stored_text
 from clipper.library.summary import ClipSummary
 
@@ -89,7 +89,7 @@ def test_mixed_latin_and_cjk_query(index: LibraryIndex) -> None:
 
 def test_a_latin_word_glued_to_cjk_is_found_and_marked(library: Path) -> None:
     write(library, "osaka", "Kansai", "大阪Osakaの食べ物は美味しい。\n", created="2024-01-06")
-    with LibraryIndex.open(library, register=False) as idx:
+    with LibraryIndex.open(library) as idx:
         idx.sync()
         results = idx.search("osaka ")
     assert titles(results) == ["Kansai"]
@@ -116,15 +116,16 @@ def test_list_clips_searches_cjk(library: Path) -> None:
 
 def test_an_older_index_is_rebuilt_for_cjk(library: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    with LibraryIndex.open(library, cache_dir=cache, register=False) as idx:
+    with LibraryIndex.open(library, cache_dir=cache) as idx:
         idx.sync()
     db = sqlite3.connect(index_path(library, cache))
     with db:  # what schema 3 stored: whole runs of CJK as one token
         db.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
         db.execute("UPDATE fts SET body = replace(body, char(31), '')")
     db.close()
-    with LibraryIndex.open(library, cache_dir=cache, register=False) as idx:
-        assert idx.rebuilt and idx.count() == 0
+    with LibraryIndex.open(library, cache_dir=cache) as idx:
+        assert idx.rebuilt
+        assert idx.count() == 0
         assert len(idx.sync().added) == 5
         assert titles(idx.search("人口")) == ["人口の話"]
     assert SCHEMA_VERSION != "3"
@@ -166,7 +167,8 @@ def test_pattern_finds_the_run_as_written() -> None:
     snippet = make_snippet("前置き" * 40 + JA, query("人口").pattern())
     assert snippet is not None
     text, spans = snippet
-    assert [text[a:b] for a, b in spans] == ["人口"] and text.startswith("…")
+    assert [text[a:b] for a, b in spans] == ["人口"]
+    assert text.startswith("…")
 
 
 def tokens(indexed: str) -> set[str]:

@@ -7,13 +7,10 @@ from urllib.parse import urljoin
 import lxml.html
 import pytest
 
-from clipper.extract.footnotes import FNDEF_ATTR, FNREF_ATTR
-from clipper.extract.normalize import (
-    MATH_ATTR,
-    absolute_url,
-    normalize_document,
-    parse_srcset,
-)
+from clipper.extract.normalize import normalize_document
+from clipper.images.srcset import parse_srcset
+from clipper.markdown.marks import FNDEF_ATTR, FNREF_ATTR, MATH_ATTR
+from clipper.urls import absolute_url
 
 PAGE = "https://news.example.com/2024/story.html"
 
@@ -38,7 +35,8 @@ def test_srcset_urls_may_contain_commas() -> None:
                                    ("https://cdn.x/c_fit,w_800/a.jpg", 800.0, "w"),
                                    ("https://cdn.x/plain.jpg", 1.0, "x")]
     assert parse_srcset("a.jpg 1x,b.jpg 2.5x") == [("a.jpg", 1.0, "x"), ("b.jpg", 2.5, "x")]
-    assert parse_srcset("") == [] and parse_srcset(" , ") == []
+    assert parse_srcset("") == []
+    assert parse_srcset(" , ") == []
 
 
 @pytest.mark.parametrize(("attrs", "expected"), [
@@ -59,7 +57,8 @@ def test_best_image_url(attrs: str, expected: str) -> None:
     img = doc.find(".//img")
     assert img is not None
     assert img.get("src") == urljoin(PAGE, expected)
-    assert img.get("alt") == "A" and img.get("title") == "T"
+    assert img.get("alt") == "A"
+    assert img.get("title") == "T"
     assert not [a for a in img.attrib if "srcset" in a or a.startswith("data-")]
 
 
@@ -76,7 +75,8 @@ def test_picture_sources_pick_the_large_variant() -> None:
 def test_placeholders_without_a_real_url_are_dropped() -> None:
     doc = normalized('<p>x<img src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEAL'
                      'AAAAAABAAEAAAICTAEAOw==" alt="stub">y<img src="/spacer.gif"></p>')
-    assert srcs(doc) == [] and doc.find(".//p").text_content() == "xy"
+    assert srcs(doc) == []
+    assert doc.find(".//p").text_content() == "xy"
 
 
 @pytest.mark.parametrize("img", [
@@ -172,8 +172,10 @@ def test_script_empty_and_hash_links_are_unwrapped_keeping_text() -> None:
     doc = normalized('<p>a <a href="javascript:go()">one</a> <a href=" ">two</a> '
                      '<a href="#"><b>three</b></a> <a href="#!/route">four</a></p>')
     p = doc.find(".//p")
-    assert p is not None and p.find(".//a") is None
-    assert p.text_content() == "a one two three four" and p.find("b") is not None
+    assert p is not None
+    assert p.find(".//a") is None
+    assert p.text_content() == "a one two three four"
+    assert p.find("b") is not None
 
 
 def test_same_page_links_stay_fragments_for_footnotes() -> None:
@@ -250,8 +252,11 @@ def test_mathml_without_tex_is_converted() -> None:
 def test_void_elements_parsed_as_containers_are_repaired() -> None:
     doc = normalized("<p>a<wbr>b <b>c</b></p><video><source src=x.mp4>fallback</video>")
     p = doc.find(".//p")
-    assert p is not None and p.find("wbr") is not None and len(p.find("wbr")) == 0
-    assert p.text_content() == "ab c" and p.find("b") is not None
+    assert p is not None
+    assert p.find("wbr") is not None
+    assert len(p.find("wbr")) == 0
+    assert p.text_content() == "ab c"
+    assert p.find("b") is not None
     assert doc.find(".//video").text_content() == "fallback"
 
 
@@ -260,8 +265,10 @@ def test_footnotes_are_marked_for_the_extractor() -> None:
                      '<li id="fn1">Note <a href="#fnref1">↩</a></li></ol>')
     a = doc.find(".//sup/a")
     li = doc.find(".//li")
-    assert a is not None and a.get(FNREF_ATTR) == "1"
-    assert li is not None and li.get(FNDEF_ATTR) == "1"
+    assert a is not None
+    assert a.get(FNREF_ATTR) == "1"
+    assert li is not None
+    assert li.get(FNDEF_ATTR) == "1"
 
 
 def test_normalize_is_idempotent() -> None:
@@ -300,7 +307,7 @@ def test_same_file_name_in_different_figures_is_kept() -> None:
 ])
 def test_kept_html_images_and_the_extractor_pick_the_same_file(attrs: str) -> None:
     # One rule: the library re-reads <img> kept in clips (tables) with the extractor's choice.
-    from clipper.imagerefs import best_image_url, tag_attributes
+    from clipper.images.refs import best_image_url, tag_attributes
 
     img = f"<img {attrs}>"
     doc = normalized(f"<p>{img}</p>")

@@ -1,10 +1,11 @@
 """Finding and rewriting the images a clip body refers to.
 
-Images appear as Markdown ``![alt](url "title")`` and as ``<img>`` inside HTML
-that html2text kept (tables). Examples inside code blocks and code spans are
-text, not images, and are left alone. For ``<img>`` the best source is picked
-the way a browser would on a good screen: ``srcset``/lazy-loading attributes
-before a placeholder ``src``.
+Images appear as Markdown ``![alt](url "title")`` and as ``<img>`` inside the HTML
+blocks a clip keeps (tables a pipe table cannot hold, and whatever a person typed or
+pasted). Examples inside code blocks and code spans are text, not images, and are
+left alone. For ``<img>`` the source is chosen by the extractor's own rule
+(``clipper.images.srcset``): ``srcset``/lazy-loading attributes before a
+placeholder ``src``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin
+
+from lxml import etree
+
+from clipper.images import srcset
 
 
 @dataclass(frozen=True)
@@ -35,16 +40,12 @@ class ImageRef:
 
 
 # --- srcset ----------------------------------------------------------------------------------
-# One rule for the whole program: the extractor's (``clipper.extract.normalize``), imported
-# late because that package imports this module.
 
 
 def parse_srcset(value: str) -> list[tuple[str, float | None, float | None]]:
     """``[(url, width, density)]`` following the HTML parsing rules (URLs may contain commas)."""
-    from clipper.extract.normalize import parse_srcset as parse
-
     return [(url, number if kind == "w" else None, number if kind == "x" else None)
-            for url, number, kind in parse(value)]
+            for url, number, kind in srcset.parse_srcset(value)]
 
 
 def best_image_url(attrs: Mapping[str, str], base: str | None = None) -> str | None:
@@ -54,15 +55,11 @@ def best_image_url(attrs: Mapping[str, str], base: str | None = None) -> str | N
     attributes before a placeholder ``src``), so a clip's kept ``<img>`` and the
     extractor agree on which file is the picture.
     """
-    from lxml import etree
-
-    from clipper.extract.normalize import pick_image_src
-
     img = etree.Element("img")
     for name, value in attrs.items():
         with contextlib.suppress(ValueError):  # "@click" and other names XML refuses
             img.set(name, value)
-    url = pick_image_src(img)
+    url = srcset.pick_image_src(img)
     if not url:
         return None
     return url if url.startswith("data:") or not base else urljoin(base, url.strip())

@@ -14,11 +14,11 @@ import pytest
 from hang_guard import assert_finishes
 from httpserver import LoopbackServer, Request
 
-from clipper.assets import localize_images
 from clipper.errors import CancelledError
 from clipper.fetch import Limits
-from clipper.imagerefs import best_image_url, find_image_refs, parse_srcset
-from clipper.imagetypes import sanitize_svg, sniff
+from clipper.images.download import localize_images
+from clipper.images.refs import best_image_url, find_image_refs, parse_srcset
+from clipper.images.sniff import sanitize_svg, sniff
 from clipper.library import read_clip, save_clip
 from clipper.models import Clip
 
@@ -128,15 +128,20 @@ def test_images_are_saved_next_to_the_clip(http_server: LoopbackServer, library:
         [name_of(PHOTO, ".png"), name_of(JPEG, ".jpg"), svg_name])
     assert (assets / name_of(PHOTO, ".png")).read_bytes() == PHOTO
     svg = (assets / svg_name).read_bytes()
-    assert b"<script" not in svg and b"onload" not in svg and b"onclick" not in svg
-    assert b"javascript:" not in svg and b"tracker.example" not in svg and b"<circle" in svg
+    assert b"<script" not in svg
+    assert b"onload" not in svg
+    assert b"onclick" not in svg
+    assert b"javascript:" not in svg
+    assert b"tracker.example" not in svg
+    assert b"<circle" in svg
 
     text = result.path.read_text(encoding="utf-8")
     prefix = "My%20%28odd%29%20title.assets/"
     assert f'![A photo]({prefix}{name_of(PHOTO, ".png")} "The title")' in text
     assert f"![again]({prefix}{name_of(PHOTO, '.png')})" in text
     assert f"[![linked]({prefix}{name_of(PHOTO, '.png')})](https://example.com/full)" in text
-    assert "pixel.gif" not in text and "Tracking pixel gone." in text
+    assert "pixel.gif" not in text
+    assert "Tracking pixel gone." in text
     assert f"![missing]({u('/img/missing.png')})" in text  # failed: stays remote
     assert f"![not an image]({u('/img/lazy.png')})" in text
     assert f"`![nor this]({u('/img/lazy.png')})`" in text
@@ -187,8 +192,11 @@ def test_web_page_may_not_name_local_files(http_server: LoopbackServer, library:
     result = save_clip(Clip(title="Sneaky", body=body, source=http_server.url("/page")),
                        library)
     text = result.path.read_text(encoding="utf-8")
-    assert result.images_saved == 0 and result.assets_dir is None
-    assert "secret" not in text and "passwd" not in text and "win.ini" not in text
+    assert result.images_saved == 0
+    assert result.assets_dir is None
+    assert "secret" not in text
+    assert "passwd" not in text
+    assert "win.ini" not in text
     assert "javascript" not in text
     assert all(ch in text for ch in "abcdefgh")  # the alt text stays
     assert all("computer" in why or "fetch" in why for why in result.image_errors.values())
@@ -220,7 +228,8 @@ def test_local_saved_page_may_use_its_own_folder(library: Path, tmp_path: Path) 
     text = result.path.read_text(encoding="utf-8")
     assert f"![one](Saved%20page.assets/{name_of(PHOTO, '.png')})" in text
     assert f"![two](Saved%20page.assets/{name_of(JPEG, '.jpg')})" in text
-    assert "outside" not in text and "link.png" not in text  # never read, taken out
+    assert "outside" not in text
+    assert "link.png" not in text  # never read, taken out
     assert result.images_failed == [(files / "not-image.png").as_uri()]
     assert LAZY not in {p.read_bytes() for p in assets.iterdir()}
 
@@ -233,8 +242,10 @@ def test_download_off_keeps_remote_images_but_drops_local_ones(
     result = save_clip(Clip(title="No images", body=body, source="https://e.example/"),
                        library, download_images=False)
     text = result.path.read_text(encoding="utf-8")
-    assert f"![p]({url})" in text and "passwd" not in text
-    assert result.images_saved == 0 and not http_server.requests
+    assert f"![p]({url})" in text
+    assert "passwd" not in text
+    assert result.images_saved == 0
+    assert not http_server.requests
     assert {p.name for p in library.iterdir()} == {"No images.md"}
 
 
@@ -260,7 +271,8 @@ def test_caps_per_image_and_per_clip(http_server: LoopbackServer, tmp_path: Path
     assert result.outcomes[http_server.url("/big.png")].error
     saved = [u for u, o in result.outcomes.items() if o.file]
     over = [u for u, o in result.outcomes.items() if o.error and "total" in o.error]
-    assert len(saved) == 1 and len(over) == 1  # a second image would pass the clip's total
+    assert len(saved) == 1
+    assert len(over) == 1  # a second image would pass the clip's total
 
 
 def test_downloads_run_in_parallel_with_a_small_limit(http_server: LoopbackServer,
@@ -286,10 +298,11 @@ def test_downloads_run_in_parallel_with_a_small_limit(http_server: LoopbackServe
     staging = tmp_path / "s"
     staging.mkdir()
     seen: list[tuple[int, int | None]] = []
-    result = localize_images(body, staging, progress=lambda d, t: seen.append((d, t)))
+    result = localize_images(body, staging, progress=lambda stage, d, t: seen.append((d, t)))
     assert result.saved == 10
     assert 2 <= peak <= 4
-    assert seen[0] == (0, 10) and seen[-1] == (10, 10)
+    assert seen[0] == (0, 10)
+    assert seen[-1] == (10, 10)
 
 
 def test_cancel_during_downloads_writes_nothing(http_server: LoopbackServer,
@@ -299,7 +312,7 @@ def test_cancel_during_downloads_writes_nothing(http_server: LoopbackServer,
     http_server.silent("/hang.png")
     body = f"![a]({http_server.url('/fast.png')})\n![b]({http_server.url('/hang.png')})\n"
 
-    def progress(done: int, total: int | None) -> None:
+    def progress(stage: str, done: int, total: int | None) -> None:
         if done >= 1:
             cancel.set()  # the user presses Stop while an image still hangs
 
@@ -364,7 +377,7 @@ HOSTILE_TEXT = [
 
 def test_scanning_for_images_is_linear_on_hostile_text() -> None:
     """Minutes to an hour each with the scanner this replaced; milliseconds now."""
-    assert_finishes("from clipper.imagerefs import find_image_refs",
+    assert_finishes("from clipper.images.refs import find_image_refs",
                     [f"find_image_refs({unit!r} * {count})" for unit, count in HOSTILE_TEXT])
 
 
@@ -374,7 +387,7 @@ def test_rewriting_many_images_is_linear(tmp_path: Path) -> None:
 
     pixel = "data:image/png;base64," + base64.b64encode(png(2, 2)).decode()
     link = f"](x.assets/{name_of(png(2, 2), '.png')})"
-    setup = ("from pathlib import Path\nfrom clipper.assets import localize_images\n"
+    setup = ("from pathlib import Path\nfrom clipper.images.download import localize_images\n"
              f"body = ''.join(f'Paragraph {{i}}.\\n\\n![p{{i}}]({pixel})\\n\\n' "
              "for i in range(60_000))\n"
              f"images = localize_images(body, Path({str(tmp_path)!r}))")
@@ -383,20 +396,21 @@ def test_rewriting_many_images_is_linear(tmp_path: Path) -> None:
 
 def test_many_downloads_watch_only_a_few_futures_at_a_time(
         http_server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import clipper.assets
+    import clipper.images.download
 
     http_server.route("/p.png", PHOTO, content_type="image/png")
     watched: list[int] = []
-    real_wait = clipper.assets.wait
+    real_wait = clipper.images.download.wait
 
     def counting_wait(futures, **kw):  # type: ignore[no-untyped-def]
         watched.append(len(futures))
         return real_wait(futures, **kw)
 
-    monkeypatch.setattr(clipper.assets, "wait", counting_wait)
+    monkeypatch.setattr(clipper.images.download, "wait", counting_wait)
     body = "".join(f"![i]({http_server.url('/p.png')}?n={i})\n\n" for i in range(60))
     images = localize_images(body, tmp_path, workers=3)
-    assert images.saved == 60 and len(http_server.requests) == 60
+    assert images.saved == 60
+    assert len(http_server.requests) == 60
     assert max(watched) <= 6  # not all 60 at once: wait() costs time in what it watches
 
 
@@ -406,7 +420,8 @@ def test_local_image_name_with_a_nul_is_dropped_not_a_crash(library: Path,
     page_dir.mkdir()
     body = f"![a](page_files/a%00.png)\n\n![b]({page_dir.as_uri()}/b%00.png)\n"
     result = save_clip(Clip(title="Nul", body=body), library, page_dir=page_dir)
-    assert result.images_saved == 0 and "%00" not in result.path.read_text(encoding="utf-8")
+    assert result.images_saved == 0
+    assert "%00" not in result.path.read_text(encoding="utf-8")
 
 
 def test_malformed_image_address_stays_remote_not_a_crash(library: Path) -> None:
@@ -424,7 +439,7 @@ def test_malformed_image_address_stays_remote_not_a_crash(library: Path) -> None
     ("https://[bad/a.png", ""),
 ])
 def test_full_page_address_goes_only_to_its_own_host(image: str, sent: str) -> None:
-    from clipper.assets import referer_for
+    from clipper.images.download import referer_for
 
     assert referer_for("https://news.example/story?id=7", image) == sent
 
@@ -438,7 +453,8 @@ def test_full_page_address_goes_only_to_its_own_host(image: str, sent: str) -> N
 ])
 def test_sanitized_svg_loads_nothing_from_elsewhere(svg: bytes) -> None:
     cleaned = sanitize_svg(b'<svg xmlns="http://www.w3.org/2000/svg">' + svg + b"</svg>")
-    assert cleaned is not None and b"evil.test" not in cleaned
+    assert cleaned is not None
+    assert b"evil.test" not in cleaned
 
 
 @pytest.mark.parametrize(("data", "kind", "size"), [
@@ -455,7 +471,9 @@ def test_sanitized_svg_loads_nothing_from_elsewhere(svg: bytes) -> None:
 ])
 def test_sniff_recognises_images(data: bytes, kind: str, size: tuple) -> None:
     info = sniff(data)
-    assert info is not None and info.kind == kind and (info.width, info.height) == size
+    assert info is not None
+    assert info.kind == kind
+    assert (info.width, info.height) == size
 
 
 @pytest.mark.parametrize("data", [
@@ -500,8 +518,8 @@ def test_page_to_clip_with_images_end_to_end(http_server: LoopbackServer, librar
     assets = library / "River story.assets"
     assert {p.read_bytes() for p in assets.iterdir()} == {WIDE, LAZY}
     text = result.path.read_text(encoding="utf-8")
-    assert "passwd" not in text and "127.0.0.1" not in text.split("---")[2].replace(
-        http_server.url("/story"), "")
+    assert "passwd" not in text
+    assert "127.0.0.1" not in text.split("---")[2].replace(http_server.url("/story"), "")
     assert not http_server.requests_to("/img/small.png")
     assert http_server.requests_to("/img/wide-1600.png")[0].headers["referer"] == \
         http_server.url("/story")

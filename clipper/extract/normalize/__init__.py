@@ -1,0 +1,139 @@
+"""Whole-page pre-pass: real image URLs, absolute links, math kept as TeX.
+
+Pages hide their content behind lazy-loading tricks (a 1×1 GIF in ``src`` and
+the photo in ``data-srcset``), relative URLs that mean nothing once clipped,
+and math that only exists as ``<script type="math/tex">`` or MathML that the
+extractor's cleaner would throw away.  This pass runs once on the parsed page,
+*before* content scoring, so the scorer sees real images and the cleaner never
+sees the scripts.  It is idempotent: ``html_to_markdown`` runs it again on the
+article fragment, which costs little and makes the converter safe on its own.
+
+Rules are general (attribute-name patterns, placeholder and beacon shapes),
+never site lists; everything is one ``iter()`` over the tree, here, calling the
+rules in ``images``, ``links`` and ``math``.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from clipper.extract.normalize.images import (
+    apply_noscript,
+    drop_duplicate_images,
+    in_tree,
+    resolve_image,
+)
+from clipper.extract.normalize.links import MEDIA_URL_ATTRS, fix_link, fix_media_url, page_key
+from clipper.extract.normalize.math import MATH_TAGS, convert_math, is_mathjax_rendering
+from clipper.htmltree import remove_keep_tail
+from clipper.markdown.footnotes import mark_footnotes
+from clipper.markdown.marks import MATH_ATTR
+from clipper.urls import absolute_url
+
+__all__ = ["document_base", "normalize_document"]
+
+
+def document_base(doc: etree._Element, base_url: str | None) -> str | None:
+    """The URL relative links resolve against: ``<base href>`` wins over the page URL."""
+    for base in doc.iter("base"):
+        href = base.get("href")
+        if href and href.strip():
+            return absolute_url(href, base_url) or base_url
+        break
+    return base_url
+
+
+_VOID_PARSED_AS_CONTAINERS = frozenset(("wbr", "source", "track", "embed", "keygen"))
+
+
+def _unnest_void(el: etree._Element) -> None:
+    """Move content out of an HTML5 void element that libxml2 parsed as a container.
+
+    libxml2 predates ``<wbr>``/``<source>``/``<track>``: in ``a<wbr>b`` the ``b``
+    (and the rest of the paragraph) ends up *inside* the ``<wbr>``, and a
+    ``<picture>``'s ``<img>`` inside its ``<source>``.
+    """
+    parent = el.getparent()
+    if parent is None or (not len(el) and not el.text):
+        return
+    index = parent.index(el)
+    children = list(el)
+    tail = el.tail or ""
+    el.tail, el.text = el.text, None
+    for offset, child in enumerate(children):
+        parent.insert(index + 1 + offset, child)
+    last = children[-1] if children else el
+    last.tail = (last.tail or "") + tail or None
+
+
+def normalize_document(doc: etree._Element, base_url: str | None) -> None:
+    """Fix images, links and math in place, in one walk over ``doc``.
+
+    After it: every kept ``<img>`` has one absolute ``src`` (best of
+    ``srcset``/``<picture>``/lazy attributes/``<noscript>``), tracking pixels
+    and placeholders are gone, links are absolute (``<base href>`` honoured)
+    except same-page ``#anchors`` which stay relative for footnotes, script
+    links are unwrapped, math is a ``data-clipper-math`` placeholder, and
+    footnote references/definitions carry ``data-clipper-fnref``/``-fndef``.
+    """
+    base = document_base(doc, base_url)
+    page = page_key(base_url)
+    elements = [el for el in doc.iter() if isinstance(el.tag, str)]
+    has_tex_scripts = False
+    noscripts: list[etree._Element] = []
+    imgs: list[etree._Element] = []
+    mathjax_rendered: list[etree._Element] = []
+    ids: dict[str, etree._Element] = {}
+    anchors: list[etree._Element] = []
+    for el in elements:
+        tag = el.tag
+        ident = el.get("id")
+        if ident and ident not in ids:
+            ids[ident] = el
+        if tag in _VOID_PARSED_AS_CONTAINERS:
+            _unnest_void(el)
+        if tag == "script":
+            if convert_math(el):
+                has_tex_scripts = True
+        elif tag == "a":
+            name = el.get("name")
+            if name and name not in ids:
+                ids[name] = el
+            if fix_link(el, base, page):
+                anchors.append(el)
+        elif tag == "img":
+            if not convert_math(el):
+                imgs.append(el)
+        elif tag == "amp-img":
+            el.tag = "img"
+            imgs.append(el)
+        elif tag == "noscript":
+            noscripts.append(el)
+        elif tag in MATH_TAGS or (tag == "span" and "katex" in (el.get("class") or "").split()):
+            if el.getparent() is not None:
+                convert_math(el)
+        elif tag in MEDIA_URL_ATTRS:
+            fix_media_url(el, base)
+        if tag in ("span", "div", "nobr") and is_mathjax_rendering(el):
+            mathjax_rendered.append(el)
+    if has_tex_scripts:
+        for el in mathjax_rendered:
+            if el.getparent() is not None and not any(
+                    d.get(MATH_ATTR) is not None for d in el.iter()):
+                remove_keep_tail(el)
+    for noscript in noscripts:
+        if noscript.getparent() is not None:
+            apply_noscript(noscript, base)
+    kept: list[etree._Element] = []
+    for img in imgs:
+        if not in_tree(img, doc):
+            continue  # went away with its <noscript> or a replaced math element
+        if resolve_image(img, base):
+            kept.append(img)
+        else:
+            remove_keep_tail(img)
+    drop_duplicate_images(kept)
+    for picture in [el for el in elements if el.tag == "picture" and el.getparent() is not None]:
+        for source in list(picture.iterchildren("source")):
+            remove_keep_tail(source)
+    mark_footnotes(doc, ids, anchors)

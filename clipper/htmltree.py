@@ -1,0 +1,95 @@
+"""Tree surgery and typed XPath shared by the extractor and the Markdown writer.
+
+The extractor parses with a C-level element class lookup, and tests build trees with
+``lxml.etree``, so elements are not always ``lxml.html.HtmlElement`` and its
+``drop_tag`` may be missing; these work on any lxml element. lxml-stubs types every
+XPath result as the union of everything an XPath can return; each compiled expression
+here says which kind it returns, so callers are type-checked as they are written.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+
+__all__ = ["ElementsXPath", "NumberXPath", "add_text_before", "remove_keep_tail", "text_of",
+           "unwrap"]
+
+
+class ElementsXPath:
+    """A compiled XPath whose result is a list of elements (``//p``, ``descendant::time``)."""
+
+    __slots__ = ("_xpath",)
+
+    def __init__(self, path: str) -> None:
+        self._xpath = etree.XPath(path)
+
+    def __call__(self, el: etree._Element, **variables: str) -> list[lxml_html.HtmlElement]:
+        return self._xpath(el, **variables)  # type: ignore[return-value]
+
+
+class NumberXPath:
+    """A compiled XPath whose result is a number (``count()``, ``string-length()``)."""
+
+    __slots__ = ("_xpath",)
+
+    def __init__(self, path: str) -> None:
+        self._xpath = etree.XPath(path)
+
+    def __call__(self, el: etree._Element) -> float:
+        return self._xpath(el)  # type: ignore[return-value]
+
+
+def text_of(el: etree._Element) -> str:
+    """The text of ``el`` and everything in it, without its own tail (``textContent``).
+
+    lxml yields ``str`` on Python 3; lxml-stubs types ``itertext`` as ``str | bytes``.
+    """
+    return "".join(el.itertext())  # type: ignore[arg-type]
+
+
+def add_text_before(el: etree._Element, text: str | None) -> None:
+    """Put ``text`` where it reads just before ``el``: the previous sibling's tail, or the
+    parent's text. ``el`` must have a parent."""
+    if not text:
+        return
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + text
+    else:
+        parent = el.getparent()
+        if parent is None:
+            raise ValueError("add_text_before needs an element with a parent")
+        parent.text = (parent.text or "") + text
+
+
+def remove_keep_tail(el: etree._Element) -> None:
+    """Remove an element but keep its tail text in the tree."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    add_text_before(el, el.tail)
+    parent.remove(el)
+
+
+def unwrap(el: etree._Element) -> None:
+    """Replace an element by its content (lxml's ``drop_tag`` for any element)."""
+    if isinstance(el, lxml_html.HtmlElement):
+        el.drop_tag()
+        return
+    parent = el.getparent()
+    if parent is None:
+        return
+    index = parent.index(el)
+    tail = el.tail or ""
+    children = list(el)
+    add_text_before(el, el.text)
+    parent.remove(el)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    if tail:
+        last = children[-1] if children else (parent[index - 1] if index > 0 else None)
+        if last is not None:
+            last.tail = (last.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
