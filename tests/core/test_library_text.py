@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hang_guard import assert_finishes
+from helpers.hang_guard import assert_finishes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -236,6 +236,10 @@ class LibraryPane(QWidget):
         self._started = False
         self._set_indexing(False)
 
+    def is_ready(self) -> bool:
+        """The library has been listed and synced with its folder, nothing more under way."""
+        return self._listed_once and not self.is_busy()
+
     def is_busy(self) -> bool:
         """Listing, searching or syncing is still under way (tests wait for this)."""
         return self._debounce.isActive() or any(
