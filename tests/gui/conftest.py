@@ -29,7 +29,7 @@ def window_factory(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[
         w = MainWindow()
         w.opened_urls = opened  # type: ignore[attr-defined]
         # pytest-qt closes the window before fixture teardown: never ask about edits then
-        qtbot.addWidget(w, before_close_func=lambda w: setattr(w, "_baseline", None))
+        qtbot.addWidget(w, before_close_func=lambda w: w.session.discard_edits())
         with qtbot.waitExposed(w):
             w.show()
         with qtbot.waitActive(w):
@@ -40,7 +40,7 @@ def window_factory(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[
     yield make
     guard.stop()
     for w in made:
-        w._baseline = None
+        w.session.discard_edits()
         w.close()
     assert tasks.wait_for_all(10_000), "a background task did not stop"
     # pytest-qt only asked for deleteLater(): delete the windows now, on this thread. Left

@@ -153,7 +153,7 @@ def test_a_new_load_cancels_the_running_one(qtbot, window, http_server) -> None:
     http_server.trickle("/slow", PAGE, chunk_size=200, interval=0.2)
     window.load_argument(http_server.url("/slow"))
     qtbot.waitUntil(window.is_loading, timeout=TIMEOUT)
-    first = window._load_task
+    first = window.loader.task
     window.load_argument(str(REFERENCE))
     assert first.cancelled
     wait_loaded(qtbot, window, "Russia says")

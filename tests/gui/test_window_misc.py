@@ -202,3 +202,17 @@ def test_hovering_a_link_shows_where_it_goes(qtbot, window, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: window.status.currentMessage() == "", timeout=TIMEOUT)
     assert window.opened_urls == []  # hovering opens nothing
 
+
+def test_menus_and_the_save_button_offer_what_the_session_allows(qtbot, window) -> None:
+    from clipper.gui.session import TOGGLED, enabled_commands
+
+    def offered() -> set[str]:
+        return {name for name in TOGGLED if getattr(window.actions_, name).isEnabled()}
+
+    assert offered() == set()
+    assert not window.save_button.isEnabled()
+    window.open_arguments([str(REFERENCE)])
+    wait_loaded(qtbot, window, "Russia says")
+    assert offered() == set(enabled_commands(window.session))
+    assert {"save", "save_as", "copy_markdown", "toggle_markdown", "reload"} <= offered()
+    assert window.save_button.isEnabled()

@@ -18,14 +18,6 @@ from PySide6.QtWidgets import (
 from .elided_label import ElidedLabel
 
 
-def human_bytes(count: int) -> str:
-    if count < 1024:
-        return f"{count} B"
-    if count < 1024 * 1024:
-        return f"{count / 1024:.0f} KB"
-    return f"{count / 1024 / 1024:.1f} MB"
-
-
 class StatusBar(QStatusBar):
     stop_requested = Signal()
     next_requested = Signal()
