@@ -41,7 +41,7 @@ def load_page(source: Source, cancel: threading.Event, progress: ProgressFn) -> 
     """Read and clean a page (the window shows the result side by side)."""
     from clipper import pipeline
 
-    return pipeline.load(source, progress=progress, cancel=cancel)  # type: ignore[arg-type]
+    return pipeline.load(source, progress=progress, cancel=cancel)
 
 
 @dataclass
@@ -147,7 +147,7 @@ def save_to_library(clip: Clip, library: Path, *, mode: Literal["check", "new", 
     on_duplicate = {"check": "skip", "new": "new", "replace": "replace"}[mode]
     result = pipeline.save(clip, library, on_duplicate=on_duplicate,  # type: ignore[arg-type]
                            download_images=download_images, page_dir=page_dir,
-                           progress=progress, cancel=cancel)  # type: ignore[arg-type]
+                           progress=progress, cancel=cancel)
     if result.action == "skipped":
         return SaveOutcome("ask", duplicate_of=result.duplicate_of or result.path, result=result)
     return SaveOutcome("saved", path=result.path, duplicate_of=result.duplicate_of,

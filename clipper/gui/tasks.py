@@ -159,9 +159,9 @@ class Task(Generic[T]):
 
 class _Runnable(QRunnable):
     def __init__(self, task: Task[Any]) -> None:
-        # Owned by the application (C++), not by its Python wrapper: the wrapper may be freed
-        # by the cycle collector in a worker thread, which must not destroy the QObject.
-        super().__init__(QCoreApplication.instance())
+        # A QRunnable is no QObject and has no parent: the pool takes it over in start()
+        # and deletes it once run() has returned (autoDelete).
+        super().__init__()
         self._task = task
 
     def run(self) -> None:
