@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from clipper.errors import ClipperError
+from clipper.gui.save_choices import SAVED, UPDATED
 from clipper.gui.session import Draft, FileNote, Notice, Session, parse_tags
 from clipper.models import Article, Clip, Page, Source
 from clipper.pipeline import Loaded
@@ -207,7 +208,7 @@ def test_saving_makes_the_snapshot_the_baseline() -> None:
     assert session.is_saving
     typed(session, author="Someone else")  # typed on while the save runs
     path = Path("/library/Harbour budget approved.md")
-    session.saved(path, "saved", snapshot)
+    session.saved(path, SAVED, snapshot)
     assert not session.is_saving
     assert session.saved_path == path
     assert session.baseline == snapshot
@@ -223,7 +224,7 @@ def test_the_file_as_written_is_shown_unless_typed_on() -> None:
     revision = session.content_revision
     path = Path("/library/Harbour.md")
     written = Clip(title=clip.title, body="![pier](Harbour.assets/1.png)", path=path)
-    session.saved(path, "saved", draft(session), (written, {"Harbour.assets/1.png": b"png"}))
+    session.saved(path, SAVED, draft(session), (written, {"Harbour.assets/1.png": b"png"}))
     assert session.clip is written
     assert session.clip_images == {"Harbour.assets/1.png": b"png"}
     assert session.content_revision == revision + 1
@@ -233,7 +234,7 @@ def test_the_file_as_written_is_shown_unless_typed_on() -> None:
 
     snapshot = typed(session, body="Changed.")
     typed(session, body="Changed again.")
-    session.saved(path, "updated", snapshot, (Clip(title="x", body="Changed."), {}))
+    session.saved(path, UPDATED, snapshot, (Clip(title="x", body="Changed."), {}))
     assert session.clip is written  # not replaced under the person's typing
     assert draft(session).body == "Changed again."
     assert session.file_note == FileNote("Updated", path)
@@ -244,9 +245,9 @@ def test_images_left_remote_are_named_and_a_save_clears_an_old_error() -> None:
     shown(session)
     session.failed("Cannot write the library")
     path = Path("/library/a.md")
-    session.saved(path, "saved", draft(session))
+    session.saved(path, SAVED, draft(session))
     assert session.notice is None
-    session.saved(path, "updated", draft(session),
+    session.saved(path, UPDATED, draft(session),
                   failed_images=["https://img.example/a/one.png", "https://img.example/two.jpg"])
     assert session.notice is not None
     assert session.notice.level == "warning"
