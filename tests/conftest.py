@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from httpserver import LoopbackServer
+from helpers.httpserver import LoopbackServer
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +43,6 @@ def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def http_server() -> Iterator[LoopbackServer]:
-    """A fresh server on 127.0.0.1; see tests/httpserver.py for its API."""
+    """A fresh server on 127.0.0.1; see tests/helpers/httpserver.py for its API."""
     with LoopbackServer() as server:
         yield server

@@ -77,7 +77,8 @@ def test_desktop_entry_uses_the_app_id_everywhere() -> None:
     # Qt uses the application name as the X11 window class: the launcher groups the window
     assert entry["StartupWMClass"] == APP_NAME
     assert entry["MimeType"] == "text/html;application/xhtml+xml;"
-    assert entry["Categories"].endswith(";") and entry["Keywords"].endswith(";")
+    assert entry["Categories"].endswith(";")
+    assert entry["Keywords"].endswith(";")
 
 
 def test_metainfo_uses_the_app_id_and_version() -> None:
@@ -92,7 +93,8 @@ def test_metainfo_uses_the_app_id_and_version() -> None:
     assert [b.text for b in tree.iterfind("provides/binary")] == ["clipper"]
     assert tree.find("releases/release").get("version") == __version__
     images = [i.text for i in tree.iterfind("screenshots/screenshot/image")]
-    assert images and all(i.startswith("https://") for i in images)
+    assert images
+    assert all(i.startswith("https://") for i in images)
     # each screenshot is a file of this repository (the URLs point at the main branch)
     names = sorted(i.rsplit("/", 1)[1] for i in images)
     assert names == ["empty.png", "error.png", "loaded.png"]
@@ -101,7 +103,8 @@ def test_metainfo_uses_the_app_id_and_version() -> None:
 
 def test_the_console_command_is_the_one_the_files_name() -> None:
     scripts = re.search(r"^\[project\.scripts\]\n(.*?)(?:\n\[|\Z)", _pyproject(), re.M | re.S)
-    assert scripts and re.search(r'^clipper = "clipper\.cli:main"$', scripts.group(1), re.M)
+    assert scripts
+    assert re.search(r'^clipper = "clipper\.cli:main"$', scripts.group(1), re.M)
 
 
 def _png_size(path: Path) -> tuple[int, int]:

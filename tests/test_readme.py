@@ -19,7 +19,8 @@ def _quick_start_commands() -> list[str]:
 def test_quick_start_has_two_commands() -> None:
     commands = _quick_start_commands()
     assert len(commands) == 2, commands
-    assert "clipper" in commands[0] and "pytest" in commands[1]
+    assert "clipper" in commands[0]
+    assert "pytest" in commands[1]
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

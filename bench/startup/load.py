@@ -130,7 +130,7 @@ def main(limit: int = 15) -> dict[str, object]:
         "worst_after_read_ms": round(max(after_read), 1),
         "aim_ms": AIM_MS,
     }
-    window._baseline = None
+    window.session.discard_edits()
     window.close()
     return result
 

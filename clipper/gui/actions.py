@@ -9,15 +9,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .session import TOGGLED, Command
 
 StandardKey = QKeySequence.StandardKey
+
+
+class Commands(Protocol):
+    """What the menus and shortcuts run (the main window provides them)."""
+
+    def open_file(self) -> None: ...
+    def save(self) -> None: ...
+    def save_as(self) -> None: ...
+    def load_next_queued(self) -> None: ...
+    def close(self) -> bool: ...
+    def paste(self) -> None: ...
+    def copy_markdown(self) -> None: ...
+    def show_settings(self) -> None: ...
+    def focus_address(self) -> None: ...
+    def focus_library_search(self) -> None: ...
+    def reload(self) -> None: ...
+    def stop(self) -> None: ...
+    def toggle_markdown(self) -> None: ...
+    def load_images(self) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_about(self) -> None: ...
 
 
 def key_sequences(standard: StandardKey | None, *keys: str) -> list[QKeySequence]:
@@ -42,14 +62,13 @@ def make_action(parent: QWidget, text: str, slot: Callable[[], object], *,
     return action
 
 
-def library_toggle(t: MainWindow) -> QAction:
+def library_toggle(parent: QWidget, action: QAction) -> QAction:
     """Show or hide the library pane (the dock's own checkable action, with keys)."""
-    action = t.library_dock.toggleViewAction()
     action.setText("&Library")
     action.setShortcuts(key_sequences(None, "Ctrl+Shift+L", "F9"))
     action.setToolTip("Show or hide your saved clips")
     action.setStatusTip("Show or hide your saved clips")
-    t.addAction(action)
+    parent.addAction(action)
     return action
 
 
@@ -73,9 +92,14 @@ class Actions:
     shortcuts: QAction
     about: QAction
 
+    def enable(self, enabled: frozenset[Command]) -> None:
+        """``enabled`` from ``session.enabled_commands``; the other commands always run."""
+        for name in TOGGLED:
+            getattr(self, name).setEnabled(name in enabled)
 
-def build_actions(t: MainWindow) -> Actions:
-    w = t
+
+def build_actions(w: QWidget, t: Commands, library: QAction) -> Actions:
+    """``w`` holds the shortcuts, ``t`` runs the commands, ``library`` shows the pane."""
     return Actions(
         open_file=make_action(w, "&Open File…", t.open_file, keys=("Ctrl+O",),
                               standard=StandardKey.Open, tip="Open a saved web page"),
@@ -102,7 +126,7 @@ def build_actions(t: MainWindow) -> Actions:
         search_library=make_action(w, "&Search Library", t.focus_library_search,
                                    keys=("Ctrl+K", "Ctrl+F"),
                                    tip="Find a clip by its title, site, tags or text"),
-        library=library_toggle(t),
+        library=library_toggle(w, library),
         reload=make_action(w, "&Reload", t.reload, keys=("F5",), standard=StandardKey.Refresh,
                            tip="Load the page again"),
         stop=make_action(w, "S&top Loading", t.stop, keys=("Esc",), standard=StandardKey.Cancel),

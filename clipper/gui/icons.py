@@ -21,9 +21,10 @@ def app_icon() -> QIcon:
     reading eight small PNGs takes about a millisecond.
     """
     icon = QIcon()
-    hicolor = resources.files("clipper").joinpath("gui", "assets", "icons", "hicolor")
+    # one part per step: Traversable.joinpath takes a single name before Python 3.11
+    hicolor = resources.files("clipper") / "gui" / "assets" / "icons" / "hicolor"
     for size_dir in hicolor.iterdir():
-        png = size_dir.joinpath("apps", f"{APP_ID}.png")
+        png = size_dir / "apps" / f"{APP_ID}.png"
         if not png.is_file():
             continue  # scalable/ holds the SVG source, not needed at run time
         pixmap = QPixmap()

@@ -11,8 +11,10 @@ Runs in a worker (lxml is imported here, not before the window shows).
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, cast
 from urllib.parse import urljoin, urlsplit
 
 from clipper.errors import SourceError
@@ -48,6 +50,18 @@ _LINK_SCHEMES = ("http", "https", "mailto")
 MAX_DATA_URL = 256 * 1024
 
 
+class _Node(Protocol):
+    """What this module uses of a node of ``lxml.html`` (its stubs leave HtmlElement out)."""
+
+    tag: object
+    attrib: MutableMapping[str, str]
+
+    def get(self, key: str) -> str | None: ...
+    def getparent(self) -> object: ...
+    def drop_tree(self) -> None: ...
+    def drop_tag(self) -> None: ...
+
+
 @dataclass
 class SafePage:
     html: str
@@ -69,14 +83,13 @@ def image_allowed(url: str, local_dir: Path | None) -> bool:
     return False
 
 
-def _image_source(img: object) -> str | None:
-    get = img.get  # type: ignore[attr-defined]
+def _image_source(img: _Node) -> str | None:
     for attr in ("src", "data-src", "data-original", "data-lazy-src"):
-        value = (get(attr) or "").strip()
+        value = (img.get(attr) or "").strip()
         if value and not value.startswith("data:image/gif"):  # lazy-loading placeholders
             return value
     for attr in ("srcset", "data-srcset"):
-        value = (get(attr) or "").strip()
+        value = (img.get(attr) or "").strip()
         if value:
             return value.split(",")[0].strip().split(" ")[0]
     return None
@@ -92,52 +105,62 @@ def sanitize(html: str, base_url: str | None, local_dir: Path | None = None) -> 
         root = lxml.html.document_fromstring(html)
     except Exception:  # lxml gives up on documents with no elements at all
         return SafePage("")
-    base = base_url or ""
     images: list[str] = []
     for el in list(root.iter()):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag:  # comments and processing instructions
-            if el.getparent() is not None:
-                el.drop_tree()
-            continue
-        tag = tag.lower()
-        if tag in ("html", "body"):
-            for attr in list(el.attrib):
-                del el.attrib[attr]
-            continue
-        if tag in _DROP:
-            el.drop_tree()
-            continue
-        src = _image_source(el) if tag == "img" else None
-        kept = _ATTRS.get(tag, ())
-        for attr in list(el.attrib):
-            if attr not in kept:
-                del el.attrib[attr]
-        if tag in _AS_DIV:
-            el.tag = "div"
-        elif tag not in _KEEP:
-            el.drop_tag()
-            continue
-        if tag == "a" and "href" in el.attrib:
-            href = urljoin(base, el.attrib["href"].strip())
-            if urlsplit(href).scheme.lower() in _LINK_SCHEMES:
-                el.attrib["href"] = href
-            else:
-                del el.attrib["href"]
-        elif tag == "img":
-            url = ""
-            if src and src.startswith("data:image/") and len(src) <= MAX_DATA_URL:
-                url = src  # inline, nothing to fetch
-            elif src:
-                url = urljoin(base, src)
-                if image_allowed(url, local_dir):
-                    images.append(url)
-                else:
-                    url = ""
-            if url:
-                el.attrib["src"] = url
-            else:
-                el.drop_tree()
+        _clean(cast(_Node, el), base_url or "", local_dir, images)
     body = root.find("body")
     out = lxml.html.tostring(body if body is not None else root, encoding="unicode")
     return SafePage(out, list(dict.fromkeys(images)))
+
+
+def _clean(el: _Node, base: str, local_dir: Path | None, images: list[str]) -> None:
+    """One node: dropped, unwrapped, or kept with its safe attributes (images listed)."""
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if not tag:  # comments and processing instructions
+        if el.getparent() is not None:
+            el.drop_tree()
+        return
+    if tag in ("html", "body"):
+        el.attrib.clear()
+        return
+    if tag in _DROP:
+        el.drop_tree()
+        return
+    src = _image_source(el) if tag == "img" else None
+    kept = _ATTRS.get(tag, ())
+    for attr in list(el.attrib):
+        if attr not in kept:
+            del el.attrib[attr]
+    if tag in _AS_DIV:
+        el.tag = "div"
+    elif tag not in _KEEP:
+        el.drop_tag()
+        return
+    if tag == "a" and "href" in el.attrib:
+        _clean_link(el, base)
+    elif tag == "img":
+        url = _image_url(src, base, local_dir)
+        if url is None:
+            el.drop_tree()
+            return
+        if not url.startswith("data:"):
+            images.append(url)
+        el.attrib["src"] = url
+
+
+def _clean_link(a: _Node, base: str) -> None:
+    href = urljoin(base, a.attrib["href"].strip())
+    if urlsplit(href).scheme.lower() in _LINK_SCHEMES:
+        a.attrib["href"] = href
+    else:
+        del a.attrib["href"]
+
+
+def _image_url(src: str | None, base: str, local_dir: Path | None) -> str | None:
+    """What the rendering may show: an inline picture, or an address it may fetch on request."""
+    if not src:
+        return None
+    if src.startswith("data:image/") and len(src) <= MAX_DATA_URL:
+        return src  # inline, nothing to fetch
+    url = urljoin(base, src)
+    return url if image_allowed(url, local_dir) else None

@@ -19,7 +19,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from httpserver import LoopbackServer, Request
+from helpers.httpserver import LoopbackServer, Request
 
 from clipper.errors import (
     CancelledError,

@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from hang_guard import assert_finishes
-from httpserver import LoopbackServer, Request
+from helpers.hang_guard import assert_finishes
+from helpers.httpserver import LoopbackServer, Request
 
 from clipper.errors import CancelledError
 from clipper.fetch import Limits

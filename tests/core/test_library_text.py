@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hang_guard import assert_finishes
+from helpers.hang_guard import assert_finishes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html as html_lib
 
 import pytest
-from markdown_helpers import count, md, render, roundtrip, text
+from helpers.markdown import count, md, render, roundtrip, text
 
 # --------------------------------------------------------------------------- headings
 

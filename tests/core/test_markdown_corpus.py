@@ -20,7 +20,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from markdown_helpers import render
+from helpers.markdown import render
 
 from clipper.extract.fragment import html_to_markdown
 

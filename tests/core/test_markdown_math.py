@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
-from markdown_helpers import md
+from helpers.markdown import md
 
 from clipper.extract.normalize.mathml import mathml_to_tex
 

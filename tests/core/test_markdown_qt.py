@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import helpers.qt_env  # noqa: F401  (sets up Qt before any QApplication)
 import pytest
-import qt_env  # noqa: F401  (sets up Qt before any QApplication)
-from markdown_helpers import md
+from helpers.markdown import md
 
 pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtWidgets import QApplication, QTextBrowser

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
+import helpers.qt_env  # noqa: F401  (sets up Qt before any QApplication)
 import pytest
-import qt_env  # noqa: F401  (sets up Qt before any QApplication)
-from helpers import run_modal
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-REFERENCE = DATA / "devdiscourse-russia-afghan.html"
+from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture
@@ -34,7 +29,7 @@ def window_factory(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[
         w = MainWindow()
         w.opened_urls = opened  # type: ignore[attr-defined]
         # pytest-qt closes the window before fixture teardown: never ask about edits then
-        qtbot.addWidget(w, before_close_func=lambda w: setattr(w, "_baseline", None))
+        qtbot.addWidget(w, before_close_func=lambda w: w.session.discard_edits())
         with qtbot.waitExposed(w):
             w.show()
         with qtbot.waitActive(w):
@@ -45,7 +40,7 @@ def window_factory(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[
     yield make
     guard.stop()
     for w in made:
-        w._baseline = None
+        w.session.discard_edits()
         w.close()
     assert tasks.wait_for_all(10_000), "a background task did not stop"
     # pytest-qt only asked for deleteLater(): delete the windows now, on this thread. Left
@@ -90,28 +85,3 @@ class _ModalGuard:
         # Break the timer <-> guard cycle: the cycle collector may run in a worker thread,
         # and a QTimer destroyed there makes Qt warn (and may crash the run).
         self._timer.timeout.disconnect(self._check)
-
-
-def answer_dialog(qtbot, choose: Callable[[QMessageBox], None]) -> list[str]:
-    """Answer the next modal message box with ``choose(box)``; returns its text when seen."""
-    return run_modal(qtbot, QMessageBox, choose, read=QMessageBox.text)
-
-
-def click_button(text: str) -> Callable[[QMessageBox], None]:
-    def choose(box: QMessageBox) -> None:
-        for button in box.buttons():
-            if button.text().replace("&", "") == text:
-                button.click()
-                return
-        raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")
-
-    return choose
-
-
-def click_standard(which: QMessageBox.StandardButton) -> Callable[[QMessageBox], None]:
-    def choose(box: QMessageBox) -> None:
-        button = box.button(which)
-        assert button is not None, f"no {which} button"
-        button.click()
-
-    return choose

@@ -9,8 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE, answer_dialog, click_button, click_standard
-from helpers import TIMEOUT, article_page, png_bytes, press, run_modal, wait_loaded
+from helpers.dialogs import answer_dialog, click_button, click_standard, run_modal
+from helpers.pages import REFERENCE, article_page
+from helpers.window import TIMEOUT, png_bytes, press, wait_loaded
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -56,7 +57,7 @@ def three_clips(library: Path) -> dict[str, Path]:
 def pane_ready(qtbot, window) -> None:
     """Until the pane has listed the library and synced it with the folder."""
     pane = window.library_pane
-    qtbot.waitUntil(lambda: pane._listed_once and not pane.is_busy(), timeout=TIMEOUT)
+    qtbot.waitUntil(pane.is_ready, timeout=TIMEOUT)
 
 
 def wait_titles(qtbot, window, titles: list[str]) -> None:
@@ -269,7 +270,8 @@ def test_delete_moves_the_clip_to_the_trash(qtbot, window_factory, library: Path
     answer_dialog(qtbot, click_button("Move to Trash"))
     press(qtbot, window, Qt.Key.Key_Delete)
     wait_titles(qtbot, window, ["Sourdough at home", "Volcanoes of Iceland"])
-    assert not pier.exists() and not (library / "pier.assets").exists()
+    assert not pier.exists()
+    assert not (library / "pier.assets").exists()
     trash = tmp_path / "data" / "Trash"
     assert (trash / "files" / "pier.md").is_file()
     assert (trash / "files" / "pier.assets" / "a.png").is_file()
@@ -319,7 +321,8 @@ def test_opening_from_the_list_asks_about_unsaved_edits(
     pane.select_path(three_clips["pier"])
     pane.view.setFocus()
     press(qtbot, window, Qt.Key.Key_Return)
-    assert seen and "before opening another clip" in seen[0]
+    assert seen
+    assert "before opening another clip" in seen[0]
     assert window.form.title.text() == "Unsaved article"
     answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Discard))
     pane.view.doubleClicked.emit(pane.view.currentIndex())  # as a double-click does
@@ -520,7 +523,8 @@ def test_ctrl_s_on_a_clip_changed_on_disk_asks_and_cancel_keeps_everything(
     qtbot.waitUntil(lambda: bool(seen) and not window.is_saving(), timeout=TIMEOUT)
     expected = ("was changed by another program" if how == "changed"
                 else "was moved or deleted")
-    assert expected in seen[0] and "bread.md" in seen[0]
+    assert expected in seen[0]
+    assert "bread.md" in seen[0]
     assert (bread.read_bytes() if bread.exists() else None) == before  # nothing written
     assert sorted(p.name for p in bread.parent.glob("*.md")) == sorted(
         p.name for p in three_clips.values() if p.exists())
@@ -543,7 +547,8 @@ def test_overwrite_replaces_what_another_program_wrote(
     assert seen
     assert Path(saved.args[0]) == bread
     text = bread.read_text(encoding="utf-8")
-    assert "My own line." in text and "Their line" not in text
+    assert "My own line." in text
+    assert "Their line" not in text
     assert not window.is_dirty()
     # from now on this file holds our last write: the next Ctrl+S just saves
     type_in_markdown(qtbot, window, " And another.")
@@ -564,11 +569,13 @@ def test_save_as_new_clip_keeps_their_version_and_saves_ours_beside_it(
         press(qtbot, window, Qt.Key.Key_S, CTRL)
     assert seen
     new = Path(saved.args[0])
-    assert new != bread and new.parent == library
+    assert new != bread
+    assert new.parent == library
     assert "My own line." in new.read_text(encoding="utf-8")
     if how == "changed":
         theirs = bread.read_text(encoding="utf-8")
-        assert "Their line" in theirs and "My own line." not in theirs
+        assert "Their line" in theirs
+        assert "My own line." not in theirs
     else:
         assert not bread.exists()
     assert not window.is_dirty()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE
+from helpers.pages import REFERENCE
 
 pytestmark = [
     pytest.mark.slow,

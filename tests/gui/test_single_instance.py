@@ -127,7 +127,8 @@ def test_a_start_without_pages_only_raises_the_window(qtbot, server: SingleInsta
     got = _received(server)
     result = _send(server.name, _pages())
     qtbot.waitUntil(lambda: "reply" in result, timeout=10_000)
-    assert result["reply"] == OK and got == [[]]
+    assert result["reply"] == OK
+    assert got == [[]]
 
 
 def test_several_clients_one_after_another(qtbot, server: SingleInstance) -> None:
@@ -144,7 +145,8 @@ def test_a_message_split_across_reads_is_reassembled(qtbot, server: SingleInstan
     data = _pages("https://example.org/slow")
     result = _send(server.name, data[:2], data[2:9], data[9:], pause=0.05)
     qtbot.waitUntil(lambda: "reply" in result, timeout=10_000)
-    assert result["reply"] == OK and got == [["https://example.org/slow"]]
+    assert result["reply"] == OK
+    assert got == [["https://example.org/slow"]]
 
 
 @pytest.mark.parametrize("garbage", [
@@ -160,7 +162,8 @@ def test_garbage_is_dropped_and_the_server_keeps_working(
     got = _received(server)
     rogue = _send(server.name, garbage)
     qtbot.waitUntil(lambda: "reply" in rogue, timeout=10_000)
-    assert rogue["reply"] == b"" and got == []  # hung up on, nothing opened
+    assert rogue["reply"] == b""  # hung up on, nothing opened
+    assert got == []
 
     result = _send(server.name, _pages("https://example.org/ok"))
     qtbot.waitUntil(lambda: "reply" in result, timeout=10_000)
@@ -176,7 +179,8 @@ def test_closing_with_a_client_half_way_is_clean(qtbot, name: str) -> None:
     qtbot.wait(100)
     instance.close()
     qtbot.waitUntil(lambda: "reply" in result, timeout=10_000)
-    assert result["reply"] == b"" and got == []
+    assert result["reply"] == b""
+    assert got == []
     assert not Path(name).exists()
     del instance
     qtbot.wait(50)  # the deferred deletions run without touching Python objects

@@ -36,7 +36,8 @@ def test_the_result_arrives_on_the_gui_thread(qtbot) -> None:
     assert seen == {"worker_thread": True, "value": 42, "done_on_gui": True,
                     "progress": ("fetching", 5, 10, True)}
     assert not task.running
-    assert task.elapsed is not None and task.elapsed >= 0
+    assert task.elapsed is not None
+    assert task.elapsed >= 0
 
 
 def test_errors_are_relayed_not_raised(qtbot) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import REFERENCE, answer_dialog, click_standard
-from helpers import TIMEOUT, article_page, drop, press, wait_loaded
+from helpers.dialogs import answer_dialog, click_standard
+from helpers.pages import REFERENCE, article_page
+from helpers.window import TIMEOUT, drop, press, wait_loaded
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 
@@ -116,7 +117,8 @@ def test_a_failed_load_loses_nothing_typed(qtbot, window, http_server) -> None:
     window.url_bar.field.setFocus()
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
-    assert seen and "before loading another page" in seen[0]
+    assert seen
+    assert "before loading another page" in seen[0]
     assert "500" in window.message_bar.text()
     assert window.form.title.text().endswith(" (edited)")
     assert "Lavrov" in window.article.markdown()
@@ -151,7 +153,7 @@ def test_a_new_load_cancels_the_running_one(qtbot, window, http_server) -> None:
     http_server.trickle("/slow", PAGE, chunk_size=200, interval=0.2)
     window.load_argument(http_server.url("/slow"))
     qtbot.waitUntil(window.is_loading, timeout=TIMEOUT)
-    first = window._load_task
+    first = window.loader.task
     window.load_argument(str(REFERENCE))
     assert first.cancelled
     wait_loaded(qtbot, window, "Russia says")
@@ -253,7 +255,8 @@ def test_dropping_a_file_that_is_not_a_web_page_says_so(qtbot, window, tmp_path:
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
     assert "notes.pdf" in window.message_bar.text()
     assert ".html" in window.message_bar.text()
-    assert not window.is_loading() and not window.has_clip()
+    assert not window.is_loading()
+    assert not window.has_clip()
 
 
 def test_the_kept_source_stays_in_view_when_the_pane_is_resized(qtbot, window) -> None:

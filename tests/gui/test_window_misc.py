@@ -6,8 +6,9 @@ import json
 import os
 from pathlib import Path
 
-from conftest import REFERENCE
-from helpers import TIMEOUT, article_page, png_bytes, press, run_modal, wait_loaded
+from helpers.dialogs import run_modal
+from helpers.pages import REFERENCE, article_page
+from helpers.window import TIMEOUT, png_bytes, press, wait_loaded
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QImage, QKeySequence, QTextDocument
 from PySide6.QtTest import QTest
@@ -137,7 +138,8 @@ def test_the_page_view_loads_nothing_until_asked(qtbot, window, http_server) -> 
     window.raw_view.images_button.click()
     qtbot.waitUntil(lambda: view.has_image(url), timeout=TIMEOUT)
     loaded = view.loadResource(image, QUrl(url))
-    assert isinstance(loaded, QImage) and loaded.width() == 40
+    assert isinstance(loaded, QImage)
+    assert loaded.width() == 40
     assert len(http_server.requests_to("/pic.png")) == 1
     assert http_server.requests_to("/pic.png")[0].headers.get("referer") == \
         http_server.url("/story")
@@ -199,3 +201,18 @@ def test_hovering_a_link_shows_where_it_goes(qtbot, window, tmp_path: Path) -> N
     QTest.mouseMove(preview.viewport(), QPoint(2, preview.viewport().height() - 2))
     qtbot.waitUntil(lambda: window.status.currentMessage() == "", timeout=TIMEOUT)
     assert window.opened_urls == []  # hovering opens nothing
+
+
+def test_menus_and_the_save_button_offer_what_the_session_allows(qtbot, window) -> None:
+    from clipper.gui.session import TOGGLED, enabled_commands
+
+    def offered() -> set[str]:
+        return {name for name in TOGGLED if getattr(window.actions_, name).isEnabled()}
+
+    assert offered() == set()
+    assert not window.save_button.isEnabled()
+    window.open_arguments([str(REFERENCE)])
+    wait_loaded(qtbot, window, "Russia says")
+    assert offered() == set(enabled_commands(window.session))
+    assert {"save", "save_as", "copy_markdown", "toggle_markdown", "reload"} <= offered()
+    assert window.save_button.isEnabled()

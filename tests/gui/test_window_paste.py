@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import REFERENCE
-from helpers import article_page, press, wait_loaded
+from helpers.pages import REFERENCE, article_page
+from helpers.window import press, wait_loaded
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
 

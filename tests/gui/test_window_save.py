@@ -8,17 +8,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import REFERENCE, answer_dialog, click_button, click_standard
-from helpers import (
-    TIMEOUT,
-    article_page,
-    drop,
-    png_bytes,
-    press,
-    type_at_end,
-    wait_idle,
-    wait_loaded,
-)
+from helpers.dialogs import answer_dialog, click_button, click_standard
+from helpers.pages import REFERENCE, article_page
+from helpers.window import TIMEOUT, drop, png_bytes, press, type_at_end, wait_idle, wait_loaded
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
@@ -62,7 +54,7 @@ def test_ctrl_s_saves_the_clip_into_the_library(qtbot, window, library: Path) ->
     assert "TRENDING" not in text
     assert window.status.saved_text() == f"Saved to {path.name}"
     assert not window.is_dirty()
-    window.status._open_folder.click()
+    window.status.open_folder_button.click()
     assert window.opened_urls == [f"file://{library}"]
 
 
@@ -187,7 +179,8 @@ def test_quitting_with_unsaved_edits_asks(qtbot, window) -> None:
     type_at_end(qtbot, window.form.author, "!")
     seen = answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Cancel))
     press(qtbot, window, Qt.Key.Key_Q, CTRL)
-    assert seen and "before quitting" in seen[0]
+    assert seen
+    assert "before quitting" in seen[0]
     assert window.isVisible()
     answer_dialog(qtbot, click_standard(QMessageBox.StandardButton.Discard))
     press(qtbot, window, Qt.Key.Key_Q, CTRL)
@@ -281,7 +274,9 @@ def test_images_that_could_not_be_saved_are_named(qtbot, window, library: Path,
     bar = window.message_bar
     assert bar.level == "warning"
     assert bar.text().startswith("2 images could not be downloaded")
-    assert "gone.png" in bar.text() and "lost.jpg" in bar.text() and "pier" not in bar.text()
+    assert "gone.png" in bar.text()
+    assert "lost.jpg" in bar.text()
+    assert "pier" not in bar.text()
     assert bar.findChild(QLabel, "messageText").toolTip().splitlines() == [
         http_server.url("/img/gone.png"), http_server.url("/img/lost.jpg")]
     [path] = clips(library)
@@ -311,7 +306,8 @@ def test_the_same_address_with_tracking_parameters_is_recognised(
     assert clips(library) == [first]
     text = first.read_text(encoding="utf-8")
     assert "Councillors gathered" in text
-    assert "utm_source" not in text and "fbclid" not in text  # saved without the tracking
+    assert "utm_source" not in text  # saved without the tracking
+    assert "fbclid" not in text
     [backup] = list((library / ".clipper-backups").rglob("*.md"))
     assert "The council met" in backup.read_text(encoding="utf-8")
     # the library pane lists the one clip, not the backup
@@ -337,7 +333,8 @@ def test_the_save_button_saves_and_is_enabled_only_with_an_article(
     assert not button.isEnabled()
     assert "Ctrl+S" in button.toolTip()
     load_reference(qtbot, window)
-    assert button.isVisible() and button.isEnabled()
+    assert button.isVisible()
+    assert button.isEnabled()
     assert button.text() == "Save to Library"
     with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -367,7 +364,8 @@ def test_an_opened_clip_with_spaces_in_its_name_shows_its_images(
     preview = window.article.preview
     image = QTextDocument.ResourceType.ImageResource.value
     shown = preview.loadResource(image, QUrl(link))
-    assert isinstance(shown, QImage) and shown.width() == 64
+    assert isinstance(shown, QImage)
+    assert shown.width() == 64
     assert preview.has_image(f"{name}.assets/ab12.png")
     assert not preview.has_image(f"{name}.assets/unused.png")  # only what the clip shows
     assert preview.loadResource(image, QUrl("../../etc/passwd.png")) is placeholder_image()
@@ -426,7 +424,8 @@ def test_quitting_while_a_clip_is_saved_waits_for_the_save(qtbot, window, http_s
     press(qtbot, window, Qt.Key.Key_S, CTRL)  # the image download holds the save up
     qtbot.waitUntil(lambda: bool(http_server.requests_to("/pier.png")), timeout=TIMEOUT)
     press(qtbot, window, Qt.Key.Key_Q, CTRL)
-    assert window.isVisible() and window.is_saving()  # not cancelled, not closed yet
+    assert window.isVisible()  # not closed yet
+    assert window.is_saving()  # not cancelled
     assert "once the clip is saved" in window.status.loaded_text()
     release.set()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)

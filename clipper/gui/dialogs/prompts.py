@@ -8,9 +8,7 @@ from typing import Literal, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-UnsavedChoice = Literal["save", "discard", "cancel"]
-DuplicateChoice = Literal["open", "new", "replace", "cancel"]
-ChangedChoice = Literal["overwrite", "new", "cancel"]
+from ..save_choices import ChangedChoice, DuplicateChoice, UnsavedChoice
 
 
 def ask_unsaved(parent: QWidget, title: str, doing: str) -> UnsavedChoice:

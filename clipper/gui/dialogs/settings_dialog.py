@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from clipper.settings import Settings, default_library
 
-from ..widgets.metadata_form import parse_tags
+from ..session import parse_tags
 
 
 class SettingsDialog(QDialog):

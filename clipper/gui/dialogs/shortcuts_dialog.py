@@ -87,7 +87,8 @@ class ShortcutsDialog(QDialog):
             self._tree_fits = True
             tree = self.tree
             last = tree.topLevelItem(tree.topLevelItemCount() - 1)
-            spare = tree.viewport().height() - tree.visualItemRect(last).bottom() - 6
+            bottom = tree.visualItemRect(last).bottom() if last is not None else 0
+            spare = tree.viewport().height() - bottom - 6
             width = max(self.width(), tree.sizeHintForColumn(1) + 300)
             screen = self.screen().availableGeometry().height() if self.screen() else 800
             self.resize(width, min(self.height() - spare, screen - 80))

@@ -210,7 +210,7 @@ class ClipDelegate(QStyledItemDelegate):
         return isinstance(model, ClipListModel) and model.searching
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        title, small, _ = self._fonts(option.font)  # type: ignore[attr-defined]
+        title, small, _ = self._fonts(option.font)
         lines = QFontMetrics(title).height() + LINE_GAP + QFontMetrics(small).height()
         if self._showing_snippet(index):
             lines += LINE_GAP + QFontMetrics(small).height()
@@ -222,13 +222,13 @@ class ClipDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
+        opt.text = ""
+        widget = opt.widget
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        state = opt.state  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+        state = opt.state
+        palette: QPalette = opt.palette
         group = (QPalette.ColorGroup.Active if state & QStyle.StateFlag.State_Active
                  else QPalette.ColorGroup.Inactive)
         selected = bool(state & QStyle.StateFlag.State_Selected)
@@ -237,8 +237,8 @@ class ClipDelegate(QStyledItemDelegate):
         back = palette.color(group, QPalette.ColorRole.Highlight if selected
                              else QPalette.ColorRole.Base)
         muted = _mix(text, back, 0.42)
-        title_font, small, bold = self._fonts(opt.font)  # type: ignore[attr-defined]
-        rect: QRect = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)  # type: ignore[attr-defined]
+        title_font, small, bold = self._fonts(opt.font)
+        rect: QRect = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         width = rect.width()
         painter.save()
         y = rect.top()

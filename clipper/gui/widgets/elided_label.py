@@ -19,6 +19,8 @@ class ElidedLabel(QLabel):
         self.setMinimumWidth(40)
 
     def set_full_text(self, text: str) -> None:
+        if text == self._full:
+            return  # the window sets its labels after every change; most are the same
         self._full = text
         self.setToolTip(text)
         self._elide()

@@ -38,11 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clipper.errors import ClipperError
-
 from .. import jobs, reveal, tasks
 from ..dialogs import prompts
 from ..folder_watcher import FolderWatcher
+from ..messages import error_text
 from .clip_list import PATH_ROLE, ClipDelegate, ClipListModel
 
 if TYPE_CHECKING:
@@ -236,6 +235,10 @@ class LibraryPane(QWidget):
         self._started = False
         self._set_indexing(False)
 
+    def is_ready(self) -> bool:
+        """The library has been listed and synced with its folder, nothing more under way."""
+        return self._listed_once and not self.is_busy()
+
     def is_busy(self) -> bool:
         """Listing, searching or syncing is still under way (tests wait for this)."""
         return self._debounce.isActive() or any(
@@ -299,7 +302,7 @@ class LibraryPane(QWidget):
 
     def _on_list_failed(self, error: BaseException) -> None:
         self._list_task = None
-        self.failed.emit(_message(error, "listing the library"))
+        self.failed.emit(error_text(error, "listing the library"))
 
     @Slot(int)
     def _fetch_more(self, offset: int) -> None:
@@ -363,7 +366,7 @@ class LibraryPane(QWidget):
         self._sync_task = None
         self._set_indexing(False)
         self._show_state()
-        self.failed.emit(_message(error, "reading the library"))
+        self.failed.emit(error_text(error, "reading the library"))
 
     @Slot(Qt.ApplicationState)
     def _on_application_state(self, state: Qt.ApplicationState) -> None:
@@ -471,7 +474,7 @@ class LibraryPane(QWidget):
         tasks.run_in_background(partial(jobs.delete_from_library, clip.path),
                                 on_done=partial(self._on_deleted, clip.title),
                                 on_error=lambda e: self.failed.emit(
-                                    _message(e, "moving the clip to the trash")),
+                                    error_text(e, "moving the clip to the trash")),
                                 name="delete clip")
 
     def _on_deleted(self, title: str, path: Path) -> None:
@@ -520,12 +523,6 @@ def _mute(label: QLabel) -> None:
         (text.red() * 3 + back.red() * 2) // 5, (text.green() * 3 + back.green() * 2) // 5,
         (text.blue() * 3 + back.blue() * 2) // 5))
     label.setPalette(palette)
-
-
-def _message(error: BaseException, doing: str) -> str:
-    if isinstance(error, ClipperError):
-        return str(error)
-    return f"Unexpected error while {doing}: {error.__class__.__name__}: {error}"
 
 
 def _escape(text: str) -> str:

@@ -25,6 +25,8 @@ class MessageBar(QFrame):
     """One message at a time, with an optional action button and a close button."""
 
     action_triggered = Signal()
+    dismissed = Signal()
+    """Hidden, by its close button or by the window: the message no longer stands."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,3 +77,4 @@ class MessageBar(QFrame):
         self.level = None
         self._label.clear()
         self.hide()
+        self.dismissed.emit()

@@ -7,15 +7,10 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from ..session import Draft
 from .elided_label import ElidedLabel
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def parse_tags(text: str) -> list[str]:
-    """Commas or spaces separate tags; ``#`` prefixes (Obsidian habit) are dropped."""
-    tags = [t.strip().lstrip("#") for t in re.split(r"[,\s]+", text)]
-    return list(dict.fromkeys(t for t in tags if t))
 
 
 class MetadataForm(QWidget):
@@ -86,17 +81,11 @@ class MetadataForm(QWidget):
             field.setCursorPosition(0)
         self._check_date()
 
-    def values(self) -> dict[str, object]:
-        def text(field: QLineEdit) -> str | None:
-            return field.text().strip() or None
-
-        return {
-            "title": text(self.title) or "Untitled",
-            "author": text(self.author),
-            "published": text(self.published),
-            "site": text(self.site),
-            "tags": parse_tags(self.tags.text()),
-        }
+    def draft(self, body: str) -> Draft:
+        """The fields as they would be saved, with the article's ``body``."""
+        return Draft.from_fields(title=self.title.text(), author=self.author.text(),
+                                 published=self.published.text(), site=self.site.text(),
+                                 tags=self.tags.text(), body=body)
 
     def clear(self) -> None:
         self.set_values(title="", author=None, published=None, site=None, tags=[], source=None)

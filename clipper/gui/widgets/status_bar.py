@@ -18,14 +18,6 @@ from PySide6.QtWidgets import (
 from .elided_label import ElidedLabel
 
 
-def human_bytes(count: int) -> str:
-    if count < 1024:
-        return f"{count} B"
-    if count < 1024 * 1024:
-        return f"{count / 1024:.0f} KB"
-    return f"{count / 1024 / 1024:.1f} MB"
-
-
 class StatusBar(QStatusBar):
     stop_requested = Signal()
     next_requested = Signal()
@@ -41,11 +33,11 @@ class StatusBar(QStatusBar):
         self._saved.setMaximumWidth(420)
         self._saved.setContentsMargins(16, 0, 0, 0)
         self._saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._open_folder = QPushButton("Open Folder")
-        self._open_folder.setFlat(True)
-        self._open_folder.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._open_folder.setToolTip("Show the library folder in the file manager")
-        self._open_folder.clicked.connect(self.open_saved_folder)
+        self.open_folder_button = QPushButton("Open Folder")
+        self.open_folder_button.setFlat(True)
+        self.open_folder_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.open_folder_button.setToolTip("Show the library folder in the file manager")
+        self.open_folder_button.clicked.connect(self.open_saved_folder)
         self._queue = QPushButton()
         self._queue.setFlat(True)
         self._queue.setToolTip("Load the next queued page")
@@ -58,12 +50,12 @@ class StatusBar(QStatusBar):
         self._stop.setToolTip("Stop loading (Esc)")
         self._stop.clicked.connect(self.stop_requested)
         self.addWidget(self._loaded, 1)
-        for widget in (self._saved, self._open_folder, self._queue, self._stage,
+        for widget in (self._saved, self.open_folder_button, self._queue, self._stage,
                        self._progress, self._stop, self._words):
             self.addPermanentWidget(widget)
         self.saved_path: Path | None = None
-        for widget in (self._saved, self._open_folder, self._queue, self._stage, self._progress,
-                       self._stop):
+        for widget in (self._saved, self.open_folder_button, self._queue, self._stage,
+                       self._progress, self._stop):
             widget.hide()
 
     # -- what is shown -----------------------------------------------------------------------
@@ -90,7 +82,7 @@ class StatusBar(QStatusBar):
     def set_saved(self, path: Path | None, verb: str = "Saved to") -> None:
         self.saved_path = path
         self._saved.setVisible(path is not None)
-        self._open_folder.setVisible(path is not None)
+        self.open_folder_button.setVisible(path is not None)
         if path is not None:
             self._saved.set_full_text(f"{verb} {path.name}")
             self._saved.setToolTip(str(path))

@@ -34,7 +34,8 @@ def test_addresses_are_made_absolute_and_only_web_images_listed() -> None:
     assert 'href="https://news.example/next"' in safe.html
     assert safe.images == ["https://news.example/a.png", "https://news.example/world/lazy.jpg",
                            "https://news.example/secret.png"]
-    assert "file:" not in safe.html and "/etc/passwd" not in safe.html
+    assert "file:" not in safe.html
+    assert "/etc/passwd" not in safe.html
 
 
 def test_a_saved_page_may_use_images_in_its_own_folder_only(tmp_path: Path) -> None:

@@ -57,7 +57,8 @@ def test_a_copied_link_loads_the_link_not_its_html() -> None:
 def test_a_short_html_selection_is_still_clipped() -> None:
     source = source_from_clipboard({"text/html": b"<p>One short paragraph.</p>",
                                     "text/plain": b"One short paragraph."})
-    assert source is not None and source.kind == "html"
+    assert source is not None
+    assert source.kind == "html"
 
 
 def test_plain_words_are_not_a_source() -> None:

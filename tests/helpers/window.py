@@ -1,11 +1,11 @@
-"""Small steps the window tests share: wait for a page, drop files, press keys, answer
-dialogs, make a picture."""
+"""Steps a person takes in the window, for the tests: wait for a page, drop files, press
+keys, type; and a picture to serve."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
@@ -68,31 +68,6 @@ def type_at_end(qtbot, field, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
-_SENTENCES = [
-    "The council met on Tuesday evening to discuss the new budget for the harbour district.",
-    "Several residents asked why the ferry timetable had changed without any public notice.",
-    "Officials said the repairs to the old pier would take at least another eighteen months.",
-    "A local historian pointed out that the pier was first built in 1887 by a fishing guild.",
-    "Shop owners along the quay reported fewer visitors since the main road was closed.",
-    "The mayor promised a written answer to every question raised during the meeting.",
-    "Engineers have found that the wooden piles are in better shape than first feared.",
-    "A petition asking for a temporary footbridge has gathered more than two thousand names.",
-    "The next public session is planned for early spring, once the survey has been published.",
-]
-
-
-def article_page(title: str, paragraphs: int = 8) -> str:
-    """A small but realistic article page (distinct sentences, some boilerplate around it)."""
-    body = "".join(
-        f"<p>{title} — part {i + 1}. " + " ".join(_SENTENCES[(i + k) % len(_SENTENCES)]
-                                                  for k in range(3)) + "</p>"
-        for i in range(paragraphs))
-    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
-            "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-            f"<article><h1>{title}</h1>{body}</article>"
-            "<footer>Copyright 2024 The Harbour Gazette</footer></body></html>")
-
-
 def png_bytes(width: int = 40, height: int = 30) -> bytes:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("#3366cc"))
@@ -102,25 +77,3 @@ def png_bytes(width: int = 40, height: int = 30) -> bytes:
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data.data())
-
-
-def run_modal(qtbot, kind: type, act, read=lambda dialog: dialog.windowTitle()) -> list[str]:
-    """Act on the next modal dialog of ``kind`` once it is shown; ``read(dialog)`` of those
-    seen (by default their titles).
-
-    Only a string is kept: ``poll`` refers to itself, so it is freed by Python's cycle
-    collector, possibly in a worker thread, and a dialog (Python's after ``exec()``) kept
-    here would be destroyed there (Qt warns, then crashes).
-    """
-    seen: list[str] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            seen.append(read(dialog))
-            act(dialog)
-        else:
-            QTimer.singleShot(10, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen

@@ -1,0 +1,246 @@
+"""Loading, as one flow: a page typed, dropped, opened, pasted, queued or reloaded is read
+and cleaned in the background, then shown beside its source.
+
+It owns the load task and the follow-up that colours the source and renders the page
+safely, asks before unsaved edits are replaced, and reports to the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
+
+from clipper.errors import CancelledError, ClipperError
+from clipper.models import Clip, Source
+
+from . import jobs, tasks
+from .drops import mime_formats
+from .messages import error_text, skipped_text
+from .mime import Dropped, source_from_clipboard
+from .session import Session
+from .source_tokens import display_text
+
+if TYPE_CHECKING:
+    from clipper.pipeline import Loaded
+
+    from .tasks import Task
+    from .widgets.article_editor import ArticleEditor
+    from .widgets.raw_view import RawView
+
+class Confirm(Protocol):
+    """Ask about unsaved edits before ``doing``; then ``proceed`` (now or once saved), or
+    ``cancelled`` (``SaveFlow.confirm_discard``)."""
+
+    def __call__(self, doing: str, proceed: Callable[[], None],
+                 cancelled: Callable[[], None] | None = None) -> None: ...
+
+
+class LoadFlow(QObject):
+    shown = Signal()
+    """A page (or clip) is shown and ready to save."""
+    failed = Signal(str)
+    leaving_page = Signal()
+    """Another page is on its way (or none will be behind the clip): its images are not."""
+
+    def __init__(self, session: Session, parent: QWidget, *, confirm: Confirm,
+                 raw_view: RawView, article: ArticleEditor, address: QLineEdit,
+                 default_tags: Callable[[], list[str]]) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._parent = parent
+        self._confirm = confirm
+        self._raw_view = raw_view
+        self._article = article
+        self._address = address
+        self._default_tags = default_tags
+        self.task: Task[Any] | None = None
+        """The running load, if any."""
+        self._raw_task: Task[Any] | None = None
+        self._raw_pending: Callable[[], None] | None = None
+        self.last_open_dir = ""
+
+    # -- what to load ------------------------------------------------------------------------
+
+    def open_arguments(self, arguments: list[str]) -> None:
+        """Pages from the command line (or a second instance): the first loads, the rest queue."""
+        dropped = Dropped()
+        problems = []
+        for argument in arguments:
+            try:
+                dropped.sources.append(Source.from_argument(argument))
+            except ClipperError as exc:
+                problems.append(str(exc))
+        self.open_sources(dropped)
+        if problems:
+            self._session.failed(" ".join(problems))
+
+    def load_argument(self, text: str) -> None:
+        """What was typed in the address field, Enter pressed."""
+        try:
+            source = Source.from_argument(text)
+        except ClipperError as exc:
+            self._session.failed(str(exc))
+            return
+        self.load_source(source)
+
+    def load_source(self, source: Source) -> None:
+        self._confirm("loading another page", partial(self.start, source))
+
+    def open_sources(self, dropped: Dropped) -> None:
+        """Dropped or given together: the first loads, the rest wait in the queue."""
+
+        def say_skipped() -> None:
+            if dropped.skipped:
+                self._session.informed(skipped_text(dropped.skipped), "warning")
+
+        if not dropped.sources:
+            say_skipped()
+            return
+        first, rest = dropped.sources[0], dropped.sources[1:]
+
+        def go() -> None:
+            self._session.queue_first(rest)
+            self.start(first)
+            say_skipped()
+
+        self._confirm("loading another page", go)
+
+    def open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent, "Open a Saved Web Page", self.last_open_dir,
+            "Web pages (*.html *.htm *.xhtml *.shtml);;All files (*)")
+        if path:
+            self.last_open_dir = str(Path(path).parent)
+            self.load_source(Source("file", path))
+
+    def paste(self) -> None:
+        """Ctrl+V outside a text field: a copied address loads, copied HTML is clipped."""
+        mime = QApplication.clipboard().mimeData()
+        source = source_from_clipboard(mime_formats(mime)) if mime is not None else None
+        if source is None:
+            self._session.informed("The clipboard holds no web address or HTML to clip.")
+            return
+        self.load_source(source)
+
+    def load_next_queued(self) -> None:
+        if not self._session.queue:
+            return
+
+        def go() -> None:
+            source = self._session.next_queued()
+            if source is not None:
+                self.start(source)
+
+        self._confirm("loading the next page", go)
+
+    def reload(self) -> None:
+        if self._session.source is not None:
+            self.load_source(self._session.source)
+
+    # -- the load ----------------------------------------------------------------------------
+
+    def start(self, source: Source) -> None:
+        """Load ``source`` now (whatever is running is dropped)."""
+        self._cancel_all()
+        self._session.load_started(source)
+        self.task = tasks.run_in_background(
+            partial(jobs.load_page, source), on_done=self._on_loaded,
+            on_error=partial(self._on_failed, source),
+            on_progress=partial(self._session.progressed, "load"), name="load")
+
+    def _cancel_all(self) -> None:
+        for task in (self.task, self._raw_task):
+            if task is not None:
+                task.cancel()
+        self.task = self._raw_task = None
+        self.leaving_page.emit()
+
+    def stop(self) -> bool:
+        """Esc; True if a load was running."""
+        running = self.task is not None and self.task.running
+        if self.task is not None:
+            self.task.cancel()
+        self.task = None
+        return running
+
+    def raw_view_ready(self) -> bool:
+        """The source colours and the page rendering have arrived (they follow the article)."""
+        return self._raw_pending is None and (self._raw_task is None
+                                              or not self._raw_task.running)
+
+    def _on_failed(self, source: Source, error: BaseException) -> None:
+        self.task = None
+        if isinstance(error, CancelledError):
+            self._session.load_cancelled()
+            return
+        text = error_text(error, "loading the page")
+        self._session.load_failed(source, text)
+        self.failed.emit(text)
+
+    def _on_loaded(self, loaded: Loaded) -> None:
+        self.task = None
+        if not self._session.edited_while_loading():
+            self._show(loaded)
+            return
+        # Edited while the page loaded: the question asked before loading did not cover it.
+        self._session.load_ended()
+
+        def show() -> None:
+            if not self._session.is_loading:  # unless another page is on its way by now
+                self._show(loaded)
+
+        self._confirm("showing the page just loaded", show, self._session.page_declined)
+
+    def _show(self, loaded: Loaded) -> None:
+        article = loaded.article
+        clip = Clip.from_article(article, tags=list(self._default_tags()))
+        if not clip.source and loaded.source.kind == "html":
+            clip.source = loaded.source.url
+        if not clip.source and loaded.page.url and loaded.page.url.startswith("http"):
+            clip.source = loaded.page.url
+        self._session.page_shown(loaded, clip)
+        generation = self._raw_view.show_source(display_text(loaded.html), article.kept_lines)
+        if self._raw_task is not None:
+            self._raw_task.cancel()
+        self._raw_task = None
+        # Colours and the page rendering come next, once the article has been painted:
+        # started now, the worker's Python would compete for the GIL with that paint.
+        self._raw_pending = partial(self._start_raw_view, loaded, generation)
+        QTimer.singleShot(0, self, self._run_raw_pending)
+        if QApplication.focusWidget() in (self._address, None):
+            # as in a browser: Enter leaves the address; Ctrl+V now loads the next page
+            self._article.focus_view()
+        self.shown.emit()
+
+    def _run_raw_pending(self) -> None:
+        pending, self._raw_pending = self._raw_pending, None
+        if pending is not None:
+            pending()
+
+    def _start_raw_view(self, loaded: Loaded, generation: int) -> None:
+        if loaded is not self._session.loaded:
+            return  # another page came meanwhile
+        self._raw_task = tasks.run_in_background(
+            partial(jobs.prepare_raw_view, loaded.html, loaded.page.url, loaded.page.local_dir),
+            on_done=partial(self._on_raw_ready, generation), name="raw view")
+
+    def _on_raw_ready(self, generation: int, extras: jobs.RawExtras) -> None:
+        self._raw_task = None
+        self._raw_view.source.apply_tokens(generation, extras.tokens)
+        self._session.page_prepared(extras.page.images)
+        self._raw_view.set_page_html(generation, extras.page.html,
+                                     bool(self._session.image_urls()))
+
+    def forget_page(self, source: str | None) -> None:
+        """No page behind what is shown: F5 loads the clip's address again, if it has one."""
+        self._cancel_all()
+        self._raw_pending = None
+        web = source if source and source.lower().startswith(("http://", "https://")) else None
+        self._session.page_forgotten(web)
+        self._raw_view.clear("This clip was opened from your library; its web page is not "
+                             "loaded." + (" Reload (F5) fetches it again." if web else ""))

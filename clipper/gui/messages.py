@@ -1,0 +1,64 @@
+"""What the window says in words: errors, progress stages, skipped files, images left remote.
+
+Kept apart from the widgets (no Qt here) so that the session can decide what is shown
+and tests can read the wording without a window.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from clipper.errors import ClipperError
+from clipper.models import Source
+
+from .mime import display_name
+
+log = logging.getLogger(__name__)
+
+_STAGES = {"fetching": "Downloading", "decoding": "Reading", "extracting": "Cleaning",
+           "saving": "Saving", "images": "Saving images"}
+COUNTED_STAGES = ("fetching", "images")
+"""Stages whose total is known: the others show a busy bar, not a fraction."""
+
+
+def error_text(error: BaseException, doing: str) -> str:
+    """A ClipperError already says what happened and what to do; anything else is a bug,
+    logged with its traceback and named in the window rather than swallowed."""
+    if isinstance(error, ClipperError):
+        return str(error)
+    log.error("unexpected error while %s", doing, exc_info=error)
+    return f"Unexpected error while {doing}: {error.__class__.__name__}: {error}"
+
+
+def human_bytes(count: int) -> str:
+    if count < 1024:
+        return f"{count} B"
+    if count < 1024 * 1024:
+        return f"{count / 1024:.0f} KB"
+    return f"{count / 1024 / 1024:.1f} MB"
+
+
+def stage_label(stage: str, done: int, total: int | None) -> str:
+    """``Downloading 12 KB of 80 KB…``: a background task's progress, as the status bar says it."""
+    label = _STAGES.get(stage, stage.capitalize())
+    if stage == "fetching" and done:
+        label += f" {human_bytes(done)}" + (f" of {human_bytes(total)}" if total else "")
+    elif stage == "images" and total:
+        label += f" {done} of {total}"
+    return label + "…"
+
+
+def skipped_text(skipped: list[str]) -> str:
+    """Dropped files that are not web pages, named (the first three)."""
+    names = ", ".join(skipped[:3]) + (" …" if len(skipped) > 3 else "")
+    return f"Skipped {names}: Clipper opens web pages (.html, .htm, .xhtml) and web addresses."
+
+
+def failed_images_text(failed: list[str]) -> str:
+    """Which images stayed remote, by short names (all addresses are in the tooltip)."""
+    names = [display_name(Source("url", url)) for url in failed[:3]]
+    listed = ", ".join(names) + (", …" if len(failed) > 3 else "")
+    if len(failed) == 1:
+        return f"An image could not be downloaded ({listed}); the clip keeps its web address."
+    return (f"{len(failed)} images could not be downloaded ({listed}); the clip keeps their "
+            "web addresses.")

@@ -1,0 +1,455 @@
+"""What the window shows, without Qt: the page, the clip and its edits, the queue, the notice.
+
+Flows change it only through the named transitions below (``load_started``,
+``page_shown``, ``edited``, ``saved``, ``failed``…); after each one the window reads it
+back to set its title, labels, notice, progress and enabled actions. One object
+decides all of them, so no path through the code can leave one stale. State and
+transitions live here, drawing lives in the window, as Dangerzone's ``Document``
+keeps ``mark_as_safe()`` apart from the widgets that show it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from clipper.models import Clip, SaveAction, Source
+
+from .messages import COUNTED_STAGES, failed_images_text, stage_label
+from .mime import display_name
+from .save_choices import saved_verb
+
+if TYPE_CHECKING:
+    from clipper.pipeline import Loaded
+
+Level = Literal["error", "warning", "info", "success"]
+Activity = Literal["load", "save", "images"]
+Command = Literal["save", "save_as", "copy_markdown", "toggle_markdown", "stop", "reload",
+                  "next_queued", "load_images"]
+"""The window's commands that are not always available (the rest always are)."""
+TOGGLED: tuple[Command, ...] = ("save", "save_as", "copy_markdown", "toggle_markdown", "stop",
+                                "reload", "next_queued", "load_images")
+
+
+def parse_tags(text: str) -> list[str]:
+    """Commas or spaces separate tags; ``#`` prefixes (Obsidian habit) are dropped."""
+    tags = [t.strip().lstrip("#") for t in re.split(r"[,\s]+", text)]
+    return list(dict.fromkeys(t for t in tags if t))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The form and the editor as they stand: compared with the baseline for "unsaved"."""
+
+    title: str
+    """As typed, trimmed; an empty title saves as "Untitled"."""
+    author: str | None = None
+    published: str | None = None
+    site: str | None = None
+    tags: tuple[str, ...] = ()
+    body: str = ""
+
+    @classmethod
+    def from_fields(cls, *, title: str, author: str, published: str, site: str, tags: str,
+                    body: str) -> Draft:
+        """What the form's fields say, read the way they are saved."""
+        return cls(title.strip(), author.strip() or None, published.strip() or None,
+                   site.strip() or None, tuple(parse_tags(tags)), body)
+
+    @classmethod
+    def of(cls, clip: Clip) -> Draft:
+        return cls.from_fields(title=clip.title, author=clip.author or "",
+                               published=clip.published or "", site=clip.site or "",
+                               tags=", ".join(clip.tags), body=clip.body)
+
+
+@dataclass(frozen=True)
+class Progress:
+    label: str
+    done: int = 0
+    total: int | None = None
+    """None: a busy bar, not a fraction."""
+    stoppable: bool = True
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The message strip above the panes (errors stay until dismissed or replaced)."""
+
+    text: str
+    level: Level = "error"
+    details: str = ""
+    """Shown on hover, e.g. every address of a list that ``text`` shortens."""
+    retry: Source | None = None
+    """Offered as "Try Again": load this again."""
+
+
+@dataclass(frozen=True)
+class FileNote:
+    """The status bar's file: ``Saved to x.md``, ``Updated x.md``, ``Opened x.md``…"""
+
+    verb: str
+    path: Path
+
+
+class Session:
+    """The one state of the main window; see the module docstring."""
+
+    def __init__(self) -> None:
+        self.loaded: Loaded | None = None
+        """The page behind the clip (None for a clip opened from the library)."""
+        self.clip: Clip | None = None
+        """The clip as loaded, opened or saved: the draft's edits go on top of it."""
+        self.clip_images: dict[str, bytes] = {}
+        """The clip's own images (its assets folder), by the link its Markdown uses."""
+        self.saved_path: Path | None = None
+        """Where Ctrl+S writes back; None: Ctrl+S adds a new clip to the library."""
+        self.draft: Draft | None = None
+        self.baseline: Draft | None = None
+        """The draft when the clip was shown or saved: any difference is unsaved."""
+        self.agreed: Draft | None = None
+        """The draft when the running load started (saved, or discarded by choice): edits
+        made after that are asked about before the new page replaces them."""
+        self.content_revision = 0
+        """Counts replacements of the clip, so the window refills the form only then."""
+        self.page_images: list[str] = []
+        """Images of the page's safe rendering (known once it is prepared)."""
+        self.source: Source | None = None
+        """What F5 loads again."""
+        self.address = ""
+        self.address_revision = 0
+        """Counts settings of the address, so a typed address is replaced only then."""
+        self.queue: list[Source] = []
+        self.notice: Notice | None = None
+        self.status = "Ready"
+        self.file_note: FileNote | None = None
+        self.busy: dict[Activity, Progress] = {}
+        """Running work; the one updated last is what the status bar shows."""
+        self._listeners: list[Callable[[], None]] = []
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """``listener()`` runs after every transition."""
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    @property
+    def has_clip(self) -> bool:
+        return self.clip is not None
+
+    @property
+    def is_dirty(self) -> bool:
+        """Edits made since the clip was loaded, opened or saved."""
+        return self.baseline is not None and self.draft != self.baseline
+
+    @property
+    def is_loading(self) -> bool:
+        return "load" in self.busy
+
+    @property
+    def is_saving(self) -> bool:
+        return "save" in self.busy
+
+    @property
+    def is_fetching_images(self) -> bool:
+        return "images" in self.busy
+
+    @property
+    def progress(self) -> Progress | None:
+        return next(reversed(self.busy.values()), None)
+
+    @property
+    def title(self) -> str:
+        """The title as typed ("" when nothing is shown)."""
+        return self.draft.title if self.clip is not None and self.draft is not None else ""
+
+    def edited_while_loading(self) -> bool:
+        """Edits made after the running load was agreed to: the new page must ask first."""
+        return self.is_dirty and self.draft != self.agreed
+
+    def unchanged_since(self, snapshot: Draft) -> bool:
+        return self.draft == snapshot
+
+    def current_clip(self) -> Clip:
+        """The clip as shown: metadata from the form, body from the editor."""
+        if self.clip is None or self.draft is None:
+            from clipper.errors import ClipperError
+
+            raise ClipperError("Nothing to save yet", "Load a page first.")
+        d = self.draft
+        return dataclasses.replace(self.clip, title=d.title or "Untitled", author=d.author,
+                                   published=d.published, site=d.site, tags=list(d.tags),
+                                   body=d.body, path=self.saved_path)
+
+    def word_count(self) -> int | None:
+        if self.clip is None or self.draft is None:
+            return None
+        return len(re.findall(r"\w+", self.draft.body))
+
+    def image_urls(self) -> list[str]:
+        """Images the page and the article show, each once: what "Load Images" fetches."""
+        article = self.loaded.article.images if self.loaded is not None else []
+        return list(dict.fromkeys([*self.page_images, *article]))
+
+    def images_folder(self) -> Path | None:
+        """Where the relative image links of what is shown point: the folder of the clip
+        file it was read from (its ``.assets``), else that of a saved page opened from disk.
+        Without it, saving elsewhere would take those images out of the clip."""
+        if self.clip is not None and self.clip.path is not None:
+            return Path(self.clip.path).parent
+        return self.loaded.page.local_dir if self.loaded is not None else None
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def edited(self, draft: Draft) -> None:
+        self.draft = draft
+        self._changed()
+
+    def shown_as(self, draft: Draft) -> None:
+        """The window filled the form and editor from ``clip``; this is how they read back
+        (an editor may normalise line breaks): the baseline is what is really shown.
+        Called while the window draws, so it tells no listener."""
+        self.draft = self.baseline = draft
+
+    def discard_edits(self) -> None:
+        """The person chose to lose the edits: the clip as last shown or saved comes back."""
+        if self.baseline is not None and self.draft != self.baseline:
+            self.draft = self.baseline
+            self.content_revision += 1
+            self._changed()
+
+    def _show(self, clip: Clip, path: Path | None, images: dict[str, bytes]) -> None:
+        self.clip = clip
+        self.clip_images = images
+        self.saved_path = path
+        self.draft = self.baseline = Draft.of(clip)
+        self.content_revision += 1
+        self.file_note = FileNote("Opened", path) if path is not None else None
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def _set_address(self, text: str) -> None:
+        self.address = text
+        self.address_revision += 1
+
+    def load_started(self, source: Source) -> None:
+        self.source = source
+        self.agreed = self.draft if self.baseline is not None else None
+        if source.kind != "html":
+            self._set_address(source.value)
+        elif source.url:
+            self._set_address(source.url)
+        if self.notice is not None and self.notice.level in ("error", "warning"):
+            self.notice = None
+        self.busy.pop("images", None)  # a new page: the old one's images are not wanted
+        self._busy("load", Progress(f"Loading {display_name(source)}…"))
+        self._changed()
+
+    def _busy(self, activity: Activity, progress: Progress) -> None:
+        self.busy.pop(activity, None)
+        self.busy[activity] = progress  # last updated, so shown
+
+    def progressed(self, activity: Activity, stage: str, done: int, total: int | None) -> None:
+        if activity not in self.busy:
+            return  # finished or stopped meanwhile
+        shown_total = total if stage in COUNTED_STAGES else None
+        self._busy(activity, Progress(stage_label(stage, done, total), done, shown_total,
+                                      self.busy[activity].stoppable))
+        self._changed()
+
+    def load_ended(self) -> None:
+        """The load's work is over (its result may still wait for a question)."""
+        self.busy.pop("load", None)
+        self._changed()
+
+    def load_failed(self, source: Source, text: str) -> None:
+        self.busy.pop("load", None)
+        self.notice = Notice(text, "error", retry=source)
+        self.status = f"Could not load {display_name(source)}"
+        self._changed()
+
+    def load_cancelled(self) -> None:
+        self.busy.pop("load", None)
+        self.status = "Stopped loading"
+        self._changed()
+
+    def page_shown(self, loaded: Loaded, clip: Clip) -> None:
+        """A page was read and cleaned: its clip replaces what was shown."""
+        self.busy.pop("load", None)
+        self.loaded = loaded
+        self.page_images = []
+        self._show(clip, None, {})
+        self.status = f"Loaded “{clip.title}” from {loaded.source.describe()}"
+        self._changed()
+
+    def page_declined(self) -> None:
+        self.status = "Kept your edits; the page just loaded is not shown"
+        self._changed()
+
+    def page_prepared(self, page_images: list[str]) -> None:
+        """The page's safe rendering is ready, with the images it shows."""
+        self.page_images = list(page_images)
+        self._changed()
+
+    def page_forgotten(self, web_address: str | None) -> None:
+        """No page behind what is shown: F5 loads ``web_address`` again, if there is one."""
+        self.busy.pop("load", None)
+        self.busy.pop("images", None)
+        self.loaded = None
+        self.page_images = []
+        self.source = Source("url", web_address) if web_address else None
+        self._set_address(web_address or "")
+        self._changed()
+
+    def clip_opened(self, clip: Clip, path: Path, images: dict[str, bytes]) -> None:
+        """A clip file from the library: Ctrl+S now writes back to it."""
+        self._show(clip, path, images)
+        self.status = f"Opened “{clip.title}” from the library"
+        self._changed()
+
+    def stopped(self) -> None:
+        """Esc: everything running was stopped."""
+        self.busy.clear()
+        self.status = "Stopped"
+        self._changed()
+
+    # -- the queue ---------------------------------------------------------------------------
+
+    def queue_first(self, sources: list[Source]) -> None:
+        """Pages to load next, ahead of those already waiting."""
+        self.queue[:0] = sources
+        self._changed()
+
+    def next_queued(self) -> Source | None:
+        if not self.queue:
+            return None
+        source = self.queue.pop(0)
+        self._changed()
+        return source
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def save_started(self, stoppable: bool = True) -> None:
+        self._busy("save", Progress("Saving…", stoppable=stoppable))
+        self._changed()
+
+    def save_ended(self) -> None:
+        """The save's work is over; what it did follows (or a question about it)."""
+        self.busy.pop("save", None)
+        self._changed()
+
+    def saved(self, path: Path, action: SaveAction, snapshot: Draft,
+              written: tuple[Clip, dict[str, bytes]] | None = None,
+              failed_images: Sequence[str] = ()) -> None:
+        """``snapshot`` was written to ``path``; ``written`` is the file read back (images
+        now point into its assets folder), shown unless the person typed on meanwhile."""
+        self.busy.pop("save", None)
+        self.saved_path = path
+        if self.baseline is not None:
+            self.baseline = snapshot
+        if written is not None and self.draft == snapshot:
+            self._show(written[0], path, written[1])
+        self.file_note = FileNote(saved_verb(action), path)
+        if failed_images:
+            self.notice = Notice(failed_images_text(list(failed_images)), "warning",
+                                 details="\n".join(failed_images))
+        elif self.notice is not None and self.notice.level == "error":
+            self.notice = None
+        self._changed()
+
+    def saved_as(self, path: Path, snapshot: Draft) -> None:
+        """Written to a file of the person's choosing (not the library)."""
+        self.busy.pop("save", None)
+        self.file_note = FileNote("Saved as", path)
+        if self.baseline is not None:
+            self.baseline = snapshot
+        self._changed()
+
+    def save_declined(self) -> None:
+        self.status = "Not saved"
+        self._changed()
+
+    def save_failed(self, text: str) -> None:
+        self.busy.pop("save", None)
+        self.notice = Notice(text)
+        self.status = "Not saved"
+        self._changed()
+
+    def save_cancelled(self) -> None:
+        self.busy.pop("save", None)
+        self.status = "Saving stopped; nothing was written"
+        self._changed()
+
+    def trashed(self, path: Path, title: str) -> None:
+        """A clip was moved to the trash from the library pane."""
+        if self.saved_path is not None and self.saved_path.absolute() == path.absolute():
+            # Shown but gone from the library: Ctrl+S saves it again as a new clip.
+            self.saved_path = None
+            self.file_note = None
+            self.notice = Notice(f"“{title}” was moved to the trash; Ctrl+S saves what is "
+                                 "shown as a new clip.", "info")
+        self.status = f"Moved “{title}” to the trash"
+        self._changed()
+
+    # -- images ------------------------------------------------------------------------------
+
+    def images_started(self) -> None:
+        self._busy("images", Progress("Loading images…"))
+        self._changed()
+
+    def images_loaded(self, count: int) -> None:
+        self.busy.pop("images", None)
+        self.status = f"Loaded {count} of {len(self.image_urls())} images"
+        self._changed()
+
+    def images_failed(self, text: str | None) -> None:
+        """``text`` None: stopped, nothing to say."""
+        self.busy.pop("images", None)
+        if text is not None:
+            self.notice = Notice(text)
+        self._changed()
+
+    # -- what the window says ----------------------------------------------------------------
+
+    def failed(self, text: str, retry: Source | None = None) -> None:
+        self.notice = Notice(text, "error", retry=retry)
+        self._changed()
+
+    def informed(self, text: str, level: Level = "info", details: str = "") -> None:
+        self.notice = Notice(text, level, details)
+        self._changed()
+
+    def dismissed(self) -> None:
+        if self.notice is not None:
+            self.notice = None
+            self._changed()
+
+    def said(self, status: str) -> None:
+        """A one-line report in the status bar (what just happened)."""
+        self.status = status
+        self._changed()
+
+
+def enabled_commands(session: Session) -> frozenset[Command]:
+    """Which of the window's commands can run now: the one rule, for menus and buttons."""
+    clip = session.has_clip
+    saving = session.is_saving
+    rules: dict[Command, bool] = {
+        "save": clip and not saving,
+        "save_as": clip and not saving,
+        "copy_markdown": clip,
+        "toggle_markdown": clip,
+        "stop": session.is_loading or saving or session.is_fetching_images,
+        "reload": session.source is not None,
+        "next_queued": bool(session.queue),
+        "load_images": clip and bool(session.image_urls()),
+    }
+    return frozenset(command for command, on in rules.items() if on)
