@@ -22,7 +22,6 @@ from clipper.progress import ProgressFn, check_cancel
 
 if TYPE_CHECKING:
     from clipper.library import ClipSummary, Library, SaveResult
-    from clipper.library import Library as IndexHolder  # noqa: F401 - the pane's old name
     from clipper.pipeline import Loaded
 
     from .sanitize import SafePage
@@ -235,16 +234,6 @@ WATCHED_FILES = 2000
 """Newest clip files watched for in-place edits; folders are always watched. inotify
 watches are shared by every program of the user (8192 on older systems), so a huge
 library is not watched file by file; the rest is caught up when the window is activated."""
-
-
-def __getattr__(name: str) -> object:
-    # The pane's name for its handle, from when the handle lived here: it is the core's
-    # Library now, imported only when the pane first makes one (after the first paint).
-    if name == "IndexHolder":
-        from clipper.library import Library
-
-        return Library
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass

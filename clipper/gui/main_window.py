@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.session = Session()
         self._build(icon)
         self.saver = SaveFlow(self.session, self, library=lambda: self.library,
+                              handle=lambda: self.library_pane.handle(),
                               settings=lambda: self.settings)
         self.loader = LoadFlow(self.session, self, confirm=self.saver.confirm_discard,
                                raw_view=self.raw_view, article=self.article,

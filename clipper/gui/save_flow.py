@@ -28,6 +28,7 @@ from .save_choices import ASK, CHANGED, CHECK, MODE_FOR_DUPLICATE, NEW_VERSION, 
 from .session import Draft, Session
 
 if TYPE_CHECKING:
+    from clipper.library import Library
     from clipper.settings import Settings
 
     from .tasks import Task
@@ -45,15 +46,26 @@ class SaveFlow(QObject):
     """Saved with nothing more to do and pages waiting: the next may load."""
 
     def __init__(self, session: Session, parent: QWidget, *, library: Callable[[], Path],
-                 settings: Callable[[], Settings]) -> None:
+                 handle: Callable[[], Library | None], settings: Callable[[], Settings]) -> None:
         super().__init__(parent)
         self._session = session
         self._parent = parent
         self._library = library
+        self._handle = handle
+        """The library pane's open handle, if any: a save recorded through it is listed
+        at once, without waiting for the pane's next sync with the folder."""
         self._settings = settings
         self._task: Task[Any] | None = None
         self._then: Then = None
         self.last_save_as_dir = ""
+
+    def _open_library(self) -> Library | None:
+        """The pane's handle when it is on the library a save goes to now (the folder can
+        change under it: Settings, ``CLIPPER_LIBRARY``)."""
+        handle = self._handle()
+        if handle is None or handle.folder != Path(self._library()).absolute():
+            return None
+        return handle
 
     # -- unsaved edits -----------------------------------------------------------------------
 
@@ -106,12 +118,14 @@ class SaveFlow(QObject):
             return
         clip = session.current_clip()
         if session.saved_path is not None:
-            self._run(partial(jobs.update_in_library, clip), clip, session.draft, then)
+            self._run(partial(jobs.update_in_library, clip, self._open_library()), clip,
+                      session.draft, then)
         else:
             self._save_new(clip, session.draft, CHECK, then)
 
     def _save_new(self, clip: Clip, snapshot: Draft, mode: DuplicateMode, then: Then) -> None:
-        work = partial(jobs.save_to_library, clip, self._library(), on_duplicate=mode,
+        work = partial(jobs.save_to_library, clip, self._open_library() or self._library(),
+                       on_duplicate=mode,
                        download_images=self._settings().download_images,
                        page_dir=self._session.images_folder())
         self._run(work, clip, snapshot, then)
@@ -161,7 +175,8 @@ class SaveFlow(QObject):
                          then: Then) -> None:
         choice = prompts.ask_changed(self._parent, path, missing)
         if choice == "overwrite":
-            self._run(partial(jobs.update_in_library, clip, force=True), clip, snapshot, then)
+            self._run(partial(jobs.update_in_library, clip, self._open_library(), force=True),
+                      clip, snapshot, then)
         elif choice == "new":
             self._save_new(dataclasses.replace(clip, path=None), snapshot, NEW_VERSION, then)
         else:

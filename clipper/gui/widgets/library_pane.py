@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper.library.handle import Library
+
 from .. import jobs, reveal, tasks
 from ..dialogs import prompts
 from ..folder_watcher import FolderWatcher
@@ -70,7 +72,7 @@ class LibraryPane(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryPane")
         self._library = library
-        self._holder: jobs.IndexHolder | None = None
+        self._holder: Library | None = None
         self._started = False
         self._closed = False
         self._listed_once = False
@@ -215,7 +217,7 @@ class LibraryPane(QWidget):
         """Open the index and list what it knows; a sync with the folder follows."""
         self._started = True
         if self._holder is None:
-            self._holder = jobs.IndexHolder(self._library)
+            self._holder = Library(self._library)
             self._listed_once = False
             self.refresh()
 
@@ -273,7 +275,7 @@ class LibraryPane(QWidget):
             on_done=partial(self._on_listed, self._holder), on_error=self._on_list_failed,
             name="library list")
 
-    def _on_listed(self, holder: jobs.IndexHolder, listing: jobs.Listing) -> None:
+    def _on_listed(self, holder: Library, listing: jobs.Listing) -> None:
         self._list_task = None
         if holder is not self._holder or listing.query != self.query():
             return  # another library, or typed on since: a newer search follows
@@ -314,7 +316,7 @@ class LibraryPane(QWidget):
             on_done=partial(self._on_more, self._holder), on_error=self._on_list_failed,
             name="library page")
 
-    def _on_more(self, holder: jobs.IndexHolder, listing: jobs.Listing) -> None:
+    def _on_more(self, holder: Library, listing: jobs.Listing) -> None:
         self._more_task = None
         if holder is self._holder and not self.query().strip():
             self.model.append(listing.offset, listing.clips, listing.total)
@@ -349,7 +351,7 @@ class LibraryPane(QWidget):
         self._indexing = on
         self.progress.setVisible(on)
 
-    def _on_synced(self, holder: jobs.IndexHolder, report: jobs.SyncReport) -> None:
+    def _on_synced(self, holder: Library, report: jobs.SyncReport) -> None:
         self._sync_task = None
         if holder is not self._holder:
             return
@@ -432,6 +434,11 @@ class LibraryPane(QWidget):
         index = self.view.currentIndex()
         return self.model.clip_at(index.row()) if index.isValid() else None
 
+    def handle(self) -> Library | None:
+        """The library handle the pane lists from, once started: saves, updates and
+        deletions recorded through it are in the list at once."""
+        return self._holder
+
     def current_path(self) -> Path | None:
         clip = self.current_clip()
         return clip.path if clip is not None else None
@@ -471,7 +478,7 @@ class LibraryPane(QWidget):
         clip = self.current_clip()
         if clip is None or not prompts.ask_delete(self.window(), clip.title):
             return
-        tasks.run_in_background(partial(jobs.delete_from_library, clip.path),
+        tasks.run_in_background(partial(jobs.delete_from_library, clip.path, self._holder),
                                 on_done=partial(self._on_deleted, clip.title),
                                 on_error=lambda e: self.failed.emit(
                                     error_text(e, "moving the clip to the trash")),
