@@ -14,6 +14,7 @@ from pathlib import Path
 from clipper.decode import decode_html
 from clipper.extract import extract
 from clipper.fetch import Limits, fetch
+from clipper.images.inline import lift_inline_images
 from clipper.library import Library, SaveResult, save_clip
 from clipper.models import Article, Clip, OnDuplicate, Page, Source
 from clipper.progress import ProgressFn, check_cancel
@@ -38,10 +39,17 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
     if progress:
         progress("decoding", 0, None)
     html = source.value if source.kind == "html" else decode_html(page.body, page.charset)
+    page.body = b""  # decoded into ``html``: a 60 MB page is not held twice
     check_cancel(cancel)
     if progress:
         progress("extracting", 0, None)
-    article = extract(html, url=page.url)
+    lean, lifted = lift_inline_images(html)
+    article = extract(lean, url=page.url)
+    del lean
+    if lifted.urls:  # big inline images back in place: saving decides what they become
+        article.markdown = lifted.restore(article.markdown)
+        article.html = lifted.restore(article.html)
+        article.images = lifted.restore_all(article.images)
     check_cancel(cancel)
     return Loaded(source=source, page=page, html=html, article=article)
 
