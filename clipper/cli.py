@@ -175,6 +175,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from clipper.pipeline import load
 
     loaded = load(_source(args.page, args.url))
+    for note in loaded.notes:
+        _note(note)
     article = loaded.article
     if args.json:
         data = article.as_dict()
@@ -204,6 +206,8 @@ def _cmd_save(args: argparse.Namespace) -> int:
             # goes on; only an interrupt stops it.
             try:
                 loaded = load(_source(page, args.url))
+                for note in loaded.notes:
+                    _note(note)
                 clip = Clip.from_article(loaded.article, tags)
                 result = save(clip, library, on_duplicate=args.on_duplicate,
                               download_images=settings.download_images and not args.no_images,

@@ -8,7 +8,7 @@ progress; editing, listing and deleting clips go to ``clipper.library`` directly
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from clipper.decode import decode_html
@@ -29,6 +29,8 @@ class Loaded:
     html: str
     """The decoded page source (what the raw view shows; kept_lines refer to it)."""
     article: Article
+    notes: list[str] = field(default_factory=list)
+    """What the article lost on the way, for the person: images left out (over the cap)."""
 
 
 def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn | None = None,
@@ -46,12 +48,12 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
     lean, lifted = lift_inline_images(html)
     article = extract(lean, url=page.url)
     del lean
-    if lifted.urls:  # big inline images back in place: saving decides what they become
-        article.markdown = lifted.restore(article.markdown)
+    if lifted.urls or lifted.too_large:  # big inline images back, or left out
+        article.markdown = lifted.restore_markdown(article.markdown)
         article.html = lifted.restore(article.html)
         article.images = lifted.restore_all(article.images)
     check_cancel(cancel)
-    return Loaded(source=source, page=page, html=html, article=article)
+    return Loaded(source=source, page=page, html=html, article=article, notes=lifted.notes)
 
 
 def save(clip: Clip, library: Library | Path, *,

@@ -133,6 +133,38 @@ def test_case01_data_image_within_the_cap_becomes_a_file_even_without_downloads(
     assert len(list((tmp_path / "lib").glob("*.assets/*.png"))) == 1
 
 
+def test_case01_big_data_images_skip_the_extractor_and_come_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Over 256 KB a data: address is kept out of the extractor (which copies it on every
+    read); within the cap it comes back as a file, over it it is left out at load."""
+    import clipper.images.download as download
+
+    monkeypatch.setattr(download, "MAX_IMAGE_BYTES", 1024 * 1024)
+    within = base64.b64encode(png(300, 200, b"\x00" * 400_000)).decode()
+    over = base64.b64encode(png(400, 300, b"\x01" * 1_500_000)).decode()
+    html = page(
+        f"<p><img src='data:image/png;base64,{within}' alt='kept chart' width='600'></p>"
+        f"<p><img src='data:image/png;base64,{over}' alt='huge photo' width='800'></p>"
+    )
+    path = write_page(tmp_path / "site", html)
+    code, out, err = run(capsys, "extract", str(path))
+    assert code == 0, err
+    assert "huge photo" in out
+    assert out.count("data:image/png;base64,") == 1  # the one within the cap, as it was
+    assert within in out
+    assert "left out" in err
+    assert len(err) < 1000
+    code, out, err = run(capsys, "save", str(path), "--library", str(tmp_path / "lib"))
+    assert code == 0, err
+    [clip] = clips(tmp_path / "lib")
+    text = clip.read_text(encoding="utf-8")
+    assert "data:" not in text
+    assert "huge photo" in text
+    assert len(list((tmp_path / "lib").glob("*.assets/*.png"))) == 1
+    assert "data:image/png,… (" in err
+
+
 def test_case01_plain_text_of_a_huge_image_link_needs_little_memory() -> None:
     from clipper.library.text import plain_text
 
