@@ -680,3 +680,43 @@ def test_save_never_echoes_credentials(
     assert "404" in err
     assert "s3cr3t" not in err
     assert "reader" not in err
+
+
+def test_case07_sweep_keeps_the_images_of_a_clip_that_was_published(tmp_path: Path) -> None:
+    """Killed after the clip appeared (before its staging folder went): nothing is undone."""
+    from clipper.library import Library
+    from clipper.library.staging import Staging
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    staging = Staging(library).open()
+    assets = library / "Done.assets"
+    assets.mkdir()
+    (assets / "abc.png").write_bytes(b"png")
+    staging.record(library / "Done.md", assets, ["abc.png"])
+    (library / "Done.md").write_text("# Done\n", encoding="utf-8")
+    staging._lock.close()  # type: ignore[union-attr]  # as a killed process's would be
+    with Library(library) as handle:
+        handle.start()
+    assert (assets / "abc.png").exists()
+    assert not staging.folder.exists()
+
+
+def test_case07_sweep_leaves_files_it_did_not_write(tmp_path: Path) -> None:
+    """An .assets folder that holds more than the record names is not removed."""
+    from clipper.library import Library
+    from clipper.library.staging import Staging
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    staging = Staging(library).open()
+    assets = library / "Half.assets"
+    assets.mkdir()
+    (assets / "abc.png").write_bytes(b"png")
+    (assets / "mine.txt").write_text("someone's note", encoding="utf-8")
+    staging.record(library / "Half.md", assets, ["abc.png", "../../escape.md"])
+    staging._lock.close()  # type: ignore[union-attr]
+    with Library(library) as handle:
+        handle.start()
+    assert sorted(p.name for p in assets.iterdir()) == ["mine.txt"]
+    assert not staging.folder.exists()
