@@ -64,7 +64,8 @@ def prepare_raw_view(html: str, base_url: str | None, local_dir: Path | None,
 class SaveOutcome:
     action: SaveAction
     """``CREATED``, ``NEW_VERSION`` or ``REPLACED``: a new clip file; ``UPDATED``: edits
-    written back. Nothing written: ``SKIPPED``, the same article is in the library (the
+    written back. Nothing written: ``UNCHANGED``, the file already holds the edits;
+    ``SKIPPED``, the same article is in the library (the
     window asks what to do); ``CHANGED``, another program changed, moved or deleted the
     file since it was read (the window asks before overwriting it)."""
     path: Path | None = None
@@ -162,14 +163,15 @@ def update_in_library(clip: Clip, library: Library | None = None, *, force: bool
     """Write edits back to the file the clip came from (it was saved or opened before);
     ``force`` overwrites what another program changed there since."""
     from clipper.errors import ClipChangedError
-    from clipper.library import update_clip
+    from clipper.library.store import write_edits
 
     try:
-        path = update_clip(clip, library, force=force)
+        written = write_edits(clip, library, force=force)
     except ClipChangedError as exc:
         changed = Path(exc.path)
         return SaveOutcome(SaveAction.CHANGED, path=changed, missing=not changed.exists())
-    return SaveOutcome(SaveAction.UPDATED, path=path)
+    path = Path(clip.path)  # type: ignore[arg-type]
+    return SaveOutcome(SaveAction.UPDATED if written else SaveAction.UNCHANGED, path=path)
 
 
 def read_from_library(path: Path, cancel: threading.Event, progress: ProgressFn) -> OpenedClip:

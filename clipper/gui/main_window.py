@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             {key: image for key, data in self.session.clip_images.items()
              if (image := image_from_bytes(data)) is not None})
         self.form.set_values(title=draft.title, author=draft.author, published=draft.published,
-                             site=draft.site, tags=list(draft.tags), source=clip.source)
+                             site=draft.site, tags=list(draft.tags), source=draft.source)
         self.article.set_article(draft.title, draft.body)
         self.session.shown_as(self.form.draft(self.article.markdown()))
         self.stack.setCurrentIndex(CLIP_PAGE)

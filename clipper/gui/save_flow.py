@@ -24,7 +24,15 @@ from clipper.models import Clip
 from . import jobs, tasks
 from .dialogs import prompts
 from .messages import error_text
-from .save_choices import ASK, CHANGED, CHECK, MODE_FOR_DUPLICATE, NEW_VERSION, DuplicateMode
+from .save_choices import (
+    ASK,
+    CHANGED,
+    CHECK,
+    MODE_FOR_DUPLICATE,
+    NEW_VERSION,
+    UNCHANGED,
+    DuplicateMode,
+)
 from .session import Draft, Session
 
 if TYPE_CHECKING:
@@ -77,8 +85,9 @@ class SaveFlow(QObject):
             return
         choice = prompts.ask_unsaved(self._parent, self._session.title or "Untitled", doing)
         if choice == "discard":
-            # Today the edits stay on screen (and unsaved) until a new page replaces them;
-            # issue 12 makes Discard discard (``session.discard_edits()``) here.
+            # The edits go at once, whatever comes next (a load that fails keeps the clip
+            # as it was, not the edits, and nothing asks about them again).
+            self._session.discard_edits()
             proceed()
         elif choice == "save":
             self.save(then=proceed)
@@ -116,6 +125,10 @@ class SaveFlow(QObject):
         session = self._session
         if session.is_saving or not session.has_clip or session.draft is None:
             return
+        if session.saved_path is not None and not session.is_dirty:
+            # A file the person did not edit is never written, not even touched.
+            session.save_unneeded(session.saved_path)
+            return
         clip = session.current_clip()
         if session.saved_path is not None:
             self._run(partial(jobs.update_in_library, clip, self._open_library()), clip,
@@ -152,9 +165,14 @@ class SaveFlow(QObject):
             self._resolve_changed(clip, snapshot, outcome.path, outcome.missing, then)
             return
         assert outcome.path is not None
+        if outcome.action == UNCHANGED:
+            session.save_unneeded(outcome.path, snapshot)
+            if then is not None:
+                then()
+            return
         written = (outcome.saved.clip, outcome.saved.images) if outcome.saved else None
         failed = list(getattr(outcome.result, "images_failed", None) or [])
-        session.saved(outcome.path, outcome.action, snapshot, written, failed)
+        session.saved(outcome.path, outcome.action, snapshot, written, failed, clip=clip)
         self.saved.emit(outcome.path)
         if then is not None:
             then()

@@ -36,9 +36,35 @@ TOGGLED: tuple[Command, ...] = ("save", "save_as", "copy_markdown", "toggle_mark
 
 
 def parse_tags(text: str) -> list[str]:
-    """Commas or spaces separate tags; ``#`` prefixes (Obsidian habit) are dropped."""
-    tags = [t.strip().lstrip("#") for t in re.split(r"[,\s]+", text)]
+    """Obsidian's rules: commas separate tags, a tag holds no spaces (the tags field turns
+    them into ``-`` as they are typed, so this only ever finds them in pasted text) and
+    its ``#`` is Obsidian's mark, not part of the name."""
+    tags = [re.sub(r"\s+", "-", t.strip().lstrip("#").strip()) for t in text.split(",")]
     return list(dict.fromkeys(t for t in tags if t))
+
+
+def tag_typing(text: str, cursor: int) -> tuple[str, int]:
+    """The tags field as typed, with each space inside a tag made ``-`` (and the cursor
+    kept on the same character): "air q" becomes "air-q" as the q is typed. Spaces
+    around commas stay: they only lay the list out."""
+    out: list[str] = []
+    new_cursor = cursor
+    for match in re.finditer(r"[^,]+|,", text):
+        piece = match.group()
+        if piece == ",":
+            out.append(piece)
+            continue
+        start = match.start()
+        inner = re.match(r"(\s*)(.*?)(\s*)$", piece, re.S)
+        assert inner is not None
+        lead, core, trail = inner.groups()
+        fixed = re.sub(r"\s+", "-", core)
+        if fixed != core and cursor > start + len(lead):
+            # the cursor moves left by the spaces merged before it
+            before = core[:max(0, cursor - start - len(lead))]
+            new_cursor -= len(before) - len(re.sub(r"\s+", "-", before))
+        out.append(lead + fixed + trail)
+    return "".join(out), new_cursor
 
 
 @dataclass(frozen=True)
@@ -52,19 +78,22 @@ class Draft:
     site: str | None = None
     tags: tuple[str, ...] = ()
     body: str = ""
+    source: str | None = None
 
     @classmethod
     def from_fields(cls, *, title: str, author: str, published: str, site: str, tags: str,
-                    body: str) -> Draft:
+                    body: str, source: str = "") -> Draft:
         """What the form's fields say, read the way they are saved."""
         return cls(title.strip(), author.strip() or None, published.strip() or None,
-                   site.strip() or None, tuple(parse_tags(tags)), body)
+                   site.strip() or None, tuple(parse_tags(tags)), body,
+                   source.strip() or None)
 
     @classmethod
     def of(cls, clip: Clip) -> Draft:
         return cls.from_fields(title=clip.title, author=clip.author or "",
                                published=clip.published or "", site=clip.site or "",
-                               tags=", ".join(clip.tags), body=clip.body)
+                               tags=", ".join(clip.tags), body=clip.body,
+                               source=clip.source or "")
 
 
 @dataclass(frozen=True)
@@ -179,15 +208,26 @@ class Session:
         return self.draft == snapshot
 
     def current_clip(self) -> Clip:
-        """The clip as shown: metadata from the form, body from the editor."""
+        """The clip as shown: what was edited in the form and the editor on top of the clip.
+
+        Only fields the person changed are taken from the draft; the others stay exactly
+        as the clip holds them (the form trims and splits what it shows), so a note saved
+        back changes only where it was edited.
+        """
         if self.clip is None or self.draft is None:
             from clipper.errors import ClipperError
 
             raise ClipperError("Nothing to save yet", "Load a page first.")
-        d = self.draft
-        return dataclasses.replace(self.clip, title=d.title or "Untitled", author=d.author,
-                                   published=d.published, site=d.site, tags=list(d.tags),
-                                   body=d.body, path=self.saved_path)
+        d, base = self.draft, self.baseline or self.draft
+        changes: dict[str, object] = {"path": self.saved_path}
+        if d.title != base.title:
+            changes["title"] = d.title or "Untitled"
+        for name in ("author", "published", "site", "body", "source"):
+            if getattr(d, name) != getattr(base, name):
+                changes[name] = getattr(d, name)
+        if d.tags != base.tags:
+            changes["tags"] = list(d.tags)
+        return dataclasses.replace(self.clip, **changes)  # type: ignore[arg-type]
 
     def word_count(self) -> int | None:
         if self.clip is None or self.draft is None:
@@ -348,11 +388,14 @@ class Session:
 
     def saved(self, path: Path, action: SaveAction, snapshot: Draft,
               written: tuple[Clip, dict[str, bytes]] | None = None,
-              failed_images: Sequence[str] = ()) -> None:
-        """``snapshot`` was written to ``path``; ``written`` is the file read back (images
-        now point into its assets folder), shown unless the person typed on meanwhile."""
+              failed_images: Sequence[str] = (), clip: Clip | None = None) -> None:
+        """``snapshot`` (``clip``) was written to ``path``; ``written`` is the file read back
+        (images now point into its assets folder), shown unless the person typed on
+        meanwhile."""
         self.busy.pop("save", None)
         self.saved_path = path
+        if clip is not None:
+            self.clip = dataclasses.replace(clip, path=path)
         if self.baseline is not None:
             self.baseline = snapshot
         if written is not None and self.draft == snapshot:
@@ -371,6 +414,14 @@ class Session:
         self.file_note = FileNote("Saved as", path)
         if self.baseline is not None:
             self.baseline = snapshot
+        self._changed()
+
+    def save_unneeded(self, path: Path, snapshot: Draft | None = None) -> None:
+        """Ctrl+S with nothing edited: the file already holds what is shown, left alone."""
+        self.busy.pop("save", None)
+        if snapshot is not None and self.baseline is not None:
+            self.baseline = snapshot
+        self.status = f"No changes to save: {path.name} already holds what is shown"
         self._changed()
 
     def save_declined(self) -> None:

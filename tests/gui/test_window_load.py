@@ -105,7 +105,9 @@ def test_a_404_shows_a_message_and_the_window_keeps_working(qtbot, window, http_
     assert not window.message_bar.isVisible()
 
 
-def test_a_failed_load_loses_nothing_typed(qtbot, window, http_server) -> None:
+def test_discard_discards_even_when_the_load_then_fails(qtbot, window, http_server) -> None:
+    """Issue 12 changed this: Discard used to keep the edits on screen, still unsaved, when
+    the page then failed to load (and the next load asked again)."""
     http_server.route("/broken", "nope", status=500)
     window.open_arguments([str(REFERENCE)])
     wait_loaded(qtbot, window, "Russia says")
@@ -120,10 +122,17 @@ def test_a_failed_load_loses_nothing_typed(qtbot, window, http_server) -> None:
     assert seen
     assert "before loading another page" in seen[0]
     assert "500" in window.message_bar.text()
-    assert window.form.title.text().endswith(" (edited)")
-    assert "Lavrov" in window.article.markdown()
-    assert window.is_dirty()  # still unsaved: quitting would still ask
+    assert window.form.title.text() == EXPECT["title"]  # the edit is gone, as chosen
+    assert "Lavrov" in window.article.markdown()  # the clip itself stays
+    assert not window.is_dirty()
+    assert not window.isWindowModified()
+    assert window.status.loaded_text() != "Not saved"
     assert window.url_bar.text() == http_server.url("/broken")
+    # the next load does not ask about the discarded edits again
+    window.url_bar.field.setText(http_server.url("/broken"))
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=TIMEOUT)
+    assert len(seen) == 1
 
 
 def test_a_bad_address_is_explained(qtbot, window) -> None:

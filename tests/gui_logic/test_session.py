@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from clipper.errors import ClipperError
-from clipper.gui.session import Draft, FileNote, Notice, Session, parse_tags
+from clipper.gui.session import Draft, FileNote, Notice, Session, parse_tags, tag_typing
 from clipper.models import Article, Clip, Page, SaveAction, Source
 from clipper.pipeline import Loaded
 
@@ -48,12 +48,30 @@ def typed(session: Session, **changes: Any) -> Draft:
 
 def test_a_draft_reads_the_fields_as_they_are_saved() -> None:
     draft = Draft.from_fields(title="  Pier  ", author=" ", published="2024-05-01 ",
-                              site="Gazette", tags="#news, harbour  news", body="Text")
-    assert draft == Draft("Pier", None, "2024-05-01", "Gazette", ("news", "harbour"), "Text")
+                              site="Gazette", tags="#news, harbour  news,news", body="Text")
+    assert draft == Draft("Pier", None, "2024-05-01", "Gazette", ("news", "harbour-news"),
+                          "Text")
     clip = Clip(title="Pier", body="Text", author=None, published="2024-05-01",
-                site="Gazette", tags=["news", "harbour"])
+                site="Gazette", tags=["news", "harbour-news"])
     assert Draft.of(clip) == draft
-    assert parse_tags("a,b  c,,#a") == ["a", "b", "c"]
+    # Obsidian's rules (issue 12): commas separate tags, spaces inside one become "-"
+    assert parse_tags("a,b  c,,#a") == ["a", "b-c"]
+    assert parse_tags("air quality, India/Delhi") == ["air-quality", "India/Delhi"]
+
+
+@pytest.mark.parametrize(("typed", "cursor", "shown", "after"), [
+    ("air", 3, "air", 3),
+    ("air ", 4, "air ", 4),  # a space may still be followed by a comma
+    ("air q", 5, "air-q", 5),
+    ("air  q", 6, "air-q", 5),
+    ("air quality, ", 13, "air-quality, ", 13),
+    ("air quality, India/Delhi", 24, "air-quality, India/Delhi", 24),
+    ("a b, c d", 1, "a-b, c-d", 1),
+    (" lead ,  x y ", 9, " lead ,  x-y ", 9),
+])
+def test_spaces_inside_a_tag_become_dashes_as_typed(typed: str, cursor: int, shown: str,
+                                                    after: int) -> None:
+    assert tag_typing(typed, cursor) == (shown, after)
 
 
 def test_nothing_is_shown_at_first() -> None:
