@@ -18,15 +18,15 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
-    QGuiApplication,
     QIcon,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clipper import APP_NAME, __version__
+from clipper import APP_NAME
 from clipper.models import Clip, Source
 from clipper.settings import LIBRARY_ENV, Settings, load_settings, resolve_library, save_settings
 
-from . import tasks
+from . import tasks, window_layout
 from .actions import build_actions, build_menus
+from .dialogs.about import show_about
 from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.shortcuts_dialog import ShortcutsDialog
 from .drops import droppable, mime_formats
@@ -49,8 +50,11 @@ from .load_flow import LoadFlow
 from .mime import dropped_items
 from .save_flow import SaveFlow
 from .session import Notice, Session, enabled_commands
+from .shortcut_keys import WindowKeys
 from .widgets.article_editor import ArticleEditor
+from .widgets.drop_overlay import DropOverlay
 from .widgets.empty_state import EmptyState
+from .widgets.find_bar import FIND_BAR_KEYS
 from .widgets.library_pane import LibraryPane
 from .widgets.message_bar import MessageBar
 from .widgets.metadata_form import MetadataForm
@@ -58,11 +62,9 @@ from .widgets.raw_view import RawView
 from .widgets.safe_browser import image_from_bytes
 from .widgets.status_bar import StatusBar
 from .widgets.url_bar import UrlBar
-from .window_state import read_bytes, read_text, window_settings
 
 EMPTY_PAGE = 0
 CLIP_PAGE = 1
-LIBRARY_WIDTH = 280
 WORD_COUNT_DELAY_MS = 250
 """Counting the words of a long article at every key would make typing lag."""
 
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
                                   forget_page=self.loader.forget_page)
         self.actions_ = build_actions(self, self, self.library_dock.toggleViewAction())
         self.menus = build_menus(self.menuBar(), self.actions_)
+        self._keys = WindowKeys(self, lambda: (k for a in self.actions() for k in a.shortcuts()))
+        QApplication.instance().installEventFilter(self._keys)  # type: ignore[union-attr]
         self._word_timer = QTimer(self)
         self._word_timer.setSingleShot(True)
         self._word_timer.setInterval(WORD_COUNT_DELAY_MS)
@@ -104,7 +108,9 @@ class MainWindow(QMainWindow):
         self._shown_revision = self._shown_address = 0
         self._shown_notice: Notice | None = None
         self.session.subscribe(self._render)
-        self._restore_state()
+        window_layout.set_minimums(self)
+        self.library_width = window_layout.LibraryWidth(self)
+        window_layout.restore(self)
         self._render()
 
     # -- construction ------------------------------------------------------------------------
@@ -130,8 +136,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.raw_view)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.article_side = right
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)  # the article grows more than the source
 
         self.empty_state = EmptyState(icon)
         self.stack = QStackedWidget()
@@ -146,6 +153,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.drop_overlay = DropOverlay(central)
 
         self.library_pane = LibraryPane(self.library)
         self.library_dock = QDockWidget("Library", self)
@@ -193,35 +201,6 @@ class MainWindow(QMainWindow):
         self.opener.opened.connect(self.library_pane.select_path)
         self.opener.opened.connect(lambda _path: self.page_loaded.emit())
         self.clip_saved.connect(self.library_pane.show_saved)
-
-    def _restore_state(self) -> None:
-        store = window_settings()
-        geometry = read_bytes(store, "window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = QGuiApplication.primaryScreen()
-            area = screen.availableGeometry() if screen else None
-            width, height = 1280, 820
-            if area is not None and area.width() > 0:
-                width = min(width, int(area.width() * 0.92))
-                height = min(height, int(area.height() * 0.9))
-            self.resize(width, height)
-        state = read_bytes(store, "window/state")
-        if state is None or not self.restoreState(state):
-            self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
-        splitter = read_bytes(store, "window/splitter")
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([self.width() // 2, self.width() // 2])
-        self.loader.last_open_dir = read_text(store, "folders/open")
-        self.saver.last_save_as_dir = read_text(store, "folders/save_as")
-
-    def _save_state(self) -> None:
-        store = window_settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
-        store.setValue("window/splitter", self.splitter.saveState())
-        store.setValue("folders/open", self.loader.last_open_dir)
-        store.setValue("folders/save_as", self.saver.last_save_as_dir)
-        store.sync()
 
     # -- drawing the session -----------------------------------------------------------------
 
@@ -377,6 +356,18 @@ class MainWindow(QMainWindow):
         if self.session.has_clip:
             self.article.toggle_view()
 
+    def find_in_article(self) -> None:
+        if self.session.has_clip:
+            self.article.open_find()
+
+    def find_next(self) -> None:
+        if self.session.has_clip:
+            self.article.find_again(forward=True)
+
+    def find_previous(self) -> None:
+        if self.session.has_clip:
+            self.article.find_again(forward=False)
+
     def focus_library_search(self) -> None:
         """Ctrl+K: the library's search field (the pane opens if it was closed)."""
         self.library_dock.show()
@@ -398,30 +389,30 @@ class MainWindow(QMainWindow):
         self.session.said(f"Settings saved; clips go to {self.library}")
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.menus, self).exec()
+        ShortcutsDialog(self.menus, self, extra=[("Library pane", self.library_pane.key_rows()),
+                                                 ("Find bar", FIND_BAR_KEYS)]).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3><p>Turns a web page into a clean Markdown clip "
-            "in your library folder.</p><p>Pages are shown without running their scripts or "
-            "loading anything remote unless you ask.</p>")
+        show_about(self)
 
     # -- drops and closing -------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if droppable(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if droppable(event.mimeData()):
+        accepted = droppable(event.mimeData())
+        self.drop_overlay.set_shown(accepted)  # where it will go: the whole window
+        if accepted:
             event.acceptProposedAction()
         else:
             event.ignore()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_overlay.set_shown(False)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_overlay.set_shown(False)
         dropped = dropped_items(mime_formats(event.mimeData()))
         if not dropped.sources and not dropped.skipped:
             event.ignore()
@@ -434,7 +425,8 @@ class MainWindow(QMainWindow):
         if not self.saver.before_closing(self.close):
             event.ignore()
             return
-        self._save_state()
+        window_layout.save(self)
         self.library_pane.shutdown()
+        QApplication.instance().removeEventFilter(self._keys)  # type: ignore[union-attr]
         tasks.cancel_all()
         event.accept()

@@ -29,10 +29,10 @@ if TYPE_CHECKING:
 Level = Literal["error", "warning", "info", "success"]
 Activity = Literal["load", "save", "images"]
 Command = Literal["save", "save_as", "copy_markdown", "toggle_markdown", "stop", "reload",
-                  "next_queued", "load_images"]
+                  "next_queued", "load_images", "find"]
 """The window's commands that are not always available (the rest always are)."""
 TOGGLED: tuple[Command, ...] = ("save", "save_as", "copy_markdown", "toggle_markdown", "stop",
-                                "reload", "next_queued", "load_images")
+                                "reload", "next_queued", "load_images", "find")
 
 
 def parse_tags(text: str) -> list[str]:
@@ -327,7 +327,8 @@ class Session:
         self.loaded = loaded
         self.page_images = []
         self._show(clip, None, {})
-        self.status = f"Loaded “{clip.title}” from {loaded.source.describe()}"
+        # Short (the title is in the window's title): at 1280 px both messages fit whole.
+        self.status = f"Loaded from {display_name(loaded.source)}"
         self._changed()
 
     def page_declined(self) -> None:
@@ -352,7 +353,7 @@ class Session:
     def clip_opened(self, clip: Clip, path: Path, images: dict[str, bytes]) -> None:
         """A clip file from the library: Ctrl+S now writes back to it."""
         self._show(clip, path, images)
-        self.status = f"Opened “{clip.title}” from the library"
+        self.status = "Opened from the library"
         self._changed()
 
     def stopped(self) -> None:
@@ -502,5 +503,6 @@ def enabled_commands(session: Session) -> frozenset[Command]:
         "reload": session.source is not None,
         "next_queued": bool(session.queue),
         "load_images": clip and bool(session.image_urls()),
+        "find": clip,
     }
     return frozenset(command for command, on in rules.items() if on)

@@ -424,6 +424,18 @@ class LibraryPane(QWidget):
     def titles(self) -> list[str]:
         return [c.title for c in self.model.clips()]
 
+    def key_rows(self) -> list[tuple[str, str]]:
+        """The pane's keys for the list of shortcuts (F1), from its own actions."""
+
+        def keys(action: QAction) -> str:
+            return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+        return [("Open the selected clip", "Enter"),
+                ("Move through the clips or results", "Up, Down"),
+                ("Copy the clip's path", keys(self.copy_path_action)),
+                ("Move the clip to the trash", keys(self.delete_action)),
+                ("Clear the search", "Esc")]
+
     # -- commands ----------------------------------------------------------------------------
 
     def focus_search(self) -> None:

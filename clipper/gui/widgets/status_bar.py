@@ -30,7 +30,7 @@ class StatusBar(QStatusBar):
         self._words = QLabel()
         self._saved = ElidedLabel()
         self._saved.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self._saved.setMaximumWidth(420)
+        self._saved.setMaximumWidth(600)  # a long title's file name whole at 1280 px
         self._saved.setContentsMargins(16, 0, 0, 0)
         self._saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_folder_button = QPushButton("Open Folder")
