@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clipper.decode import decode_html
+from clipper.errors import NoArticleError
 from clipper.extract import extract
 from clipper.fetch import Limits, fetch
 from clipper.library import Library, SaveResult, save_clip
@@ -28,11 +29,19 @@ class Loaded:
     html: str
     """The decoded page source (what the raw view shows; kept_lines refer to it)."""
     article: Article
+    no_article: str | None = None
+    """Why ``article`` is empty: the page loaded but holds no article (a list of links, a
+    directory listing). Only with ``load(..., keep_page=True)``."""
 
 
 def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn | None = None,
-         cancel: threading.Event | None = None) -> Loaded:
-    """Fetch or read the source, decode it and extract the article."""
+         cancel: threading.Event | None = None, keep_page: bool = False) -> Loaded:
+    """Fetch or read the source, decode it and extract the article.
+
+    ``keep_page``: a page that loaded but holds no article text is returned anyway, with
+    an empty article and ``no_article`` saying why (the window still shows the page);
+    otherwise that raises ``NoArticleError``.
+    """
     page = fetch(source, limits=limits or Limits(), progress=progress, cancel=cancel)
     check_cancel(cancel)
     if progress:
@@ -41,9 +50,27 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
     check_cancel(cancel)
     if progress:
         progress("extracting", 0, None)
-    article = extract(html, url=page.url)
+    try:
+        article = extract(html, url=page.url)
+    except NoArticleError as exc:
+        if not keep_page:
+            raise
+        check_cancel(cancel)
+        return Loaded(source=source, page=page, html=html,
+                      article=Article(markdown="", title=_page_title(html), url=page.url),
+                      no_article=str(exc))
     check_cancel(cancel)
     return Loaded(source=source, page=page, html=html, article=article)
+
+
+def _page_title(html: str) -> str | None:
+    """The ``<title>`` of a page without an article (the extractor's title needs one)."""
+    import html as entities
+    import re
+
+    match = re.search(r"<title[^>]*>(.*?)</title", html, re.I | re.S)
+    title = " ".join(entities.unescape(match.group(1)).split()) if match else ""
+    return title or None
 
 
 def save(clip: Clip, library: Library | Path, *,

@@ -37,7 +37,7 @@ def load_page(source: Source, cancel: threading.Event, progress: ProgressFn) -> 
     """Read and clean a page (the window shows the result side by side)."""
     from clipper import pipeline
 
-    return pipeline.load(source, progress=progress, cancel=cancel)
+    return pipeline.load(source, progress=progress, cancel=cancel, keep_page=True)
 
 
 @dataclass

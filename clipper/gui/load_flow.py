@@ -20,7 +20,7 @@ from clipper.models import Clip, Source
 
 from . import jobs, tasks
 from .drops import mime_formats
-from .messages import error_text, skipped_text
+from .messages import error_text, skipped_text, worth_retrying
 from .mime import Dropped, source_from_clipboard
 from .session import Session
 from .source_tokens import display_text
@@ -142,6 +142,20 @@ class LoadFlow(QObject):
         if self._session.source is not None:
             self.load_source(self._session.source)
 
+    def source_set(self, url: str) -> None:
+        """The Source field of pasted HTML was given an address: the HTML is read again
+        against it, so its relative links and images point somewhere."""
+        loaded = self._session.loaded
+        if loaded is None or loaded.source.kind != "html" or url == loaded.source.url \
+                or not url.lower().startswith(("http://", "https://")):
+            return
+        source = Source.from_html(loaded.source.value, url)
+        if self._session.only_source_edited():
+            self.start(source)
+        else:
+            self._confirm("reading the pasted HTML again with this address",
+                          partial(self.start, source))
+
     # -- the load ----------------------------------------------------------------------------
 
     def start(self, source: Source) -> None:
@@ -179,7 +193,7 @@ class LoadFlow(QObject):
             self._session.load_cancelled()
             return
         text = error_text(error, "loading the page")
-        self._session.load_failed(source, text)
+        self._session.load_failed(source, text, retry=worth_retrying(error))
         self.failed.emit(text)
 
     def _on_loaded(self, loaded: Loaded) -> None:
@@ -204,6 +218,11 @@ class LoadFlow(QObject):
         if not clip.source and loaded.page.url and loaded.page.url.startswith("http"):
             clip.source = loaded.page.url
         self._session.page_shown(loaded, clip)
+        if loaded.no_article:
+            self._session.informed(
+                f"{loaded.no_article} The page loaded: its source is on the left. Type or "
+                "paste what you want to keep in the Markdown tab, or open one of its links.",
+                "warning")
         generation = self._raw_view.show_source(display_text(loaded.html), article.kept_lines)
         if self._raw_task is not None:
             self._raw_task.cancel()
@@ -227,7 +246,8 @@ class LoadFlow(QObject):
             return  # another page came meanwhile
         self._raw_task = tasks.run_in_background(
             partial(jobs.prepare_raw_view, loaded.html, loaded.page.url, loaded.page.local_dir),
-            on_done=partial(self._on_raw_ready, generation), name="raw view")
+            on_done=partial(self._on_raw_ready, generation), on_error=self._on_raw_failed,
+            name="raw view")
 
     def _on_raw_ready(self, generation: int, extras: jobs.RawExtras) -> None:
         self._raw_task = None
@@ -235,6 +255,13 @@ class LoadFlow(QObject):
         self._session.page_prepared(extras.page.images)
         self._raw_view.set_page_html(generation, extras.page.html,
                                      bool(self._session.image_urls()))
+
+    def _on_raw_failed(self, error: BaseException) -> None:
+        self._raw_task = None
+        if not isinstance(error, CancelledError):
+            self._session.informed(
+                error_text(error, "preparing the page's source and rendering") + " The "
+                "article is not affected; the Source and Page tabs may show less.", "warning")
 
     def forget_page(self, source: str | None) -> None:
         """No page behind what is shown: F5 loads the clip's address again, if it has one."""

@@ -47,6 +47,7 @@ from .drops import droppable, mime_formats
 from .images_flow import ImagesFlow
 from .library_flow import LibraryFlow
 from .load_flow import LoadFlow
+from .messages import error_text
 from .mime import dropped_items
 from .save_flow import SaveFlow
 from .session import Notice, Session, enabled_commands
@@ -106,8 +107,10 @@ class MainWindow(QMainWindow):
         self._word_timer.setInterval(WORD_COUNT_DELAY_MS)
         self._wire()
         self._shown_revision = self._shown_address = 0
+        self._shown_path: Path | None = None
         self._shown_notice: Notice | None = None
         self.session.subscribe(self._render)
+        tasks.unhandled = lambda name, error: self.session.failed(error_text(error, name))
         window_layout.set_minimums(self)
         self.library_width = window_layout.LibraryWidth(self)
         window_layout.restore(self)
@@ -180,8 +183,10 @@ class MainWindow(QMainWindow):
         self.article.edited.connect(self._on_edited)
         self.form.edited.connect(self._on_edited)
         self.form.title.textEdited.connect(self.article.set_title)
+        self.form.source_committed.connect(loader.source_set)
         for view in (self.raw_view.page, self.article.preview):
             view.link_hovered.connect(self._show_link_target)
+            view.open_failed.connect(session.failed)
         self.save_button.clicked.connect(lambda _checked=False: saver.save())
         self.empty_state.open_requested.connect(loader.open_file)
         self.empty_state.paste_requested.connect(loader.paste)
@@ -189,6 +194,7 @@ class MainWindow(QMainWindow):
         self.library_pane.deleted.connect(session.trashed)
         self.library_pane.failed.connect(session.failed)
         self.status.stop_requested.connect(self.stop)
+        self.status.failed.connect(session.failed)
         self.status.next_requested.connect(loader.load_next_queued)
         self._word_timer.timeout.connect(self._update_word_count)
 
@@ -198,6 +204,7 @@ class MainWindow(QMainWindow):
         saver.saved.connect(self.clip_saved)
         saver.open_existing.connect(partial(self.opener.open_clip, keep_page=True))
         saver.queue_next.connect(loader.load_next_queued)
+        saver.title_given.connect(self._take_title)
         self.opener.opened.connect(self.library_pane.select_path)
         self.opener.opened.connect(lambda _path: self.page_loaded.emit())
         self.clip_saved.connect(self.library_pane.show_saved)
@@ -213,6 +220,9 @@ class MainWindow(QMainWindow):
         if s.address_revision != self._shown_address:
             self._shown_address = s.address_revision
             self.url_bar.set_text(s.address)
+        if s.saved_path != self._shown_path:
+            self._shown_path = s.saved_path
+            self.library_pane.show_current(s.saved_path)
         if s.has_clip:
             self.setWindowTitle(f"{s.title}[*] — {APP_NAME}" if s.title else f"{APP_NAME}[*]")
         self.setWindowModified(s.is_dirty)
@@ -266,6 +276,11 @@ class MainWindow(QMainWindow):
     def _on_edited(self) -> None:
         self.session.edited(self.form.draft(self.article.markdown()))
         self._word_timer.start()
+
+    def _take_title(self, title: str) -> None:
+        self.form.title.setText(title)
+        self.article.set_title(title)
+        self._on_edited()
 
     def _update_word_count(self) -> None:
         self.status.set_words(self.session.word_count())

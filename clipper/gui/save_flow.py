@@ -45,6 +45,14 @@ Then = Callable[[], object] | None
 """What to do once the clip is safely written (load the next page, close the window)."""
 
 
+def _first_heading(body: str) -> str:
+    """What to suggest as the title of a clip that has none."""
+    import re
+
+    match = re.search(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", body, re.M)
+    return match.group(1).strip() if match else "Untitled"
+
+
 class SaveFlow(QObject):
     saved = Signal(object)
     """The Path of a clip just written to the library."""
@@ -52,6 +60,8 @@ class SaveFlow(QObject):
     """The Path of the library's copy of a duplicate, which the person chose to open."""
     queue_next = Signal()
     """Saved with nothing more to do and pages waiting: the next may load."""
+    title_given = Signal(str)
+    """The clip had no title and the person gave one: the title field takes it."""
 
     def __init__(self, session: Session, parent: QWidget, *, library: Callable[[], Path],
                  handle: Callable[[], Library | None], settings: Callable[[], Settings]) -> None:
@@ -102,6 +112,9 @@ class SaveFlow(QObject):
             self._then = close
             self._session.said("Quitting once the clip is saved…")
             return False
+        queued = len(self._session.queue)
+        if queued and not prompts.ask_quit_with_queue(self._parent, queued):
+            return False
         if not self._session.is_dirty:
             return True
         choice = prompts.ask_unsaved(self._parent, self._session.title or "Untitled",
@@ -125,6 +138,14 @@ class SaveFlow(QObject):
         session = self._session
         if session.is_saving or not session.has_clip or session.draft is None:
             return
+        if not session.draft.title:
+            title = prompts.ask_title(self._parent, _first_heading(session.draft.body))
+            if title is None:
+                session.save_declined()
+                return
+            self.title_given.emit(title)  # the form takes it: the draft now has a title
+            if not session.draft.title:
+                return
         if session.saved_path is not None and not session.is_dirty:
             # A file the person did not edit is never written, not even touched.
             session.save_unneeded(session.saved_path)

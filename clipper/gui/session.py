@@ -204,6 +204,12 @@ class Session:
         """Edits made after the running load was agreed to: the new page must ask first."""
         return self.is_dirty and self.draft != self.agreed
 
+    def only_source_edited(self) -> bool:
+        """The Source field is the one edit: reading the page again with it loses nothing."""
+        d, base = self.draft, self.baseline
+        return d is not None and base is not None and \
+            dataclasses.replace(d, source=base.source) == base
+
     def unchanged_since(self, snapshot: Draft) -> bool:
         return self.draft == snapshot
 
@@ -266,6 +272,11 @@ class Session:
             self.content_revision += 1
             self._changed()
 
+    def _clear_problems(self) -> None:
+        """Errors and warnings are about what was shown: another clip makes them stale."""
+        if self.notice is not None and self.notice.level in ("error", "warning"):
+            self.notice = None
+
     def _show(self, clip: Clip, path: Path | None, images: dict[str, bytes]) -> None:
         self.clip = clip
         self.clip_images = images
@@ -283,12 +294,10 @@ class Session:
     def load_started(self, source: Source) -> None:
         self.source = source
         self.agreed = self.draft if self.baseline is not None else None
-        if source.kind != "html":
-            self._set_address(source.value)
-        elif source.url:
-            self._set_address(source.url)
-        if self.notice is not None and self.notice.level in ("error", "warning"):
-            self.notice = None
+        # Pasted HTML has no address of its own: the old one would name another page.
+        self._set_address(source.value if source.kind != "html" else source.url or "")
+        self._clear_problems()
+        self.status = ""  # not "Stopped" while the next page downloads
         self.busy.pop("images", None)  # a new page: the old one's images are not wanted
         self._busy("load", Progress(f"Loading {display_name(source)}…"))
         self._changed()
@@ -310,9 +319,10 @@ class Session:
         self.busy.pop("load", None)
         self._changed()
 
-    def load_failed(self, source: Source, text: str) -> None:
+    def load_failed(self, source: Source, text: str, retry: bool = True) -> None:
+        """``retry``: "Try Again" is offered (not for what a new try cannot change)."""
         self.busy.pop("load", None)
-        self.notice = Notice(text, "error", retry=source)
+        self.notice = Notice(text, "error", retry=source if retry else None)
         self.status = f"Could not load {display_name(source)}"
         self._changed()
 
@@ -353,6 +363,7 @@ class Session:
     def clip_opened(self, clip: Clip, path: Path, images: dict[str, bytes]) -> None:
         """A clip file from the library: Ctrl+S now writes back to it."""
         self._show(clip, path, images)
+        self._clear_problems()
         self.status = "Opened from the library"
         self._changed()
 
@@ -425,14 +436,22 @@ class Session:
         self.status = f"No changes to save: {path.name} already holds what is shown"
         self._changed()
 
+    def _not_saved(self) -> None:
+        """The file note must not say "Updated x.md" beside "Not saved": the edits shown are
+        not in the file (it holds what was saved before)."""
+        if self.file_note is not None and self.is_dirty:
+            self.file_note = FileNote("Not saved to", self.file_note.path)
+
     def save_declined(self) -> None:
         self.status = "Not saved"
+        self._not_saved()
         self._changed()
 
     def save_failed(self, text: str) -> None:
         self.busy.pop("save", None)
         self.notice = Notice(text)
         self.status = "Not saved"
+        self._not_saved()
         self._changed()
 
     def save_cancelled(self) -> None:
@@ -494,8 +513,11 @@ def enabled_commands(session: Session) -> frozenset[Command]:
     """Which of the window's commands can run now: the one rule, for menus and buttons."""
     clip = session.has_clip
     saving = session.is_saving
+    # A page with no article gives an empty clip: nothing to save until something is typed.
+    empty = session.loaded is not None and session.loaded.no_article is not None \
+        and session.draft is not None and not session.draft.body.strip()
     rules: dict[Command, bool] = {
-        "save": clip and not saving,
+        "save": clip and not saving and not empty,
         "save_as": clip and not saving,
         "copy_markdown": clip,
         "toggle_markdown": clip,

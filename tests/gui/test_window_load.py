@@ -205,14 +205,25 @@ def test_ctrl_l_focuses_the_address_field(qtbot, window) -> None:
 
 
 def test_a_page_without_an_article_says_so(qtbot, window, tmp_path: Path) -> None:
+    """Issue 12 changed this: the page is shown (it loaded) with a warning, not an error
+    saying it could not be loaded; there is nothing to save until something is typed."""
     empty = tmp_path / "app.html"  # a page built by scripts: nothing to read without them
     empty.write_text("<html><head><title>App</title></head><body><div id='root'></div>"
                      "<script>render()</script></body></html>", encoding="utf-8")
     window.load_argument(str(empty))
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
     assert "No article" in window.message_bar.text()
-    assert not window.has_clip()
-    assert window.stack.currentWidget() is window.empty_state
+    assert "The page loaded" in window.message_bar.text()
+    assert window.has_clip()
+    assert window.form.title.text() == "App"
+    assert window.article.markdown() == ""
+    assert "render()" in window.raw_view.source.toPlainText()
+    assert window.status.loaded_text() == "Loaded from app.html"
+    assert not window.save_button.isEnabled()
+    window.article.tabs.setCurrentIndex(1)
+    window.article.editor.setFocus()
+    qtbot.keyClicks(window.article.editor, "My own notes about the app.")
+    assert window.save_button.isEnabled()
 
 
 def test_a_page_that_is_only_navigation_says_there_is_no_article(
@@ -228,17 +239,26 @@ def test_a_page_that_is_only_navigation_says_there_is_no_article(
         window.load_argument(argument)
         qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
         assert "No article" in window.message_bar.text()
-        assert not window.has_clip()
+        assert window.article.markdown() == ""  # no "[Home](file:///)" article
+        assert "<nav>" in window.raw_view.source.toPlainText()  # the page is shown
+        assert not window.status.loaded_text().startswith("Could not load")
         assert not window.save_button.isEnabled()
+        assert window.message_bar.findChild(QPushButton).isHidden()  # no "Try Again"
 
 
 def test_an_address_that_is_not_a_web_page_says_so(qtbot, window, http_server) -> None:
+    """Issue 12 changed this: "Try Again" is not offered, a new try would find an image
+    again (it is for network and server troubles)."""
     http_server.route("/photo", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, content_type="image/png")
     window.load_argument(http_server.url("/photo"))
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=TIMEOUT)
     assert "image" in window.message_bar.text().lower()
+    assert window.message_bar.findChild(QPushButton).isHidden()
+    http_server.route("/busy", "try later", status=503)
+    window.load_argument(http_server.url("/busy"))
+    qtbot.waitUntil(lambda: "503" in window.message_bar.text(), timeout=TIMEOUT)
     window.message_bar.findChild(QPushButton).click()  # "Try Again"
-    qtbot.waitUntil(lambda: len(http_server.requests_to("/photo")) == 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: len(http_server.requests_to("/busy")) == 2, timeout=TIMEOUT)
 
 
 def test_a_link_dragged_from_a_browser_loads(qtbot, window, http_server) -> None:

@@ -171,17 +171,18 @@ def test_a_new_load_clears_errors_but_keeps_information() -> None:
     assert session.notice == Notice("The clipboard holds nothing to clip.", "info")
 
 
-def test_pasted_html_without_an_address_leaves_the_address_alone() -> None:
+def test_pasted_html_without_an_address_empties_the_address() -> None:
+    """Issue 12 changed this: the previous page's address stayed, naming another page."""
     session = Session()
     session.load_started(Source("url", URL))
     revision = session.address_revision
     session.load_started(Source("html", "<p>x</p>"))
-    assert (session.address, session.address_revision) == (URL, revision)
+    assert (session.address, session.address_revision) == ("", revision + 1)
     session.load_started(Source("html", "<p>x</p>", "https://from.example/"))
     assert session.address == "https://from.example/"
-    assert session.address_revision == revision + 1
+    assert session.address_revision == revision + 2
     session.load_started(Source("url", URL))
-    assert session.address_revision == revision + 2  # the same address again is set again
+    assert session.address_revision == revision + 3  # the same address again is set again
 
 
 def test_a_failed_load_offers_to_try_again_and_keeps_the_clip() -> None:

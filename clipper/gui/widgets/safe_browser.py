@@ -77,6 +77,8 @@ class SafeBrowser(QTextBrowser):
     """Read-only rich text: the rendered raw page and the article preview."""
 
     link_hovered = Signal(str)
+    open_failed = Signal(str)
+    """A clicked link no program could open, said in words (Qt only warns on stderr)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,6 +195,11 @@ class SafeBrowser(QTextBrowser):
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme().lower() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
+            if not QDesktopServices.openUrl(url):
+                what = "an e-mail program" if url.scheme().lower() == "mailto" else \
+                    "a default web browser"
+                self.open_failed.emit(
+                    f"No program could open {url.toString()}. Choose {what} in your "
+                    "desktop's settings, or right-click the link to copy its address.")
         elif url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())

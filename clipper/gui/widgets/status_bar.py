@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
@@ -21,6 +20,8 @@ from .elided_label import ElidedLabel
 class StatusBar(QStatusBar):
     stop_requested = Signal()
     next_requested = Signal()
+    failed = Signal(str)
+    """No program could open the folder: said in the window."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +93,9 @@ class StatusBar(QStatusBar):
 
     def open_saved_folder(self) -> None:
         if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path.parent)))
+            from ..reveal import open_folder
+
+            open_folder(self.saved_path, self.failed.emit)
 
     # -- progress ----------------------------------------------------------------------------
 
