@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from clipper.errors import CancelledError, LibraryError
-from clipper.models import Clip, OnDuplicate, SaveAction, Source
+from clipper.models import Article, Clip, OnDuplicate, SaveAction, Source
 from clipper.progress import ProgressFn, check_cancel
 
 if TYPE_CHECKING:
@@ -41,23 +41,73 @@ def load_page(source: Source, cancel: threading.Event, progress: ProgressFn) -> 
 
 
 @dataclass
-class RawExtras:
-    """What the raw pane needs beyond the text: colours per line and a harmless rendering."""
+class SourceVariant:
+    """The source as the raw pane shows it (as written, or pretty-printed): its text, the
+    colours per line, and the lines whose text reached the article."""
 
     text: str
     tokens: list[list[Span]]
+    kept: list[tuple[int, int]]
+    pretty: bool = False
+
+
+@dataclass
+class RawExtras:
+    """What the raw pane needs beyond the text: colours, tints and a harmless rendering."""
+
+    source: SourceVariant
     page: SafePage
+    pretty: SourceVariant | None = None
+    """Ready at once for a minified page, which is shown pretty-printed."""
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def tokens(self) -> list[list[Span]]:
+        return self.source.tokens
+
+
+def article_text(article: Article) -> str:
+    """The text that reached the clip: its title and the article's words."""
+    import lxml.html
+
+    text = ""
+    if article.html.strip():
+        root = lxml.html.fromstring(article.html)
+        text = " ".join(str(piece) for piece in root.itertext())
+    return f"{article.title or ''} {text}"
+
+
+def source_variant(html: str, article: Article, pretty: bool, cancel: threading.Event,
+                   progress: ProgressFn) -> SourceVariant:
+    """The source (``pretty``: pretty-printed) with its colours and kept lines."""
+    from .source_text import kept_lines, pretty_html
+    from .source_tokens import display_text, tokenize
+
+    text, hint = article_text(article), article.kept_lines
+    shown = pretty_html(html) if pretty else display_text(html)
+    check_cancel(cancel)
+    tokens = tokenize(shown)
+    check_cancel(cancel)
+    # the extractor's ranges count lines of the page as written
+    kept = kept_lines(shown, text, () if pretty else hint, article.images)
+    return SourceVariant(shown, tokens, kept, pretty)
 
 
 def prepare_raw_view(html: str, base_url: str | None, local_dir: Path | None,
-                     cancel: threading.Event, progress: ProgressFn) -> RawExtras:
+                     article: Article, cancel: threading.Event,
+                     progress: ProgressFn) -> RawExtras:
     from .sanitize import sanitize
-    from .source_tokens import display_text, tokenize
+    from .source_text import looks_minified
 
-    text = display_text(html)
-    tokens = tokenize(text)
+    plain = source_variant(html, article, False, cancel=cancel, progress=progress)
     check_cancel(cancel)
-    return RawExtras(text, tokens, sanitize(html, base_url, local_dir))
+    pretty = source_variant(html, article, True, cancel=cancel, progress=progress) \
+        if looks_minified(html) else None
+    check_cancel(cancel)
+    return RawExtras(plain, sanitize(html, base_url, local_dir), pretty)
 
 
 @dataclass

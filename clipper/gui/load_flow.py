@@ -62,6 +62,9 @@ class LoadFlow(QObject):
         """The running load, if any."""
         self._raw_task: Task[Any] | None = None
         self._raw_pending: Callable[[], None] | None = None
+        self._variants: dict[bool, jobs.SourceVariant] = {}
+        """The current page's source as written (False) and pretty-printed (True)."""
+        raw_view.pretty_toggled.connect(self.show_pretty)
         self.last_open_dir = ""
 
     # -- what to load ------------------------------------------------------------------------
@@ -223,7 +226,9 @@ class LoadFlow(QObject):
                 f"{loaded.no_article} The page loaded: its source is on the left. Type or "
                 "paste what you want to keep in the Markdown tab, or open one of its links.",
                 "warning")
-        generation = self._raw_view.show_source(display_text(loaded.html), article.kept_lines)
+        # Tinted once the background work has found which lines' text is in the article.
+        generation = self._raw_view.show_source(display_text(loaded.html), [])
+        self._variants = {}
         if self._raw_task is not None:
             self._raw_task.cancel()
         self._raw_task = None
@@ -245,16 +250,38 @@ class LoadFlow(QObject):
         if loaded is not self._session.loaded:
             return  # another page came meanwhile
         self._raw_task = tasks.run_in_background(
-            partial(jobs.prepare_raw_view, loaded.html, loaded.page.url, loaded.page.local_dir),
+            partial(jobs.prepare_raw_view, loaded.html, loaded.page.url, loaded.page.local_dir,
+                    loaded.article),
             on_done=partial(self._on_raw_ready, generation), on_error=self._on_raw_failed,
             name="raw view")
 
     def _on_raw_ready(self, generation: int, extras: jobs.RawExtras) -> None:
         self._raw_task = None
-        self._raw_view.source.apply_tokens(generation, extras.tokens)
+        self._variants = {False: extras.source}
+        if extras.pretty is not None:
+            self._variants[True] = extras.pretty
+        self._raw_view.show_variant(generation, extras.pretty or extras.source)
         self._session.page_prepared(extras.page.images)
         self._raw_view.set_page_html(generation, extras.page.html,
                                      bool(self._session.image_urls()))
+
+    def show_pretty(self, pretty: bool) -> None:
+        """The Pretty toggle: the source pretty-printed or as written (made once, then kept)."""
+        loaded, generation = self._session.loaded, self._raw_view.generation()
+        if loaded is None:
+            return
+        if pretty in self._variants:
+            self._raw_view.show_variant(generation, self._variants[pretty])
+            return
+
+        def ready(variant: jobs.SourceVariant) -> None:
+            if loaded is self._session.loaded:
+                self._variants[pretty] = variant
+                self._raw_view.show_variant(generation, variant)
+
+        self._raw_task = tasks.run_in_background(
+            partial(jobs.source_variant, loaded.html, loaded.article, pretty),
+            on_done=ready, on_error=self._on_raw_failed, name="pretty source")
 
     def _on_raw_failed(self, error: BaseException) -> None:
         self._raw_task = None

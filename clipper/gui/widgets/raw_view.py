@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .safe_browser import SafeBrowser
 from .source_view import KEPT_BACKGROUND, KEPT_MARK, SourceView
+
+if TYPE_CHECKING:
+    from ..jobs import SourceVariant
 
 SOURCE_TAB = 0
 PAGE_TAB = 1
@@ -14,6 +27,8 @@ PAGE_TAB = 1
 
 class RawView(QWidget):
     load_images_requested = Signal()
+    pretty_toggled = Signal(bool)
+    """The person asked for the source pretty-printed (True) or as written."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +58,16 @@ class RawView(QWidget):
         corner_layout = QHBoxLayout(corner)
         corner_layout.setContentsMargins(6, 0, 4, 2)
         corner_layout.setSpacing(8)
+        self.pretty_button = QToolButton()
+        self.pretty_button.setObjectName("prettyButton")
+        self.pretty_button.setText("Pretty")
+        self.pretty_button.setCheckable(True)
+        self.pretty_button.setEnabled(False)
+        self.pretty_button.setToolTip("Show the source one element a line, indented (a "
+                                      "minified page is shown so at once)")
+        self.pretty_button.toggled.connect(self._on_pretty)
         corner_layout.addWidget(self.legend)
+        corner_layout.addWidget(self.pretty_button)
         corner_layout.addWidget(self.images_button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
@@ -62,14 +86,44 @@ class RawView(QWidget):
         self.images_button.setEnabled(False)
         self.source.setPlaceholderText("")
         self._generation = self.source.show_source(text, kept_lines)
+        self._set_pretty(False, enabled=False)
+        self._update_legend()
+        return self._generation
+
+    def show_variant(self, generation: int, variant: SourceVariant) -> None:
+        """The page's source with its colours and the lines whose text reached the article
+        (computed in the background), as written or pretty-printed."""
+        if generation != self._generation:
+            return
+        if variant.text != self.source.toPlainText():
+            shown = self.source.show_source(variant.text, variant.kept)
+        else:
+            shown = self.source.set_kept(variant.kept)
+        self.source.apply_tokens(shown, variant.tokens)
+        self._set_pretty(variant.pretty, enabled=True)
+        self._update_legend()
+
+    def _set_pretty(self, on: bool, enabled: bool) -> None:
+        self.pretty_button.blockSignals(True)
+        self.pretty_button.setChecked(on)
+        self.pretty_button.blockSignals(False)
+        self.pretty_button.setEnabled(enabled)
+
+    def _on_pretty(self, on: bool) -> None:
+        self.pretty_button.setEnabled(False)  # until that form of the source is shown
+        self.pretty_toggled.emit(on)
+
+    def generation(self) -> int:
+        return self._generation
+
+    def _update_legend(self) -> None:
         kept = self.source.kept_line_count()
         total = self.source.blockCount()
         swatch = (f"<span style='background:{KEPT_BACKGROUND.name()};"
                   f"color:{KEPT_MARK.name()}'>&nbsp;■&nbsp;</span>")
         self.legend.setText(f"{swatch} {kept:,} of {total:,} lines kept" if kept else "")
-        self.legend.setToolTip("Tinted lines of the source made it into the article; "
-                               "the rest was left out")
-        return self._generation
+        self.legend.setToolTip("Tinted lines hold text that is in the article; the rest "
+                               "was left out")
 
     def set_page_html(self, generation: int, html: str, has_images: bool) -> None:
         """The sanitised rendering, drawn when the Page tab is first shown (it can be slow)."""
