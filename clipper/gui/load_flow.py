@@ -32,6 +32,14 @@ if TYPE_CHECKING:
     from .widgets.article_editor import ArticleEditor
     from .widgets.raw_view import RawView
 
+def downloads_folder() -> str:
+    """Where a first Open File starts: saved pages land in Downloads (not the library)."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
 class Confirm(Protocol):
     """Ask about unsaved edits before ``doing``; then ``proceed`` (now or once saved), or
     ``cancelled`` (``SaveFlow.confirm_discard``)."""
@@ -115,7 +123,7 @@ class LoadFlow(QObject):
 
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "Open a Saved Web Page", self.last_open_dir,
+            self._parent, "Open a Saved Web Page", self.last_open_dir or downloads_folder(),
             "Web pages (*.html *.htm *.xhtml *.shtml);;All files (*)")
         if path:
             self.last_open_dir = str(Path(path).parent)

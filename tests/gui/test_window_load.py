@@ -193,6 +193,50 @@ def test_ctrl_o_opens_a_file(qtbot, window, monkeypatch) -> None:
     assert "*.html" in asked[0]
 
 
+def test_open_file_starts_in_downloads_then_in_the_last_folder_used(
+        qtbot, window, monkeypatch, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "Downloads").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(home / "Downloads"))
+    saved = tmp_path / "pages"
+    saved.mkdir()
+    page = saved / "page.html"
+    page.write_bytes(REFERENCE.read_bytes())
+    folders: list[str] = []
+
+    def fake_open(parent, caption, folder, filters):
+        folders.append(folder)
+        return str(page), filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open)
+    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    wait_loaded(qtbot, window, "Russia says")
+    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(folders) == 2, timeout=TIMEOUT)
+    assert folders[0] == str(home / "Downloads")  # not the library folder
+    assert folders[1] == str(saved)
+
+
+def test_a_drag_over_the_window_shows_where_it_will_drop(qtbot, window) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(REFERENCE))])
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert window.drop_overlay.isVisible()
+    assert window.drop_overlay.geometry() == window.centralWidget().rect()
+    QApplication.sendEvent(window, QDragLeaveEvent())
+    assert not window.drop_overlay.isVisible()
+    drop(window, paths=[REFERENCE])
+    assert not window.drop_overlay.isVisible()
+    wait_loaded(qtbot, window, "Russia says")
+
+
 def test_ctrl_l_focuses_the_address_field(qtbot, window) -> None:
     window.open_arguments([str(REFERENCE)])
     wait_loaded(qtbot, window, "Russia says")
