@@ -443,5 +443,6 @@ class MainWindow(QMainWindow):
         window_layout.save(self)
         self.library_pane.shutdown()
         QApplication.instance().removeEventFilter(self._keys)  # type: ignore[union-attr]
+        tasks.unhandled = None
         tasks.cancel_all()
         event.accept()

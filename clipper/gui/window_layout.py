@@ -28,6 +28,8 @@ ARTICLE_MIN = 300
 ARTICLE_SHARE = 0.58
 """The article's part of the splitter by default: never narrower than the source."""
 DEFAULT_SIZE = (1280, 820)
+NARROW_WINDOW = 1100
+"""Below this window width the library pane takes at most a quarter of it."""
 
 
 def set_minimums(w: MainWindow) -> None:
@@ -57,6 +59,8 @@ def restore(w: MainWindow) -> None:
     state = read_bytes(store, "window/state")
     if state is None or not w.restoreState(state):
         w.resizeDocks([w.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
+    # the right width for this window (the pane's object as context: never after it is gone)
+    QTimer.singleShot(0, w.library_width, w.library_width.grow_back)
     splitter = read_bytes(store, "window/splitter")
     if splitter is None or not w.splitter.restoreState(splitter):
         default_splitter(w)
@@ -93,7 +97,7 @@ class LibraryWidth(QObject):
         w = self._w
         if event.type() == QEvent.Type.Resize:
             if watched is w:
-                QTimer.singleShot(0, self.grow_back)
+                QTimer.singleShot(0, self, self.grow_back)
             elif watched is w.library_dock and self._dragging():
                 self.wanted = max(LIBRARY_MIN, w.library_dock.width())
         return False
@@ -105,12 +109,18 @@ class LibraryWidth(QObject):
         return bool(QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton) \
             and dock.isVisible() and not dock.isFloating()
 
+    def target(self) -> int:
+        """The pane's width for this window: what the person chose, or less in a small
+        window (at 800 px, 280 px of library leave the source a sliver)."""
+        width = self._w.width()
+        cap = self.wanted if width >= NARROW_WINDOW else max(LIBRARY_MIN, width // 4)
+        return max(LIBRARY_MIN, min(self.wanted, cap, width - ARTICLE_MIN - SOURCE_MIN - 40))
+
     def grow_back(self) -> None:
         w = self._w
         dock = w.library_dock
-        if not dock.isVisible() or dock.isFloating() or dock.width() >= self.wanted:
+        if not dock.isVisible() or dock.isFloating() or self._dragging():
             return
-        room = w.width() - ARTICLE_MIN - SOURCE_MIN - 40
-        width = min(self.wanted, room)
-        if width > dock.width():
+        width = self.target()
+        if abs(width - dock.width()) > 2:
             w.resizeDocks([dock], [width], Qt.Orientation.Horizontal)

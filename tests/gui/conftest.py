@@ -46,6 +46,10 @@ def window_factory(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[
 
     yield make
     guard.stop()
+    # A QMimeData made in Python and left on the clipboard is destroyed by Qt's exit
+    # handlers after Python has finalized: the process then ends in a segmentation fault
+    # (seen with test_window_paste.py run alone, on main too). Cleared while Python lives.
+    QApplication.clipboard().clear()
     for w in made:
         forget(w)
         w.close()
