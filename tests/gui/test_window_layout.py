@@ -66,3 +66,21 @@ def test_the_status_bar_shows_both_messages_whole_at_1280(qtbot, window, tmp_pat
     settle(qtbot)
     for label in (window.status._loaded, window.status._saved):
         assert not label.is_elided(), label.full_text()
+
+
+def test_pane_widths_are_kept_for_the_next_window(qtbot, window_factory) -> None:
+    first = window_factory()
+    first.resize(1500, 900)
+    settle(qtbot)
+    first.library_width.wanted = 330  # as dragging the pane's edge sets it
+    first.library_width.grow_back()
+    first.splitter.setSizes([500, 700])
+    settle(qtbot)
+    first_state = first.splitter.saveState()
+    first.close()
+    second = window_factory()
+    second.resize(1500, 900)  # the offscreen screen is smaller than the saved geometry
+    settle(qtbot)
+    assert second.library_width.wanted == 330
+    qtbot.waitUntil(lambda: abs(second.library_dock.width() - 330) <= 2, timeout=TIMEOUT)
+    assert second.splitter.saveState() == first_state
