@@ -149,6 +149,8 @@ class SaveFlow(QObject):
         if session.saved_path is not None and not session.is_dirty:
             # A file the person did not edit is never written, not even touched.
             session.save_unneeded(session.saved_path)
+            if then is not None:
+                then()
             return
         clip = session.current_clip()
         if session.saved_path is not None:

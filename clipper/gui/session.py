@@ -72,7 +72,7 @@ class Draft:
     """The form and the editor as they stand: compared with the baseline for "unsaved"."""
 
     title: str
-    """As typed, trimmed; an empty title saves as "Untitled"."""
+    """As typed, trimmed; an empty title is asked for before saving (save_flow)."""
     author: str | None = None
     published: str | None = None
     site: str | None = None
