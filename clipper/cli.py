@@ -166,7 +166,9 @@ def _tags(value: str | None) -> list[str]:
 
     if value is None:
         return list(load_settings().default_tags)
-    return [t.strip() for t in value.split(",") if t.strip()]
+    # Obsidian's rules, as the window's tags field: commas separate, no spaces inside a tag
+    tags = ("-".join(t.strip().lstrip("#").split()) for t in value.split(","))
+    return list(dict.fromkeys(t for t in tags if t))
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Literal
@@ -202,7 +201,8 @@ class Clip:
             description=line(article.excerpt),
             lang=line(article.lang),
             tags=list(tags) if tags is not None else ["clippings"],
-            created=datetime.now().astimezone().isoformat(timespec="seconds"),
+            # ``created`` is set by the first save (library.store): a page read now and
+            # saved an hour later was clipped then.
         )
 
 
@@ -232,6 +232,8 @@ class SaveAction(str, Enum):
     """The same article is there and ``OnDuplicate.SKIP`` said to write nothing."""
     UPDATED = "updated"
     """Edits written back to the clip's own file."""
+    UNCHANGED = "unchanged"
+    """Nothing written: the clip's own file already holds every edit (it stays untouched)."""
     CHANGED = "changed"
     """Nothing written: the clip's file was changed, moved or deleted by another program
     since it was read (``update_clip`` raises ``ClipChangedError``; the window asks)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clipper.decode import decode_html
+from clipper.errors import NoArticleError
 from clipper.extract import extract
 from clipper.fetch import Limits, fetch
 from clipper.images.inline import lift_inline_images
@@ -31,11 +32,19 @@ class Loaded:
     article: Article
     notes: list[str] = field(default_factory=list)
     """What the article lost on the way, for the person: images left out (over the cap)."""
+    no_article: str | None = None
+    """Why ``article`` is empty: the page loaded but holds no article (a list of links, a
+    directory listing). Only with ``load(..., keep_page=True)``."""
 
 
 def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn | None = None,
-         cancel: threading.Event | None = None) -> Loaded:
-    """Fetch or read the source, decode it and extract the article."""
+         cancel: threading.Event | None = None, keep_page: bool = False) -> Loaded:
+    """Fetch or read the source, decode it and extract the article.
+
+    ``keep_page``: a page that loaded but holds no article text is returned anyway, with
+    an empty article and ``no_article`` saying why (the window still shows the page);
+    otherwise that raises ``NoArticleError``.
+    """
     page = fetch(source, limits=limits or Limits(), progress=progress, cancel=cancel)
     check_cancel(cancel)
     if progress:
@@ -46,7 +55,15 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
     if progress:
         progress("extracting", 0, None)
     lean, lifted = lift_inline_images(html)
-    article = extract(lean, url=page.url)
+    try:
+        article = extract(lean, url=page.url)
+    except NoArticleError as exc:
+        if not keep_page:
+            raise
+        check_cancel(cancel)
+        return Loaded(source=source, page=page, html=html,
+                      article=Article(markdown="", title=_page_title(html), url=page.url),
+                      no_article=str(exc), notes=lifted.notes)
     del lean
     if lifted.urls or lifted.too_large:  # big inline images back, or left out
         article.markdown = lifted.restore_markdown(article.markdown)
@@ -54,6 +71,16 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
         article.images = lifted.restore_all(article.images)
     check_cancel(cancel)
     return Loaded(source=source, page=page, html=html, article=article, notes=lifted.notes)
+
+
+def _page_title(html: str) -> str | None:
+    """The ``<title>`` of a page without an article (the extractor's title needs one)."""
+    import html as entities
+    import re
+
+    match = re.search(r"<title[^>]*>(.*?)</title", html, re.I | re.S)
+    title = " ".join(entities.unescape(match.group(1)).split()) if match else ""
+    return title or None
 
 
 def save(clip: Clip, library: Library | Path, *,

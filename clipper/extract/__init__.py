@@ -79,6 +79,20 @@ def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
     return article
 
 
+def _leading_heading(article: HtmlElement) -> str | None:
+    """A fragment with no title anywhere (HTML pasted from a browser) is named by the heading
+    it starts with, of any level: "<h2>Harbour works</h2><p>…" is not "Untitled"."""
+    for el in article.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in ("h1", "h2", "h3", "h4"):
+            text = " ".join(el.text_content().split())
+            return text or None
+        if (el.text or "").strip():
+            return None  # text comes first: no heading names it
+    return None
+
+
 def extract(html: str | bytes, url: str | None = None) -> Article:
     """The article in ``html`` (page text or bytes) read from ``url``."""
     doc = parse_html(html)  # bytes are decoded there (BOM, meta charset, detection)
@@ -110,7 +124,8 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
             "It may be built by scripts, or hold only links and images.",
         )
 
-    drop_title_heading(article, meta.title)
+    title = meta.title or _leading_heading(article)
+    drop_title_heading(article, title)
     drop_empty(article)
     article_html = lxml_html.tostring(article, encoding="unicode")
     excerpt = meta.excerpt or first_paragraph(article)
@@ -120,7 +135,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
         raise NoArticleError("No article text found on this page")
     return Article(
         markdown=markdown,
-        title=meta.title,
+        title=title,
         byline=meta.byline or context.byline,
         published=meta.published,
         site_name=meta.site_name,

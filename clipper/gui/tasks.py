@@ -143,14 +143,23 @@ class Task(Generic[T]):
     def _deliver_result(self, result: T) -> None:
         self._finish()
         if not self.cancelled:
-            self._on_done(result)
+            try:
+                self._on_done(result)
+            except Exception as error:  # showing the result failed: said like a failure
+                self._report(error)
 
     def _deliver_error(self, error: BaseException) -> None:
         self._finish()
-        if self.cancelled:
-            return
+        if not self.cancelled:
+            self._report(error)
+
+    def _report(self, error: BaseException) -> None:
+        """To the task's own handler, else to the window (``unhandled``); never only to
+        stderr, where a person never looks."""
         if self._on_error is not None:
             self._on_error(error)
+        elif unhandled is not None:
+            unhandled(self.name, error)
         else:
             log.error("background task %s failed", self.name, exc_info=error)
 
@@ -168,6 +177,10 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         self._task._run()
+
+
+unhandled: Callable[[str, BaseException], None] | None = None
+"""Where a task's failure goes when it has no handler of its own (the window shows it)."""
 
 
 def run_in_background(fn: Work[T], *, on_done: Callable[[T], None],

@@ -269,27 +269,66 @@ def find_duplicate(clip: Clip, library: Library | Path) -> Path | None:
 
 
 def update_clip(clip: Clip, library: Library | None = None, *, force: bool = False) -> Path:
-    """Write an edited clip back to ``clip.path`` atomically (extra front matter kept).
+    """Write an edited clip back to ``clip.path`` (see ``write_edits``); its path."""
+    write_edits(clip, library, force=force)
+    return Path(clip.path)  # type: ignore[arg-type]
 
-    Someone else's edit is never overwritten silently: when the file changed on disk
-    since it was read (``clip.read_digest``) or since this process last wrote it, or
-    was moved away, nothing is written and ``ClipChangedError`` says so; ``force``
-    writes anyway, once the person has said so. ``library``, the library the clip is
-    in, has its index updated at once (without it, its next ``sync()`` sees the edit).
+
+def write_edits(clip: Clip, library: Library | None = None, *, force: bool = False) -> bool:
+    """Write what ``clip`` changes back into its file ``clip.path``, atomically; False when
+    the file already says all of it (nothing is written then, its mtime stays).
+
+    Only the changed keys' lines and the changed part of the body are rewritten, in the
+    note's own style (``note_edit``): a note written by hand keeps its quoting, lists,
+    comments, unknown keys, line ends and headings. Someone else's edit is never
+    overwritten silently: when the file changed on disk since it was read
+    (``clip.read_digest``) or since this process last wrote it, or was moved away,
+    nothing is written and ``ClipChangedError`` says so; ``force`` writes anyway, once
+    the person has said so. ``library``, the library the clip is in, has its index
+    updated at once (without it, its next ``sync()`` sees the edit).
     """
+    from clipper.library.note_edit import edit_note
+
     if clip.path is None:
         raise LibraryError("This clip has no file yet", "Save it into the library first.")
     path = Path(clip.path)
     if path.suffix.lower() != CLIP_SUFFIX or path.is_dir():
         raise LibraryError(f"Not a clip file: {path}")
-    data = render_clip(clip).encode("utf-8")
+    current = _current_bytes(path)
     if not force:
-        _check_unchanged(path, clip.read_digest)
+        _check_unchanged(path, clip.read_digest, current)
+    if current is None:
+        data = render_clip(clip).encode("utf-8")
+    else:
+        text = _decoded(current)
+        if text is None:
+            raise LibraryError(f"The clip {path.name} is not UTF-8 text",
+                               "Save what you see as a new clip, or fix the file's encoding.")
+        data = edit_note(text, clip).encode("utf-8")
+        if data == current:
+            return False
     replace_file(path, data)
     _remember_written(path, data)
     if library is not None:
         library.record(written=path)
-    return path
+    return True
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    """The file as it is now; None when it is gone."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise describe_os_error(exc, path) from exc
+
+
+def _decoded(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 _last_written: dict[str, str] = {}
@@ -302,19 +341,15 @@ def _remember_written(path: Path, data: bytes) -> None:
     _last_written[os.path.abspath(path)] = digest(data)
 
 
-def _check_unchanged(path: Path, read_digest: str | None) -> None:
+def _check_unchanged(path: Path, read_digest: str | None, data: bytes | None) -> None:
     known = {d for d in (read_digest, _last_written.get(os.path.abspath(path))) if d}
     if not known:
         return  # never read nor written here: nothing to compare with
-    try:
-        current = digest(path.read_bytes())
-    except FileNotFoundError:
+    if data is None:
         raise ClipChangedError(
             str(path), f"The clip {path.name} was moved or deleted since it was opened",
-            "Save it as a new clip, or put the file back and save again.") from None
-    except OSError as exc:
-        raise describe_os_error(exc, path) from exc
-    if current not in known:
+            "Save it as a new clip, or put the file back and save again.")
+    if digest(data) not in known:
         raise ClipChangedError(
             str(path), f"The clip {path.name} was changed by another program since it was "
             "opened", "Open it again to see those changes, or save anyway to replace them.")
