@@ -44,6 +44,7 @@ from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.shortcuts_dialog import ShortcutsDialog
 from .drops import droppable, mime_formats
 from .images_flow import ImagesFlow
+from .import_flow import ImportFlow
 from .library_flow import LibraryFlow
 from .load_flow import LoadFlow
 from .mime import dropped_items
@@ -95,6 +96,10 @@ class MainWindow(QMainWindow):
                                  views=(self.raw_view.page, self.article.preview))
         self.opener = LibraryFlow(self.session, self, confirm=self.saver.confirm_discard,
                                   forget_page=self.loader.forget_page)
+        self.importer = ImportFlow(self.session, self, library=lambda: self.library,
+                                   handle=lambda: self.library_pane.handle(),
+                                   settings=lambda: self.settings,
+                                   refresh_library=self.library_pane.refresh)
         self.actions_ = build_actions(self, self, self.library_dock.toggleViewAction())
         self.menus = build_menus(self.menuBar(), self.actions_)
         self._word_timer = QTimer(self)
@@ -343,6 +348,9 @@ class MainWindow(QMainWindow):
     def open_file(self) -> None:
         self.loader.open_file()
 
+    def import_reading_list(self) -> None:
+        self.importer.open()
+
     def paste(self) -> None:
         self.loader.paste()
 
@@ -435,6 +443,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_state()
+        self.importer.shutdown()
         self.library_pane.shutdown()
         tasks.cancel_all()
         event.accept()
