@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from clipper.importers.run import ImportEvent
 
+from clipper.importers.polite import DEFAULT_JOBS, DELAY
+
 PROG = "clipper"
-DEFAULT_JOBS = 8
 
 
 def add_parser(sub: argparse._SubParsersAction[Any],
@@ -48,7 +49,7 @@ def add_parser(sub: argparse._SubParsersAction[Any],
     p.add_argument("--no-images", action="store_true",
                    help="keep images as links instead of downloading them next to each clip")
     p.add_argument("--delay", type=_seconds, default=None, metavar="SECONDS",
-                   help="seconds between two requests to the same site (default 0.5)")
+                   help=f"seconds between two requests to the same site (default {DELAY:g})")
     p.add_argument("--report", metavar="CSV",
                    help="where to write the list of failed items (default: beside FILE)")
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")

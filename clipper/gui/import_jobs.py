@@ -26,7 +26,7 @@ class ImportRequest:
     export: Path
     fmt: str = "auto"
     tags: tuple[str, ...] = ("clippings",)
-    jobs: int = 8
+    jobs: int = 16
     keep_dead: bool = False
     dry_run: bool = False
     download_images: bool = True

@@ -94,8 +94,9 @@ class ImportState:
     def failures(self) -> list[Failure]:
         from clipper.importers.run import Status
 
-        return [Failure(o.item.url, o.reason) for o in self.outcomes
-                if o.status is Status.FAILED]
+        # The address heads each line: said again inside the reason, it only adds length.
+        return [Failure(o.item.url, o.reason.replace(f" for {o.item.url}", ""))
+                for o in self.outcomes if o.status is Status.FAILED]
 
     @property
     def saved(self) -> int:

@@ -24,6 +24,13 @@ from email.utils import parsedate_to_datetime
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+DEFAULT_JOBS = 16
+"""Pages under way at once, all sites together: most of a worker's time is waiting for a
+site (a slow page holds one for seconds), so more workers than cores keep the per-site
+limits, not the workers, the bound (bench/importer/README.md)."""
+PER_HOST = 2
+DELAY = 0.5
+"""Seconds between the starts of two requests to one site."""
 WAIT_SLICE = 0.1
 """How often a waiting worker looks at cancel."""
 
@@ -32,7 +39,7 @@ class HostScheduler(Generic[T]):
     """Hands out items under the per-host limits; see the module docstring. Thread-safe."""
 
     def __init__(self, items: Iterable[T], host_of: Callable[[T], Hashable], *,
-                 per_host: int = 2, delay: float = 0.5,
+                 per_host: int = PER_HOST, delay: float = DELAY,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.per_host = max(1, per_host)
         self.delay = max(0.0, delay)

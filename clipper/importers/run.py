@@ -33,7 +33,14 @@ from clipper.errors import (
 from clipper.fetch import Limits
 from clipper.importers.clips import clip_from_article, link_clip
 from clipper.importers.items import ImportItem, clean_tags
-from clipper.importers.polite import HostScheduler, backoff, retry_after_seconds
+from clipper.importers.polite import (
+    DEFAULT_JOBS,
+    DELAY,
+    PER_HOST,
+    HostScheduler,
+    backoff,
+    retry_after_seconds,
+)
 from clipper.library import Library, list_clips
 from clipper.library.index import IndexUnavailable
 from clipper.models import Clip, OnDuplicate, SaveAction, Source
@@ -65,11 +72,11 @@ class Status(str, Enum):
 
 @dataclass
 class ImportOptions:
-    jobs: int = 8
+    jobs: int = DEFAULT_JOBS
     """Pages fetched and cleaned at the same time (all sites together)."""
-    per_host: int = 2
+    per_host: int = PER_HOST
     """Requests at the same time to one site."""
-    delay: float = 0.5
+    delay: float = DELAY
     """Seconds between the starts of two requests to one site."""
     retries: int = 3
     """Further tries of a page answered with 429 or 503."""

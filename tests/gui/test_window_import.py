@@ -132,10 +132,11 @@ def test_dry_run_checks_without_fetching(qtbot, window, export: Path, library: P
     dialog = open_import(qtbot, window)
     choose_file(qtbot, dialog, export)
     qtbot.mouseClick(dialog.dry_run, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    dialog.file.setFocus()
+    qtbot.keyClick(dialog.file, Qt.Key.Key_Return)  # Enter imports (and closes nothing)
     qtbot.waitUntil(lambda: window.importer.state.phase == "finished", timeout=TIMEOUT)
-    assert (dialog.summary.text(), http_server.requests, clips_on_disk(library)) == (
-        f"{PAGES + 1} to import.", [], [])
+    assert (dialog.summary.text(), http_server.requests, clips_on_disk(library),
+            dialog.isVisible()) == (f"{PAGES + 1} to import.", [], [], True)
 
 
 def test_the_failure_report_is_saved_where_chosen(qtbot, window, export: Path, tmp_path: Path,

@@ -85,3 +85,10 @@ def test_finished_summary_and_no_failures() -> None:
     state.ended(cancelled=False)
     assert (state.summary(), state.failures_text(), state.saved) == (
         "1 new clip, 1 kept as links.", "No failures", 2)
+
+
+def test_a_failure_does_not_repeat_its_address() -> None:
+    state, _clock = running()
+    done(state, Status.FAILED, "https://a.example/x",
+         "The server answered 404 Not Found for https://a.example/x. Check the address.")
+    assert state.failures[0].reason == "The server answered 404 Not Found. Check the address."

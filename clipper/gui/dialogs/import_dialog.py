@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper.importers.polite import DEFAULT_JOBS
+
 from ..import_jobs import ImportRequest
 from ..import_state import ImportState
 from ..session import parse_tags
@@ -42,7 +44,6 @@ FORMAT_CHOICES = [
 EXPORT_FILTER = ("Reading list exports (*.csv *.html *.htm *.json *.zip *.txt);;"
                  "All files (*)")
 OPTIONS_PAGE, PROGRESS_PAGE = 0, 1
-DEFAULT_JOBS = 8
 
 
 class ImportDialog(QDialog):
@@ -64,6 +65,10 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self._progress_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        # Enter imports and nothing else: no other button may take it as the default
+        # (Choose… would open a chooser; on the progress page, Close would close).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(button is self.start_button)
 
     # -- the options -------------------------------------------------------------------------
 
