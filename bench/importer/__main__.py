@@ -7,7 +7,8 @@ run, and reports:
 - ``cli``: ``clipper import`` as shipped (at most 2 requests at a time per site, 0.5 s
   between two requests to one site): pages per second and the process's peak RSS;
 - ``capacity``: the same with no delay between requests (still 2 per site): how fast
-  Clipper itself goes, to compare with the politeness bound (hosts / delay);
+  Clipper itself goes, to compare with the politeness bound (hosts / delay); the CPU
+  time per page says the same on a machine that other work slows down;
 - ``window``: the import run from File ▸ Import… in the window (offscreen): pages per
   second, peak RSS, frame time and library search time during the import.
 """
@@ -29,8 +30,8 @@ from bench.importer.pages import Plan, Sites
 DELAY = 0.5
 
 
-def _run(command: list[str], env: dict[str, str]) -> tuple[int, str, float, float]:
-    """Exit status, stderr, wall seconds and peak RSS (MB) of a child process."""
+def _run(command: list[str], env: dict[str, str]) -> tuple[int, str, float, float, float]:
+    """Exit status, stderr, wall seconds, peak RSS (MB) and CPU seconds of a child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
@@ -38,7 +39,8 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[int, str, float, floa
     err = proc.stderr.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, err, time.perf_counter() - start, usage.ru_maxrss / 1024
+    return (proc.returncode, err, time.perf_counter() - start, usage.ru_maxrss / 1024,
+            usage.ru_utime + usage.ru_stime)
 
 
 def _env(folder: Path) -> dict[str, str]:
@@ -50,7 +52,7 @@ def _env(folder: Path) -> dict[str, str]:
 
 def cli(export: Path, folder: Path, delay: float) -> dict[str, object]:
     command = [sys.executable, "-m", "clipper", "import", str(export), "--delay", str(delay)]
-    status, err, wall, rss = _run(command, _env(folder))
+    status, err, wall, rss, cpu = _run(command, _env(folder))
     match = re.search(r"clipper: (\d+) new clips.*\((\d+\.\d) s\)", err)
     if match is None:
         raise SystemExit(f"the import did not finish:\n{err[-2000:]}")
@@ -58,13 +60,13 @@ def cli(export: Path, folder: Path, delay: float) -> dict[str, object]:
     items = int(re.search(r"clipper: (\d+) items", err).group(1))  # type: ignore[union-attr]
     return {"exit": status, "items": items, "saved": saved, "seconds": seconds,
             "pages_per_second": round(items / seconds, 2), "wall_seconds": round(wall, 1),
-            "peak_rss_mb": round(rss)}
+            "cpu_ms_per_page": round(cpu * 1000 / items, 1), "peak_rss_mb": round(rss)}
 
 
 def window(export: Path, folder: Path) -> dict[str, object]:
     result = folder / "window.json"
     command = [sys.executable, "-m", "bench.importer.window", str(export), str(result)]
-    status, err, _wall, _rss = _run(command, _env(folder))
+    status, err, _wall, _rss, _cpu = _run(command, _env(folder))
     if status != 0 or not result.exists():
         raise SystemExit(f"the window run failed ({status}):\n{err[-3000:]}")
     return json.loads(result.read_text())

@@ -105,6 +105,7 @@ def main(export: Path, result: Path) -> None:
         "search_ms_max": round(max(searches_ms), 1) if searches_ms else None,
         "searches": len(searches_ms),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "cpu_seconds": round(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]), 1),
     }
     result.write_text(json.dumps(data))
     window.close()

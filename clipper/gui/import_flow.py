@@ -5,7 +5,8 @@ that the core's events (an item started, an item done) update on the GUI thread.
 dialog is redrawn at most every ``RENDER_MS`` and the library pane listed again at most
 every ``LIST_MS`` while clips arrive, so a fast import never floods the event loop.
 Stop cancels the task: the pages under way end, what was saved stays, and Resume (the
-same import again) skips what the library already has.
+same import again) skips what the library already has. The dialog and the import code
+are loaded on first use, not with the window.
 """
 
 from __future__ import annotations
@@ -19,10 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from . import import_jobs, tasks
-from .dialogs.import_dialog import ImportDialog
-from .import_jobs import ExportRead, ImportRequest
-from .import_state import ImportState
+from . import tasks
 from .messages import error_text
 from .session import Session
 
@@ -31,6 +29,9 @@ if TYPE_CHECKING:
     from clipper.library import Library
     from clipper.settings import Settings
 
+    from .dialogs.import_dialog import ImportDialog
+    from .import_jobs import ImportRequest
+    from .import_state import ImportState
     from .tasks import Task
 
 RENDER_MS = 100
@@ -51,13 +52,22 @@ class ImportFlow(QObject):
         self._handle = handle
         self._settings = settings
         self._refresh_library = refresh_library
-        self.state = ImportState()
+        self._state: ImportState | None = None
         self.dialog: ImportDialog | None = None
         self._task: Task[Any] | None = None
         self.last_dir = ""
         self._closed = False
         self._render_timer = _timer(self, RENDER_MS, self._render)
         self._list_timer = _timer(self, LIST_MS, self._refresh_library)
+
+    @property
+    def state(self) -> ImportState:
+        """What the dialog shows (made on first use, like the rest of the import code)."""
+        if self._state is None:
+            from .import_state import ImportState
+
+            self._state = ImportState()
+        return self._state
 
     def is_running(self) -> bool:
         return self._task is not None and self._task.running
@@ -67,6 +77,8 @@ class ImportFlow(QObject):
     def open(self) -> None:
         """Show the import dialog (the one already open, with its import, if there is one)."""
         if self.dialog is None:
+            from .dialogs.import_dialog import ImportDialog
+
             settings = self._settings()
             self.dialog = ImportDialog(list(settings.default_tags), self.last_dir, self._parent)
             self.dialog.start_requested.connect(self.start)
@@ -92,6 +104,8 @@ class ImportFlow(QObject):
         """Import (or import again: what is in the library is skipped)."""
         if self.is_running():
             return
+        from . import import_jobs
+
         settings = self._settings()
         request = dataclasses.replace(request, download_images=settings.download_images)
         self.last_dir = str(request.export.parent)
@@ -115,6 +129,8 @@ class ImportFlow(QObject):
 
     def _on_event(self, event: object) -> None:
         from clipper.importers.run import ItemOutcome, ItemStarted, Status
+
+        from .import_jobs import ExportRead
 
         if isinstance(event, ExportRead):
             self.state.read(event.label, event.total)
@@ -165,6 +181,8 @@ class ImportFlow(QObject):
                                               start, "CSV files (*.csv);;All files (*)")
         if not path:
             return
+        from . import import_jobs
+
         tasks.run_in_background(
             partial(import_jobs.write_failure_report, report, Path(path)),
             on_done=lambda written: self._session.said(f"Failure report saved to {written}"),

@@ -20,7 +20,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -143,6 +142,8 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     text = value.strip()
     if text.isdigit():
         return float(text)
+    from email.utils import parsedate_to_datetime  # only for this rare form
+
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):

@@ -169,3 +169,19 @@ def test_bad_option_values(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         main(["import", "x.csv", "--jobs", "0"])
     assert (stopped.value.code, "not a number from 1 to 64" in capsys.readouterr().err) == (
         1, True)
+
+
+def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    import io
+
+    from clipper.import_command import _Lines
+    from clipper.importers.items import ImportItem
+    from clipper.importers.run import ItemOutcome, Status
+
+    stream = io.StringIO()
+    lines = _Lines(stream, 3, bar=True)
+    for status in (Status.SAVED, Status.FAILED, Status.SAVED):
+        lines.event(ItemOutcome(ImportItem("https://a.example/x"), status, "gone"))
+    lines.close()
+    text = stream.getvalue()
+    assert ("3/3" in text, "clipper: failed: https://a.example/x: gone" in text) == (True, True)
