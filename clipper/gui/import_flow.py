@@ -93,6 +93,8 @@ class ImportFlow(QObject):
         self._render_timer.stop()
         if self.dialog is not None:
             self.dialog.show_state(self.state)
+        if self.state.running:  # the status bar says it too, when the dialog is closed
+            self._session.said(f"{self.state.title()}: {self.state.counts()}")
 
     def _changed(self) -> None:
         if not self._render_timer.isActive():

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clipper.importers.polite import DEFAULT_JOBS
 from clipper.progress import ProgressFn
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ class ImportRequest:
     export: Path
     fmt: str = "auto"
     tags: tuple[str, ...] = ("clippings",)
-    jobs: int = 16
+    jobs: int = DEFAULT_JOBS
     keep_dead: bool = False
     dry_run: bool = False
     download_images: bool = True

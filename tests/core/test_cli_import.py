@@ -185,3 +185,32 @@ def test_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     lines.close()
     text = stream.getvalue()
     assert ("3/3" in text, "clipper: failed: https://a.example/x: gone" in text) == (True, True)
+
+
+def test_ctrl_c_stops_says_how_to_continue_and_exits_130(http_server: LoopbackServer,
+                                                         tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from helpers.httpserver import Request
+
+    def slow(request: Request) -> None:
+        request.wait(0.3)
+        request.reply(_page(int(request.path.rsplit("/", 1)[1])))
+
+    for n in range(30):
+        http_server.route(f"/slow/{n}", handler=slow)
+    export = tmp_path / "list.txt"
+    export.write_text("".join(http_server.url(f"/slow/{n}") + "\n" for n in range(30)))
+    library = tmp_path / "lib"
+    proc = subprocess.Popen([sys.executable, "-m", "clipper", "import", str(export),
+                             "--library", str(library), "--jobs", "1"],
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(library.glob("*.md")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    saved = len(list(library.glob("*.md")))
+    assert (proc.returncode, 1 <= saved < 30, "import again to continue" in err) == (
+        130, True, True), err

@@ -108,6 +108,9 @@ def test_the_window_stays_usable_while_importing(qtbot, window, export: Path) ->
     choose_file(qtbot, dialog, export)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.importer.state.phase == "running", timeout=TIMEOUT)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)  # it goes on meanwhile
+    qtbot.waitUntil(lambda: " of 7" in window.session.status, timeout=TIMEOUT)
+    assert window.session.status.startswith("Importing part_000000.csv (Pocket): ")
     window.activateWindow()
     press(qtbot, window, Qt.Key.Key_K, CTRL)  # search the library meanwhile
     qtbot.keyClicks(window.library_pane.search, "story")
