@@ -7,16 +7,19 @@ a rerun after a cancel or a crash continues where it stopped and adds nothing tw
 The rest goes to a bounded pool of workers under ``HostScheduler``'s per-site limits;
 each page is loaded with the usual size and time limits and saved with
 ``OnDuplicate.SKIP`` (the same article under another address is not saved twice
-either). One item's failure never stops the others; cancel stops them all between
-steps, and whatever was saved stays saved.
+either; ``_Claims`` keeps two of them from being saved at the same moment). One item's
+failure never stops the others; cancel stops them all between steps, and whatever was
+saved stays saved.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -41,7 +44,8 @@ from clipper.importers.polite import (
     backoff,
     retry_after_seconds,
 )
-from clipper.library import Library, list_clips
+from clipper.library import Library, fingerprint, list_clips
+from clipper.library.duplicates import is_similar
 from clipper.library.index import IndexUnavailable
 from clipper.models import Clip, OnDuplicate, SaveAction, Source
 from clipper.pipeline import load, save
@@ -202,6 +206,39 @@ def _dead(error: ClipperError) -> bool:
     return not isinstance(error, FetchTimeout)
 
 
+class _Claims:
+    """Saves run side by side (each fetches its images: one at a time would hold every
+    other page back for them), except two of the same article: a clip waits while one with
+    the same address or similar text is being saved, then finds it in the library and
+    skips, as it would have one page later."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._saving: dict[int, tuple[str | None, str | None]] = {}
+        self._tokens = itertools.count()
+
+    @staticmethod
+    def _same(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+        return (a[0] is not None and a[0] == b[0]) or (
+            a[1] is not None and b[1] is not None and is_similar(a[1], b[1]))
+
+    @contextlib.contextmanager
+    def claim(self, clip: Clip, cancel: threading.Event) -> Iterator[None]:
+        mine = (normalize_url(clip.source), fingerprint(clip.body))
+        with self._cond:
+            while any(self._same(mine, other) for other in self._saving.values()):
+                check_cancel(cancel)
+                self._cond.wait(0.1)
+            token = next(self._tokens)
+            self._saving[token] = mine
+        try:
+            yield
+        finally:
+            with self._cond:
+                del self._saving[token]
+                self._cond.notify_all()
+
+
 class _Run:
     def __init__(self, library: Library, options: ImportOptions, total: int,
                  progress: ProgressFn | None, cancel: threading.Event,
@@ -213,8 +250,7 @@ class _Run:
         self.cancel = cancel
         self.events = events
         self.lock = threading.Lock()
-        self.save_lock = threading.Lock()
-        """One save at a time: the duplicate check and the write go together."""
+        self.claims = _Claims()
         self.attempts: dict[int, int] = {}
 
     def finish(self, outcome: ItemOutcome) -> None:
@@ -293,7 +329,7 @@ class _Run:
     def save(self, item: ImportItem, clip: Clip, status: Status,
              reason: str = "") -> ItemOutcome:
         check_cancel(self.cancel)
-        with self.save_lock:
+        with self.claims.claim(clip, self.cancel):
             result = save(clip, self.library, on_duplicate=OnDuplicate.SKIP,
                           download_images=self.options.download_images, cancel=self.cancel)
         if result.action is SaveAction.SKIPPED:

@@ -335,3 +335,62 @@ def test_retry_after_in_seconds_and_as_a_date() -> None:
     assert (retry_after_seconds("120", now), retry_after_seconds(later, now),
             retry_after_seconds("soon", now), retry_after_seconds(None, now)) == (
         120.0, 90.0, None, None)
+
+
+# -- saves side by side ---------------------------------------------------------------------
+
+def _png(width: int, height: int) -> bytes:
+    """A grey picture (large enough not to count as a tracking pixel)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_pages_images_are_fetched_side_by_side(http_server: LoopbackServer,
+                                               tmp_path: Path) -> None:
+    """A save fetching its images does not hold the other pages back: two image requests
+    are under way at the same moment (each waits for the other)."""
+    both = threading.Barrier(2, timeout=10)
+    png = _png(40, 30)
+
+    def image(request: Request) -> None:
+        try:
+            both.wait()
+        except threading.BrokenBarrierError:
+            request.reply(b"", 500)
+            return
+        request.reply(png, content_type="image/png")
+
+    for n in (1, 2):
+        http_server.route(f"/img{n}.png", handler=image)
+        http_server.route(f"/p/{n}", article(n, f"Page {n}").replace(
+            "</article>", f'<img src="/img{n}.png" alt="picture {n}"></article>'))
+    outcomes = run([ImportItem(http_server.url(f"/p/{n}")) for n in (1, 2)], tmp_path / "lib",
+                   jobs=2, download_images=True)
+    assets = sorted(p.name for p in (tmp_path / "lib").glob("*.assets"))
+    assert ([o.status for o in outcomes], assets) == (
+        [Status.SAVED, Status.SAVED], ["Page 1.assets", "Page 2.assets"])
+
+
+def test_the_same_article_at_two_addresses_at_once_is_saved_once(
+        http_server: LoopbackServer, tmp_path: Path) -> None:
+    both = threading.Barrier(2, timeout=10)
+
+    def same(request: Request) -> None:
+        both.wait()  # both pages are fetched at the same moment, so both reach saving
+        request.reply(article(5, "One Story"))
+
+    http_server.route("/a", handler=same)
+    http_server.route("/b", handler=same)
+    outcomes = run([ImportItem(http_server.url("/a")), ImportItem(http_server.url("/b"))],
+                   tmp_path / "lib", jobs=2)
+    assert (sorted(o.status.value for o in outcomes),
+            len(list((tmp_path / "lib").glob("*.md")))) == (["in-library", "saved"], 1)
