@@ -61,17 +61,23 @@ def _created(item: ImportItem) -> str:
     return item.added or datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def item_title(item: ImportItem) -> str:
+    """The title the service kept, if it is one: Pocket writes the address when it has none."""
+    title = " ".join(item.title.split())
+    return "" if title.lower().startswith(("http://", "https://")) else title
+
+
 def clip_from_article(item: ImportItem, article: Article, extra_tags: list[str]) -> Clip:
     """The page's clip, with the item's title when the page has none."""
     clip = Clip.from_article(article, _tags(item, extra_tags))
-    title = article.title or " ".join(item.title.split()) or "Untitled"
+    title = article.title or item_title(item) or "Untitled"
     return replace(clip, title=title, source=article.url or item.url, created=_created(item),
                    body=_with_extras(clip.body, item))
 
 
 def link_clip(item: ImportItem, extra_tags: list[str]) -> Clip:
     """A clip of the link alone, for a page that no longer loads (``--keep-dead``)."""
-    title = " ".join(item.title.split()) or urlsplit(item.url).hostname or item.url
+    title = item_title(item) or urlsplit(item.url).hostname or item.url
     link = f"[{escape(clean_text(title), True, False).replace(DOLLAR, '$')}]" \
            f"({destination(item.url)})"
     return Clip(title=title, body=_with_extras(link + "\n", item), source=item.url,

@@ -72,6 +72,13 @@ def test_the_items_title_when_the_page_has_none(http_server: LoopbackServer,
     assert clip.title == "Item Title"
 
 
+def test_an_address_given_as_the_title_is_no_title(http_server: LoopbackServer,
+                                                   tmp_path: Path) -> None:
+    item = ImportItem(http_server.url("/gone"), http_server.url("/gone"))
+    clip = clip_of(run([item], tmp_path / "lib", keep_dead=True), Status.LINK_ONLY)
+    assert clip.title == "127.0.0.1"
+
+
 def test_highlights_and_notes_are_quotes_after_the_article(http_server: LoopbackServer,
                                                            tmp_path: Path) -> None:
     http_server.route("/a", article(1, "Page Title"))
