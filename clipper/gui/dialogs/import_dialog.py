@@ -230,7 +230,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addSpacing(4)
         layout.addWidget(self.failures_label)
-        layout.addWidget(self.failures, 1)
+        layout.addWidget(self.failures, 100)
+        layout.addStretch(1)  # with no failures listed, the lines above stay together
         layout.addLayout(buttons)
         return page
 
