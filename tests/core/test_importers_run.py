@@ -212,7 +212,7 @@ def test_at_most_two_requests_at_a_time_to_one_site(http_server: LoopbackServer,
         with lock:
             running[0] += 1
             most[0] = max(most[0], running[0])
-        request.wait(0.1)
+        request.wait(0.3)
         with lock:
             running[0] -= 1
         number = int(request.path.rsplit("/", 1)[1])

@@ -33,14 +33,24 @@ def library() -> Path:
 
 
 @pytest.fixture
-def export(http_server: LoopbackServer, tmp_path: Path) -> Path:
+def gate() -> threading.Event:
+    """Open: every page answers. Cleared by a test: pages from the fourth on wait for it."""
+    opened = threading.Event()
+    opened.set()
+    return opened
+
+
+@pytest.fixture
+def export(http_server: LoopbackServer, tmp_path: Path, gate: threading.Event) -> Path:
     """A Pocket export of PAGES pages that answer slowly (so an import can be stopped) and
     one that is gone."""
-    gate = threading.Event()
 
     def slow(request: Request) -> None:
         request.wait(0.15)
         number = int(request.path.rsplit("/", 1)[1])
+        while number >= 3 and not gate.is_set():
+            if not request.wait(0.05):
+                return
         request.reply(_page(number))
 
     for n in range(PAGES):
@@ -51,7 +61,6 @@ def export(http_server: LoopbackServer, tmp_path: Path) -> Path:
     rows.append(f"Gone,{http_server.url('/gone')},1700000000,,unread")
     path = tmp_path / "part_000000.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    gate.set()
     return path
 
 
@@ -71,14 +80,15 @@ def clips_on_disk(library: Path) -> list[str]:
     return sorted(read_clip(p).title for p in library.glob("*.md")) if library.is_dir() else []
 
 
-def test_import_shows_progress_stops_and_resumes(qtbot, window, export: Path,
-                                                 library: Path) -> None:
+def test_import_shows_progress_stops_and_resumes(qtbot, window, export: Path, library: Path,
+                                                 gate: threading.Event) -> None:
+    gate.clear()  # the fourth page waits: the import is still running when Stop is clicked
     dialog = open_import(qtbot, window)
     choose_file(qtbot, dialog, export)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
 
     # progress: done/total, the page under way, and the pane filling as clips arrive
-    qtbot.waitUntil(lambda: window.importer.state.done >= 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.importer.state.done == 3, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: len(window.library_pane.titles()) >= 1, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: " of 7" in dialog.counts.text(), timeout=TIMEOUT)
     assert dialog.heading.text() == "Importing part_000000.csv (Pocket)"
@@ -89,7 +99,8 @@ def test_import_shows_progress_stops_and_resumes(qtbot, window, export: Path,
     qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.importer.state.phase == "stopped", timeout=TIMEOUT)
     stopped_with = len(clips_on_disk(library))
-    assert 1 <= stopped_with < PAGES
+    assert stopped_with == 3
+    gate.set()
     assert dialog.again_button.text() == "Resume"
     assert "import again to continue" in dialog.summary.text()
 
