@@ -8,12 +8,13 @@ progress; editing, listing and deleting clips go to ``clipper.library`` directly
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from clipper.decode import decode_html
 from clipper.extract import extract
 from clipper.fetch import Limits, fetch
+from clipper.images.inline import lift_inline_images
 from clipper.library import Library, SaveResult, save_clip
 from clipper.models import Article, Clip, OnDuplicate, Page, Source
 from clipper.progress import ProgressFn, check_cancel
@@ -28,6 +29,8 @@ class Loaded:
     html: str
     """The decoded page source (what the raw view shows; kept_lines refer to it)."""
     article: Article
+    notes: list[str] = field(default_factory=list)
+    """What the article lost on the way, for the person: images left out (over the cap)."""
 
 
 def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn | None = None,
@@ -38,12 +41,19 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
     if progress:
         progress("decoding", 0, None)
     html = source.value if source.kind == "html" else decode_html(page.body, page.charset)
+    page.body = b""  # decoded into ``html``: a 60 MB page is not held twice
     check_cancel(cancel)
     if progress:
         progress("extracting", 0, None)
-    article = extract(html, url=page.url)
+    lean, lifted = lift_inline_images(html)
+    article = extract(lean, url=page.url)
+    del lean
+    if lifted.urls or lifted.too_large:  # big inline images back, or left out
+        article.markdown = lifted.restore_markdown(article.markdown)
+        article.html = lifted.restore(article.html)
+        article.images = lifted.restore_all(article.images)
     check_cancel(cancel)
-    return Loaded(source=source, page=page, html=html, article=article)
+    return Loaded(source=source, page=page, html=html, article=article, notes=lifted.notes)
 
 
 def save(clip: Clip, library: Library | Path, *,

@@ -214,7 +214,7 @@ def test_no_import_circles_in_clipper() -> None:
 
 
 LAYERS = [
-    {"clipper", "errors"},
+    {"clipper", "errors", "safetext"},
     {"models", "progress", "urls", "htmltree", "decode", "settings"},
     {"fetch", "markdown", "desktop"},
     {"images"},

@@ -288,6 +288,8 @@ class Session:
         self.page_images = []
         self._show(clip, None, {})
         self.status = f"Loaded “{clip.title}” from {loaded.source.describe()}"
+        if loaded.notes:  # what the article lost on the way (an image over the size cap)
+            self.status += f" — {loaded.notes[0]}"
         self._changed()
 
     def page_declined(self) -> None:

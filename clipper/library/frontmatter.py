@@ -22,6 +22,7 @@ import yaml
 
 from clipper.errors import LibraryError
 from clipper.models import Clip
+from clipper.safetext import sanitize_line
 
 KNOWN_KEYS = ("title", "source", "author", "published", "created", "site", "description",
               "lang", "tags")
@@ -31,7 +32,6 @@ FRONT_MATTER_DELIMITER = "---"
 _ISO_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_ -]*")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def _without_timestamps(resolvers: dict[Any, Any]) -> dict[Any, Any]:
@@ -98,7 +98,12 @@ def _date_style(value: object) -> object:
 
 
 def one_line(title: str) -> str:
-    return _WHITESPACE.sub(" ", title).strip()
+    """A title as its heading shows it: one line, nothing a terminal or git chokes on.
+
+    The front matter keeps any title exactly (YAML escapes what is not printable); the
+    heading is plain text, so it goes through the sanitiser (page text already has, in
+    ``Clip.from_article``; a title typed in the window or read from a file may not)."""
+    return sanitize_line(title)
 
 
 def _present(value: object) -> bool:

@@ -148,14 +148,14 @@ def strip_gutters(pre: etree._Element) -> None:
             remove_keep_tail(el)
 
 
-def pre_html(pre: etree._Element, url: Callable[[str | None], str | None]) -> str:
+def pre_html(pre: etree._Element, url: Callable[[str | None, bool], str | None]) -> str:
     """``<pre>`` with only its links kept as tags (RFCs, man pages): a fenced block cannot
     hold links, and an HTML block may hold blank lines."""
     parts: list[str] = ["<pre>"]
     for event, el in etree.iterwalk(pre, events=("start", "end")):
         if not isinstance(el.tag, str):
             continue
-        href = url(el.get("href")) if el.tag == "a" else None
+        href = url(el.get("href"), False) if el.tag == "a" else None
         if event == "start":
             if el.tag == "br":
                 parts.append("\n")

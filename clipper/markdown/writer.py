@@ -45,7 +45,24 @@ from clipper.markdown.tables import (
     table_html,
     table_rows,
 )
+from clipper.safetext import sanitize_line
 from clipper.urls import absolute_url
+
+LINK_SCHEMES = frozenset(("http", "https", "mailto", "ftp", "tel"))
+"""What a clip's link may lead to; any other scheme becomes plain text."""
+IMAGE_SCHEMES = frozenset(("http", "https", "data", "file"))
+"""What an image may be loaded from (``file:`` only ever from a saved page's own folder,
+which the image step checks; ``data:`` images become files there)."""
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def allowed_target(url: str, image: bool = False) -> bool:
+    """Whether a link (or image) to ``url`` may stay one: fragments and scheme-less
+    addresses (relative, when a page has no address) do; schemes must be allowed."""
+    m = _SCHEME.match(url)
+    if m is None:
+        return not url.startswith("//") or image
+    return m.group(1).lower() in (IMAGE_SCHEMES if image else LINK_SCHEMES)
 
 __all__ = ["element_to_markdown"]
 
@@ -266,7 +283,7 @@ class _Writer:
         if not lang and any(a.get("href") and text_of(a).strip()
                             for a in el.iter("a")):
             # Preformatted text with links (RFCs, man pages): an HTML <pre> keeps them.
-            out.append(("html", pre_html(el, self.url)))
+            out.append(("html", pre_html(el, self.address)))
             return
         text = "\n".join(lines)
         longest = max((len(m) for m in BACKTICKS.findall(text)), default=0)
@@ -361,17 +378,17 @@ class _Writer:
         """A link around blocks (a card): the first paragraph or heading carries the link."""
         start = len(out)
         self.blocks(el, out)
-        url = self.url(el.get("href"))
-        if not url:
+        target = self.target(el.get("href"))
+        if not target:
             return
         for i in range(start, len(out)):
             kind, text = out[i]
             if kind == "p" and not _LINK_START.search(text):
-                out[i] = (kind, f"[{text}]({destination(url)})")
+                out[i] = (kind, f"[{text}]({target})")
                 return
             if kind == "h" and not _LINK_START.search(text):
                 hashes, _, title = text.partition(" ")
-                out[i] = (kind, f"{hashes} [{title}]({destination(url)})")
+                out[i] = (kind, f"{hashes} [{title}]({target})")
                 return
 
     # ----------------------------------------------------------------- tables
@@ -391,7 +408,7 @@ class _Writer:
                     self.blocks(cell, out)
             return
         if not pipe_table_fits(el, cells):
-            html = table_html(el, self.url)
+            html = table_html(el, self.address)
             if html:
                 out.append(("html", html))
             return
@@ -547,10 +564,10 @@ class _Writer:
         links = [a for a in el.iter("a") if a.get("href")]
         if len(links) == 1 and not self.link and clean_text(
                 text_of(links[0])).strip() == clean_text(code_text(el)).strip():
-            url = self.url(links[0].get("href"))
-            if url:
+            target = self.target(links[0].get("href"))
+            if target:
                 inner = clean_text(code_text(el)).strip()
-                para.add(f"[{code_span(inner)}]({destination(url)})")
+                para.add(f"[{code_span(inner)}]({target})")
                 return
         text = clean_text(code_text(el))
         leading, trailing = text.startswith(" "), text.endswith(" ")
@@ -571,17 +588,37 @@ class _Writer:
             return "<code>" + html_lib.escape(text, quote=False).replace("|", "&#124;") + "</code>"
         return code_span(text)
 
-    def url(self, href: str | None) -> str | None:
+    def address(self, href: str | None, image: bool = False) -> str | None:
+        """The one place a link or image address enters the clip (as Markdown through
+        ``target``, or as HTML in a table or ``<pre>``): resolved against the page and
+        checked against the allow-list of schemes; None: the words stay, the link goes.
+
+        A page's link may name any scheme, and many start programs on a click
+        (``ms-msdt:``, ``search-ms:``, ``shell:``, ``smb://``...); a block-list cannot
+        keep up, so only what a reader expects a link to do is kept.
+        """
         if not href:
             return None
         href = href.strip()
-        if href.startswith("#"):
-            return (self.page + href) if self.page else href
-        return absolute_url(href, self.base_url)
+        if href.startswith("#"):  # a part of this page: on the web page, or in the clip
+            url: str | None = self.page + href if self.page and allowed_target(self.page) \
+                else href
+        elif image and href[:5].lower() == "data:":
+            url = href  # an inline image: the image step writes it to a file or leaves it out
+        else:
+            url = absolute_url(href, self.base_url)
+        if not url or not allowed_target(url, image):
+            return None
+        return url
+
+    def target(self, href: str | None, image: bool = False) -> str | None:
+        """``address``, escaped to stand inside Markdown's ``(...)``."""
+        url = self.address(href, image)
+        return destination(url) if url else None
 
     def _link(self, el: etree._Element, para: Paragraph) -> None:
-        url = self.url(el.get("href")) if not self.link else None
-        if not url:
+        target = self.target(el.get("href")) if not self.link else None
+        if not target:
             self.inline_children(el, para)
             return
         idx = para.open("[")
@@ -593,20 +630,24 @@ class _Writer:
         if not para.has_content_after(idx):
             para.cancel(idx)
             return
-        para.parts.append(f"]({destination(url)})")
+        para.parts.append(f"]({target})")
         para.run_start = -1
         para.last_close = None
 
     def _image(self, el: etree._Element, para: Paragraph) -> None:
         src = (el.get("src") or "").strip()
-        if not src:
+        alt_text = sanitize_line(clean_text(el.get("alt") or ""))
+        target = self.target(src, image=True)
+        if not target:
+            if alt_text:  # an address no reader should follow: its words stay
+                para.add(escape(alt_text, self.link > 0, self.table))
             return
-        alt = escape(clean_text(el.get("alt") or "").strip(), True, self.table)
-        title = clean_text(el.get("title") or "").strip()
+        alt = escape(alt_text, True, self.table)
+        title = sanitize_line(clean_text(el.get("title") or ""))
         suffix = ""
         if title and title != alt:
             suffix = ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        para.add(f"![{alt}]({destination(src)}{suffix})")
+        para.add(f"![{alt}]({target}{suffix})")
 
     def _span(self, el: etree._Element, para: Paragraph) -> None:
         kind = el.get(MATH_ATTR)

@@ -400,3 +400,14 @@ def test_a_notice_is_dismissed_once() -> None:
     session.dismissed()
     assert session.notice is None
     assert len(changes) == 2
+
+
+def test_an_image_left_out_at_load_is_said_in_the_status() -> None:
+    session = Session()
+    loaded = page()
+    loaded.notes = ["image data:image/png,… (51200 KB) left out: larger than the 20 MB "
+                    "image size limit"]
+    session.load_started(loaded.source)
+    session.page_shown(loaded, Clip.from_article(loaded.article, tags=["news"]))
+    assert session.status.startswith("Loaded “Harbour budget approved”")
+    assert "left out: larger than the 20 MB image size limit" in session.status
