@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -77,12 +76,11 @@ def _seconds(text: str) -> float:
 
 
 def printable(text: str, limit: int = 120) -> str:
-    """Text from a page or an export as one harmless terminal line: no control characters
-    (escape sequences), no direction overrides, no line breaks; long text shortened."""
-    out = "".join(" " if ch in "\t\n\r" else ch for ch in text
-                  if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
-                  or ch in "\t\n\r")
-    out = " ".join(out.split())
+    """Text from a page or an export as one harmless terminal line (the one sanitiser,
+    ``clipper.safetext``), long text shortened."""
+    from clipper.safetext import sanitize_line
+
+    out = sanitize_line(text)
     return out if len(out) <= limit else out[:limit - 1] + "…"
 
 
@@ -138,6 +136,10 @@ class _Lines:
             self.bar.close()
 
 
+def _say(text: str) -> None:
+    print(f"{PROG}: {printable(text, 10_000)}", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     """The command; ``ClipperError`` for a file that cannot be read (the CLI reports it)."""
     from clipper.errors import ClipperError
@@ -159,8 +161,8 @@ def run(args: argparse.Namespace) -> int:
         options.delay = args.delay
     folder = resolve_library(args.library, settings)
     folder = folder if args.dry_run and not folder.exists() else ensure_library(folder)
-    print(f"{PROG}: {len(items)} item{'s' if len(items) != 1 else ''} in the {LABELS[fmt]} "
-          f"export {export.name}; clips go to {folder}", file=sys.stderr, flush=True)
+    _say(f"{len(items)} item{'s' if len(items) != 1 else ''} in the {LABELS[fmt]} "
+         f"export {export.name}; clips go to {folder}")
     lines = _Lines(sys.stderr, len(items), bar=sys.stderr.isatty() and not args.dry_run)
     try:
         with Library(folder) as library:
@@ -168,8 +170,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         lines.close()
     summary = report.summary()
-    print(f"{PROG}: {summary[:1].lower()}{summary[1:]} ({report.elapsed:.1f} s)",
-          file=sys.stderr, flush=True)
+    _say(f"{summary[:1].lower()}{summary[1:]} ({report.elapsed:.1f} s)")
     if report.noted and not args.dry_run:
         target = Path(args.report).expanduser() if args.report else default_report_path(export)
         try:
@@ -186,11 +187,9 @@ def run(args: argparse.Namespace) -> int:
                 except (ClipperError, OSError):
                     pass
             if written is None:
-                print(f"{PROG}: error: the report could not be written: {exc}",
-                      file=sys.stderr)
+                _say(f"error: the report could not be written: {exc}")
         if written is not None:
-            print(f"{PROG}: the {len(report.noted)} item(s) that did not load are listed in "
-                  f"{written}", file=sys.stderr, flush=True)
+            _say(f"the {len(report.noted)} item(s) that did not load are listed in {written}")
     if report.cancelled:
         return 130
     return 1 if report.failed else 0

@@ -3,8 +3,9 @@
 What carries over: the item's title when the page gives none, its tags (with favourite
 and archived status as tags), the time it was saved to the service as ``created``, and
 its highlights and notes as quotes after the article. A page that no longer loads can
-still become a link-only clip (title, address, tags). Highlight text comes from the
-export file, which is as untrusted as a page: it is escaped so it stays text.
+still become a link-only clip (title, address, tags). The export file is as
+untrusted as a page: its titles, tags and highlights go through the one sanitiser
+(``clipper.safetext``), and highlights are escaped so they stay text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 from clipper.importers.items import ImportItem, clean_tags
 from clipper.markdown.escape import DOLLAR, clean_text, destination, escape, escape_line_start
 from clipper.models import Article, Clip
+from clipper.safetext import sanitize, sanitize_line
 
 HIGHLIGHTS_HEADING = "## Highlights"
 NOTE_HEADING = "## Note"
@@ -26,7 +28,8 @@ def _text(line: str) -> str:
 
 
 def _paragraphs(text: str, prefix: str = "") -> list[str]:
-    lines = [_text(line) if line.strip() else "" for line in text.strip().splitlines()]
+    lines = [_text(line) if line.strip() else ""
+             for line in sanitize(text).strip().splitlines()]
     return [f"{prefix}{line}".rstrip() for line in lines]
 
 
@@ -63,7 +66,7 @@ def _created(item: ImportItem) -> str:
 
 def item_title(item: ImportItem) -> str:
     """The title the service kept, if it is one: Pocket writes the address when it has none."""
-    title = " ".join(item.title.split())
+    title = sanitize_line(item.title)
     return "" if title.lower().startswith(("http://", "https://")) else title
 
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from clipper.safetext import sanitize_line
+
 FAVORITE_TAG = "favorite"
 """Pocket's favourite, Instapaper's and Wallabag's starred, Raindrop's favorite."""
 ARCHIVED_TAG = "archived"
@@ -64,7 +66,7 @@ def clean_tags(tags: list[str]) -> list[str]:
     Obsidian tag), no ``#``, each once in its first spelling."""
     out: dict[str, str] = {}
     for tag in tags:
-        text = _TAG_JUNK.sub("-", str(tag).strip().lstrip("#")).strip("-")
+        text = _TAG_JUNK.sub("-", sanitize_line(str(tag)).lstrip("#")).strip("-")
         if text and text.casefold() not in out:
             out[text.casefold()] = text[:100]
     return list(out.values())

@@ -401,3 +401,13 @@ def test_the_same_article_at_two_addresses_at_once_is_saved_once(
                    tmp_path / "lib", jobs=2)
     assert (sorted(o.status.value for o in outcomes),
             len(list((tmp_path / "lib").glob("*.md")))) == (["in-library", "saved"], 1)
+
+
+def test_export_text_goes_through_the_one_sanitiser(http_server: LoopbackServer,
+                                                    tmp_path: Path) -> None:
+    http_server.route("/a", article(1))
+    item = ImportItem(http_server.url("/a"), "Evil\x1b[2J title\u202e", tags=["a\x07b"],
+                      quotes=[Quote("quoted\x1b]0;pwned\x07 text")])
+    clip = clip_of(run([item], tmp_path / "lib", tags=[]))
+    assert (clip.title, clip.tags, clip.body.endswith("> quoted text\n")) == (
+        "Evil title", ["ab"], True)
