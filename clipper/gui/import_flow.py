@@ -26,13 +26,13 @@ from .session import Session
 
 if TYPE_CHECKING:
     from clipper.importers.run import ImportReport
-    from clipper.library import Library
     from clipper.settings import Settings
 
     from .dialogs.import_dialog import ImportDialog
     from .import_jobs import ImportRequest
     from .import_state import ImportState
     from .tasks import Task
+    from .widgets.library_pane import LibraryPane
 
 RENDER_MS = 100
 LIST_MS = 1000
@@ -42,23 +42,23 @@ class ImportFlow(QObject):
     finished = Signal(object)
     """The ``ImportState`` of an import that ended (finished, stopped or failed)."""
 
-    def __init__(self, session: Session, parent: QWidget, *, library: Callable[[], Path],
-                 handle: Callable[[], Library | None], settings: Callable[[], Settings],
-                 refresh_library: Callable[[], None]) -> None:
+    def __init__(self, session: Session, parent: QWidget, *, pane: LibraryPane,
+                 library: Callable[[], Path], settings: Callable[[], Settings]) -> None:
         super().__init__(parent)
         self._session = session
         self._parent = parent
+        self._pane = pane
+        """The library pane: listed again as clips arrive; the import writes through its
+        library handle when it is on the same folder, so each clip is listed at once."""
         self._library = library
-        self._handle = handle
         self._settings = settings
-        self._refresh_library = refresh_library
         self._state: ImportState | None = None
         self.dialog: ImportDialog | None = None
         self._task: Task[Any] | None = None
         self.last_dir = ""
         self._closed = False
         self._render_timer = _timer(self, RENDER_MS, self._render)
-        self._list_timer = _timer(self, LIST_MS, self._refresh_library)
+        self._list_timer = _timer(self, LIST_MS, pane.refresh)
 
     @property
     def state(self) -> ImportState:
@@ -112,7 +112,7 @@ class ImportFlow(QObject):
         request = dataclasses.replace(request, download_images=settings.download_images)
         self.last_dir = str(request.export.parent)
         folder = Path(self._library()).absolute()
-        handle = self._handle()
+        handle = self._pane.handle()
         if handle is not None and handle.folder != folder:
             handle = None
         self.state.reading(request.export.name, request.dry_run)
@@ -151,7 +151,7 @@ class ImportFlow(QObject):
             return
         self.state.ended(cancelled)
         self._list_timer.stop()
-        self._refresh_library()
+        self._pane.refresh()
         self._render()
         self._session.said(self.state.summary())
         self.finished.emit(self.state)

@@ -96,10 +96,8 @@ class MainWindow(QMainWindow):
                                  views=(self.raw_view.page, self.article.preview))
         self.opener = LibraryFlow(self.session, self, confirm=self.saver.confirm_discard,
                                   forget_page=self.loader.forget_page)
-        self.importer = ImportFlow(self.session, self, library=lambda: self.library,
-                                   handle=lambda: self.library_pane.handle(),
-                                   settings=lambda: self.settings,
-                                   refresh_library=self.library_pane.refresh)
+        self.importer = ImportFlow(self.session, self, pane=self.library_pane,
+                                   library=lambda: self.library, settings=lambda: self.settings)
         self.actions_ = build_actions(self, self, self.library_dock.toggleViewAction())
         self.menus = build_menus(self.menuBar(), self.actions_)
         self._word_timer = QTimer(self)
