@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from clipper.models import Source
 
 PROG = "clipper"
-COMMANDS = ("extract", "save", "list")
+COMMANDS = ("extract", "save", "list", "import")
 
 DESCRIPTION = f"""\
 {APP_NAME} turns web pages into clean Markdown clips in your library folder.
@@ -37,6 +37,8 @@ DESCRIPTION = f"""\
   clipper extract PAGE [--json]    print the clean article as Markdown (or JSON)
   clipper save PAGE...             save clips into the library, print their paths
   clipper list [--search WORDS]    list the clips in the library
+  clipper import FILE              import a reading list (Pocket, Instapaper, Omnivore,
+                                   Wallabag, Raindrop.io, bookmarks, a list of URLs)
 
 PAGE is an http(s) address, a saved .html/.htm/.xhtml file or a file:// URL;
 for extract and save, - reads HTML from standard input.
@@ -114,6 +116,11 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("--search", metavar="WORDS", help="only clips matching these words")
     p.add_argument("--limit", type=_count, default=None, help="at most this many clips")
     _common_options(p)
+
+    from clipper import import_command
+    from clipper.importers.formats import FORMATS
+
+    import_command.add_parser(sub, FORMATS)
     return parser
 
 
@@ -281,6 +288,12 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from clipper import import_command
+
+    return import_command.run(args)
+
+
 def _run_window(args: argparse.Namespace) -> int:
     if args.install_desktop or args.uninstall_desktop:
         from clipper import desktop
@@ -319,7 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         args = _command_parser().parse_args(argv)
-        handler = {"extract": _cmd_extract, "save": _cmd_save, "list": _cmd_list}[args.command]
+        handler = {"extract": _cmd_extract, "save": _cmd_save, "list": _cmd_list,
+                   "import": _cmd_import}[args.command]
     else:
         args = _window_parser().parse_args(argv)
         handler = _run_window

@@ -323,7 +323,7 @@ class _Transfer:
             if resp.status in REDIRECT_STATUSES and location:
                 return None, location
             if resp.status >= 400:
-                raise _status_error(resp.status, resp.reason, url)
+                raise _status_error(resp.status, resp.reason, url, names.get("retry-after"))
             if self.check is not None:
                 self.check(url, names)
             body = self._read_body(resp, names)
@@ -463,7 +463,8 @@ def _check_scheme(url: str, came_from: str | None) -> None:
                       "Use an http(s) address or an HTML file.")
 
 
-def _status_error(status: int, reason: str | None, url: str) -> HttpStatusError:
+def _status_error(status: int, reason: str | None, url: str,
+                  retry_after: str | None = None) -> HttpStatusError:
     try:
         phrase = HTTPStatus(status).phrase
     except ValueError:
@@ -479,7 +480,8 @@ def _status_error(status: int, reason: str | None, url: str) -> HttpStatusError:
         hint = "The site has a problem; try again later."
     else:
         hint = None
-    return HttpStatusError(status, url, f"The server answered {status} {phrase} for {url}", hint)
+    return HttpStatusError(status, url, f"The server answered {status} {phrase} for {url}", hint,
+                           retry_after=retry_after)
 
 
 def _too_large(cap: int, where: str) -> TooLargeError:

@@ -220,7 +220,9 @@ LAYERS = [
     {"images"},
     {"extract", "library"},
     {"pipeline"},
+    {"importers"},
     {"gui"},
+    {"import_command"},
     {"cli"},
     {"__main__"},
 ]

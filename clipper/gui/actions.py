@@ -23,6 +23,7 @@ class Commands(Protocol):
     """What the menus and shortcuts run (the main window provides them)."""
 
     def open_file(self) -> None: ...
+    def import_reading_list(self) -> None: ...
     def save(self) -> None: ...
     def save_as(self) -> None: ...
     def load_next_queued(self) -> None: ...
@@ -78,6 +79,7 @@ def library_toggle(parent: QWidget, action: QAction) -> QAction:
 @dataclass
 class Actions:
     open_file: QAction
+    import_list: QAction
     save: QAction
     save_as: QAction
     next_queued: QAction
@@ -111,6 +113,9 @@ def build_actions(w: QWidget, t: Commands, library: QAction) -> Actions:
     return Actions(
         open_file=make_action(w, "&Open File…", t.open_file, keys=("Ctrl+O",),
                               standard=StandardKey.Open, tip="Open a saved web page"),
+        import_list=make_action(w, "&Import…", t.import_reading_list, keys=("Ctrl+Shift+I",),
+                                tip="Clip every page of a reading list: Pocket, Instapaper, "
+                                    "Omnivore, Wallabag, Raindrop.io, bookmarks"),
         save=make_action(w, "&Save to Library", t.save, keys=("Ctrl+S",),
                          standard=StandardKey.Save,
                          tip="Save the article, with your edits, as a Markdown clip"),
@@ -159,7 +164,8 @@ def build_actions(w: QWidget, t: Commands, library: QAction) -> Actions:
 
 def build_menus(bar: QMenuBar, a: Actions) -> list[QMenu]:
     layout: list[tuple[str, list[QAction | None]]] = [
-        ("&File", [a.open_file, None, a.save, a.save_as, None, a.next_queued, None, a.quit]),
+        ("&File", [a.open_file, a.import_list, None, a.save, a.save_as, None, a.next_queued,
+                   None, a.quit]),
         ("&Edit", [a.paste, a.copy_markdown, None, a.find, a.find_next, a.find_previous, None,
                    a.settings]),
         ("&View", [a.library, a.search_library, None, a.focus_address, a.reload, a.stop, None,

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -45,6 +44,7 @@ from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.shortcuts_dialog import ShortcutsDialog
 from .drops import droppable, mime_formats
 from .images_flow import ImagesFlow
+from .import_flow import ImportFlow
 from .library_flow import LibraryFlow
 from .load_flow import LoadFlow
 from .messages import error_text
@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
                                  views=(self.raw_view.page, self.article.preview))
         self.opener = LibraryFlow(self.session, self, confirm=self.saver.confirm_discard,
                                   forget_page=self.loader.forget_page)
+        self.importer = ImportFlow(self.session, self, pane=self.library_pane,
+                                   library=lambda: self.library, settings=lambda: self.settings)
         self.actions_ = build_actions(self, self, self.library_dock.toggleViewAction())
         self.menus = build_menus(self.menuBar(), self.actions_)
         self._keys = WindowKeys(self, lambda: (k for a in self.actions() for k in a.shortcuts()))
@@ -159,14 +161,7 @@ class MainWindow(QMainWindow):
         self.drop_overlay = DropOverlay(central)
 
         self.library_pane = LibraryPane(self.library)
-        self.library_dock = QDockWidget("Library", self)
-        self.library_dock.setObjectName("libraryDock")
-        self.library_dock.setWidget(self.library_pane)
-        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                                      | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.library_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
-                                          | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.library_dock = window_layout.library_dock(self, self.library_pane)
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
@@ -337,6 +332,9 @@ class MainWindow(QMainWindow):
     def open_file(self) -> None:
         self.loader.open_file()
 
+    def import_reading_list(self) -> None:
+        self.importer.open()
+
     def paste(self) -> None:
         self.loader.paste()
 
@@ -441,6 +439,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         window_layout.save(self)
+        self.importer.shutdown()
         self.library_pane.shutdown()
         QApplication.instance().removeEventFilter(self._keys)  # type: ignore[union-attr]
         tasks.unhandled = None

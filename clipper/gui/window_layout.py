@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from .window_state import read_bytes, read_text, window_settings
 
@@ -30,6 +31,19 @@ ARTICLE_SHARE = 0.58
 DEFAULT_SIZE = (1280, 820)
 NARROW_WINDOW = 1100
 """Below this window width the library pane takes at most a quarter of it."""
+
+
+def library_dock(w: QMainWindow, pane: QWidget) -> QDockWidget:
+    """The library pane docked on the left; it can be closed or moved to the right."""
+    dock = QDockWidget("Library", w)
+    dock.setObjectName("libraryDock")
+    dock.setWidget(pane)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                     | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                         | Qt.DockWidgetArea.RightDockWidgetArea)
+    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    return dock
 
 
 def set_minimums(w: MainWindow) -> None:

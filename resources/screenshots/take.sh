@@ -1,9 +1,9 @@
 #!/bin/sh
-# Regenerate empty.png, loaded.png, error.png, library.png, search.png (1280x800), small.png
-# (800x500) and large.png (1920x1080, finding in the article): the real app on a real X
-# server (Xvfb) with a window manager (openbox, when installed), driven from outside with
+# Regenerate empty.png, loaded.png, error.png, library.png, search.png, import.png (1280x800),
+# small.png (800x500) and large.png (1920x1080, finding in the article): the real app on a real
+# X server (Xvfb) with a window manager (openbox, when installed), driven from outside with
 # xdotool as a person would (type an address, Enter, Ctrl+S, Ctrl+K to search the library,
-# Ctrl+F to find in the article).
+# Ctrl+F to find in the article, Ctrl+Shift+I to import a list).
 # Needs: xvfb xauth xdotool imagemagick (apt; openbox for window frames), and the project
 # installed (PYTHON=...).
 set -eu
@@ -98,6 +98,26 @@ xdotool type --delay 40 "Afghan"
 xdotool key F3
 sleep 1
 shot large.png
+
+# File > Import... (Ctrl+Shift+I): a reading list of the corpus sample's pages and one that is
+# gone, pictured while it runs (0.5 s between two pages of one site: ~15 s for them all).
+mkdir "$tmp/pages"
+for source in $(ls "$root"/tests/data/corpus-sample/*/source.html.gz | head -n 30); do
+    page=$(basename "$(dirname "$source")")
+    gunzip -c "$source" >"$tmp/pages/$page.html"
+    echo "http://127.0.0.1:$((port + 1))/$page.html" >>"$tmp/reading-list.txt"
+done
+echo "http://127.0.0.1:$((port + 1))/gone.html" >>"$tmp/reading-list.txt"
+"$python" -m http.server "$((port + 1))" --bind 127.0.0.1 --directory "$tmp/pages" \
+    >"$tmp/http-pages.log" 2>&1 &
+pids="$pids $!"
+sleep 1
+xdotool key Escape ctrl+shift+i
+sleep 1.5
+xdotool type --delay 2 "$tmp/reading-list.txt"
+xdotool key Return
+sleep 7
+import -window root "$here/import.png"
 
 ls "$tmp/Clipper library"/*.md >/dev/null  # Ctrl+S really saved a clip
 echo "screenshots written to $here"
