@@ -23,6 +23,18 @@ comparable with the published table:
 * F1 = 2PR/(P+R) of those two means (not a mean of per-page F1s);
 * accuracy = share of pages whose token sequence equals the reference exactly.
 
+Snippet metric (trafeval)
+-------------------------
+Re-implementation of the metric of trafilatura's own evaluation, written from
+its description: every page carries a few hand-picked 'with' snippets (must be
+in the output) and 'without' snippets (boilerplate, must not be).  Output and
+snippets are whitespace-normalised (runs of ``\\s`` become one space) and a
+snippet counts as present when it is a case-sensitive substring of the output.
+A 'with' snippet present is a TP, absent a FN; a 'without' snippet present is a
+FP, absent a TN.  Counts are pooled over all snippets of all pages (not averaged
+per page): P = TP/(TP+FP), R = TP/(TP+FN), F1 = 2TP/(2TP+FP+FN),
+accuracy = (TP+TN)/all snippets.  A crash or an empty output finds nothing.
+
 Markdown → text
 ---------------
 Markdown output is rendered to HTML with markdown-it-py (CommonMark preset plus
@@ -133,6 +145,64 @@ def score_pages(counts: Sequence[tuple[float, float, float]],
                 samples[key].append(value)
         for key, values in samples.items():
             result[f"{key}_std"] = statistics.stdev(values)
+    return result
+
+
+# --------------------------------------------------------------------------- #
+# Snippet metric (trafilatura's evaluation set)
+# --------------------------------------------------------------------------- #
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def norm_ws(text: str | None) -> str:
+    """Runs of whitespace (Unicode ``\\s``) become one space; ends stripped."""
+    return _SPACE_RE.sub(" ", text or "").strip()
+
+
+def snippet_hits(snippets: Sequence[str], text: str | None) -> list[bool]:
+    """For each snippet, whether it occurs in text (both whitespace-normalised)."""
+    haystack = norm_ws(text)
+    return [norm_ws(s) in haystack for s in snippets]
+
+
+def snippet_counts(with_: Sequence[str], without: Sequence[str],
+                   text: str | None) -> tuple[int, int, int, int]:
+    """(tp, fp, fn, tn) of one page: 'with' found = tp, 'without' found = fp."""
+    tp, fp = sum(snippet_hits(with_, text)), sum(snippet_hits(without, text))
+    return tp, fp, len(with_) - tp, len(without) - fp
+
+
+def snippet_aggregate(counts: Sequence[tuple[int, int, int, int]]) -> dict[str, float]:
+    """P / R / F1 / accuracy of the pooled counts (0.0 for an empty denominator)."""
+    tp, fp, fn, tn = (sum(c[i] for c in counts) for i in range(4))
+    total = tp + fp + fn + tn
+    return {
+        "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0,
+        "precision": tp / (tp + fp) if tp + fp else 0.0,
+        "recall": tp / (tp + fn) if tp + fn else 0.0,
+        "accuracy": (tp + tn) / total if total else 0.0,
+    }
+
+
+def snippet_scores(counts: Sequence[tuple[int, int, int, int]],
+                   n_bootstrap: int = 0, seed: int = 0) -> dict[str, float]:
+    """Headline snippet metrics and totals; bootstrap std over pages when asked."""
+    result: dict[str, float] = snippet_aggregate(counts)
+    if n_bootstrap > 1 and counts:
+        rng = random.Random(seed)
+        samples: dict[str, list[float]] = {k: [] for k in result}
+        n = len(counts)
+        for _ in range(n_bootstrap):
+            b = snippet_aggregate([counts[rng.randrange(n)] for _ in range(n)])
+            for key, value in b.items():
+                samples[key].append(value)
+        for key, values in samples.items():
+            result[f"{key}_std"] = statistics.stdev(values)
+    for i, key in enumerate(("tp", "fp", "fn", "tn")):
+        result[key] = sum(c[i] for c in counts)
+    result["snippets_with"] = result["tp"] + result["fn"]
+    result["snippets_without"] = result["fp"] + result["tn"]
     return result
 
 
