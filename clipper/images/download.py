@@ -6,7 +6,9 @@ stored under short stable names (content hash + real extension). Nothing here
 can fail a clip: an image that cannot be had keeps its remote URL and is
 reported. A page read from the web may not name local files: ``file://``,
 absolute and relative paths are never read and are taken out of the clip; only a
-saved page opened from disk (``page_dir``) may use images from its own folder.
+saved page opened from disk (``page_dir``) may use images from its own folder, and
+those are copied into the clip's assets or taken out: a clip never keeps a path to
+the reader's disk.
 """
 
 from __future__ import annotations
@@ -218,6 +220,11 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
             why = ("a web page may not name files on this computer" if page_dir is None
                    else "outside the saved page's folder")
             result.outcomes[ref.url] = ImageOutcome(ref.url, drop=True, error=why)
+        elif kind == "local" and not (download and staging is not None):
+            # A path on this computer means nothing in the library: copied, or taken out.
+            result.outcomes[ref.url] = ImageOutcome(
+                ref.url, drop=True, error="a saved page's own image is kept only when "
+                "images are downloaded")
         elif download and staging is not None:
             todo[ref.url] = None
     if not todo:
@@ -226,6 +233,12 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
     budget = _Budget(total_cap)
 
     def one(url: str) -> ImageOutcome:
+        outcome = fetch_one(url)
+        if outcome.error and _kind(url) == "local":
+            outcome.drop = True  # never a path on this computer in the clip
+        return outcome
+
+    def fetch_one(url: str) -> ImageOutcome:
         try:
             kind = _kind(url)
             if kind == "data":
