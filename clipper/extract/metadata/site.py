@@ -180,8 +180,14 @@ _DANGLING = re.compile(r"\s+[-–—|]$")
 
 
 def _trim(text: str) -> str:
-    """Separators left standing at an end ("Headline -"), never a quote mark ("«…»")."""
-    return _LOOSE_ENDS.sub("", text).strip()
+    """Separators left standing at an end ("Headline -", "Headline »"), never a quote mark
+    ("« Les privatisations … »")."""
+    text = _LOOSE_ENDS.sub("", text).strip()
+    if text.endswith(" »") and "«" not in text:
+        text = text[:-2].rstrip()
+    if text.startswith("» ") and "«" not in text:
+        text = text[2:].lstrip()
+    return text
 
 
 def _drop_whole_names(title: str, site: SiteNames) -> str:
