@@ -25,9 +25,14 @@ from clipper.extract.normalize.images import (
     resolve_image,
 )
 from clipper.extract.normalize.links import MEDIA_URL_ATTRS, fix_link, fix_media_url, page_key
-from clipper.extract.normalize.math import MATH_TAGS, convert_math, is_mathjax_rendering
+from clipper.extract.normalize.math import (
+    convert_data_math,
+    convert_math,
+    is_math_source,
+    is_mathjax_rendering,
+)
 from clipper.htmltree import remove_keep_tail
-from clipper.markdown.footnotes import mark_footnotes
+from clipper.markdown.footnotes import mark_footnotes, mark_inline_notes
 from clipper.markdown.marks import MATH_ATTR
 from clipper.urls import absolute_url
 
@@ -123,9 +128,9 @@ def normalize_document(doc: etree._Element, base_url: str | None,
             imgs.append(el)
         elif tag == "noscript":
             noscripts.append(el)
-        elif tag in MATH_TAGS or (tag == "span" and "katex" in (el.get("class") or "").split()):
-            if el.getparent() is not None:
-                convert_math(el)
+        elif is_math_source(el):
+            if el.getparent() is not None and not convert_math(el):
+                convert_data_math(el)
         elif tag in MEDIA_URL_ATTRS:
             fix_media_url(el, base, local)
         if tag in ("span", "div", "nobr") and is_mathjax_rendering(el):
@@ -151,3 +156,4 @@ def normalize_document(doc: etree._Element, base_url: str | None,
         for source in list(picture.iterchildren("source")):
             remove_keep_tail(source)
     mark_footnotes(doc, ids, anchors)
+    mark_inline_notes(doc)
