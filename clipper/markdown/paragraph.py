@@ -15,8 +15,8 @@ from clipper.markdown.escape import DOLLAR, escape_line_start, is_punct, is_word
 __all__ = ["Paragraph"]
 
 _MARKERS = frozenset(("*", "**", "~~", ""))
-_PUNCT_RUN_START = re.compile(r"(?:\\.|[^\w\s\\])+")
-_PUNCT_RUN_END = re.compile(r"(?:\\.|[^\w\s\\])+$")
+_PUNCT_RUN_START = re.compile(r"(?:\\.|[^\w\s\\])+\s*")
+_PUNCT_RUN_END = re.compile(r"\s*(?:\\.|[^\w\s\\])+$")
 
 
 class Paragraph:
@@ -151,11 +151,14 @@ class Paragraph:
             if not parts[idx] or not parts[close_idx]:
                 continue
             before_i = self._prev_index(idx)
-            before = parts[before_i][-1] if before_i >= 0 else " "
+            before = parts[before_i][-1] if before_i >= 0 and idx not in self.pre_space else " "
             j = close_idx + 1
             while j < len(parts) and not parts[j]:
                 j += 1
             after = parts[j][0] if j < len(parts) else " "
+            if self._only_punctuation(idx, close_idx):
+                parts[idx] = parts[close_idx] = ""  # an italic comma says nothing
+                continue
             opens = not (starts_p and is_word(before)) or self._punct_out(idx, +1)
             closes = not (ends_p and is_word(after)) or self._punct_out(close_idx, -1)
             if not (opens and closes):
@@ -194,6 +197,10 @@ class Paragraph:
         parts[k] = rest
         parts[marker] = run.group(0) + parts[marker] if step > 0 else parts[marker] + run.group(0)
         return True
+
+    def _only_punctuation(self, start: int, end: int) -> bool:
+        inner = "".join(p for p in self.parts[start + 1:end] if p not in _MARKERS)
+        return not any(is_word(ch) for ch in inner.replace("\\", ""))
 
     def _breaks_out(self) -> None:
         """Line breaks just inside emphasis move outside it: ``**Text\\`` + newline +
