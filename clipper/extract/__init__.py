@@ -53,10 +53,11 @@ COPY_LIMIT = 4_000_000
 """Pages longer than this (characters or bytes) are re-parsed for a retry, not copied."""
 
 
-def _prepared(doc: HtmlElement, address: PageAddress) -> tuple[HtmlElement, str | None]:
-    """Clean the whole parsed page: (body, base URL)."""
-    base = document_base(doc, address.web)
-    normalize_document(doc, base, address.local)
+def _prepared(doc: HtmlElement, url: str | None,
+              local: str | None = None) -> tuple[HtmlElement, str | None]:
+    """Clean the whole parsed page: (body, base URL). ``local``: a saved page's file."""
+    base = document_base(doc, url)
+    normalize_document(doc, base, local)
     remove_junk(doc)
     body = doc.find("body")
     if body is None:
@@ -94,7 +95,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     url = address.web
     # read before normalizing keeps one URL per image: any srcset variant may be the one
     leads = lead_urls(doc, meta.image, document_base(doc, url))
-    body, base = _prepared(doc, address)
+    body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
     attempts: list[tuple[int, int, HtmlElement]] = []
@@ -112,7 +113,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
             length, _, article = max(attempts, key=lambda a: (a[0], a[1]))
             break
         body = copy.deepcopy(pristine) if pristine is not None else \
-            _prepared(parse_html(html), address)[0]
+            _prepared(parse_html(html), url, address.local)[0]
     if length == 0 or not has_words_outside_links(article):
         raise NoArticleError(
             "No article text found on this page",
