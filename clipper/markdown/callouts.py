@@ -16,6 +16,7 @@ family's default.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -119,13 +120,14 @@ def _title_element(el: etree._Element) -> etree._Element | None:
     return None
 
 
-def find_callout(el: etree._Element, article_chars: int) -> Callout | None:
-    """``el`` as a callout, or None; ``article_chars`` is the length of the article's text."""
+def find_callout(el: etree._Element, article_chars: Callable[[], int]) -> Callout | None:
+    """``el`` as a callout, or None; ``article_chars()`` is the length of the article's text
+    (asked only of a box, so the article is measured only when it holds one)."""
     kind = _kind(el)
     if kind is None:
         return None
     chars = len(text_of(el).strip())
-    if not chars or (article_chars and chars > MAX_SHARE * article_chars and chars > 1500):
+    if not chars or (chars > 1500 and chars > MAX_SHARE * article_chars()):
         return None
     fold = ""
     if el.tag == "details":

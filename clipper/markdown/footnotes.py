@@ -58,8 +58,13 @@ def _signals(el: etree._Element | None) -> str:
                                   el.get("data-type"), el.get("name"))))
 
 
+def _may_be_ref(a: etree._Element) -> bool:
+    """Short enough to be a marker: a reference, or a bare "4" whose target may be a note."""
+    return len(" ".join(text_of(a).split())) <= _MAX_REF_TEXT
+
+
 def _is_ref(a: etree._Element) -> bool:
-    if len(" ".join(text_of(a).split())) > _MAX_REF_TEXT:
+    if not _may_be_ref(a):
         return False
     parent = a.getparent()
     if "doc-noteref" in (a.get("role") or ""):
@@ -155,8 +160,7 @@ def mark_footnotes(root: etree._Element, ids: dict[str, etree._Element] | None =
                 href = el.get("href")
                 if href and href.startswith("#") and len(href) > 1:
                     anchors.append(el)
-    anchors = [a for a in anchors if not a.get(FNREF_ATTR) and (
-        _is_ref(a) or _MARKER_TEXT.match(text_of(a)))]  # a bare "4": if its target is a note
+    anchors = [a for a in anchors if not a.get(FNREF_ATTR) and _may_be_ref(a)]
     if not anchors:
         return 0
     used: dict[str, etree._Element] = {}
@@ -198,8 +202,10 @@ def _note_of(a: etree._Element, ids: dict[str, etree._Element],
     holder = a.getparent()
     ref_ids = {i for i in (a.get("id"), a.get("name"),
                            holder.get("id") if holder is not None else None) if i}
+    if _is_ref(a):
+        return block if _is_def(block, ref_ids) else None
     # a bare "4" (no sign of being a reference) needs a note that says it is one
-    return block if _is_def(block, ref_ids if _is_ref(a) else set()) else None
+    return block if _MARKER_TEXT.match(text_of(a)) and _is_def(block, set()) else None
 
 
 _INLINE_NOTE_CLASSES = frozenset(("sidenote", "marginnote", "side-note", "margin-note",
@@ -209,10 +215,19 @@ margin notes, inline footnotes that a stylesheet floats or numbers)."""
 _NOTE_DATA_ATTRS = ("data-footnote", "data-footnote-content", "data-footnote-text",
                     "data-sidenote", "data-note")
 """Attributes that hold a note's text on its marker (tooltip and pop-up footnotes)."""
-_INLINE_CANDIDATES = ElementsXPath(
-    "descendant::*[(contains(@class, 'note') and (self::span or self::small or self::aside"
-    " or self::div)) or @data-footnote or @data-footnote-content or @data-footnote-text"
-    " or @data-sidenote or @data-note]")
+_INLINE_NOTE_TAGS = ("span", "small", "aside", "div", "sup", "a", "button")
+
+
+def _inline_candidates(root: etree._Element) -> list[etree._Element]:
+    """Elements that may be a note written in the text (a note class or a note attribute)."""
+    found = []
+    for el in root.iter(_INLINE_NOTE_TAGS):
+        cls = el.get("class")
+        if (cls and "note" in cls and el.tag in ("span", "small", "aside", "div")) or (
+                el.tag in ("sup", "span", "a", "button")
+                and any(el.get(a) for a in _NOTE_DATA_ATTRS)):
+            found.append(el)
+    return found
 _TEXT_BLOCKS = frozenset(("p", "li", "dd", "blockquote", "td", "th", "figcaption"))
 _MIN_TEXT_AROUND = 20
 
@@ -238,7 +253,7 @@ def mark_inline_notes(root: etree._Element) -> int:
         used.add(str(number))
         return str(number)
 
-    for el in _INLINE_CANDIDATES(root):
+    for el in _inline_candidates(root):
         if el.getparent() is None or el.get(FNDEF_ATTR) or el.get(FNREF_ATTR):
             continue
         note_text = next((el.get(a) for a in _NOTE_DATA_ATTRS if el.get(a)), None)
@@ -362,6 +377,7 @@ def take_footnotes(root: etree._Element) -> list[tuple[str, etree._Element]]:
     fragment stay as plain superscript numbers.
     """
     mark_footnotes(root)
+    mark_inline_notes(root)
     defs: dict[str, etree._Element] = {}
     refs: list[etree._Element] = []
     ref_ids: set[str] = set()

@@ -15,6 +15,7 @@ from clipper.markdown.escape import DOLLAR, escape_line_start, is_punct, is_word
 __all__ = ["Paragraph"]
 
 _MARKERS = frozenset(("*", "**", "~~", ""))
+_ALNUM = re.compile(r"[^\W_]")
 _PUNCT_RUN_START = re.compile(r"(?:\\.|[^\w\s\\])+\s*")
 _PUNCT_RUN_END = re.compile(r"\s*(?:\\.|[^\w\s\\])+$")
 
@@ -199,13 +200,14 @@ class Paragraph:
         return True
 
     def _only_punctuation(self, start: int, end: int) -> bool:
-        inner = "".join(p for p in self.parts[start + 1:end] if p not in _MARKERS)
-        return not any(is_word(ch) for ch in inner.replace("\\", ""))
+        return not any(_ALNUM.search(p) for p in self.parts[start + 1:end] if p not in _MARKERS)
 
     def _breaks_out(self) -> None:
         """Line breaks just inside emphasis move outside it: ``**Text\\`` + newline +
         ``**`` would show literal asterisks."""
         parts = self.parts
+        if not self.opened or "\n" not in parts:
+            return
         live = [i for i, p in enumerate(parts) if p]
         moved = True
         while moved:

@@ -359,7 +359,7 @@ class _Writer:
     def callout_block(self, el: etree._Element, out: list[Block]) -> bool:
         """A callout box as ``> [!type] Title`` and its content, quoted; False if ``el``
         is no callout."""
-        box = find_callout(el, self.article_chars()) if (
+        box = find_callout(el, self.article_chars) if (
             el.get("class") or el.get("data-callout")) else None
         if box is None:
             return False

@@ -103,13 +103,22 @@ def test_og_site_name_repeating_the_headline_does_not_eat_it() -> None:
     assert m.title == "Bürgerbeteiligung für Windpark Steinheim"
 
 
-def test_visible_brand_and_author_suffixes_go() -> None:
+def test_host_and_author_suffixes_go() -> None:
     m = meta("<title>Samantha and The Great Big Lie - John C. Welch - Medium</title>"
              '<meta name="author" content="John C. Welch">',
-             '<header><a href="/" rel="home"><img src="/logo.svg" alt="Medium"></a></header>'
              "<h1>Samantha and The Great Big Lie</h1>",
              url="https://medium.com/@jcwelch/samantha-123")
     assert m.title == "Samantha and The Great Big Lie"
+
+
+def test_the_visible_brand_names_a_site_that_declares_none() -> None:
+    """No og:site_name, only a publisher's legal name: the logo of the link home says it."""
+    m = meta(ld({"@context": "https://schema.org", "@type": "NewsArticle",
+                 "headline": "Neue Velowege", "publisher": {"name": "Tamedia AG"}}),
+             '<header><a href="https://www.tagesanzeiger.ch/"><img src="/logo.svg" '
+             'alt="Tages-Anzeiger"></a><a href="/">Startseite</a></header><h1>Neue Velowege</h1>',
+             url="https://www.tagesanzeiger.ch/neue-velowege-123")
+    assert m.site_name == "Tages-Anzeiger"
 
 
 def test_title_typed_as_the_page_headline_shows_it() -> None:

@@ -28,7 +28,9 @@ from clipper.extract.metadata.dom import (
 )
 from clipper.extract.metadata.jsonld import JsonLdFacts, parse_scripts
 from clipper.extract.metadata.site import (
+    SiteNames,
     brand_names,
+    fold,
     host_labels,
     is_legal_name,
     plain_brand,
@@ -105,7 +107,8 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Meta
         title=title,
         byline=_byline(doc, tags, facts, title, marks),
         published=_published(marks, tags, facts, (page_url, url), lang, title),
-        site_name=site or _site_from_title(tags.title, title) or _legal_site(facts),
+        site_name=site or _site_from_title(tags.title, title) or clues.visible_brand()
+        or _legal_site(facts),
         excerpt=clean_text(facts.description) or tags.first(*_DESCRIPTION_KEYS),
         lang=lang,
         url=page_url,
@@ -160,11 +163,23 @@ class _SiteClues:
                 *(tags.first(k) for k in _SITE_KEYS)]
 
     def weak(self) -> list[str | None]:
-        """Names that only hint at the site: its Twitter handle, the text of the link home,
-        and the author's name, which blogging platforms append ("… - John C. Welch")."""
-        return [(self.tags.first("twitter:site") or "").lstrip("@"),
-                *brand_names(self.doc, next((u for u in self.urls if u), None)),
-                *self.facts.authors, *self.tags.all("author")]
+        """Names that only hint at the site: its Twitter handle, and the author's name,
+        which blogging platforms append ("… - John C. Welch")."""
+        return [(self.tags.first("twitter:site") or "").lstrip("@"), *self.facts.authors,
+                *self.tags.all("author")]
+
+    def visible_brand(self) -> str | None:
+        """The name the page's link home shows (its text or logo ``alt``), when it is the
+        host's name or a part of the page's title: the brand a reader sees. Read only for
+        a page that declares no site name."""
+        labels = self.labels()
+        site = SiteNames((), labels)
+        parts = {fold(part) for _, part in split_title(self.tags.title or "")}
+        for brand in brand_names(self.doc, next((u for u in self.urls if u), None)):
+            for _, name in split_title(brand) or [(0, brand)]:  # "LimeSpace - IT": its name
+                if site.by_host(name) or (fold(name) in parts and len(parts) > 1):
+                    return name.strip()
+        return None
 
     def labels(self) -> set[str]:
         return host_labels(*self.urls)
@@ -176,7 +191,7 @@ class _SiteClues:
             return title
         if self._stripped is None or self._stripped[0] != title:
             self._stripped = (title, strip_site(title, self.names(), self.labels(),
-                                                self.weak()))
+                                                self.weak))
         return self._stripped[1]
 
 
@@ -222,6 +237,7 @@ def _title(tags: PageTags, facts: JsonLdFacts, clues: _SiteClues,
     return title
 
 
+_TYPED_MARKS = "'\"-’‘‚“”„–—‐‑"
 _QUOTES_DASHES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
                                 "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
 
@@ -230,6 +246,8 @@ def _headline(title: str, clues: _SiteClues, headings: _Headings) -> str:
     """The title without the site's name; typed as the page's h1 shows it when they are
     the same words ("Editor's Letter" from og:title, "Editor’s Letter" on the page)."""
     title = clues.strip(title)
+    if not any(mark in title for mark in _TYPED_MARKS):
+        return title  # nothing a headline could type differently: the h1s need not be read
     plain = " ".join(title.translate(_QUOTES_DASHES).split())
     for h1 in headings.h1s:
         if h1 != title and " ".join(h1.translate(_QUOTES_DASHES).split()) == plain:

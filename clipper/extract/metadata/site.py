@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from clipper.extract.metadata.title import SEPARATOR, split_title
-from clipper.htmltree import ElementsXPath
 
-__all__ = ["brand_names", "host_labels", "is_legal_name", "plain_brand", "strip_site"]
+__all__ = ["SiteNames", "brand_names", "fold", "host_labels", "is_legal_name", "plain_brand",
+           "strip_site"]
 
 _LEGAL_FORM = re.compile(
     r"(?:,?\s+(?:AG|GmbH(?:\s*&\s*Co\.?\s*(?:KG|OHG)(?:aA)?)?|gGmbH|mbH|Inc\.?|Incorporated|LLC"
@@ -101,17 +101,24 @@ class SiteNames:
 
     ``names`` are what the page declares (``og:site_name``, JSON-LD, ``application-name``)
     and with the host's labels they may be cut from either end; ``weak`` names (a Twitter
-    handle, the text of the link home) only from the end, where sites put their name, and
-    a product's name may stand first ("Firefox — Customize and make it your own").
+    handle, the author) only from the end, where sites put their name, and a product's
+    name may stand first ("Firefox — Customize and make it your own").
     """
 
     def __init__(self, names: Iterable[str | None], labels: set[str],
-                 weak: Iterable[str | None] = ()) -> None:
+                 weak: Callable[[], Iterable[str | None]] = tuple) -> None:
         self.names = [n for n in dict.fromkeys(n.strip() for n in names if n) if n]
-        self.weak = [n for n in dict.fromkeys(n.strip() for n in weak if n) if n]
         self.folded = {fold(n) for n in self.names} - {""}
-        self.weak_folded = {fold(n) for n in self.weak} - {""}
         self.labels = labels
+        self._weak = weak
+        self._weak_folded: set[str] | None = None
+
+    @property
+    def weak_folded(self) -> set[str]:
+        """The weak names, read from the page only when a title part needs them."""
+        if self._weak_folded is None:
+            self._weak_folded = {fold(n) for n in self._weak() if n} - {""}
+        return self._weak_folded
 
     def by_host(self, part: str) -> bool:
         """``part`` is the host's own name ("Aerobuzz.de", "LimeSpace" on limespace.de)."""
@@ -212,7 +219,7 @@ def _drop_whole_names(title: str, site: SiteNames) -> str:
 
 
 def strip_site(title: str, names: Iterable[str | None], labels: set[str],
-               weak: Iterable[str | None] = ()) -> str:
+               weak: Callable[[], Iterable[str | None]] = tuple) -> str:
     """``title`` without the site's name (and bare dates) at its ends."""
     site = SiteNames(names, labels, weak)
     if not title:
@@ -227,28 +234,27 @@ def strip_site(title: str, names: Iterable[str | None], labels: set[str],
     return stripped if fold(stripped) else title
 
 
-_HOME_LINKS = ElementsXPath(
-    "descendant::a[@href='/' or contains(concat(' ', normalize-space(@rel), ' '), ' home ')]")
-_ORIGIN_LINKS = ElementsXPath("descendant::a[@href=$origin or @href=$origin_slash]")
-
-
 def brand_names(doc: lxml_html.HtmlElement, url: str | None) -> list[str]:
     """The site's name as its pages show it: the text or logo ``alt`` of the link home."""
     body = doc.find("body")
     if body is None:
         return []
-    found = _HOME_LINKS(body)
     origin = _origin(url)
-    if origin:
-        found += _ORIGIN_LINKS(body, origin=origin, origin_slash=origin + "/")
+    homes = ("/", origin, origin + "/") if origin else ("/",)
     out: list[str] = []
-    for el in found[:40]:
-        for text in _brand_texts(el):
+    for seen, a in enumerate(body.iter("a")):
+        if seen >= _MAX_LINKS_READ or len(out) >= MAX_BRANDS:
+            break
+        if (a.get("href") or "").strip() not in homes and "home" not in (a.get("rel") or ""):
+            continue
+        for text in _brand_texts(a):
             if len(text.split()) <= _MAX_SITE_WORDS and text not in out:
                 out.append(text)
-        if len(out) >= MAX_BRANDS:
-            break
     return out
+
+
+_MAX_LINKS_READ = 400
+"""The link home sits in the page's header, among its first links."""
 
 
 def _origin(url: str | None) -> str | None:

@@ -26,13 +26,14 @@ from clipper.extract.normalize.images import (
 )
 from clipper.extract.normalize.links import MEDIA_URL_ATTRS, fix_link, fix_media_url, page_key
 from clipper.extract.normalize.math import (
+    MATH_SOURCE_TAGS,
     convert_data_math,
     convert_math,
     is_math_source,
     is_mathjax_rendering,
 )
 from clipper.htmltree import remove_keep_tail
-from clipper.markdown.footnotes import mark_footnotes, mark_inline_notes
+from clipper.markdown.footnotes import mark_footnotes
 from clipper.markdown.marks import MATH_ATTR
 from clipper.urls import absolute_url
 
@@ -55,6 +56,8 @@ def document_base(doc: etree._Element, base_url: str | None) -> str | None:
     return base_url
 
 
+_MAYBE_MATH = frozenset(("span", "div"))
+"""Where KaTeX and MathJax renderings (and the TeX they keep in attributes) live."""
 _VOID_PARSED_AS_CONTAINERS = frozenset(("wbr", "source", "track", "embed", "keygen"))
 
 
@@ -128,7 +131,7 @@ def normalize_document(doc: etree._Element, base_url: str | None,
             imgs.append(el)
         elif tag == "noscript":
             noscripts.append(el)
-        elif is_math_source(el):
+        elif tag in MATH_SOURCE_TAGS or (tag in _MAYBE_MATH and is_math_source(el)):
             if el.getparent() is not None and not convert_math(el):
                 convert_data_math(el)
         elif tag in MEDIA_URL_ATTRS:
@@ -156,4 +159,3 @@ def normalize_document(doc: etree._Element, base_url: str | None,
         for source in list(picture.iterchildren("source")):
             remove_keep_tail(source)
     mark_footnotes(doc, ids, anchors)
-    mark_inline_notes(doc)

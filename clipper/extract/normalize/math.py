@@ -19,7 +19,7 @@ from clipper.extract.normalize.mathml import mathml_to_tex
 from clipper.htmltree import remove_keep_tail, text_of
 from clipper.markdown.marks import MATH_ATTR
 
-__all__ = ["DATA_MATH_CLASS", "MATH_TAGS", "convert_data_math", "convert_math",
+__all__ = ["DATA_MATH_CLASS", "MATH_SOURCE_TAGS", "MATH_TAGS", "convert_data_math", "convert_math",
            "is_math_source", "is_mathjax_rendering", "tex_from_image_url"]
 
 MATH_TAGS = frozenset(("math", "{http://www.w3.org/1998/Math/MathML}math", "mjx-container"))
@@ -39,13 +39,19 @@ def is_mathjax_rendering(el: etree._Element) -> bool:
     return bool(cls and _MATHJAX_CLASS.search(cls))
 
 
+MATH_SOURCE_TAGS = MATH_TAGS | {"math-renderer"}
+"""Elements that are math whatever their class: MathML, MathJax 3, GitHub's renderer."""
+
+
 def is_math_source(el: etree._Element) -> bool:
     """MathML, MathJax 3, KaTeX, GitHub's ``<math-renderer>``, or an element whose class
-    says it renders math (it may keep the TeX in a ``data-*`` attribute)."""
-    tag = el.tag
-    if tag in MATH_TAGS or tag == "math-renderer":
+    says it renders math (it may keep the TeX in a ``data-*`` attribute). Asked of every
+    ``span`` and ``div`` of a page: plain substring tests, the cheapest Python has."""
+    if el.tag in MATH_SOURCE_TAGS:
         return True
-    return tag in ("span", "div") and bool(DATA_MATH_CLASS.search(el.get("class") or ""))
+    cls = el.get("class")
+    return bool(cls) and ("ath" in cls or "atex" in cls or "ATEX" in cls  # type: ignore[operator]
+                          or "quation" in cls or "ormula" in cls)  # type: ignore[operator]
 
 
 def _clean_tex(tex: str) -> str:
@@ -178,11 +184,14 @@ def _from_image(el: etree._Element) -> bool:
     ``alt`` of an image that says it is math (class or address)."""
     cls = (el.get("class") or "").lower()
     src = (el.get("src") or el.get("data-src") or "").strip()
-    tex = tex_from_image_url(src) if src else None
+    math_class = bool(cls) and _maybe_math(cls) and bool(_MATH_WORD.search(cls))
+    math_src = _maybe_math(src[:300].lower()) and bool(_MATH_HINT.search(src[:300]))
+    if not (math_class or math_src):
+        return False  # nearly every image: nothing in its class or address says math
+    tex = tex_from_image_url(src) if math_src else None
     alt = _unwrap_dollars(el.get("alt") or el.get("title") or "")
-    if tex is None and alt and (
-            (_MATH_WORD.search(cls) and _TEXISH.search(alt))
-            or (_MATH_WORD.search(src[:200]) and _TEX_COMMAND.search(alt))):
+    if tex is None and alt and ((math_class and _TEXISH.search(alt))
+                                or (math_src and _TEX_COMMAND.search(alt))):
         tex = alt
     if not tex:
         return False
@@ -192,6 +201,14 @@ def _from_image(el: etree._Element) -> bool:
 
 
 _MATH_WORD = re.compile(r"math|latex|(?<![a-z])tex(?![a-z])|equation|formula|katex", re.I)
+def _maybe_math(low: str) -> bool:
+    """A first look, in plain substring tests (every image of every page is asked)."""
+    return ("math" in low or "tex" in low or "equation" in low or "formula" in low
+            or "cht=tx" in low)
+
+
+_MATH_HINT = re.compile(r"math|latex|tex\b|tex=|equation|formula|cht=tx", re.I)
+"""Cheap first look at an image address: could it be a formula at all?"""
 _QUERY_TEX_PARAMS = ("latex", "tex", "math", "chl", "from", "formula", "eq", "expr", "equation")
 _SERVICE_PREFIX = re.compile(
     r"^\s*(?:\\(?:dpi\{\d+\}|dpi_?\d+|bg_\w+|bg\{\w+\}|fg_\w+|fg\{\w+\}|inline|large|Large|LARGE"
