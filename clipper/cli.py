@@ -261,7 +261,8 @@ def _report_save(result: SaveResult) -> None:
         urls = ", ".join(short_url(u) for u in failed[:3]) + (" …" if len(failed) > 3 else "")
         why = f" ({result.images_note})" if result.images_note else ""
         _note(f"{len(failed)} image(s) could not be downloaded and stay remote{why}: {urls}")
-    dropped = [u for u, why in result.image_errors.items() if u.startswith("data:")
+    # inline pictures and a saved page's own files cannot stay remote: they are taken out
+    dropped = [u for u in result.image_errors if not u.lower().startswith(("http:", "https:"))
                and u not in result.images_failed]
     for url in dropped[:3]:
         _note(f"image {short_url(url)} left out: {result.image_errors[url]}")

@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from clipper.errors import NoArticleError
+from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.leadimage import (
@@ -52,10 +53,11 @@ COPY_LIMIT = 4_000_000
 """Pages longer than this (characters or bytes) are re-parsed for a retry, not copied."""
 
 
-def _prepared(doc: HtmlElement, url: str | None) -> tuple[HtmlElement, str | None]:
-    """Clean the whole parsed page: (body, base URL)."""
+def _prepared(doc: HtmlElement, url: str | None,
+              local: str | None = None) -> tuple[HtmlElement, str | None]:
+    """Clean the whole parsed page: (body, base URL). ``local``: a saved page's file."""
     base = document_base(doc, url)
-    normalize_document(doc, base)
+    normalize_document(doc, base, local)
     remove_junk(doc)
     body = doc.find("body")
     if body is None:
@@ -94,12 +96,20 @@ def _leading_heading(article: HtmlElement) -> str | None:
 
 
 def extract(html: str | bytes, url: str | None = None) -> Article:
-    """The article in ``html`` (page text or bytes) read from ``url``."""
+    """The article in ``html`` (page text or bytes) read from ``url``.
+
+    A page read from disk (a ``file:`` ``url``) stands for the web address it was saved
+    from (``address``): its links resolve against that, and it is the clip's source.
+    """
     doc = parse_html(html)  # bytes are decoded there (BOM, meta charset, detection)
-    meta = extract_metadata(doc, url)  # first: it reads JSON-LD scripts and <head>
+    address = PageAddress.of(html, url)
+    meta = extract_metadata(doc, address.web)  # first: it reads JSON-LD scripts and <head>
+    if address.local and not address.web and meta.url:
+        address = PageAddress(meta.url, address.local)  # its canonical or og:url
+    url = address.web
     # read before normalizing keeps one URL per image: any srcset variant may be the one
     leads = lead_urls(doc, meta.image, document_base(doc, url))
-    body, base = _prepared(doc, url)
+    body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
     attempts: list[tuple[int, int, HtmlElement]] = []
@@ -117,7 +127,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
             length, _, article = max(attempts, key=lambda a: (a[0], a[1]))
             break
         body = copy.deepcopy(pristine) if pristine is not None else \
-            _prepared(parse_html(html), url)[0]
+            _prepared(parse_html(html), url, address.local)[0]
     if length == 0 or not has_words_outside_links(article):
         raise NoArticleError(
             "No article text found on this page",
@@ -143,6 +153,6 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
         lang=meta.lang,
         url=meta.url or url,
         html=article_html,
-        images=image_urls(markdown, base),
+        images=image_urls(markdown, address.local or base),
         kept_lines=lines,
     )

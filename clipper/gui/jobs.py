@@ -250,13 +250,20 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
     from .sanitize import image_allowed
 
     limits = Limits(connect_timeout=5, read_timeout=10, deadline=20, max_bytes=IMAGE_LIMIT_BYTES)
-    wanted = [u for u in dict.fromkeys(urls) if image_allowed(u, local_dir)][:MAX_PREVIEW_IMAGES]
+    wanted = [u for u in dict.fromkeys(urls)
+              if image_allowed(u, local_dir) or _beside_page(u, local_dir)][:MAX_PREVIEW_IMAGES]
     out: dict[str, bytes] = {}
     for done, url in enumerate(wanted):
         check_cancel(cancel)
         progress("images", done, len(wanted))
         try:
-            if url.lower().startswith("file:"):
+            beside = _beside_page(url, local_dir)
+            if beside is not None:
+                # A saved page's own picture, named in the article by its path relative to
+                # the page; the preview asks for it by that path, decoded.
+                if beside.stat().st_size <= IMAGE_LIMIT_BYTES:
+                    out[unquote(url)] = beside.read_bytes()
+            elif url.lower().startswith("file:"):
                 from clipper.models import file_url_to_path
 
                 path = Path(file_url_to_path(url))
@@ -274,6 +281,18 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
             continue
     progress("images", len(wanted), len(wanted))
     return out
+
+
+def _beside_page(url: str, local_dir: Path | None) -> Path | None:
+    """The file a relative image address names inside a saved page's folder, if any."""
+    if local_dir is None or not url or url.startswith(("/", "\\")) or ":" in url.split("/")[0]:
+        return None
+    try:
+        path = (local_dir / unquote(url.split("#")[0].split("?")[0])).resolve()
+        root = local_dir.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return path if path != root and path.is_relative_to(root) and path.is_file() else None
 
 
 # -- the library pane ---------------------------------------------------------------------------

@@ -6,7 +6,9 @@ stored under short stable names (content hash + real extension). Nothing here
 can fail a clip: an image that cannot be had keeps its remote URL and is
 reported. A page read from the web may not name local files: ``file://``,
 absolute and relative paths are never read and are taken out of the clip; only a
-saved page opened from disk (``page_dir``) may use images from its own folder.
+saved page opened from disk (``page_dir``) may use images from its own folder, and
+those are copied into the clip's assets or taken out: a clip never keeps a path to
+the reader's disk.
 """
 
 from __future__ import annotations
@@ -250,6 +252,11 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
             why = ("a web page may not name files on this computer" if page_dir is None
                    else "outside the saved page's folder")
             result.outcomes[ref.url] = ImageOutcome(ref.url, drop=True, error=why)
+        elif kind == "local" and not (download and staging is not None):
+            # A path on this computer means nothing in the library: copied, or taken out.
+            result.outcomes[ref.url] = ImageOutcome(
+                ref.url, drop=True, error="a saved page's own image is kept only when "
+                "images are downloaded")
         elif staging is not None and (download or kind == "data"):
             todo[ref.url] = None
         elif kind == "data":
@@ -267,6 +274,8 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
     def one(url: str) -> ImageOutcome:
         kind = _kind(url)
         outcome = fetch_one(url, kind)
+        if outcome.error and kind == "local":
+            outcome.drop = True  # never a path on this computer in the clip
         if kind == "data" and not outcome.file:  # never inline: left out, with the reason
             outcome.drop = True
         return outcome

@@ -39,7 +39,10 @@ _LANG_CLASS = re.compile(
 )
 _BRUSH = re.compile(r"brush:\s*([\w#+.-]{1,30})", re.I)
 _GUTTER_CLASS = re.compile(r"(?:^|[\s_-])(?:line-?num(?:ber)?s?|linenos?|lineno-?\w*|gutter"
-                           r"|ln-num|hljs-ln-n\w*|code-line-number|blob-num)(?:$|[\s_-])", re.I)
+                           r"|ln-num|hljs-ln-n\w*|code-line-number|blob-num)(?:$|[\s_-])"
+                           r"|(?:^|\s)lnt?(?:$|\s)", re.I)
+"""Line-number elements: Pygments' ``linenos``, highlight.js' ``hljs-ln-n``, GitHub's
+``blob-num``, Rouge's ``gutter``, Chroma's ``ln``/``lnt``..."""
 _DIGITS_ONLY = re.compile(r"^[\d\s.:]*$")
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
 
@@ -131,9 +134,10 @@ def gutter_table(table: etree._Element) -> etree._Element | None:
         cls = holder.get("class")
         if cls:
             code.set("class", (code.get("class", "") + " " + cls).strip())
-        lang = holder.get("data-lang") or holder.get("data-language")
+        lang = (holder.get("data-lang") or holder.get("data-language")
+                or holder.get("data-tagsearch-lang"))  # GitHub's file tables
         if lang:
-            code.set("data-lang", lang)
+            code.set("data-lang", lang.lower())
     return pre
 
 

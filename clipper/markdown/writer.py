@@ -24,6 +24,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from clipper.htmltree import text_of
+from clipper.markdown.callouts import TYPES, find_callout
 from clipper.markdown.code import code_language, code_text, pre_html
 from clipper.markdown.escape import (
     BACKTICKS,
@@ -85,6 +86,14 @@ _CELL_BLOCKS = frozenset(("p", "div", "ul", "ol", "li", "dl", "dt", "dd", "block
 Block = tuple[str, str]
 """(kind, Markdown text); kind is p, h, ul, ul*, ol, ol), quote, code, table, html, hr, math."""
 
+_CALLOUT_TAGS = frozenset(("div", "aside", "section", "details", "blockquote", "figure", "p"))
+
+
+def _callout_names(kind: str) -> set[str]:
+    """What a box's title says when it only repeats its type ("Note", "Warning", "Tip")."""
+    return {kind, *(name for name, k in TYPES.items() if k == kind)}
+
+
 _QUOTE_MARKS = frozenset('"\'“”„‘’‚«»‹›「」『』')
 """Marks a ``<q>``'s text may already hold: the page's stylesheet hides the browser's pair."""
 
@@ -93,6 +102,8 @@ class _Writer:
     """Recursive tree walk producing blocks; depth is bounded by ``prepare_fragment``."""
 
     def __init__(self, base_url: str | None, root: etree._Element) -> None:
+        self.root = root
+        self._article_chars: int | None = None
         self.base_url = base_url
         self.page = base_url.split("#", 1)[0] if base_url else None
         self.em = self.strong = self.strike = self.link = self.quote = 0
@@ -109,6 +120,13 @@ class _Writer:
                 if anc in self.holders:
                     break
                 self.holders.add(anc)
+        self.block_handlers: dict[str, Callable[[etree._Element, list[Block]], None]] = {
+            "ul": self.list_block, "ol": self.list_block, "pre": self.code_block,
+            "li": lambda el, out: self.list_block(el, out, items=[el]),
+            "blockquote": self.quote_block, "table": self.table_block,
+            "figure": self.figure_block, "dl": self.definition_block,
+            "details": self.details_block,
+        }
         self.inline_handlers: dict[str, Callable[[etree._Element, Paragraph], None]] = {
             "a": self._link, "img": self._image, "br": self._br, "wbr": self._nothing,
             "em": self._em, "i": self._em, "cite": self._em, "dfn": self._em, "var": self._em,
@@ -147,26 +165,15 @@ class _Writer:
 
     def block(self, el: etree._Element, out: list[Block]) -> None:
         tag = el.tag
-        if tag in _HEADINGS:
+        if tag in _CALLOUT_TAGS and self.callout_block(el, out):
+            return
+        handler = self.block_handlers.get(tag)
+        if handler is not None:
+            handler(el, out)
+        elif tag in _HEADINGS:
             self.heading_block(el, out)
-        elif tag in ("ul", "ol"):
-            self.list_block(el, out)
-        elif tag == "li":
-            self.list_block(el, out, items=[el])
-        elif tag == "pre":
-            self.code_block(el, out)
-        elif tag == "blockquote":
-            self.quote_block(el, out)
-        elif tag == "table":
-            self.table_block(el, out)
-        elif tag == "figure":
-            self.figure_block(el, out)
-        elif tag == "dl":
-            self.definition_block(el, out)
         elif tag == "hr":
             out.append(("hr", "---"))
-        elif tag == "details":
-            self.details_block(el, out)
         elif tag == "span" and el.get(MATH_ATTR) == "display":
             tex = (el.text or "").strip()
             if tex:
@@ -360,6 +367,44 @@ class _Writer:
                         child, out)
         walk(el)
         flush()
+
+    def article_chars(self) -> int:
+        if self._article_chars is None:
+            self._article_chars = len(text_of(self.root))
+        return self._article_chars
+
+    def callout_block(self, el: etree._Element, out: list[Block]) -> bool:
+        """A callout box as ``> [!type] Title`` and its content, quoted; False if ``el``
+        is no callout."""
+        box = find_callout(el, self.article_chars) if (
+            el.get("class") or el.get("data-callout")) else None
+        if box is None:
+            return False
+        title = ""
+        if box.title is not None:
+            para = Paragraph()
+            self.flat = True
+            try:
+                self.inline_children(box.title, para)
+            finally:
+                self.flat = False
+            title = para.one_line()
+            self.skip.add(box.title)
+        inner: list[Block] = []
+        try:
+            self.blocks(el, inner)
+        finally:
+            if box.title is not None:
+                self.skip.discard(box.title)
+        if " ".join(title.casefold().strip(" :").split()) in _callout_names(box.kind):
+            title = ""  # "Note" over a note: Obsidian shows the type's name already
+        if not inner and not title:
+            return True
+        head = f"> [!{box.kind}]{box.fold}" + (f" {title}" if title else "")
+        lines = self.join(inner).split("\n") if inner else []
+        out.append(("quote", "\n".join([head] + ["> " + line if line else ">"
+                                                  for line in lines])))
+        return True
 
     def details_block(self, el: etree._Element, out: list[Block]) -> None:
         summary = next(el.iterchildren("summary"), None)
@@ -603,8 +648,10 @@ class _Writer:
         if href.startswith("#"):  # a part of this page: on the web page, or in the clip
             url: str | None = self.page + href if self.page and allowed_target(self.page) \
                 else href
-        elif image and href[:5].lower() == "data:":
-            url = href  # an inline image: the image step writes it to a file or leaves it out
+        elif image and (href[:5].lower() == "data:" or not _SCHEME.match(href)):
+            # an inline image (the image step writes it to a file or leaves it out), or a
+            # saved page's own picture named beside it (the image step copies it or not)
+            url = href
         else:
             url = absolute_url(href, self.base_url)
         if not url or not allowed_target(url, image):

@@ -556,8 +556,12 @@ GOOD_LINKS = [
 def test_case13_only_allowed_link_schemes_stay_links(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    links = "".join(f"<li><a href='{url}'>bad {i}</a></li>" for i, url in enumerate(BAD_SCHEMES))
-    links += "".join(f"<li><a href='{url}'>good {i}</a></li>" for i, url in enumerate(GOOD_LINKS))
+    # each link inside a sentence: a bare list of links would go as boilerplate
+    said = "about the river crossing and the weather, as the ferry log records it"
+    links = "".join(f"<li>Read <a href='{url}'>bad {i}</a> {said}.</li>"
+                    for i, url in enumerate(BAD_SCHEMES))
+    links += "".join(f"<li>Read <a href='{url}'>good {i}</a> {said}.</li>"
+                     for i, url in enumerate(GOOD_LINKS))
     cards = (
         "<a href='ms-msdt:/id x'><p>A card paragraph long enough.</p></a>"
         "<p><code><a href='shell:startup'>run_this</a></code></p>"
