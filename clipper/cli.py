@@ -190,13 +190,22 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if args.json:
         data = article.as_dict()
         data["final_url"] = loaded.page.url
-        clean = {k: sanitize(v) if isinstance(v, str) else
-                 [sanitize(i) for i in v] if isinstance(v, list) else v for k, v in data.items()}
-        json.dump(clean, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(_sanitized(data), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(sanitize(render_clip(Clip.from_article(article, _tags(None)))))
     return 0
+
+
+def _sanitized(value: object) -> object:
+    """Page text in any JSON value, through the one sanitiser."""
+    if isinstance(value, str):
+        return sanitize(value)
+    if isinstance(value, list):
+        return [_sanitized(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _sanitized(v) for k, v in value.items()}
+    return value
 
 
 def _cmd_save(args: argparse.Namespace) -> int:
