@@ -156,7 +156,8 @@ def run(args: argparse.Namespace) -> int:
             else list(settings.default_tags))
     options = ImportOptions(jobs=args.jobs, tags=tags, keep_dead=args.keep_dead,
                             dry_run=args.dry_run,
-                            download_images=settings.download_images and not args.no_images)
+                            download_images=settings.download_images and not args.no_images,
+                            keep_pages=settings.keep_pages)
     if args.delay is not None:
         options.delay = args.delay
     folder = resolve_library(args.library, settings)

@@ -30,6 +30,12 @@ class Settings:
     default_tags: list[str] = field(default_factory=lambda: ["clippings"])
     download_images: bool = True
     """Save the article's images next to the clip so they survive link rot."""
+    keep_pages: bool = True
+    """Keep each clip's page as loaded (a snapshot in the library's ``.clipper/pages``), to
+    show it again and re-extract it later."""
+    notes_callout: bool = False
+    """Write what the clip leaves out (a table kept as HTML, a video as a link…) into the
+    clip, as a folded callout at its end."""
     version: int = SETTINGS_VERSION
 
 

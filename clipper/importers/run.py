@@ -48,7 +48,7 @@ from clipper.library import Library, fingerprint, list_clips
 from clipper.library.duplicates import is_similar
 from clipper.library.index import IndexUnavailable
 from clipper.models import Clip, OnDuplicate, SaveAction, Source
-from clipper.pipeline import load, save
+from clipper.pipeline import Loaded, load, save
 from clipper.progress import ProgressFn, check_cancel
 from clipper.urls import normalize_url
 
@@ -91,6 +91,8 @@ class ImportOptions:
     keep_dead: bool = False
     dry_run: bool = False
     download_images: bool = True
+    keep_pages: bool = True
+    """Keep each page as loaded with its clip (``library.snapshots``), as a save does."""
     limits: Limits = field(default_factory=Limits)
 
 
@@ -290,7 +292,7 @@ class _Run:
         try:
             loaded = load(Source("url", item.url), limits=options.limits, cancel=self.cancel)
             clip = clip_from_article(item, loaded.article, options.tags)
-            return self.save(item, clip, Status.SAVED)
+            return self.save(item, clip, Status.SAVED, page=loaded)
         except (CancelledError, LibraryError):
             raise
         except HttpStatusError as exc:
@@ -317,7 +319,7 @@ class _Run:
                 pass
             else:
                 clip = clip_from_article(item, loaded.article, self.options.tags)
-                outcome = self.save(item, clip, Status.SAVED)
+                outcome = self.save(item, clip, Status.SAVED, page=loaded)
                 if outcome.status is Status.SAVED:
                     outcome.reason = f"from the stored copy: {error}"
                 return outcome
@@ -327,11 +329,13 @@ class _Run:
         return ItemOutcome(item, Status.FAILED, str(error), title=item.title)
 
     def save(self, item: ImportItem, clip: Clip, status: Status,
-             reason: str = "") -> ItemOutcome:
+             reason: str = "", page: Loaded | None = None) -> ItemOutcome:
         check_cancel(self.cancel)
+        copy = page.page_copy() if page is not None and self.options.keep_pages else None
         with self.claims.claim(clip, self.cancel):
             result = save(clip, self.library, on_duplicate=OnDuplicate.SKIP,
-                          download_images=self.options.download_images, cancel=self.cancel)
+                          download_images=self.options.download_images, page=copy,
+                          cancel=self.cancel)
         if result.action is SaveAction.SKIPPED:
             return ItemOutcome(item, Status.IN_LIBRARY, "the same article is in the library",
                                result.path, clip.title)

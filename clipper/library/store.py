@@ -15,12 +15,13 @@ import os
 import shutil
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clipper import fidelity
 from clipper.errors import ClipChangedError, LibraryError
 from clipper.library.atomic import create_new, describe_os_error, replace_file
 from clipper.library.filenames import assets_dir_for, candidate_stems, check_inside, safe_filename
@@ -28,6 +29,21 @@ from clipper.library.frontmatter import digest, render_clip
 from clipper.library.handle import Library
 from clipper.library.index import IndexUnavailable
 from clipper.library.scan import scan_for_duplicate, scan_list
+from clipper.library.snapshots import (
+    HASH_KEY,
+    SNAPSHOT_KEY,
+    PageCopy,
+    SnapshotTooLarge,
+    body_hash,
+    image_key,
+    new_id,
+    pages_dir,
+    path_of,
+    publish,
+    snapshot_id,
+    unpublish,
+    write_staged,
+)
 from clipper.library.staging import STAGING_PREFIX, Staging
 from clipper.library.summary import ClipSummary
 from clipper.library.trash import backup, to_trash
@@ -61,6 +77,10 @@ class SaveResult:
     assets_dir: Path | None = None
     images_note: str | None = None
     """Why the images stayed remote when one reason holds for them all (the deadline)."""
+    snapshot: str | None = None
+    """The id of the page's snapshot kept with the clip (``library.snapshots``)."""
+    snapshot_note: str | None = None
+    """Why the page was given and not kept (too large, a link out of the library)."""
 
     def describe(self) -> str:
         """One line for a status bar or the terminal."""
@@ -92,8 +112,20 @@ def _handle(library: Library | Path) -> Iterator[Library]:
 def _prepared(clip: Clip) -> Clip:
     created = clip.created or datetime.now().astimezone().isoformat(timespec="seconds")
     source = strip_tracking(without_credentials(clip.source)) if clip.source else clip.source
-    return replace(clip, created=created, source=source, tags=list(clip.tags),
-                   extra=dict(clip.extra))
+    # A new clip names its own snapshot, or none: never one another clip names.
+    extra = {k: v for k, v in clip.extra.items() if k not in (SNAPSHOT_KEY, HASH_KEY)}
+    return replace(clip, created=created, source=source, tags=list(clip.tags), extra=extra)
+
+
+@dataclass
+class _Staged:
+    """What a new clip brings besides its images: its page and the end of its body."""
+
+    snapshot: Path | None = None
+    """The snapshot written in the staging folder."""
+    ident: str | None = None
+    tail: str = ""
+    """The fidelity callout that ends the body (empty: none)."""
 
 
 def _name_key(stem: str) -> str:
@@ -118,14 +150,16 @@ def _taken_names(folder: Path) -> set[str]:
 
 
 def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
-             library: Path, staging: Staging) -> tuple[Path, Path | None]:
+             library: Path, staging: Staging, extras: _Staged) -> tuple[Path, Path | None]:
     """Claim the first free ``stem[ (n)].md`` (and ``.assets``), move images in, link the
-    clip in. Free means: no file, folder or symlink by that name, in any letter case or
-    Unicode form. What is about to appear is written down in ``staging`` first, so a save
-    killed half-way is undone by the next start (``staging.sweep``)."""
+    snapshot and the clip in. Free means: no file, folder or symlink by that name, in any
+    letter case or Unicode form. What is about to appear is written down in ``staging``
+    first, so a save killed half-way is undone by the next start (``staging.sweep``)."""
     check_inside(folder, library)
     has_images = bool(images and images.staged)
     taken = _taken_names(folder)
+    snapshot = path_of(library, extras.ident) if extras.ident else None
+    published = False
     for candidate in candidate_stems(stem):
         if _name_key(candidate) in taken:
             continue
@@ -133,8 +167,11 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
         assets = folder / f"{candidate}{ASSETS_SUFFIX}"
         if os.path.lexists(path) or os.path.lexists(assets):
             continue  # a symlink by that name counts: it is never written through
+        if has_images or snapshot is not None:
+            staging.record(path, assets if has_images else None,
+                           list(images.staged) if has_images else [],  # type: ignore[union-attr]
+                           snapshot)
         if has_images:
-            staging.record(path, assets, list(images.staged))  # type: ignore[union-attr]
             try:
                 os.mkdir(assets)  # claims the name pair: mkdir fails if it exists
             except FileExistsError:
@@ -150,8 +187,16 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
             body = images.body_for(assets.name)  # type: ignore[union-attr]
         else:
             body = images.body_for(assets.name) if images else clip.body
-        data = render_clip(replace(clip, body=body)).encode("utf-8")
+        if extras.tail:
+            body = fidelity.end_with(body, extras.tail)
+        extra = dict(clip.extra)
+        if snapshot is not None:
+            extra[SNAPSHOT_KEY], extra[HASH_KEY] = extras.ident, body_hash(body)
+        data = render_clip(replace(clip, body=body, extra=extra)).encode("utf-8")
         try:
+            if snapshot is not None and not published:
+                publish(extras.snapshot, library, extras.ident)  # type: ignore[arg-type]
+                published = True
             create_new(path, data, temp_dir=staging.folder)
         except FileExistsError:
             if has_images:  # someone took the name meanwhile: give the images back
@@ -160,6 +205,8 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
         except LibraryError:
             if has_images:
                 _give_back(images, assets)  # type: ignore[arg-type]
+            if published and snapshot is not None:
+                unpublish(snapshot)
             raise
         staging.forget()
         _remember_written(path, data)
@@ -178,6 +225,7 @@ def _give_back(images: LocalImages, assets: Path) -> None:
 def save_clip(clip: Clip, library: Library | Path, *,
               on_duplicate: OnDuplicate | str = OnDuplicate.NEW,
               download_images: bool = True, page_dir: Path | None = None,
+              page: PageCopy | None = None, notes: Sequence[fidelity.Note] | None = None,
               progress: ProgressFn | None = None,
               cancel: threading.Event | None = None) -> SaveResult:
     """Save ``clip`` as a new file in ``library``; see ``SaveResult`` for what happened.
@@ -186,7 +234,9 @@ def save_clip(clip: Clip, library: Library | Path, *,
     similar text) is already there (``OnDuplicate``; its value as a string is taken
     too, as the CLI passes it). ``page_dir`` is the folder of a saved page opened from
     disk, whose own images may be copied; without it only http(s) images are fetched.
-    Raises ``CancelledError`` (nothing written) or ``LibraryError``.
+    ``page`` is kept as the clip's snapshot, published with it; ``notes`` (the
+    extraction's fidelity notes; images left remote are added) end the body as a
+    callout. Raises ``CancelledError`` (nothing written) or ``LibraryError``.
     """
     choice = OnDuplicate(on_duplicate)  # ValueError for anything else
     with _handle(library) as handle:
@@ -202,7 +252,8 @@ def save_clip(clip: Clip, library: Library | Path, *,
             return SaveResult(path=existing, action=SaveAction.SKIPPED, duplicate_of=existing)
         check_cancel(cancel)
         replaced = existing if choice is OnDuplicate.REPLACE else None
-        result = _write_new(clip, folder, replaced, download_images, page_dir, progress, cancel)
+        result = _write_new(clip, folder, replaced, download_images, page_dir, progress, cancel,
+                            page, notes)
         removed = [existing] if result.backup is not None and existing is not None else []
         handle.record(written=result.path, removed=[p for p in removed if p != result.path])
     if existing is None:
@@ -215,9 +266,11 @@ def save_clip(clip: Clip, library: Library | Path, *,
 
 def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images: bool,
                page_dir: Path | None, progress: ProgressFn | None,
-               cancel: threading.Event | None) -> SaveResult:
-    """Fetch the images into a staging folder, then publish the clip with them; ``replaced``
-    (the same article's clip) goes to the backups first and comes back if that fails."""
+               cancel: threading.Event | None, page: PageCopy | None = None,
+               notes: Sequence[fidelity.Note] | None = None) -> SaveResult:
+    """Fetch the images into a staging folder, then publish the clip with them (and its
+    page); ``replaced`` (the same article's clip) goes to the backups first and comes back
+    if that fails."""
     from clipper.images.download import localize_images
 
     try:
@@ -229,13 +282,14 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
                                  page_dir=page_dir, download=download_images,
                                  progress=progress, cancel=cancel)
         check_cancel(cancel)
+        extras, snapshot_note = _stage_extras(images, staging, page, notes, library)
 
         folder, stem, backup_dir = library, safe_filename(clip.title), None
         if replaced is not None:
             folder, stem = replaced.parent, replaced.stem
             backup_dir = backup([replaced, assets_dir_for(replaced)], library)
         try:
-            path, assets = _publish(clip, folder, stem, images, library, staging)
+            path, assets = _publish(clip, folder, stem, images, library, staging, extras)
         except BaseException:
             if backup_dir is not None:  # put the old clip back where it was
                 for moved in backup_dir.iterdir():
@@ -249,7 +303,34 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
         else None
     return SaveResult(path=path, action=SaveAction.CREATED, backup=backup_dir,
                       images_saved=images.saved, images_failed=images.failed,
-                      image_errors=images.errors, assets_dir=assets, images_note=note)
+                      image_errors=images.errors, assets_dir=assets, images_note=note,
+                      snapshot=extras.ident, snapshot_note=snapshot_note)
+
+
+def _stage_extras(images: LocalImages, staging: Staging, page: PageCopy | None,
+                  notes: Sequence[fidelity.Note] | None,
+                  library: Path) -> tuple[_Staged, str | None]:
+    """The snapshot written into staging (with where each image went) and the callout;
+    a page that cannot be kept is said, never a reason to lose the clip."""
+    extras = _Staged()
+    if notes is not None:
+        remote = fidelity.remote_images(len(images.remote))
+        extras.tail = fidelity.callout([*notes, *([remote] if remote else [])])
+    if page is None:
+        return extras, None
+    stored = {image_key(url): o.file for url, o in images.outcomes.items() if o.file}
+    ident = new_id()
+    try:
+        pages_dir(library, create=False)
+        extras.snapshot = write_staged(page, stored, staging.folder, ident)
+    except SnapshotTooLarge:
+        return extras, "the page is too large to keep a copy of"
+    except LibraryError as exc:
+        return extras, str(exc)
+    except OSError as exc:
+        return extras, f"its copy could not be written: {exc.strerror or exc}"
+    extras.ident = ident
+    return extras, None
 
 
 def find_duplicate(clip: Clip, library: Library | Path) -> Path | None:
@@ -369,12 +450,30 @@ def delete_clip(path: Path, library: Library | None = None) -> None:
     assets = assets_dir_for(path)
     if assets.is_dir() and not assets.is_symlink():
         targets.append(assets)
+    if library is not None:
+        targets += _snapshot_of(path, library.folder)
     try:
         to_trash(targets, folder)
     except OSError as exc:
         raise LibraryError(f"Cannot move {path.name} to the trash: {exc.strerror or exc}") from exc
     if library is not None:
         library.record(removed=[path])
+
+
+def _snapshot_of(path: Path, library: Path) -> list[Path]:
+    """The snapshot a clip file names, when it is in the library: it goes where the clip
+    goes, and comes back with it (``snapshots.locate``)."""
+    from clipper.library.frontmatter import read_clip
+
+    try:
+        ident = snapshot_id(read_clip(path))
+        snapshot = path_of(library, ident) if ident else None
+        pages_dir(library)
+    except LibraryError:
+        return []
+    if snapshot is None or not snapshot.is_file() or snapshot.is_symlink():
+        return []
+    return [snapshot]
 
 
 def list_clips(library: Library | Path, search: str | None = None,
