@@ -49,6 +49,7 @@ from .library_flow import LibraryFlow
 from .load_flow import LoadFlow
 from .messages import error_text
 from .mime import dropped_items
+from .reextract_flow import ReextractFlow
 from .save_flow import SaveFlow
 from .session import Notice, Session, enabled_commands
 from .shortcut_keys import WindowKeys
@@ -97,9 +98,14 @@ class MainWindow(QMainWindow):
         self.images = ImagesFlow(self.session, self,
                                  views=(self.raw_view.page, self.article.preview))
         self.opener = LibraryFlow(self.session, self, confirm=self.saver.confirm_discard,
-                                  forget_page=self.loader.forget_page)
+                                  forget_page=self.loader.forget_page,
+                                  show_page=self.loader.show_saved_page,
+                                  library=lambda: self.library)
         self.importer = ImportFlow(self.session, self, pane=self.library_pane,
                                    library=lambda: self.library, settings=lambda: self.settings)
+        self.reextractor = ReextractFlow(self.session, self, pane=self.library_pane,
+                                         confirm=self.saver.confirm_discard,
+                                         reopen=self.open_clip, settings=lambda: self.settings)
         self.actions_ = build_actions(self, self, self.library_dock.toggleViewAction())
         self.menus = build_menus(self.menuBar(), self.actions_)
         self._keys = WindowKeys(self, lambda: (k for a in self.actions() for k in a.shortcuts()))
@@ -180,7 +186,7 @@ class MainWindow(QMainWindow):
         self.form.title.textEdited.connect(self.article.set_title)
         self.form.source_committed.connect(loader.source_set)
         for view in (self.raw_view.page, self.article.preview):
-            view.link_hovered.connect(self._show_link_target)
+            view.link_hovered.connect(self.status.show_link)
             view.open_failed.connect(session.failed)
         self.save_button.clicked.connect(lambda _checked=False: saver.save())
         self.empty_state.open_requested.connect(loader.open_file)
@@ -280,13 +286,6 @@ class MainWindow(QMainWindow):
     def _update_word_count(self) -> None:
         self.status.set_words(self.session.word_count())
 
-    def _show_link_target(self, url: str) -> None:
-        """Where a link in the page or the preview goes, as a browser shows it on hover."""
-        if url:
-            self.status.showMessage(url)
-        else:
-            self.status.clearMessage()
-
     # -- what the window is showing (tests and scripts ask) ----------------------------------
 
     @property
@@ -353,6 +352,9 @@ class MainWindow(QMainWindow):
     def save_as(self) -> None:
         self.saver.save_as()
 
+    def reextract_clip(self) -> None:
+        self.reextractor.reextract_shown()
+
     def copy_markdown(self) -> None:
         self.saver.copy_markdown()
 
@@ -388,7 +390,7 @@ class MainWindow(QMainWindow):
         self.library_pane.focus_search()
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.library_override(), self)
+        dialog = SettingsDialog(self.settings, self.library_override(), self, self.library)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         new = dialog.result_settings()

@@ -67,6 +67,8 @@ class LibraryPane(QWidget):
     """The Path and title of a clip just moved to the trash."""
     failed = Signal(str)
     """A one-line message for the window's message bar."""
+    reextract_requested = Signal(object)
+    """The Paths of the clips chosen to be made again from their saved pages."""
 
     def __init__(self, library: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +124,9 @@ class LibraryPane(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(ClipDelegate(self.view))
         self.view.setUniformItemSizes(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several clips can be chosen (Shift, Ctrl) to re-extract them together; the other
+        # commands act on the current one.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setAcceptDrops(False)
@@ -179,10 +183,14 @@ class LibraryPane(QWidget):
                                        QKeySequence.StandardKey.Copy)
         self.delete_action = action("Move to &Trash…", self.delete_current,
                                     QKeySequence.StandardKey.Delete)
+        self.reextract_action = action("Re-e&xtract from Saved Page…",
+                                       lambda: self.reextract_requested.emit(
+                                           self.selected_paths()), None)
         self.menu = QMenu(self)
         self.menu.addAction(self.open_action)
         self.menu.addAction(self.reveal_action)
         self.menu.addAction(self.copy_path_action)
+        self.menu.addAction(self.reextract_action)
         self.menu.addSeparator()
         self.menu.addAction(self.delete_action)
         self._show_state()
@@ -455,6 +463,13 @@ class LibraryPane(QWidget):
         clip = self.current_clip()
         return clip.path if clip is not None else None
 
+    def selected_paths(self) -> list[Path]:
+        """The clips chosen in the list, in its order (the current one when none is)."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        paths = [clip.path for row in rows if (clip := self.model.clip_at(row)) is not None]
+        current = self.current_path()
+        return paths or ([current] if current is not None else [])
+
     def select_path(self, path: Path) -> bool:
         row = self.model.row_of(path)
         if row is None:
@@ -518,7 +533,11 @@ class LibraryPane(QWidget):
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
         if index.isValid():
-            self.view.setCurrentIndex(index)
+            if not self.view.selectionModel().isSelected(index):
+                self.view.setCurrentIndex(index)  # a click outside the chosen clips: this one
+            n = len(self.selected_paths())
+            self.reextract_action.setText("Re-e&xtract from Saved Page…" if n == 1
+                                          else f"Re-e&xtract {n} Clips from Saved Pages…")
             self.menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- keys in the search field ------------------------------------------------------------
