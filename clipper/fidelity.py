@@ -88,27 +88,66 @@ def note(kind: str, outcome: str, host: str = "") -> None:
 # -- embeds ------------------------------------------------------------------------------------
 
 _EMBED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("video", re.compile(r"youtube|youtu\.be|vimeo|dailymotion|twitch|bilibili|wistia|jwplayer"
-                         r"|brightcove|vidyard|loom\.com|ted\.com|tiktok\.com/embed", re.I)),
-    ("audio", re.compile(r"soundcloud|spotify|bandcamp|podcasts?\.|anchor\.fm|buzzsprout"
-                         r"|simplecast|megaphone|libsyn|audioboom|mixcloud|deezer", re.I)),
-    ("map", re.compile(r"google\.[a-z.]+/maps|maps\.google|openstreetmap|mapbox|arcgis"
-                       r"|bing\.com/maps|umap|here\.com", re.I)),
-    ("post", re.compile(r"twitter\.com|platform\.x\.com|//x\.com|instagram|facebook\.com/plugins"
-                        r"|threads\.net|bsky|mastodon|reddit(media)?\.com|linkedin\.com/embed",
-                        re.I)),
-    ("form", re.compile(r"docs\.google\.com/forms|forms\.gle|typeform|jotform|airtable"
-                        r"|surveymonkey|tally\.so|forms\.office|formstack", re.I)),
+    (
+        "video",
+        re.compile(
+            r"youtube|youtu\.be|vimeo|dailymotion|twitch|bilibili|wistia|jwplayer"
+            r"|brightcove|vidyard|loom\.com|ted\.com|tiktok\.com/embed|emp\.bbc"
+            r"|\.(?:mp4|webm|mov|m4v)\b",
+            re.I,
+        ),
+    ),
+    (
+        "audio",
+        re.compile(
+            r"soundcloud|spotify|bandcamp|podcasts?\.|anchor\.fm|buzzsprout"
+            r"|simplecast|megaphone|libsyn|audioboom|mixcloud|deezer",
+            re.I,
+        ),
+    ),
+    (
+        "map",
+        re.compile(
+            r"google\.[a-z.]+/maps|maps\.google|openstreetmap|mapbox|arcgis"
+            r"|bing\.com/maps|umap|here\.com",
+            re.I,
+        ),
+    ),
+    (
+        "post",
+        re.compile(
+            r"twitter\.com|platform\.x\.com|//x\.com|instagram|facebook\.com/plugins"
+            r"|threads\.net|bsky|mastodon|reddit(media)?\.com|linkedin\.com/embed",
+            re.I,
+        ),
+    ),
+    (
+        "form",
+        re.compile(
+            r"docs\.google\.com/forms|forms\.gle|typeform|jotform|airtable"
+            r"|surveymonkey|tally\.so|forms\.office|formstack",
+            re.I,
+        ),
+    ),
 )
-_NOT_CONTENT = re.compile(r"doubleclick|googlesyndication|googletagmanager|adservice|adnxs"
-                          r"|amazon-adsystem|taboola|outbrain|criteo|pubmatic|rubicon"
-                          r"|facebook\.com/tr|about:blank|javascript:", re.I)
+_NOT_CONTENT = re.compile(
+    r"doubleclick|googlesyndication|googletagmanager|adservice|adnxs"
+    r"|amazon-adsystem|taboola|outbrain|criteo|pubmatic|rubicon"
+    r"|facebook\.com/tr|about:blank|javascript:",
+    re.I,
+)
 _HOST = re.compile(r"[^a-z0-9.-]")
 
 
+_ABSOLUTE = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
 def _host(src: str) -> str:
+    """The site an embed comes from ("" for the page's own: a relative address)."""
+    if not _ABSOLUTE.match(src):
+        return ""
     try:
-        host = (urlsplit(src if "//" in src else "//" + src).hostname or "").lower()
+        host = (urlsplit(src).hostname or "").lower()
     except ValueError:
         return ""
     return _HOST.sub("", host).removeprefix("www.")[:60]  # a name, never page text
@@ -127,13 +166,26 @@ def embed_seen(el: _Element, as_link: bool) -> None:
     if width in ("0", "1") or height in ("0", "1"):
         return  # a tracking frame
     kind = next((name for name, pattern in _EMBED_KINDS if pattern.search(src)), "embed")
-    collector.embeds[(el.sourceline, src[:300])] = (kind, "link" if as_link else "dropped",
-                                                   _host(src))
+    collector.embeds[(el.sourceline, src[:300])] = (
+        kind,
+        "link" if as_link else "dropped",
+        _host(src),
+    )
 
 
-_QUOTED_POSTS = frozenset(("twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed",
-                           "mastodon-embed", "threads-post", "reddit-card", "fb-xfbml-parse",
-                           "text-post-media"))
+_QUOTED_POSTS = frozenset(
+    (
+        "twitter-tweet",
+        "instagram-media",
+        "tiktok-embed",
+        "bluesky-embed",
+        "mastodon-embed",
+        "threads-post",
+        "reddit-card",
+        "fb-xfbml-parse",
+        "text-post-media",
+    )
+)
 
 
 def quote_seen(el: _Element) -> None:
@@ -157,45 +209,65 @@ def media_dropped(el: _Element) -> None:
 _TEXTS: dict[tuple[str, str], tuple[str, str]] = {
     ("table", "html"): (
         "A table is kept as HTML: a Markdown table cannot hold its merged cells or blocks.",
-        "{n} tables are kept as HTML: a Markdown table cannot hold their merged cells or "
-        "blocks."),
+        "{n} tables are kept as HTML: a Markdown table cannot hold their merged cells or blocks.",
+    ),
     ("table", "split"): (
         "A table's cells spanning several columns are split into empty cells.",
-        "{n} tables have cells spanning several columns split into empty cells."),
-    ("video", "link"): ("An embedded video is kept as a ▶ link{hosts}.",
-                        "{n} embedded videos are kept as ▶ links{hosts}."),
+        "{n} tables have cells spanning several columns split into empty cells.",
+    ),
+    ("video", "link"): (
+        "An embedded video is kept as a ▶ link{hosts}.",
+        "{n} embedded videos are kept as ▶ links{hosts}.",
+    ),
     ("video", "dropped"): ("A video is left out{hosts}.", "{n} videos are left out{hosts}."),
     ("audio", "link"): ("An audio player is a link{hosts}.", "{n} audio players are links{hosts}."),
-    ("audio", "dropped"): ("An audio player is left out{hosts}.",
-                           "{n} audio players are left out{hosts}."),
-    ("map", "dropped"): ("An embedded map is left out{hosts}.",
-                         "{n} embedded maps are left out{hosts}."),
-    ("post", "dropped"): ("An embedded post is left out{hosts}.",
-                          "{n} embedded posts are left out{hosts}."),
-    ("post", "text"): ("An embedded post (X, Instagram…) is kept as its text only.",
-                       "{n} embedded posts (X, Instagram…) are kept as their text only."),
-    ("form", "dropped"): ("An embedded form is left out{hosts}.",
-                          "{n} embedded forms are left out{hosts}."),
-    ("embed", "link"): ("Embedded content is a link{hosts}.",
-                        "{n} embedded frames are links{hosts}."),
-    ("embed", "dropped"): ("Embedded content is left out{hosts}.",
-                           "{n} embedded frames are left out{hosts}."),
+    ("audio", "dropped"): (
+        "An audio player is left out{hosts}.",
+        "{n} audio players are left out{hosts}.",
+    ),
+    ("map", "dropped"): (
+        "An embedded map is left out{hosts}.",
+        "{n} embedded maps are left out{hosts}.",
+    ),
+    ("post", "dropped"): (
+        "An embedded post is left out{hosts}.",
+        "{n} embedded posts are left out{hosts}.",
+    ),
+    ("post", "text"): (
+        "An embedded post (X, Instagram…) is kept as its text only.",
+        "{n} embedded posts (X, Instagram…) are kept as their text only.",
+    ),
+    ("form", "dropped"): (
+        "An embedded form is left out{hosts}.",
+        "{n} embedded forms are left out{hosts}.",
+    ),
+    ("embed", "link"): (
+        "Embedded content is a link{hosts}.",
+        "{n} embedded frames are links{hosts}.",
+    ),
+    ("embed", "dropped"): (
+        "Embedded content is left out{hosts}.",
+        "{n} embedded frames are left out{hosts}.",
+    ),
     ("math", "tex"): (
         "A formula is kept as TeX ($…$): Obsidian shows it as math, other apps as code.",
-        "{n} formulas are kept as TeX ($…$): Obsidian shows them as math, other apps as "
-        "code."),
+        "{n} formulas are kept as TeX ($…$): Obsidian shows them as math, other apps as code.",
+    ),
     ("math", "text"): ("A formula is kept as plain text.", "{n} formulas are kept as plain text."),
     ("images", "remote"): (
         "An image stays remote: it is loaded from the web when the clip is read.",
-        "{n} images stay remote: they are loaded from the web when the clip is read."),
+        "{n} images stay remote: they are loaded from the web when the clip is read.",
+    ),
     ("images", "dropped"): (
         "An image is left out: it is larger than the image size limit.",
-        "{n} images are left out: they are larger than the image size limit."),
+        "{n} images are left out: they are larger than the image size limit.",
+    ),
     ("teaser", "cut"): (
         "The page looks cut short (a teaser or a paywall): the clip may hold only the start "
         "of the article.",
         "The page looks cut short (a teaser or a paywall): the clip may hold only the start "
-        "of the article."),
+        "of the article.",
+    ),
 }
 
 
@@ -207,8 +279,9 @@ def text_for(kind: str, outcome: str, count: int, hosts: Sequence[str] = ()) -> 
     return (one if count == 1 else many).format(n=count, hosts=shown)
 
 
-def finish(collector: _Collector, html: str | bytes, markdown: str,
-           kept_lines: Sequence[tuple[int, int]]) -> list[Note]:
+def finish(
+    collector: _Collector, html: str | bytes, markdown: str, kept_lines: Sequence[tuple[int, int]]
+) -> list[Note]:
     """The notes of one extraction: counted, embeds only within the article's lines, and
     whether the page looks cut short."""
     counts = dict(collector.counts)
@@ -224,9 +297,11 @@ def finish(collector: _Collector, html: str | bytes, markdown: str,
     if looks_cut_short(html, markdown):
         counts[("teaser", "cut")] = 1
     order = {key: i for i, key in enumerate(_TEXTS)}
-    return [Note(kind, text_for(kind, outcome, n, hosts.get((kind, outcome), ())))
-            for (kind, outcome), n in sorted(counts.items(), key=lambda kv: order[kv[0]])
-            if (kind, outcome) in _TEXTS]
+    return [
+        Note(kind, text_for(kind, outcome, n, hosts.get((kind, outcome), ())))
+        for (kind, outcome), n in sorted(counts.items(), key=lambda kv: order[kv[0]])
+        if (kind, outcome) in _TEXTS
+    ]
 
 
 def remote_images(count: int) -> Note | None:
@@ -237,48 +312,77 @@ def remote_images(count: int) -> Note | None:
 # -- a page that looks cut short ------------------------------------------------------------
 
 _NOT_FREE = re.compile(
-    r"[\"']isAccessibleForFree[\"']\s*:\s*[\"']?false"
-    r"|itemprop=[\"']?isAccessibleForFree[\"']?\s+content=[\"']?false", re.I)
-_PAYWALL = re.compile(
-    r"(?:class|id)=[\"'][^\"']{0,200}?(?:paywall|regwall|subscriber-only|premium-content"
-    r"|article-locked|locked-content|meteredcontent|piano-offer|tp-modal)"
-    r"|subscribe (?:now )?to (?:continue|keep) reading|already a subscriber\?"
-    r"|(?:this|the rest of this) (?:article|story) is (?:only )?(?:for|available to) "
-    r"(?:subscribers|members)|jetzt (?:weiterlesen mit|abonnieren)|abonnez-vous pour lire",
-    re.I)
-_NOT_FREE_BYTES = re.compile(_NOT_FREE.pattern.encode("ascii"), re.I)
-_PAYWALL_BYTES = re.compile(_PAYWALL.pattern.encode("ascii"), re.I)
+    r"[\"']isaccessibleforfree[\"']\s*:\s*[\"']?false"
+    r"|itemprop=[\"']?isaccessibleforfree[\"']?\s+content=[\"']?false"
+)
+_PAYWALL_CLASSES = (
+    "paywall",
+    "regwall",
+    "subscriber-only",
+    "premium-content",
+    "article-locked",
+    "locked-content",
+    "meteredcontent",
+    "piano-offer",
+    "tp-modal",
+)
+"""Class names and ids of paywall boxes (only inside a tag: scripts name them too)."""
+_PAYWALL_PROMPTS = (
+    "subscribe to continue reading",
+    "subscribe now to continue reading",
+    "subscribe to keep reading",
+    "already a subscriber?",
+    "available to subscribers",
+    "is for subscribers",
+    "for subscribers only",
+    "jetzt weiterlesen mit",
+    "jetzt abonnieren",
+    "abonnez-vous pour lire",
+)
+"""Looked for as plain text in the lower-cased page: substring searches are a hundred times
+cheaper than a regular expression over the whole page."""
+_ATTRIBUTE = re.compile(r"<[a-z][^<>]*\b(?:class|id)\s*=\s*[\"']?[^<>]*$")
+
+
+def _in_a_tag(page: str, mark: str) -> bool:
+    """``mark`` occurs in the class or id of a tag (its first few occurrences looked at)."""
+    start = page.find(mark)
+    for _ in range(20):
+        if start < 0:
+            return False
+        if _ATTRIBUTE.search(page, max(0, start - 300), start):
+            return True
+        start = page.find(mark, start + len(mark))
+    return False
+
+
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*(?:\[[^\]\n]*\]\([^)\n]*\))?\s*$")
-SHORT_WORDS = 350
-"""A teaser is short: a paywalled page's full article is not flagged for its banner."""
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _words(text: str, enough: int) -> int:
-    """Words of ``text``, counted up to ``enough`` (a 40 MB article is not split in words)."""
-    count = 0
-    for _ in _WORD.finditer(text):
-        count += 1
-        if count >= enough:
-            break
-    return count
+SHORT_CHARS = 2500
+"""A teaser is short (its Markdown, in characters: words would miss Chinese and cost a
+split): a paywalled page's full article is not flagged for its banner."""
 
 
 def looks_cut_short(html: str | bytes, markdown: str) -> bool:
     """The page says it is not free, or shows a paywall around a short article, or the
     short article stops on an ellipsis."""
-    words = _words(markdown, 3 * SHORT_WORDS)
-    if words >= 3 * SHORT_WORDS:
+    if len(markdown) >= 3 * SHORT_CHARS:
         return False
-    not_free, paywall = (_NOT_FREE_BYTES, _PAYWALL_BYTES) if isinstance(html, bytes) \
-        else (_NOT_FREE, _PAYWALL)
-    if not_free.search(html):  # type: ignore[arg-type]
-        return True
-    if words >= SHORT_WORDS:
+    text = html.decode("latin-1") if isinstance(html, bytes) else html
+    at = text.find("sAccessibleForFree")  # schema.org's spelling; no copy of the page
+    for _ in range(5):
+        if at < 0:
+            break
+        if _NOT_FREE.search(text[max(0, at - 12) : at + 80].lower()):
+            return True
+        at = text.find("sAccessibleForFree", at + 1)
+    if len(markdown) >= SHORT_CHARS:
         return False
-    return bool(paywall.search(html) or _ELLIPSIS_END.search(markdown))  # type: ignore[arg-type]
+    page = text.lower()
+    return (
+        any(mark in page for mark in _PAYWALL_PROMPTS)
+        or any(_in_a_tag(page, mark) for mark in _PAYWALL_CLASSES)
+        or bool(_ELLIPSIS_END.search(markdown))
+    )
 
 
 # -- the callout -------------------------------------------------------------------------------

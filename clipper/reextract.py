@@ -45,8 +45,16 @@ from clipper.models import Article, Clip
 from clipper.progress import ProgressFn, check_cancel
 from clipper.safetext import sanitize, sanitize_line
 
-__all__ = ["Outcome", "Plan", "Rewriter", "Summary", "apply_plans", "plan_clip", "reextract",
-           "select_clips"]
+__all__ = [
+    "Outcome",
+    "Plan",
+    "Rewriter",
+    "Summary",
+    "apply_plans",
+    "plan_clip",
+    "reextract",
+    "select_clips",
+]
 
 
 class Outcome(str, Enum):
@@ -96,10 +104,12 @@ class Summary:
         """``4 clips: 2 changed, 1 the same, 1 skipped as edited, 0 without a snapshot``."""
         n = len(self.plans)
         changed = self.count(Outcome.CHANGED)
-        parts = [f"{changed} {'would change' if self.dry_run else 'changed'}",
-                 f"{self.count(Outcome.SAME)} the same",
-                 f"{self.count(Outcome.EDITED)} skipped as edited",
-                 f"{self.count(Outcome.NO_SNAPSHOT)} without a snapshot"]
+        parts = [
+            f"{changed} {'would change' if self.dry_run else 'changed'}",
+            f"{self.count(Outcome.SAME)} the same",
+            f"{self.count(Outcome.EDITED)} skipped as edited",
+            f"{self.count(Outcome.NO_SNAPSHOT)} without a snapshot",
+        ]
         failed = self.count(Outcome.FAILED)
         if failed:
             parts.append(f"{failed} failed")
@@ -113,6 +123,7 @@ class Summary:
 
 # -- which clips ---------------------------------------------------------------------------------
 
+
 def _host_matches(url: str | None, host: str) -> bool:
     try:
         found = (urlsplit(url).hostname or "") if url else ""
@@ -123,8 +134,9 @@ def _host_matches(url: str | None, host: str) -> bool:
     return bool(want) and (found == want or found.endswith("." + want))
 
 
-def select_clips(library: Path, clips: Sequence[Path] = (), every: bool = False,
-                 site: str | None = None) -> list[Path]:
+def select_clips(
+    library: Path, clips: Sequence[Path] = (), every: bool = False, site: str | None = None
+) -> list[Path]:
     """The clips to re-extract: those named, or all of the library (``every``, or a
     ``site`` alone), only those whose source is on ``site`` (or a sub-domain) if given."""
     paths = list(clips)
@@ -145,6 +157,7 @@ def select_clips(library: Path, clips: Sequence[Path] = (), every: bool = False,
 
 # -- one clip --------------------------------------------------------------------------------------
 
+
 def _assets_prefix(path: Path, old_body: str) -> str:
     """How the clip's Markdown names its assets folder (the folder a save made, even when
     another program renamed the clip but not the folder)."""
@@ -154,8 +167,14 @@ def _assets_prefix(path: Path, old_body: str) -> str:
         link = ref.url.strip().strip("<>")
         first, _, rest = link.partition("/")
         name = unquote(first)
-        if rest and name.endswith(".assets") and "/" not in name and "/" not in rest \
-                and name not in (".assets", "..assets") and (path.parent / name).is_dir():
+        if (
+            rest
+            and name.endswith(".assets")
+            and "/" not in name
+            and "/" not in rest
+            and name not in (".assets", "..assets")
+            and (path.parent / name).is_dir()
+        ):
             return first + "/"
     return quote(assets_dir_for(path).name, safe="") + "/"
 
@@ -166,8 +185,9 @@ def stored_images_folder(path: Path, body: str) -> Path:
     return path.parent / unquote(_assets_prefix(path, body).rstrip("/"))
 
 
-def _with_stored_images(body: str, snapshot: Snapshot, path: Path,
-                        old_body: str) -> tuple[str, int]:
+def _with_stored_images(
+    body: str, snapshot: Snapshot, path: Path, old_body: str
+) -> tuple[str, int]:
     """The new body with images pointing at the files the save stored; and how many stay
     remote (offline: nothing is fetched). The same decisions as a save's image step."""
     from clipper.images.download import localize_images
@@ -197,10 +217,18 @@ def _with_stored_images(body: str, snapshot: Snapshot, path: Path,
 def _filled(clip: Clip, article: Article) -> dict[str, object]:
     """Metadata the clip lacks and the new extraction found (nothing a person wrote is
     replaced)."""
-    found = {"author": article.byline, "published": article.published,
-             "site": article.site_name, "description": article.excerpt, "lang": article.lang}
-    return {key: sanitize_line(value) for key, value in found.items()
-            if value and sanitize_line(value) and not getattr(clip, key)}
+    found = {
+        "author": article.byline,
+        "published": article.published,
+        "site": article.site_name,
+        "description": article.excerpt,
+        "lang": article.lang,
+    }
+    return {
+        key: sanitize_line(value)
+        for key, value in found.items()
+        if value and sanitize_line(value) and not getattr(clip, key)
+    }
 
 
 def extract_snapshot(snapshot: Snapshot) -> Article:
@@ -214,8 +242,9 @@ def extract_snapshot(snapshot: Snapshot) -> Article:
     return extract_page(snapshot.html, snapshot.extract_url)
 
 
-def plan_clip(path: Path, library: Path, *, force: bool = False,
-              notes_callout: bool = False) -> Plan:
+def plan_clip(
+    path: Path, library: Path, *, force: bool = False, notes_callout: bool = False
+) -> Plan:
     """What re-extracting the clip at ``path`` would write; writes nothing."""
     path = Path(path)
     if path.suffix.lower() != CLIP_SUFFIX or not path.is_file():
@@ -281,6 +310,7 @@ def plan_clip(path: Path, library: Path, *, force: bool = False,
 
 # -- writing ---------------------------------------------------------------------------------------
 
+
 class Rewriter:
     """Writes re-extracted clips, each copied first into one backups folder (made when the
     first clip is written)."""
@@ -297,8 +327,9 @@ class Rewriter:
         from clipper.library.store import write_edits
         from clipper.library.trash import backup_folder
 
-        if plan.clip is None or not (plan.outcome is Outcome.CHANGED or (
-                include_edited and plan.outcome is Outcome.EDITED)):
+        if plan.clip is None or not (
+            plan.outcome is Outcome.CHANGED or (include_edited and plan.outcome is Outcome.EDITED)
+        ):
             return False
         try:
             if self.folder is None:
@@ -322,9 +353,14 @@ class Rewriter:
         return True
 
 
-def apply_plans(plans: Iterable[Plan], library: Library, *, include_edited: bool = False,
-                progress: ProgressFn | None = None,
-                cancel: threading.Event | None = None) -> Path | None:
+def apply_plans(
+    plans: Iterable[Plan],
+    library: Library,
+    *,
+    include_edited: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> Path | None:
     """Write the plans that change their clip; the backups folder (None: nothing copied)."""
     todo = [p for p in plans if p.writable]
     writer = Rewriter(library)
@@ -338,11 +374,17 @@ def apply_plans(plans: Iterable[Plan], library: Library, *, include_edited: bool
     return writer.folder
 
 
-def reextract(paths: Sequence[Path], library: Library, *, force: bool = False,
-              dry_run: bool = False, notes_callout: bool = False,
-              report: Callable[[Plan], None] | None = None,
-              progress: ProgressFn | None = None,
-              cancel: threading.Event | None = None) -> Summary:
+def reextract(
+    paths: Sequence[Path],
+    library: Library,
+    *,
+    force: bool = False,
+    dry_run: bool = False,
+    notes_callout: bool = False,
+    report: Callable[[Plan], None] | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> Summary:
     """Re-extract each clip and (unless ``dry_run``) write it when it changed, one clip at a
     time; ``report`` hears of each as it is done."""
     writer = Rewriter(library)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 from clipper.errors import CancelledError
 
 from . import reextract_jobs, tasks
-from .dialogs.reextract_dialog import ReextractDialog
 from .load_flow import Confirm
 from .messages import error_text
 from .session import Session
@@ -30,14 +29,22 @@ if TYPE_CHECKING:
     from clipper.reextract import Plan
     from clipper.settings import Settings
 
+    from .dialogs.reextract_dialog import ReextractDialog
     from .tasks import Task
     from .widgets.library_pane import LibraryPane
 
 
 class ReextractFlow(QObject):
-    def __init__(self, session: Session, parent: QWidget, *, pane: LibraryPane,
-                 confirm: Confirm, reopen: Callable[[Path], None],
-                 settings: Callable[[], Settings]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget,
+        *,
+        pane: LibraryPane,
+        confirm: Confirm,
+        reopen: Callable[[Path], None],
+        settings: Callable[[], Settings],
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._parent = parent
@@ -70,6 +77,8 @@ class ReextractFlow(QObject):
         return any(t is not None and t.running for t in (self._plan_task, self._apply_task))
 
     def _start(self, paths: list[Path]) -> None:
+        from .dialogs.reextract_dialog import ReextractDialog  # the window shows without it
+
         dialog = ReextractDialog(len(paths), self._parent)
         self.dialog = dialog
         self._diffs = {}
@@ -77,12 +86,15 @@ class ReextractFlow(QObject):
         dialog.stop_requested.connect(self._stop)
         dialog.finished.connect(partial(self._on_closed, dialog))
         self._plan_task = tasks.run_in_background(
-            partial(reextract_jobs.plan_clips, paths, self._pane.library,
-                    self._settings().notes_callout),
+            partial(
+                reextract_jobs.plan_clips, paths, self._pane.library, self._settings().notes_callout
+            ),
             on_done=lambda _plans: self._finish(dialog, False),
             on_event=partial(self._on_planned, dialog),
             on_error=partial(self._on_plan_failed, dialog),
-            on_cancelled=partial(self._finish, dialog, True), name="re-extract")
+            on_cancelled=partial(self._finish, dialog, True),
+            name="re-extract",
+        )
         dialog.open()
 
     def _on_planned(self, dialog: ReextractDialog, plan: Plan) -> None:
@@ -116,8 +128,9 @@ class ReextractFlow(QObject):
             if dialog is self.dialog:
                 dialog.show_diff(plan, html)
 
-        tasks.run_in_background(partial(reextract_jobs.diff_html, plan), on_done=done,
-                                name="re-extract diff")
+        tasks.run_in_background(
+            partial(reextract_jobs.diff_html, plan), on_done=done, name="re-extract diff"
+        )
 
     def _on_closed(self, dialog: ReextractDialog, result: int) -> None:
         if self._plan_task is not None and self._plan_task.running:
@@ -130,12 +143,16 @@ class ReextractFlow(QObject):
         plans = dialog.plans()
         self._session.said(f"Replacing {dialog.replacing()} re-extracted clips…")
         self._apply_task = tasks.run_in_background(
-            partial(reextract_jobs.apply_plans, plans,
-                    self._pane.handle() or self._pane.library,
-                    dialog.include_edited.isChecked()),
+            partial(
+                reextract_jobs.apply_plans,
+                plans,
+                self._pane.handle() or self._pane.library,
+                dialog.include_edited.isChecked(),
+            ),
             on_done=partial(self._on_replaced, plans),
             on_error=lambda e: self._session.failed(error_text(e, "replacing the clips")),
-            name="re-extract replace")
+            name="re-extract replace",
+        )
 
     def _on_replaced(self, plans: list[Plan], backup: Path | None) -> None:
         self._apply_task = None
@@ -144,16 +161,22 @@ class ReextractFlow(QObject):
         n = len(written)
         text = f"Re-extracted {n} clip{'s' if n != 1 else ''}"
         if backup is not None:
-            text += f"; the old {'ones are' if n != 1 else 'one is'} in .clipper-backups/" \
-                f"{backup.name}"
+            text += (
+                f"; the old {'ones are' if n != 1 else 'one is'} in .clipper-backups/{backup.name}"
+            )
         if failed:
-            self._session.informed(f"{text}. {len(failed)} could not be replaced: "
-                                   f"{failed[0].reason}", "warning",
-                                   details="\n".join(f"{p.path}: {p.reason}" for p in failed))
+            self._session.informed(
+                f"{text}. {len(failed)} could not be replaced: {failed[0].reason}",
+                "warning",
+                details="\n".join(f"{p.path}: {p.reason}" for p in failed),
+            )
         else:
             self._session.informed(text + ".", "success")
         self._pane.refresh()
         shown = self._session.saved_path
-        if shown is not None and not self._session.is_dirty and any(
-                p.path.absolute() == shown.absolute() for p in written):
+        if (
+            shown is not None
+            and not self._session.is_dirty
+            and any(p.path.absolute() == shown.absolute() for p in written)
+        ):
             self._reopen(shown)

@@ -20,15 +20,22 @@ from clipper.library import Library, read_clip
 from clipper.library.snapshots import body_hash
 from clipper.reextract import Outcome, Rewriter, plan_clip
 
-SUMMARY = re.compile(r"(\d+) clips?: (\d+) (?:changed|would change), (\d+) the same, "
-                     r"(\d+) skipped as edited, (\d+) without a snapshot")
+SUMMARY = re.compile(
+    r"(\d+) clips?: (\d+) (?:changed|would change), (\d+) the same, "
+    r"(\d+) skipped as edited, (\d+) without a snapshot"
+)
 
 
 def clipper(*args: str) -> subprocess.CompletedProcess[str]:
     """The real command, in its own process (the test's private folders via the
     environment)."""
-    return subprocess.run([sys.executable, "-m", "clipper", *args], capture_output=True,
-                          text=True, timeout=120, env=os.environ.copy())
+    return subprocess.run(
+        [sys.executable, "-m", "clipper", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=os.environ.copy(),
+    )
 
 
 def summary(out: str) -> tuple[int, ...]:
@@ -49,17 +56,18 @@ def set_body(path: Path, body: str, *, keep_hash: bool) -> None:
 
 
 def test_three_pages_re_extract_offline_edits_are_kept_force_backs_up_renames_follow(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     library = tmp_path / "library"
     titles = ["Harbour pier repairs", "Ferry timetable changes", "Council budget meeting"]
     with LoopbackServer() as server:
         for i, title in enumerate(titles):
-            page = article_page(title).replace("</h1>", f"</h1><img src='/p{i}.png' "
-                                               "width='400' height='300' alt='photo'>")
+            page = article_page(title).replace(
+                "</h1>", f"</h1><img src='/p{i}.png' width='400' height='300' alt='photo'>"
+            )
             server.route(f"/{i}", body=page)
             server.route(f"/p{i}.png", body=png_bytes(40 + i), content_type="image/png")
-        saved = clipper("save", *(server.url(f"/{i}") for i in range(3)),
-                        "--library", str(library))
+        saved = clipper("save", *(server.url(f"/{i}") for i in range(3)), "--library", str(library))
         assert saved.returncode == 0, saved.stderr
     # The server is gone: nothing can be fetched from here on.
     paths = {title: library / f"{title}.md" for title in titles}
@@ -114,23 +122,25 @@ def test_three_pages_re_extract_offline_edits_are_kept_force_backs_up_renames_fo
     assert summary(done.stdout)[4] == 0  # none without a snapshot
 
 
-def test_dry_run_writes_nothing_and_site_picks_clips(tmp_path: Path, http_server,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_writes_nothing_and_site_picks_clips(
+    tmp_path: Path, http_server, capsys: pytest.CaptureFixture[str]
+) -> None:
     library = tmp_path / "library"
     http_server.route("/a", body=article_page("Only this site"))
-    assert main(["save", http_server.url("/a"), "--library", str(library),
-                 "--no-images"]) == 0
+    assert main(["save", http_server.url("/a"), "--library", str(library), "--no-images"]) == 0
     other = tmp_path / "other.html"
-    other.write_text(article_page("A saved file").replace(
-        "<head>", "<head><link rel='canonical' href='https://elsewhere.example/x'>"),
-        encoding="utf-8")
+    other.write_text(
+        article_page("A saved file").replace(
+            "<head>", "<head><link rel='canonical' href='https://elsewhere.example/x'>"
+        ),
+        encoding="utf-8",
+    )
     assert main(["save", str(other), "--library", str(library)]) == 0
     capsys.readouterr()
     [clip] = library.glob("Only this site.md")
     set_body(clip, "old text\n", keep_hash=False)
     before = {p: p.read_bytes() for p in library.glob("*.md")}
-    assert main(["reextract", "--site", "127.0.0.1", "--dry-run", "--library",
-                 str(library)]) == 0
+    assert main(["reextract", "--site", "127.0.0.1", "--dry-run", "--library", str(library)]) == 0
     out = capsys.readouterr().out
     assert summary(out) == (1, 1, 0, 0, 0)
     assert "would change" in out and "nothing written" in out
@@ -142,14 +152,17 @@ def test_dry_run_writes_nothing_and_site_picks_clips(tmp_path: Path, http_server
 
 
 def test_clips_without_a_page_are_counted_and_bad_input_is_one_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     library = tmp_path / "library"
     library.mkdir()
-    (library / "Hand written.md").write_text("---\ntitle: Mine\n---\n\nMy words.\n",
-                                             encoding="utf-8")
+    (library / "Hand written.md").write_text(
+        "---\ntitle: Mine\n---\n\nMy words.\n", encoding="utf-8"
+    )
     (library / "Lost page.md").write_text(
         '---\ntitle: "Lost"\nsnapshot: "20240101-abcdef012345"\nbody_hash: "x"\n---\n\nText\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert main(["reextract", "--all", "--library", str(library)]) == 0
     out = capsys.readouterr().out
     assert summary(out) == (2, 0, 0, 0, 2)
@@ -182,9 +195,11 @@ def test_the_callout_setting_writes_the_notes_at_the_end(tmp_path: Path, http_se
     save_settings(Settings(notes_callout=True))
     library = tmp_path / "library"
     page = article_page("With a table").replace(
-        "</article>", "<table><tr><td rowspan='2'>a</td><td>b</td></tr><tr><td>c</td></tr>"
+        "</article>",
+        "<table><tr><td rowspan='2'>a</td><td>b</td></tr><tr><td>c</td></tr>"
         "</table><p><img src='https://images.invalid/x.png' width='300' height='200'></p>"
-        "</article>")
+        "</article>",
+    )
     http_server.route("/t", body=page)
     assert main(["save", http_server.url("/t"), "--library", str(library)]) == 0
     [clip] = library.glob("*.md")

@@ -54,8 +54,9 @@ def save_with_page(library: Path, tmp_path: Path, title: str = "Harbour pier rep
 
 def test_a_save_keeps_the_page_and_the_clip_names_it(library: Path, http_server) -> None:
     html = article_page("Ferry timetable changes")
-    http_server.route("/ferry", body=html,
-                      headers={"Last-Modified": "Tue, 03 Sep 2024 10:00:00 GMT"})
+    http_server.route(
+        "/ferry", body=html, headers={"Last-Modified": "Tue, 03 Sep 2024 10:00:00 GMT"}
+    )
     assert main(["save", http_server.url("/ferry"), "--library", str(library)]) == 0
     [clip_path] = library.glob("*.md")
     meta = front_matter(clip_path)
@@ -79,11 +80,13 @@ def test_a_save_keeps_the_page_and_the_clip_names_it(library: Path, http_server)
         assert [c.title for c in handle.index().recent(None)] == ["Ferry timetable changes"]
 
 
-def test_the_page_of_a_saved_file_keeps_no_path_of_this_computer(library: Path,
-                                                                 tmp_path: Path) -> None:
+def test_the_page_of_a_saved_file_keeps_no_path_of_this_computer(
+    library: Path, tmp_path: Path
+) -> None:
     result, _ = save_with_page(library, tmp_path)
-    raw = gzip.decompress((library / ".clipper" / "pages" / f"{result.snapshot}.html.gz")
-                          .read_bytes()).decode()
+    raw = gzip.decompress(
+        (library / ".clipper" / "pages" / f"{result.snapshot}.html.gz").read_bytes()
+    ).decode()
     assert str(tmp_path) not in raw.split("\n", 1)[0]  # the header: no file:// path
     page = snap.read_snapshot(library, result.snapshot)
     assert page.kind == "file"
@@ -133,7 +136,8 @@ def test_a_published_clip_keeps_its_page_at_the_sweep(library: Path, tmp_path: P
 
 
 def test_a_pages_folder_linked_out_of_the_library_is_never_written(
-        library: Path, tmp_path: Path) -> None:
+    library: Path, tmp_path: Path
+) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (library / ".clipper").symlink_to(outside, target_is_directory=True)
@@ -145,8 +149,9 @@ def test_a_pages_folder_linked_out_of_the_library_is_never_written(
     assert "snapshot" not in front_matter(result.path)
 
 
-def test_a_page_too_large_to_keep_is_said(library: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_too_large_to_keep_is_said(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(snap, "MAX_COMPRESSED_BYTES", 200)
     result, _ = save_with_page(library, tmp_path)
     assert result.path.is_file()
@@ -155,8 +160,18 @@ def test_a_page_too_large_to_keep_is_said(library: Path, tmp_path: Path,
     assert not (library / ".clipper").exists()  # nothing half-written left
 
 
-@pytest.mark.parametrize("ident", ["../../etc/passwd", "20240101-abc", "20240101-ABCDEF012345",
-                                   "/tmp/x", 42, None, ["20240101-abcdef012345"]])
+@pytest.mark.parametrize(
+    "ident",
+    [
+        "../../etc/passwd",
+        "20240101-abc",
+        "20240101-ABCDEF012345",
+        "/tmp/x",
+        42,
+        None,
+        ["20240101-abcdef012345"],
+    ],
+)
 def test_only_a_well_formed_id_names_a_page(ident: object) -> None:
     from clipper.models import Clip
 
@@ -165,8 +180,9 @@ def test_only_a_well_formed_id_names_a_page(ident: object) -> None:
         snap.path_of(Path("/lib"), str(ident))
 
 
-def test_a_damaged_or_huge_snapshot_is_a_clear_error(library: Path, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_or_huge_snapshot_is_a_clear_error(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     result, _ = save_with_page(library, tmp_path)
     path = snap.path_of(library, result.snapshot)
     monkeypatch.setattr(snap, "MAX_PAGE_BYTES", 1000)  # a bomb: unpacks past the limit
@@ -193,7 +209,8 @@ def test_the_library_reports_its_pages(library: Path, tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not LINUX, reason="the freedesktop trash")
 def test_trash_takes_the_page_and_restoring_the_clip_brings_it_back(
-        library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data_home = tmp_path / "xdg"
     monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
     result, _ = save_with_page(library, tmp_path)
@@ -216,7 +233,8 @@ def test_trash_takes_the_page_and_restoring_the_clip_brings_it_back(
 
 
 def test_without_a_trash_the_page_goes_to_the_backups_and_comes_back(
-        library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import errno
 
     from clipper.library import trash
@@ -236,8 +254,14 @@ def test_without_a_trash_the_page_goes_to_the_backups_and_comes_back(
 
 
 def test_the_header_cannot_end_its_comment(library: Path) -> None:
-    page = snap.PageCopy("<p>x</p>", "https://example.com/a?q=--><script>", "url",
-                         "2024-01-01T00:00:00+00:00", 'text/html; x="-->"', None)
+    page = snap.PageCopy(
+        "<p>x</p>",
+        "https://example.com/a?q=--><script>",
+        "url",
+        "2024-01-01T00:00:00+00:00",
+        'text/html; x="-->"',
+        None,
+    )
     folder = library / "stage"
     folder.mkdir()
     ident = snap.new_id()

@@ -40,15 +40,34 @@ def library() -> Path:
 def page_with_picture(title: str, n: int = 0) -> str:
     """An article page with a picture, whose text is its own (not a duplicate of another's)."""
     rng = random.Random(title)
-    words = ["harbour", "ferry", "council", "pier", "budget", "engineer", "survey", "tide",
-             "quay", "mayor", "petition", "timber", "storm", "visitor", "market", "bridge"]
+    words = [
+        "harbour",
+        "ferry",
+        "council",
+        "pier",
+        "budget",
+        "engineer",
+        "survey",
+        "tide",
+        "quay",
+        "mayor",
+        "petition",
+        "timber",
+        "storm",
+        "visitor",
+        "market",
+        "bridge",
+    ]
     paragraphs = "".join(
         "<p>" + " ".join(rng.choice(words) for _ in range(40)).capitalize() + ".</p>\n"
-        for _ in range(6))
-    return (f"<!doctype html><html><head><title>{title}</title></head><body>\n"
-            f"<nav><a href='/'>Home</a></nav>\n<article {MARKER}='{n}'>\n<h1>{title}</h1>\n"
-            f"<img src='/photo{n}.png' width='400' height='300' alt='A photo'>\n{paragraphs}"
-            "</article>\n</body></html>")
+        for _ in range(6)
+    )
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body>\n"
+        f"<nav><a href='/'>Home</a></nav>\n<article {MARKER}='{n}'>\n<h1>{title}</h1>\n"
+        f"<img src='/photo{n}.png' width='400' height='300' alt='A photo'>\n{paragraphs}"
+        "</article>\n</body></html>"
+    )
 
 
 def save_offline(library: Path, titles: list[str]) -> dict[str, Path]:
@@ -57,8 +76,17 @@ def save_offline(library: Path, titles: list[str]) -> dict[str, Path]:
         for n, title in enumerate(titles):
             server.route(f"/{n}", body=page_with_picture(title, n))
             server.route(f"/photo{n}.png", body=png_bytes(60 + n), content_type="image/png")
-        assert main(["save", *(server.url(f"/{n}") for n in range(len(titles))),
-                     "--library", str(library)]) == 0
+        assert (
+            main(
+                [
+                    "save",
+                    *(server.url(f"/{n}") for n in range(len(titles))),
+                    "--library",
+                    str(library),
+                ]
+            )
+            == 0
+        )
         urls = {title: server.url(f"/{n}") for n, title in enumerate(titles)}
     return {title: library / f"{title}.md" for title in urls}
 
@@ -81,25 +109,33 @@ def open_from_pane(qtbot, window, path: Path) -> None:
     qtbot.waitUntil(lambda: pane.is_ready() and pane.select_path(path), timeout=TIMEOUT)
     pane.view.setFocus()
     press(qtbot, window, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.session.saved_path == path and window.raw_view_ready(),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.session.saved_path == path and window.raw_view_ready(), timeout=TIMEOUT
+    )
 
 
 def context_menu_action(qtbot, window, text: str) -> None:
     """Right-click the chosen clips in the pane and click ``text`` in the menu."""
     pane = window.library_pane
     rect = pane.view.visualRect(pane.view.currentIndex())
-    QApplication.sendEvent(pane.view.viewport(), QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, rect.center(), pane.view.viewport().mapToGlobal(
-            rect.center())))
+    QApplication.sendEvent(
+        pane.view.viewport(),
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse,
+            rect.center(),
+            pane.view.viewport().mapToGlobal(rect.center()),
+        ),
+    )
     qtbot.waitUntil(pane.menu.isVisible, timeout=TIMEOUT)
     [action] = [a for a in pane.menu.actions() if a.text().replace("&", "") == text]
-    qtbot.mouseClick(pane.menu, Qt.MouseButton.LeftButton,
-                     pos=pane.menu.actionGeometry(action).center())
+    qtbot.mouseClick(
+        pane.menu, Qt.MouseButton.LeftButton, pos=pane.menu.actionGeometry(action).center()
+    )
 
 
-def test_a_clip_opened_from_the_library_shows_its_page_again(qtbot, window_factory,
-                                                            library: Path) -> None:
+def test_a_clip_opened_from_the_library_shows_its_page_again(
+    qtbot, window_factory, library: Path
+) -> None:
     paths = save_offline(library, ["Harbour pier repairs"])
     clip = paths["Harbour pier repairs"]
     window = window_factory()
@@ -110,8 +146,11 @@ def test_a_clip_opened_from_the_library_shows_its_page_again(qtbot, window_facto
     assert f"{MARKER}='0'" in raw.source.toPlainText()  # its source, as loaded
     assert raw.source.kept_line_count() > 0  # the lines that made the article, tinted
     assert raw.tabs.tabText(PAGE_TAB) == "Saved Page"
-    qtbot.mouseClick(raw.tabs.tabBar(), Qt.MouseButton.LeftButton,
-                     pos=raw.tabs.tabBar().tabRect(PAGE_TAB).center())
+    qtbot.mouseClick(
+        raw.tabs.tabBar(),
+        Qt.MouseButton.LeftButton,
+        pos=raw.tabs.tabBar().tabRect(PAGE_TAB).center(),
+    )
     qtbot.waitUntil(lambda: "Harbour pier repairs" in raw.page.toPlainText(), timeout=TIMEOUT)
     # its picture as stored (the server is gone), the rest on request
     photo = window.session.loaded.page.url.rsplit("/", 1)[0] + "/photo0.png"
@@ -121,8 +160,9 @@ def test_a_clip_opened_from_the_library_shows_its_page_again(qtbot, window_facto
     assert window.form.title.text() == "Harbour pier repairs"
     assert window.status.loaded_text() == "Opened from the library"
     # a clip saved without its page says nothing is there, as before
-    (library / "Hand written.md").write_text("---\ntitle: Mine\n---\n\nMy words.\n",
-                                             encoding="utf-8")
+    (library / "Hand written.md").write_text(
+        "---\ntitle: Mine\n---\n\nMy words.\n", encoding="utf-8"
+    )
     window.library_pane.request_sync()
     open_from_pane(qtbot, window, library / "Hand written.md")
     assert raw.source.toPlainText() == ""
@@ -130,8 +170,9 @@ def test_a_clip_opened_from_the_library_shows_its_page_again(qtbot, window_facto
     assert raw.tabs.tabText(PAGE_TAB) == "Page"
 
 
-def test_re_extract_shows_the_diff_then_replaces_with_a_backup(qtbot, window_factory,
-                                                              library: Path) -> None:
+def test_re_extract_shows_the_diff_then_replaces_with_a_backup(
+    qtbot, window_factory, library: Path
+) -> None:
     paths = save_offline(library, ["Harbour pier repairs"])
     clip = paths["Harbour pier repairs"]
     missed = as_older_extractor_saved(clip)
@@ -151,9 +192,12 @@ def test_re_extract_shows_the_diff_then_replaces_with_a_backup(qtbot, window_fac
     assert missed[:40].replace(" ", "\xa0") in shown.replace(" ", "\xa0")
     assert clip.read_bytes() == older  # nothing replaced before the person says so
     qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.message_bar.text().startswith("Re-extracted 1 clip; the "
-                                                                 "old one is in .clipper-"),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.message_bar.text().startswith(
+            "Re-extracted 1 clip; the old one is in .clipper-"
+        ),
+        timeout=TIMEOUT,
+    )
     assert read_clip(clip).body.rstrip("\n").endswith(missed)
     [backup] = (library / ".clipper-backups").glob("*-reextract/Harbour pier repairs.md")
     assert backup.read_bytes() == older
@@ -163,8 +207,9 @@ def test_re_extract_shows_the_diff_then_replaces_with_a_backup(qtbot, window_fac
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # the popup menu, offscreen
-def test_re_extract_a_selection_with_progress_and_stop(qtbot, window_factory, library: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_re_extract_a_selection_with_progress_and_stop(
+    qtbot, window_factory, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from clipper import reextract
 
     titles = ["Harbour pier repairs", "Ferry timetable changes", "Council budget meeting"]
@@ -191,8 +236,7 @@ def test_re_extract_a_selection_with_progress_and_stop(qtbot, window_factory, li
     context_menu_action(qtbot, window, "Re-extract 3 Clips from Saved Pages…")
     qtbot.waitUntil(lambda: window.reextractor.dialog is not None, timeout=TIMEOUT)
     dialog = window.reextractor.dialog
-    qtbot.waitUntil(lambda: dialog.list.count() == 1 and second_started.is_set(),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1 and second_started.is_set(), timeout=TIMEOUT)
     assert dialog.progress.isVisible() and dialog.progress.value() == 1
     assert dialog.progress.maximum() == 3
     assert not dialog.replace_button.isEnabled()
@@ -210,8 +254,9 @@ def test_re_extract_a_selection_with_progress_and_stop(qtbot, window_factory, li
 
 
 @pytest.mark.skipif(not os.sys.platform.startswith("linux"), reason="the freedesktop trash")
-def test_trash_and_restore_keep_the_page(qtbot, window_factory, library: Path, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_trash_and_restore_keep_the_page(
+    qtbot, window_factory, library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data_home = tmp_path / "data"
     monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
     clip = save_offline(library, ["Harbour pier repairs"])["Harbour pier repairs"]
@@ -237,15 +282,21 @@ def test_trash_and_restore_keep_the_page(qtbot, window_factory, library: Path, t
     assert not (trash / "files" / page.name).exists()
 
 
-def test_what_the_markdown_leaves_out_is_said_next_to_the_article(qtbot, window_factory,
-                                                                 tmp_path: Path) -> None:
+def test_what_the_markdown_leaves_out_is_said_next_to_the_article(
+    qtbot, window_factory, tmp_path: Path
+) -> None:
     window = window_factory()
     page = tmp_path / "page.html"
-    page.write_text(article_page("Harbour tables").replace(
-        "</article>", "\n<table><tr><td rowspan='2'>a</td><td>b</td></tr><tr><td>c</td></tr>"
-        "</table>\n<iframe src='https://www.youtube.com/embed/x'></iframe>\n<p>"
-        + "The pier will reopen in May after the repairs are done. " * 8 + "</p>\n</article>"),
-        encoding="utf-8")
+    page.write_text(
+        article_page("Harbour tables").replace(
+            "</article>",
+            "\n<table><tr><td rowspan='2'>a</td><td>b</td></tr><tr><td>c</td></tr>"
+            "</table>\n<iframe src='https://www.youtube.com/embed/x'></iframe>\n<p>"
+            + "The pier will reopen in May after the repairs are done. " * 8
+            + "</p>\n</article>",
+        ),
+        encoding="utf-8",
+    )
     window.open_arguments([str(page)])
     wait_loaded(qtbot, window, "Harbour tables")
     notes = window.article.notes
@@ -261,8 +312,9 @@ def test_what_the_markdown_leaves_out_is_said_next_to_the_article(qtbot, window_
     assert not notes.isVisible()
 
 
-def test_settings_show_the_pages_kept_and_turn_them_off(qtbot, window_factory, library: Path,
-                                                       tmp_path: Path) -> None:
+def test_settings_show_the_pages_kept_and_turn_them_off(
+    qtbot, window_factory, library: Path, tmp_path: Path
+) -> None:
     clip = save_offline(library, ["Harbour pier repairs"])["Harbour pier repairs"]
     window = window_factory()
     size = path_of(library, snapshot_id(read_clip(clip))).stat().st_size
@@ -271,8 +323,11 @@ def test_settings_show_the_pages_kept_and_turn_them_off(qtbot, window_factory, l
         qtbot.waitUntil(lambda: "in all" in dialog.pages_size.text(), timeout=TIMEOUT)
         seen.append(dialog.pages_size.text())
         assert not dialog.notes_callout.isChecked()  # off by default
-        qtbot.mouseClick(dialog.keep_pages, Qt.MouseButton.LeftButton,
-                         pos=QPoint(8, dialog.keep_pages.height() // 2))
+        qtbot.mouseClick(
+            dialog.keep_pages,
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(8, dialog.keep_pages.height() // 2),
+        )
         dialog.accept()
 
     seen: list[str] = []

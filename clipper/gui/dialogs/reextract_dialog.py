@@ -34,8 +34,13 @@ if TYPE_CHECKING:
     from clipper.reextract import Plan
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 1
-WORDS = {"changed": "changed", "same": "the same", "edited": "edited since saved",
-         "no snapshot": "no saved page", "failed": "failed"}
+WORDS = {
+    "changed": "changed",
+    "same": "the same",
+    "edited": "edited since saved",
+    "no snapshot": "no saved page",
+    "failed": "failed",
+}
 
 
 class ReextractDialog(QDialog):
@@ -47,13 +52,18 @@ class ReextractDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reextractDialog")
         self.setWindowTitle("Re-extract from Saved Pages")
-        self.resize(980, 620)
+        # Roomy for two columns of text, never larger than the window it belongs to.
+        room = parent.window().size() if parent is not None else None
+        self.resize(
+            min(1100, room.width()) if room else 1000, min(700, room.height()) if room else 640
+        )
         self._count = count
         self._plans: list[Plan] = []
         self._done = False
 
-        self.summary = QLabel(f"Re-extracting {count} clip{'s' if count != 1 else ''} from "
-                              "the pages saved with them…")
+        self.summary = QLabel(
+            f"Re-extracting {count} clip{'s' if count != 1 else ''} from the pages saved with them…"
+        )
         self.summary.setObjectName("reextractSummary")
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
@@ -67,14 +77,17 @@ class ReextractDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setObjectName("reextractList")
-        self.list.setMinimumWidth(220)
+        self.list.setMinimumWidth(180)
+        self.list.setWordWrap(True)  # long titles on two lines, not a sideways scroll
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._on_current)
         self.diff = QTextBrowser()
         self.diff.setObjectName("reextractDiff")
         self.diff.setOpenLinks(False)
         self.diff.document().setDefaultStyleSheet(DIFF_STYLE)
-        self.diff.setPlaceholderText("Choose a clip to see its saved and re-extracted "
-                                     "article side by side.")
+        self.diff.setPlaceholderText(
+            "Choose a clip to see its saved and re-extracted article side by side."
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.list)
@@ -82,21 +95,25 @@ class ReextractDialog(QDialog):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
 
-        self.include_edited = QCheckBox("Also replace clips edited since they were saved "
-                                        "(your edits are lost; a backup of each is kept)")
+        self.include_edited = QCheckBox(
+            "Also replace clips edited since they were saved "
+            "(your edits are lost; a backup of each is kept)"
+        )
         self.include_edited.setObjectName("includeEdited")
         self.include_edited.hide()
         self.include_edited.toggled.connect(lambda _on: self._update_button())
         self.buttons = QDialogButtonBox()
         self.replace_button = self.buttons.addButton(
-            "Replace", QDialogButtonBox.ButtonRole.AcceptRole)
+            "Replace", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.replace_button.setObjectName("replaceButton")
         self.replace_button.setEnabled(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        note = QLabel("Each clip replaced is copied to the library's .clipper-backups folder "
-                      "first.")
+        note = QLabel(
+            "Each clip replaced is copied to the library's .clipper-backups folder first."
+        )
         note.setObjectName("backupNote")
         note.setWordWrap(True)
         note.setEnabled(False)  # secondary text
@@ -142,8 +159,11 @@ class ReextractDialog(QDialog):
         if counts["failed"]:
             parts.append(f"{counts['failed']} failed")
         n = len(self._plans)
-        head = f"Stopped after {n} of {self._count} clips" if stopped else \
-            f"{n} clip{'s' if n != 1 else ''}"
+        head = (
+            f"Stopped after {n} of {self._count} clips"
+            if stopped
+            else f"{n} clip{'s' if n != 1 else ''}"
+        )
         self.summary.setText(f"{head}: " + ", ".join(parts) + ".")
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
@@ -185,8 +205,7 @@ class ReextractDialog(QDialog):
 
     def _update_button(self) -> None:
         n = self.replacing()
-        self.replace_button.setText(f"Replace {n} Clip{'s' if n != 1 else ''}" if n
-                                    else "Replace")
+        self.replace_button.setText(f"Replace {n} Clip{'s' if n != 1 else ''}" if n else "Replace")
         self.replace_button.setEnabled(self._done and n > 0)
         if self._done and n > 0:
             self.replace_button.setDefault(True)
