@@ -149,6 +149,35 @@ def _taken_names(folder: Path) -> set[str]:
     return taken
 
 
+def _move_images_in(images: LocalImages, assets: Path) -> bool:
+    """Claim ``assets`` (mkdir fails if the name exists: False) and move the staged images
+    in; on a failure half-way they go back to staging."""
+    try:
+        os.mkdir(assets)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise describe_os_error(exc, assets) from exc
+    try:
+        for name, staged in images.staged.items():
+            os.replace(staged, assets / name)
+    except OSError as exc:
+        _give_back(images, assets)
+        raise describe_os_error(exc, assets) from exc
+    return True
+
+
+def _rendered(clip: Clip, body: str, extras: _Staged, with_snapshot: bool) -> bytes:
+    """The clip's file: its body ending with the notes callout when asked, naming its
+    snapshot and the hash of the body as written."""
+    if extras.tail:
+        body = fidelity.end_with(body, extras.tail)
+    extra = dict(clip.extra)
+    if with_snapshot:
+        extra[SNAPSHOT_KEY], extra[HASH_KEY] = extras.ident, body_hash(body)
+    return render_clip(replace(clip, body=body, extra=extra)).encode("utf-8")
+
+
 def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
              library: Path, staging: Staging, extras: _Staged) -> tuple[Path, Path | None]:
     """Claim the first free ``stem[ (n)].md`` (and ``.assets``), move images in, link the
@@ -171,28 +200,10 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
             staging.record(path, assets if has_images else None,
                            list(images.staged) if has_images else [],  # type: ignore[union-attr]
                            snapshot)
-        if has_images:
-            try:
-                os.mkdir(assets)  # claims the name pair: mkdir fails if it exists
-            except FileExistsError:
-                continue
-            except OSError as exc:
-                raise describe_os_error(exc, assets) from exc
-            try:
-                for name, staged in images.staged.items():  # type: ignore[union-attr]
-                    os.replace(staged, assets / name)
-            except OSError as exc:
-                _give_back(images, assets)  # type: ignore[arg-type]
-                raise describe_os_error(exc, assets) from exc
-            body = images.body_for(assets.name)  # type: ignore[union-attr]
-        else:
-            body = images.body_for(assets.name) if images else clip.body
-        if extras.tail:
-            body = fidelity.end_with(body, extras.tail)
-        extra = dict(clip.extra)
-        if snapshot is not None:
-            extra[SNAPSHOT_KEY], extra[HASH_KEY] = extras.ident, body_hash(body)
-        data = render_clip(replace(clip, body=body, extra=extra)).encode("utf-8")
+        if has_images and not _move_images_in(images, assets):  # type: ignore[arg-type]
+            continue
+        body = images.body_for(assets.name) if images else clip.body
+        data = _rendered(clip, body, extras, snapshot is not None)
         try:
             if snapshot is not None and not published:
                 publish(extras.snapshot, library, extras.ident)  # type: ignore[arg-type]

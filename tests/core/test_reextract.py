@@ -143,7 +143,8 @@ def test_dry_run_writes_nothing_and_site_picks_clips(
     assert main(["reextract", "--site", "127.0.0.1", "--dry-run", "--library", str(library)]) == 0
     out = capsys.readouterr().out
     assert summary(out) == (1, 1, 0, 0, 0)
-    assert "would change" in out and "nothing written" in out
+    assert "would change" in out
+    assert "nothing written" in out
     assert {p: p.read_bytes() for p in library.glob("*.md")} == before
     assert not (library / ".clipper-backups").exists()
     # the saved file re-extracts under its own address rules, offline
@@ -169,7 +170,8 @@ def test_clips_without_a_page_are_counted_and_bad_input_is_one_line(
     assert "its saved page is missing" in out
     assert main(["reextract", "--library", str(library)]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "--all" in err
+    assert err.count("\n") == 1
+    assert "--all" in err
     assert main(["reextract", str(tmp_path / "nothing.md"), "--library", str(library)]) == 1
     assert "not a clip file" in capsys.readouterr().err
 

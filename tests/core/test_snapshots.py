@@ -227,7 +227,8 @@ def test_trash_takes_the_page_and_restoring_the_clip_brings_it_back(
     (trash / "info" / f"{result.path.name}.trashinfo").unlink()
     clip = read_clip(result.path)
     back = snap.read_snapshot(library, snap.snapshot_id(clip))
-    assert back.path == page and page.is_file()
+    assert back.path == page
+    assert page.is_file()
     assert not (trash / "files" / page.name).exists()
     assert not (trash / "info" / f"{page.name}.trashinfo").exists()
 
@@ -267,7 +268,8 @@ def test_the_header_cannot_end_its_comment(library: Path) -> None:
     ident = snap.new_id()
     staged = snap.write_staged(page, {"https://example.com/-->.png": "ab.png"}, folder, ident)
     first_line = gzip.decompress(staged.read_bytes()).decode().split("\n", 1)[0]
-    assert first_line.count("-->") == 1 and first_line.endswith("-->")
+    assert first_line.count("-->") == 1
+    assert first_line.endswith("-->")
     assert "<script>" not in first_line
     snap.publish(staged, library, ident)
     back = snap.read_snapshot(library, ident)

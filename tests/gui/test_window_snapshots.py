@@ -237,7 +237,8 @@ def test_re_extract_a_selection_with_progress_and_stop(
     qtbot.waitUntil(lambda: window.reextractor.dialog is not None, timeout=TIMEOUT)
     dialog = window.reextractor.dialog
     qtbot.waitUntil(lambda: dialog.list.count() == 1 and second_started.is_set(), timeout=TIMEOUT)
-    assert dialog.progress.isVisible() and dialog.progress.value() == 1
+    assert dialog.progress.isVisible()
+    assert dialog.progress.value() == 1
     assert dialog.progress.maximum() == 3
     assert not dialog.replace_button.isEnabled()
     qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
