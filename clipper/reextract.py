@@ -117,7 +117,7 @@ class Summary:
         if self.dry_run:
             text += " (dry run: nothing written)"
         elif self.backup is not None:
-            text += f"; the old clips are in {self.backup}"
+            text += f"; the old {'clip is' if changed == 1 else 'clips are'} in {self.backup}"
         return text
 
 

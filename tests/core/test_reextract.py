@@ -104,6 +104,7 @@ def test_three_pages_re_extract_offline_edits_are_kept_force_backs_up_renames_fo
     assert "My own note" not in ferry.read_text(encoding="utf-8")
     backups = list((library / ".clipper-backups").glob("*-reextract/Ferry timetable changes.md"))
     assert [b.read_bytes() for b in backups] == [before]
+    assert f"; the old clip is in {backups[0].parent}" in done.stdout
 
     # Renamed by another program (its images folder keeps its name): its page and its
     # images are still found.
