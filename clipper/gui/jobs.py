@@ -22,6 +22,7 @@ from clipper.progress import ProgressFn, check_cancel
 
 if TYPE_CHECKING:
     from clipper.library import ClipSummary, Library, SaveResult
+    from clipper.library.templates import ClipTemplate
     from clipper.pipeline import Loaded
 
     from .sanitize import SafePage
@@ -144,17 +145,17 @@ def open_clip(path: Path) -> OpenedClip:
 
 
 def clip_images(path: Path, body: str) -> dict[str, bytes]:
-    """The images ``body`` links into its own assets folder, by their decoded link.
+    """The images ``body`` links into its own images folder, by their decoded link.
 
     Saved links are percent-encoded (``My%20title.assets/ab12.png``); the preview looks
     images up by the decoded path, so that is the key. Only files inside the clip's
     assets folder are read, whatever the Markdown names.
     """
     from clipper.images.refs import find_image_refs
-    from clipper.library import assets_dir_for
+    from clipper.library.attachments import images_dir_of
 
-    assets = assets_dir_for(path)
-    if not assets.is_dir():
+    assets = images_dir_of(path, body)  # Title.assets, or the template's folder for it
+    if assets is None:
         return {}
     try:
         root = assets.resolve()
@@ -183,8 +184,10 @@ def clip_images(path: Path, body: str) -> dict[str, bytes]:
 
 def save_to_library(clip: Clip, library: Library | Path, *, on_duplicate: OnDuplicate,
                     download_images: bool, page_dir: Path | None,
-                    cancel: threading.Event, progress: ProgressFn) -> SaveOutcome:
-    """Save a new clip; with ``OnDuplicate.SKIP`` nothing is written if the library has it."""
+                    cancel: threading.Event, progress: ProgressFn,
+                    template: ClipTemplate | None = None) -> SaveOutcome:
+    """Save a new clip; with ``OnDuplicate.SKIP`` nothing is written if the library has it.
+    ``template``: Settings ▸ Templates (where it goes, its name, its front matter)."""
     from clipper import pipeline
     from clipper.settings import ensure_library
 
@@ -192,7 +195,7 @@ def save_to_library(clip: Clip, library: Library | Path, *, on_duplicate: OnDupl
     ensure_library(folder)
     result = pipeline.save(clip, library, on_duplicate=on_duplicate,
                            download_images=download_images, page_dir=page_dir,
-                           progress=progress, cancel=cancel)
+                           progress=progress, cancel=cancel, template=template)
     if result.action is SaveAction.SKIPPED:
         return SaveOutcome(result.action, duplicate_of=result.duplicate_of or result.path,
                            result=result)
@@ -229,11 +232,12 @@ def read_from_library(path: Path, cancel: threading.Event, progress: ProgressFn)
 
 
 def write_markdown_file(clip: Clip, path: Path, cancel: threading.Event,
-                        progress: ProgressFn) -> Path:
-    """Save as: the clip (front matter + Markdown) to a file a person chose, atomically."""
+                        progress: ProgressFn, template: ClipTemplate | None = None) -> Path:
+    """Save as: the clip (front matter + Markdown) to a file a person chose, atomically; a
+    new clip as the template says, one from the library as it is written."""
     from clipper.library import export_clip
 
-    return export_clip(clip, path)
+    return export_clip(clip, path, template)
 
 
 def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,

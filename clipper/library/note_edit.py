@@ -380,16 +380,25 @@ def edit_note(text: str, new: Clip, old: Clip | None = None) -> str:
     if keys and note.lines is not None and not _entries_cover(entries, keys, old):
         return _rewritten_front_matter(note, old, new, body_raw)
     added: list[str] = []
+    names = old.key_names
+
+    def in_note(key: str) -> str:
+        return names.get(key, key)
+
     # Replace from the bottom up, so the line numbers above stay right.
-    for key in sorted((k for k in keys if k in entries), key=lambda k: -entries[k].first):
-        entry = entries[key]
+    for key in sorted((k for k in keys if in_note(k) in entries),
+                      key=lambda k: -entries[in_note(k)].first):
+        entry = entries[in_note(key)]
         key_text = _key_text(lines[entry.first])
-        new_lines = _value_lines(key_text, _field(new, key), entry, note.newline)
+        value = _field(new, key)
+        if isinstance(value, str) and entry.style in ("block", "flow"):
+            value = _as_list(value)  # "authors: [A, B]" stays a list
+        new_lines = _value_lines(key_text, value, entry, note.newline)
         end = ends[entry.last]
         lines[entry.first:entry.last + 1] = new_lines
         ends[entry.first:entry.last + 1] = [note.newline] * (len(new_lines) - 1) + [end]
     for key in keys:
-        if key in entries:
+        if in_note(key) in entries:
             continue
         value = _field(new, key)
         if value in (None, "", []):
@@ -431,9 +440,14 @@ def _entries_cover(entries: dict[str, _Entry], keys: list[str], old: Clip) -> bo
     """Every changed key the note holds was found on its lines (else: rewrite it all)."""
     for key in keys:
         present = _field(old, key) is not None and _field(old, key) != []
-        if (present or key in old.extra) and key not in entries:
+        if (present or key in old.extra) and old.key_names.get(key, key) not in entries:
             return False
     return True
+
+
+def _as_list(text: str) -> list[str]:
+    """A field shown as text ("A, B") written into a key the note keeps as a list."""
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _rewritten_front_matter(note: _Note, old: Clip, new: Clip, body_raw: str) -> str:
