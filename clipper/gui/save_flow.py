@@ -160,6 +160,13 @@ class SaveFlow(QObject):
         else:
             self._save_new(clip, session.draft, CHECK, then)
 
+    def target(self) -> Library | Path:
+        """Where a new clip goes: the pane's open library handle, else the folder."""
+        return self._open_library() or Path(self._library()).absolute()
+
+    def settings(self) -> Settings:
+        return self._settings()
+
     def template(self) -> ClipTemplate:
         """Settings ▸ Templates: how a new clip is named, placed and written."""
         from clipper.library.templates import ClipTemplate

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from ..theme import colors
 
 Level = Literal["error", "warning", "info", "success"]
 
-_STYLE = {
-    "error": ("#fdecea", "#e8a09a", "#5f1d17"),
-    "warning": ("#fff4e0", "#e6c17a", "#5a3d00"),
-    "info": ("#e8f1fb", "#9dbfe6", "#163a5f"),
-    "success": ("#e6f4e7", "#94c897", "#1d4b21"),
-}
 
 
 class MessageBar(QFrame):
@@ -61,17 +57,28 @@ class MessageBar(QFrame):
     def show_message(self, text: str, level: Level = "error", action: str | None = None,
                      details: str = "") -> None:
         """``details`` (e.g. every address of a list the text shortens) shows on hover."""
-        background, border, foreground = _STYLE[level]
         self.level = level
-        self.setStyleSheet(
-            f"#messageBar {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 4px; }} #messageText {{ color: {foreground}; }}")
+        self._style()
         self._label.setText(text)
         self._label.setToolTip(details)
         self._action.setVisible(action is not None)
         if action:
             self._action.setText(action)
         self.show()
+
+    def _style(self) -> None:
+        """The level's colours, light or dark as the palette in use."""
+        if self.level is None:
+            return
+        background, border, foreground = colors().notices[self.level]
+        self.setStyleSheet(
+            f"#messageBar {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 4px; }} #messageText {{ color: {foreground}; }}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._style()
 
     def dismiss(self) -> None:
         self.level = None
