@@ -89,11 +89,22 @@ def failed_images_text(failed: list[str]) -> str:
 def queue_report_text(saved: int, skipped: int, failed: list[tuple[str, str]]
                       ) -> tuple[str, str, str]:
     """(text, level, details) of the notice after Save All Queued."""
-    parts = [f"Saved {saved} queued page{'s' if saved != 1 else ''} to the library"]
-    if skipped:
-        parts.append(f"{skipped} {'was' if skipped == 1 else 'were'} already there")
+
+    def pages(n: int) -> str:
+        return f"{n} queued page{'s' if n != 1 else ''}"
+
+    names = ", ".join(name for name, _why in failed[:3]) + (" …" if len(failed) > 3 else "")
+    if saved:
+        parts = [f"Saved {pages(saved)} to the library"]
+        if skipped:
+            parts.append(f"{skipped} {'was' if skipped == 1 else 'were'} already there")
+    elif skipped:
+        parts = [f"{'The' if not failed else ''} {pages(skipped)} "
+                 f"{'was' if skipped == 1 else 'were'} already in the library; nothing new "
+                 "was saved".strip()]
+    else:
+        parts = ["No queued page could be saved"]
     if failed:
-        names = ", ".join(name for name, _why in failed[:3]) + (" …" if len(failed) > 3 else "")
         parts.append(f"{len(failed)} could not be saved: {names} (point here for why)")
     details = "\n".join(f"{name}: {why}" for name, why in failed)
     return "; ".join(parts) + ".", "warning" if failed else "success", details

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from .widgets.safe_browser import SafeBrowser
 
-READER_MEASURE = 72
-"""Characters a line of the article holds in the reader layout (typography's 45-75)."""
+READER_MEASURE = 64
+"""Average characters a line of the reader layout holds: about 70 of real text, in the
+45-75 typography recommends."""
 ZOOM_STEP = 1.1
 ZOOM_MIN, ZOOM_MAX = -5, 10
 """Steps below and above the normal size: 59% to 259%."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -113,6 +113,22 @@ def light_palette() -> QPalette:
     return p
 
 
+class _Notifier(QObject):
+    changed = Signal(bool)
+
+
+_notifier: _Notifier | None = None
+
+
+def switched() -> SignalInstance:
+    """Emitted (True: dark) when the application's palette switched between light and dark:
+    for widgets whose style sheet keeps the palette change from reaching them."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier.changed
+
+
 class Theme(QObject):
     """Applies Settings' theme to the application and follows the desktop's in "system"."""
 
@@ -160,3 +176,4 @@ class Theme(QObject):
         if dark != self._dark:
             self._dark = dark
             self.changed.emit(dark)
+            switched().emit(dark)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,6 +95,7 @@ class SettingsDialog(QDialog):
         scroll.setWidget(self.templates)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs = QTabWidget()
         self.tabs.addTab(general, "General")
         self.tabs.addTab(scroll, "Templates")
@@ -105,7 +107,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(720, 640)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(760, min(760, screen.height() - 60) if screen else 760)
 
     def accept(self) -> None:
         """Not with a library that is not a writable folder: said here, at once, rather than

@@ -51,14 +51,16 @@ ATTACHMENT_CHOICES = [("beside", "Next to the clip, in Title.assets"),
 PREVIEW_LINES = 16
 
 
-def described(field: QWidget, name: str) -> QWidget:
-    """A setting's field with its description under it, in smaller, muted text."""
+def described(field: QWidget, *names: str) -> QWidget:
+    """A setting's field with its description under it (each of ``names``'), in smaller,
+    muted text."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 4)
     layout.setSpacing(2)
     layout.addWidget(field)
-    layout.addWidget(note_label(description(name)))
+    for name in names:
+        layout.addWidget(note_label(description(name)))
     return box
 
 
@@ -119,23 +121,27 @@ class TemplateEditor(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(0, 130)
-        self.table.setMinimumHeight(170)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setMinimumHeight(180)
         self._set_rows(settings.front_matter)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        for text, slot, name in (("Add Key", self._add, "addKey"),
+        for text, slot, name in (("Add", self._add, "addKey"),
                                  ("Remove", self._remove, "removeKey"),
                                  ("Up", lambda: self._shift(-1), "keyUp"),
                                  ("Down", lambda: self._shift(1), "keyDown"),
-                                 ("Default Keys", self._reset, "defaultKeys"),
+                                 ("Defaults", self._reset, "defaultKeys"),
                                  ("Import Obsidian Template…", self.import_obsidian,
                                   "importObsidian")):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(lambda _=False, s=slot: s())
+            if name == "importObsidian":
+                button.setToolTip("Take the keys, file name and folder of a template exported "
+                                  "from Obsidian Web Clipper (its .json file)")
+                buttons.addStretch(1)
             buttons.addWidget(button)
-        buttons.addStretch(1)
 
         variables = ", ".join("{" + v + "}" for v in VARIABLES if v not in ("source", "date"))
         self.preview = QPlainTextEdit()
@@ -163,7 +169,7 @@ class TemplateEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("File name:", described(self.file_name, "file_name"))
         form.addRow("Folder:", described(self.folder, "folder"))
-        form.addRow("Images:", described(images, "attachments"))
+        form.addRow("Images:", described(images, "attachments", "attachment_folder"))
         form.addRow("Heading:", described(self.heading, "heading"))
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
-from ..theme import colors
+from ..theme import colors, switched
 
 Level = Literal["error", "warning", "info", "success"]
 
@@ -50,6 +58,8 @@ class MessageBar(QFrame):
         layout.addWidget(self._action)
         layout.addWidget(close)
         self.hide()
+        # A style sheet keeps palette changes from reaching it: told of a switch instead.
+        switched().connect(self._restyle)
 
     def text(self) -> str:
         return "" if self.isHidden() else self._label.text()
@@ -66,19 +76,19 @@ class MessageBar(QFrame):
             self._action.setText(action)
         self.show()
 
+    @Slot(bool)
+    def _restyle(self, _dark: bool) -> None:
+        self._style()
+
     def _style(self) -> None:
         """The level's colours, light or dark as the palette in use."""
         if self.level is None:
             return
-        background, border, foreground = colors().notices[self.level]
-        self.setStyleSheet(
-            f"#messageBar {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 4px; }} #messageText {{ color: {foreground}; }}")
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._style()
+        background, border, foreground = colors(QApplication.palette()).notices[self.level]
+        sheet = (f"#messageBar {{ background: {background}; border: 1px solid {border};"
+                 f" border-radius: 4px; }} #messageText {{ color: {foreground}; }}")
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
 
     def dismiss(self) -> None:
         self.level = None

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 if TYPE_CHECKING:
@@ -27,6 +34,13 @@ class TagCompleter(QCompleter):
         self.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
         self.setMaxVisibleItems(10)
         field.setCompleter(self)
+        # The field takes the choice with setText, which says nothing: told as typed, so
+        # the clip counts it as an edit (after the field's own handling of the choice).
+        self.activated.connect(self._chosen)
+
+    @Slot(str)
+    def _chosen(self, _text: str) -> None:
+        QTimer.singleShot(0, self, lambda: self._field.textEdited.emit(self._field.text()))
 
     def set_tags(self, tags: list[str]) -> None:
         """The library's tags, most used first."""
