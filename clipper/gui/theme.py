@@ -143,6 +143,8 @@ class Theme(QObject):
         if signal is not None:  # Qt 6.5+
             signal.connect(self._system_changed)
         self._dark: bool | None = None
+        self._custom = False
+        """A palette of ours is set (else the platform's is in use, untouched)."""
 
     def apply(self, setting: str) -> None:
         """``system``, ``light`` or ``dark`` for the whole application."""
@@ -155,13 +157,14 @@ class Theme(QObject):
             self.setting, Qt.ColorScheme.Unknown)
         if hasattr(hints, "setColorScheme"):  # Qt 6.8+: the platform switches if it can
             hints.setColorScheme(wanted)
-        if self.setting == "system":
-            app.setPalette(dark_palette() if self.system_is_dark() and not is_dark(
-                app.style().standardPalette()) else app.style().standardPalette())
-        elif (self.setting == "dark") != is_dark(app.style().standardPalette()):
-            app.setPalette(dark_palette() if self.setting == "dark" else light_palette())
-        else:
-            app.setPalette(app.style().standardPalette())
+        standard = app.style().standardPalette()
+        dark = self.system_is_dark() if self.setting == "system" else self.setting == "dark"
+        if dark != is_dark(standard):  # the platform could not switch: a palette of ours
+            app.setPalette(dark_palette() if dark else light_palette())
+            self._custom = True
+        elif self._custom:  # back to the platform's own
+            app.setPalette(standard)
+            self._custom = False
         self._announce()
 
     def system_is_dark(self) -> bool:

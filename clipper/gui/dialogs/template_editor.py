@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtGui import QColor, QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -150,6 +151,14 @@ class TemplateEditor(QWidget):
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.preview.setMinimumHeight(150)
+        self.path_preview = QLabel()
+        self.path_preview.setObjectName("pathPreview")
+        self.path_preview.setWordWrap(True)
+        self.path_preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.path_preview.setContentsMargins(6, 4, 6, 4)
+        self.path_preview.setBackgroundRole(QPalette.ColorRole.Base)
+        self.path_preview.setAutoFillBackground(True)
         self.problems = QLabel()
         self.problems.setObjectName("templateProblems")
         self.problems.setWordWrap(True)
@@ -171,6 +180,8 @@ class TemplateEditor(QWidget):
         form.addRow("Folder:", described(self.folder, "folder"))
         form.addRow("Images:", described(images, "attachments", "attachment_folder"))
         form.addRow("Heading:", described(self.heading, "heading"))
+        form.addRow("Saved as:", self.path_preview)
+        form.addRow("", self.problems)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -183,7 +194,6 @@ class TemplateEditor(QWidget):
         layout.addLayout(form)
         layout.addWidget(QLabel("A new clip from these settings (the page shown, or a sample):"))
         layout.addWidget(self.preview, 1)
-        layout.addWidget(self.problems)
         layout.addWidget(self.notes)
 
         for field in (self.file_name, self.folder, self.attachment_folder):
@@ -316,8 +326,18 @@ class TemplateEditor(QWidget):
             self.problems.setStyleSheet("")
             self.problems.setText(" ".join(warnings))
         self.problems.setVisible(bool(problems or warnings))
-        self.preview.setPlainText(self.preview_text(template) if not problems else "")
+        text = self.preview_text(template) if not problems else ""
+        self.preview.setPlainText(text)
+        self.path_preview.setText(self.where_text(template) if not problems else "—")
         self.changed.emit()
+
+    def where_text(self, template: ClipTemplate) -> str:
+        """The note's path and its images' folder, in the library (they wrap at spaces)."""
+        place = template.place(self._sample, self._library)
+        root = template.images_root(place.folder, self._library)
+        images = place.folder / f"{place.stem}.assets" if root is None else root / place.stem
+        return (f"{_relative(place.folder / (place.stem + '.md'), self._library)}\n"
+                f"images: {_relative(images, self._library)}/")
 
     def preview_text(self, template: ClipTemplate) -> str:
         """Where the sample clip would go, where its images would, and its first lines."""
@@ -327,8 +347,10 @@ class TemplateEditor(QWidget):
         lines = [f"{_relative(note, library)}"]
         root = template.images_root(place.folder, library)
         images = place.folder / f"{place.stem}.assets" if root is None else root / place.stem
+        link = "/".join(quote(part, safe="") for part in
+                        link_prefix(images, place.folder).split("/"))
         lines.append(f"images in {_relative(images, library)}/, linked as "
-                     f"![…]({link_prefix(images, place.folder)}/1a2b3c4d5e6f.jpg)")
+                     f"![…]({link}/1a2b3c4d5e6f.jpg)")
         lines.append("")
         text = template.render(self._sample).splitlines()
         lines += text[:PREVIEW_LINES] + (["…"] if len(text) > PREVIEW_LINES else [])

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,8 +29,9 @@ SORTS: list[tuple[Sort, str]] = [("created", "Newest clipped"), ("published", "N
                                  ("title", "Title"), ("site", "Site")]
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
-FACETS_HEIGHT = 150
-"""The side list's height: the clips keep most of the pane, even at 800×500."""
+FACETS_SHARE = 0.35
+"""The side list takes at most this part of the pane's height: the clips keep the most."""
+FACETS_MIN = 110
 
 
 class FacetList(QTreeWidget):
@@ -63,7 +63,23 @@ class FacetList(QTreeWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setExpanded(True)
         self.itemClicked.connect(self._clicked)
+        self.itemExpanded.connect(self._fit)
+        self.itemCollapsed.connect(self._fit)
         self._active: set[tuple[str, str]] = set()
+        self.room = 150
+        """Pixels it may take (the pane gives it a share of its height)."""
+        self._fit()
+
+    def set_room(self, pane_height: int) -> None:
+        self.room = max(FACETS_MIN, int(pane_height * FACETS_SHARE))
+        self._fit()
+
+    def _fit(self, _item: QTreeWidgetItem | None = None) -> None:
+        """As tall as its rows (two headings when both groups are folded), up to ``room``."""
+        rows = sum(1 + group.childCount() * group.isExpanded()
+                   for group in self.groups.values())
+        row = self.sizeHintForRow(0) if self.topLevelItemCount() else 18
+        self.setFixedHeight(min(self.room, rows * max(row, 16) + 2 * self.frameWidth() + 2))
 
     def set_facets(self, facets: Facets) -> None:
         for kind, rows in (("tag", facets.tags), ("site", facets.sites)):
@@ -79,6 +95,7 @@ class FacetList(QTreeWidget):
                                    f" {name} ({count:,})")
             group.setText(1, f"{len(rows):,}")
         self.set_active(self._active)
+        self._fit()
 
     def set_active(self, active: set[tuple[str, str]]) -> None:
         """Check the rows of the filters in the search field."""
@@ -109,7 +126,7 @@ class FacetList(QTreeWidget):
 
 
 class BrowseBar(QWidget):
-    """The sort order and a button that shows or hides the tags and sites."""
+    """The sort order above the tags and sites (each group folds away with its arrow)."""
 
     sort_changed = Signal(str)
 
@@ -123,15 +140,7 @@ class BrowseBar(QWidget):
             self.sort.addItem(label, key)
         self.sort.currentIndexChanged.connect(
             lambda _i: self.sort_changed.emit(self.sort.currentData()))
-        self.toggle = QToolButton()
-        self.toggle.setObjectName("facetsToggle")
-        self.toggle.setText("Tags && Sites")
-        self.toggle.setCheckable(True)
-        self.toggle.setChecked(True)
-        self.toggle.setToolTip("Show or hide the library's tags and sites with their counts")
         self.facets = FacetList()
-        self.facets.setMaximumHeight(FACETS_HEIGHT)
-        self.toggle.toggled.connect(self.facets.setVisible)
         caption = QLabel("Sort:")
         caption.setBuddy(self.sort)
         row = QHBoxLayout()
@@ -139,7 +148,6 @@ class BrowseBar(QWidget):
         row.setSpacing(6)
         row.addWidget(caption)
         row.addWidget(self.sort, 1)
-        row.addWidget(self.toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
