@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 THEMES = ("system", "light", "dark")
 
@@ -113,6 +113,21 @@ def light_palette() -> QPalette:
     return p
 
 
+class _DarkStyle(QProxyStyle):
+    """The platform's style, with check boxes that show on a dark palette of ours: Fusion
+    outlines them in a shade of the window colour, which is the colour of a dark list."""
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox and is_dark(option.palette):
+            painter.save()
+            painter.setPen(option.palette.color(QPalette.ColorRole.Light))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
+
+
 class _Notifier(QObject):
     changed = Signal(bool)
 
@@ -160,6 +175,8 @@ class Theme(QObject):
         standard = app.style().standardPalette()
         dark = self.system_is_dark() if self.setting == "system" else self.setting == "dark"
         if dark != is_dark(standard):  # the platform could not switch: a palette of ours
+            if dark and not isinstance(app.style(), _DarkStyle):
+                app.setStyle(_DarkStyle(app.style().name()))
             app.setPalette(dark_palette() if dark else light_palette())
             self._custom = True
         elif self._custom:  # back to the platform's own

@@ -11,8 +11,8 @@ from helpers.dialogs import run_modal
 from helpers.pages import REFERENCE, article_page
 from helpers.window import TIMEOUT, press, wait_loaded
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QPalette, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 from clipper.gui.dialogs.settings_dialog import SettingsDialog
 from clipper.gui.theme import DARK, LIGHT, Theme, is_dark
@@ -103,6 +103,17 @@ def choose_theme(qtbot, window, theme: str) -> None:
     qtbot.waitUntil(lambda: bool(seen), timeout=TIMEOUT)
 
 
+def check_box_contrast() -> int:
+    """How far the lightest or darkest pixel of an unchecked, unlabelled check box is from
+    the window colour: a box drawn in shades of the window cannot be seen."""
+    box = QCheckBox()
+    box.resize(box.sizeHint())
+    image = box.grab().toImage()
+    window = box.palette().color(QPalette.ColorRole.Window).lightness()
+    return max(abs(QColor(image.pixel(x, y)).lightness() - window)
+               for x in range(image.width()) for y in range(image.height()))
+
+
 def test_a_dark_theme_chosen_in_settings_darkens_window_preview_and_source(
         qtbot, window) -> None:
     load_reference(qtbot, window)
@@ -126,6 +137,7 @@ def test_a_dark_theme_chosen_in_settings_darkens_window_preview_and_source(
     kept = window.raw_view.source.document().findBlockByNumber(
         window.raw_view.source.kept_block_ranges()[0][0]).blockFormat().background().color()
     assert kept.name() == DARK.kept_background
+    assert check_box_contrast() > 22  # the tags' and the List column's boxes show
     choose_theme(qtbot, window, "light")
     assert not is_dark()
     qtbot.waitUntil(lambda: LIGHT.notices["info"][0] in window.message_bar.styleSheet(),

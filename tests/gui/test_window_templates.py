@@ -58,6 +58,7 @@ def test_a_template_typed_in_settings_shapes_the_next_clip(qtbot, window, http_s
         editor.heading.click()  # no "# Title"
         editor.findChild(QPushButton, "addKey").click()  # "status: unread", ready to edit
         previews.append(editor.preview.toPlainText())
+        previews.append(editor.path_preview.text())
         dialog.accept()
 
     open_settings(qtbot, window, fill)
@@ -67,6 +68,9 @@ def test_a_template_typed_in_settings_shapes_the_next_clip(qtbot, window, http_s
         "Clippings/Harbour Gazette/Harbour Gazette - Harbour pier repairs.md"
     assert "images in Attachments/Harbour Gazette - Harbour pier repairs/" in preview
     assert 'status: "unread"' in preview
+    assert previews[1].splitlines() == [
+        "Clippings/Harbour Gazette/Harbour Gazette - Harbour pier repairs.md",
+        "images: Attachments/Harbour Gazette - Harbour pier repairs/"]
     stored = json.loads((Path(os.environ["CLIPPER_CONFIG_DIR"]) / "settings.json").read_text())
     assert stored["folder"] == "Clippings/{site}" and stored["heading"] is False
     with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT) as saved:

@@ -108,7 +108,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         screen = self.screen().availableGeometry() if self.screen() else None
-        self.resize(760, min(760, screen.height() - 60) if screen else 760)
+        self.resize(760, min(900, screen.height() - 60) if screen else 760)
 
     def accept(self) -> None:
         """Not with a library that is not a writable folder: said here, at once, rather than
