@@ -546,7 +546,7 @@ def _reason(exc: BaseException) -> str:
 
 # --- Files -----------------------------------------------------------------------------------
 
-def _read_file(path: Path, limits: Limits, progress: ProgressFn | None,
+def _read_file(path: Path, limits: Limits, progress: ProgressFn | None,  # noqa: C901 -- one guard per way a local path can lie (missing, folder, FIFO, device, text, too big); split, the order of the checks would hide
                cancel: threading.Event | None) -> Page:
     path = Path(os.path.abspath(path.expanduser()))
     if "\x00" in str(path):  # os calls would raise ValueError

@@ -227,7 +227,8 @@ class NodeWorker:
                 text=True, encoding="utf-8", bufsize=1)
         except FileNotFoundError as exc:
             raise Unavailable("node not found on PATH") from exc
-        assert self.proc.stdin is not None and self.proc.stdout is not None
+        assert self.proc.stdin is not None
+        assert self.proc.stdout is not None
         self.stdin, self.stdout = self.proc.stdin, self.proc.stdout
         hello = self.stdout.readline()
         if not hello:

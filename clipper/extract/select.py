@@ -136,7 +136,7 @@ def _valid_byline(text: str) -> bool:
     return 0 < len(text) < 100
 
 
-def walk_page(body: HtmlElement, flags: Flags, title: str | None,
+def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 -- Readability's single preorder pass; split, each part would walk the page again
               context: ExtractionContext) -> WalkResult:
     """One preorder pass that prunes, converts divs and collects elements to score."""
     result = WalkResult()

@@ -218,7 +218,7 @@ class _Budget:
             return True
 
 
-def localize_images(body: str, staging: Path | None, *, referer: str | None = None,
+def localize_images(body: str, staging: Path | None, *, referer: str | None = None,  # noqa: C901 -- the worker closures share one deadline, budget and stop event; the count is theirs
                     page_dir: Path | None = None, download: bool = True,
                     progress: ProgressFn | None = None,
                     cancel: threading.Event | None = None,

@@ -145,7 +145,7 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
-def _parse_markdown_image(text: str, start: int) -> ImageRef | None:
+def _parse_markdown_image(text: str, start: int) -> ImageRef | None:  # noqa: C901 -- a single-pass scanner (linear time on hostile bodies); its states are its branches
     """Parse ``![alt](dest "title")`` at ``start``; None if it is not one.
 
     Nesting of brackets and parentheses is capped (CommonMark allows that), so a

@@ -84,7 +84,7 @@ def cell_align(cell: etree._Element) -> str:
     return {"center": ":---:", "right": "---:", "left": ":---"}.get(value, "---")
 
 
-def table_html(table: etree._Element, url: Callable[[str | None, bool], str | None]) -> str:
+def table_html(table: etree._Element, url: Callable[[str | None, bool], str | None]) -> str:  # noqa: C901 -- one walk, a branch per kept tag kind
     """A table as compact HTML with only meaningful tags and attributes, no blank lines."""
     parts: list[str] = []
     for event, el in etree.iterwalk(table, events=("start", "end")):

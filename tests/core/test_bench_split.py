@@ -87,7 +87,8 @@ def test_none_kept_counts_text_pages_whose_recall_is_below_five_percent() -> Non
     rows = score("scrapinghub", pages, outs)
     assert [r["none_kept"] for r in rows] == [False, True, True, False]
     m = summarize("scrapinghub", rows)
-    assert m["none_kept"] == 2 and m["none_kept_ids"] == ["ars-1", "T49"]
+    assert m["none_kept"] == 2
+    assert m["none_kept_ids"] == ["ars-1", "T49"]
 
 
 def test_none_kept_on_snippet_pages_means_no_with_snippet_found() -> None:
@@ -103,7 +104,8 @@ def test_none_kept_on_snippet_pages_means_no_with_snippet_found() -> None:
         "trafeval", pages, [_out("Kept  text and Junk"), _out("Junk only"), _out("nothing")]
     )
     assert [r["none_kept"] for r in rows] == [False, True, False]
-    assert rows[0]["leaked"] == ["Junk"] and rows[1]["missed"] == ["Lost text", "Also lost"]
+    assert rows[0]["leaked"] == ["Junk"]
+    assert rows[1]["missed"] == ["Lost text", "Also lost"]
     m = summarize("trafeval", rows)
     assert (m["tp"], m["fp"], m["fn"], m["tn"]) == (1, 1, 2, 1)
     assert m["none_kept"] == 1
@@ -150,7 +152,8 @@ def test_tables_give_clipper_minus_each_anchor_and_the_speed_ratio_per_part(caps
     out = capsys.readouterr().out
     assert "webdev/x · tune part · 1 pages" in out
     traf_line = next(line for line in out.splitlines() if line.startswith("trafilatura_md"))
-    assert traf_line.split()[1] == "0.800" and traf_line.endswith("+0.200")
+    assert traf_line.split()[1] == "0.800"
+    assert traf_line.endswith("+0.200")
     assert "median ms clipper/trafilatura 0.70×" in out
     header, rows = bench_run.summary_rows([clip, traf], ["tune", "check"])
     assert header[:5] == ["set", "part", "pages", "clipper", "trafilatura_md"]
@@ -209,7 +212,8 @@ def test_one_run_scores_a_part_and_skips_an_anchor_that_is_not_there(
     assert "· check part · 1 pages" in captured.out
     report = json.loads((tmp_path / "out" / "tiny__clipper.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in report["pages"]] == ["ars-1"]
-    assert report["pages"][0]["part"] == "check" and report["metrics"]["pages"] == 1
+    assert report["pages"][0]["part"] == "check"
+    assert report["metrics"]["pages"] == 1
     assert report["pages"][0]["recall"] > 0.5
 
 

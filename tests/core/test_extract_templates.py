@@ -91,7 +91,7 @@ def story(ident: str, text: str, n: int, attr: str = "id") -> str:
             f"<h1>{ident}</h1>{paragraphs}</div></article>")
 
 
-@pytest.mark.parametrize("attr, label", [
+@pytest.mark.parametrize(("attr", "label"), [
     ("id", "council-approves-budget"),
     ("data-path", "/2024/05/14/council-approves-budget"),
     ("data-url", URL),

@@ -189,5 +189,5 @@ def test_open_index_answers_duplicates_and_stays_current(library: Path) -> None:
 
 
 def test_invalid_on_duplicate_value(library: Path) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="overwrite"):
         save_clip(Clip(title="A", body="x"), library, on_duplicate="overwrite")  # type: ignore

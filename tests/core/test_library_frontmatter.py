@@ -126,13 +126,9 @@ def test_broken_front_matter_is_a_clear_error(tmp_path: Path) -> None:
 
     path = tmp_path / "bad.md"
     path.write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
-    try:
+    with pytest.raises(LibraryError, match="not valid YAML") as caught:
         read_clip(path)
-    except LibraryError as exc:
-        assert "not valid YAML" in str(exc)
-        assert str(path) in str(exc)
-    else:
-        raise AssertionError("broken YAML was accepted")
+    assert str(path) in str(caught.value)
 
 
 def test_read_clip_round_trips_a_file(tmp_path: Path) -> None:

@@ -345,7 +345,9 @@ def test_word_exported_page_footnotes() -> None:
     assert "full most days.[^2]" in out
     assert out.endswith("[^1]: Harbour accounts, page 12.\n\n[^2]: Tourist office, visitor "
                         "survey.\n")
-    assert "_ftn" not in out and "[1]" not in out and "\\[" not in out
+    assert "_ftn" not in out
+    assert "[1]" not in out
+    assert "\\[" not in out
 
 
 TUFTE = """<section><p>The Tufte handout style puts notes in the margin.<label
@@ -362,7 +364,8 @@ def test_tufte_sidenotes_and_margin_notes_become_footnotes() -> None:
     assert ("The Tufte handout style puts notes in the margin.[^1] Margin notes have no "
             "number.[^2] The text goes on." in out)
     assert "[^1]: Beside the text, not at the bottom of the page.\n\n[^2]: Like this one." in out
-    assert "⊕" not in out and "[ ]" not in out
+    assert "⊕" not in out
+    assert "[ ]" not in out
 
 
 def test_google_docs_and_libreoffice_footnotes() -> None:

@@ -83,7 +83,9 @@ def split_clip(text: str) -> tuple[dict, str]:
 
 def assert_no_local_path(text: str, tmp_path: Path) -> None:
     assert "file:" not in text
-    assert str(tmp_path) not in text and "/home/alice" not in text and "passwd" not in text
+    assert str(tmp_path) not in text
+    assert "/home/alice" not in text
+    assert "passwd" not in text
 
 
 def test_extract_file_resolves_links_against_the_saved_from_address(
@@ -127,7 +129,8 @@ def test_save_file_without_images_takes_the_saved_copies_out(
     assert main(["save", str(saved), "--library", str(library), "--no-images"]) == 0
     [clip] = library.glob("*.md")
     text = clip.read_text(encoding="utf-8")
-    assert "![Penny portrait]" not in text and "_files" not in text
+    assert "![Penny portrait]" not in text
+    assert "_files" not in text
     assert "![wiki logo](https://stardewvalleywiki.com/images/logo.png)" in text  # stays remote
     assert not (library / "Penny.assets").exists()
     assert_no_local_path(text, tmp_path)
@@ -183,7 +186,8 @@ def test_a_saved_page_that_names_no_address_keeps_only_web_links(tmp_path: Path)
     assert "![beside](pics/b.png)" in md
     assert article.url is None  # the clip has no source rather than a path on the disk
     assert article.images == ["pics/b.png"]  # what saving the clip copies from the folder
-    assert "file:" not in md and str(tmp_path) not in md
+    assert "file:" not in md
+    assert str(tmp_path) not in md
 
 
 def test_canonical_link_names_a_saved_page_when_no_comment_does(tmp_path: Path) -> None:

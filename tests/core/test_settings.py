@@ -40,7 +40,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="No space left"):
         save_settings(Settings(library="/new"), path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.json"]
     assert load_settings(path).library == "/old"

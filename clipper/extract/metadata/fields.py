@@ -384,7 +384,7 @@ def _element_date(el: lxml_html.HtmlElement, month_first: bool | None) -> str | 
     return parse_date(text, month_first=month_first) if len(text) <= 120 else None
 
 
-def _time_element(marks: Marks, month_first: bool | None, title: str | None) -> str | None:
+def _time_element(marks: Marks, month_first: bool | None, title: str | None) -> str | None:  # noqa: C901 -- the places a date hides, in the order they are trusted
     """A date the page shows: microdata, ``<time>``, an element classed as a date, or
     a short line just under the headline ("By Sam Roe · 12 March 2024").
 

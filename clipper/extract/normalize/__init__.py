@@ -81,7 +81,7 @@ def _unnest_void(el: etree._Element) -> None:
     last.tail = (last.tail or "") + tail or None
 
 
-def normalize_document(doc: etree._Element, base_url: str | None,
+def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 -- one walk for images, links and math (a page can hold 100,000 elements)
                        local: str | None = None) -> None:
     """Fix images, links and math in place, in one walk over ``doc``.
 

@@ -124,7 +124,7 @@ class _Converter:
                 pieces[-1] = r" \right" + (pieces[-1].strip() or ".")
         return "".join(pieces)
 
-    def _convert(self, el: etree._Element) -> str:
+    def _convert(self, el: etree._Element) -> str:  # noqa: C901 -- a dispatch over MathML elements; each branch is one element's TeX
         tag = _local(el.tag)
         kids = _children(el)
         text = (el.text or "").strip()
