@@ -379,30 +379,14 @@ def edit_note(text: str, new: Clip, old: Clip | None = None) -> str:
     ends = list(note.ends)
     if keys and note.lines is not None and not _entries_cover(entries, keys, old):
         return _rewritten_front_matter(note, old, new, body_raw)
-    added: list[str] = []
     names = old.key_names
-
-    def in_note(key: str) -> str:
-        return names.get(key, key)
-
-    # Replace from the bottom up, so the line numbers above stay right.
-    for key in sorted((k for k in keys if in_note(k) in entries),
-                      key=lambda k: -entries[in_note(k)].first):
-        entry = entries[in_note(key)]
-        key_text = _key_text(lines[entry.first])
-        value = _field(new, key)
-        if isinstance(value, str) and entry.style in ("block", "flow"):
-            value = _as_list(value)  # "authors: [A, B]" stays a list
-        new_lines = _value_lines(key_text, value, entry, note.newline)
-        end = ends[entry.last]
-        lines[entry.first:entry.last + 1] = new_lines
-        ends[entry.first:entry.last + 1] = [note.newline] * (len(new_lines) - 1) + [end]
+    _replace_values(lines, ends, [(k, entries[names.get(k, k)]) for k in keys
+                                  if names.get(k, k) in entries], new, note.newline)
+    added: list[str] = []
     for key in keys:
-        if in_note(key) in entries:
-            continue
         value = _field(new, key)
-        if value in (None, "", []):
-            continue  # not there and still empty: nothing to add
+        if names.get(key, key) in entries or value in (None, "", []):
+            continue  # replaced above, or not there and still empty: nothing to add
         added.extend(_value_lines(key, value, _new_entry(key, entries), note.newline))
     if added:
         if ends and ends[-1] == "":
@@ -416,6 +400,21 @@ def edit_note(text: str, new: Clip, old: Clip | None = None) -> str:
         return f"{note.bom}---{note.newline}{front}---{note.newline}{body_raw}"
     front = "".join(line + end for line, end in zip(lines, ends, strict=True))
     return note.bom + note.head + front + tail[:offset] + body_raw
+
+
+def _replace_values(lines: list[str], ends: list[str], found: list[tuple[str, _Entry]],
+                    new: Clip, newline: str) -> None:
+    """Each key's lines given ``new``'s value under the note's own key name and style,
+    from the bottom up so that the line numbers above stay right."""
+    for key, entry in sorted(found, key=lambda item: -item[1].first):
+        key_text = _key_text(lines[entry.first])
+        value = _field(new, key)
+        if isinstance(value, str) and entry.style in ("block", "flow"):
+            value = _as_list(value)  # "authors: [A, B]" stays a list
+        new_lines = _value_lines(key_text, value, entry, newline)
+        end = ends[entry.last]
+        lines[entry.first:entry.last + 1] = new_lines
+        ends[entry.first:entry.last + 1] = [newline] * (len(new_lines) - 1) + [end]
 
 
 def _key_text(line: str) -> str:

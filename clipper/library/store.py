@@ -128,26 +128,16 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
     killed half-way is undone by the next start (``staging.sweep``)."""
     check_inside(folder, library)
     has_images = bool(images and images.staged)
-    images_root = template.images_root(folder, library) if has_images else None
-    if images_root is not None:
-        check_inside(images_root, library)
-        try:
-            images_root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise describe_os_error(exc, images_root / "x") from exc
+    images_root = _images_root(template, folder, library) if has_images else None
     taken = _taken_names(folder)
     for candidate in candidate_stems(stem):
         if _name_key(candidate) in taken:
             continue
         path = folder / f"{candidate}{CLIP_SUFFIX}"
-        if images_root is None:
-            assets = folder / f"{candidate}{ASSETS_SUFFIX}"
-            if os.path.lexists(path) or os.path.lexists(assets):
-                continue  # a symlink by that name counts: it is never written through
-        else:
-            if os.path.lexists(path):
-                continue
-            assets = _free_images_folder(images_root, candidate)
+        free = _images_folder_if_free(path, candidate, images_root)
+        if free is None:
+            continue
+        assets = free
         if has_images:
             staging.record(path, assets, list(images.staged))  # type: ignore[union-attr]
             try:
@@ -180,6 +170,28 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
         _remember_written(path, data)
         return path, (assets if has_images else None)
     raise AssertionError("unreachable")  # candidate_stems never ends
+
+
+def _images_root(template: ClipTemplate, folder: Path, library: Path) -> Path | None:
+    """The folder that holds the clips' images folders (made now), or None: next to the
+    note, as ``Title.assets``."""
+    root = template.images_root(folder, library)
+    if root is not None:
+        check_inside(root, library)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise describe_os_error(exc, root / "x") from exc
+    return root
+
+
+def _images_folder_if_free(path: Path, candidate: str, images_root: Path | None) -> Path | None:
+    """The images folder of a clip at ``path``, or None when that name is taken. A symlink
+    by either name counts: it is never written through."""
+    if images_root is None:
+        assets = path.with_name(f"{candidate}{ASSETS_SUFFIX}")
+        return None if os.path.lexists(path) or os.path.lexists(assets) else assets
+    return None if os.path.lexists(path) else _free_images_folder(images_root, candidate)
 
 
 def _free_images_folder(root: Path, stem: str) -> Path:

@@ -42,7 +42,8 @@ def test_rename_and_move_keep_images_and_links(library: Path, layout: str) -> No
         moved = move_clip(renamed, "Second - name", library / "Read" / "2024", handle)
         assert [c.path for c in list_clips(handle)] == [moved]
     assert moved == library / "Read" / "2024" / "Second - name.md"
-    assert not saved.exists() and not renamed.exists()
+    assert not saved.exists()
+    assert not renamed.exists()
     targets = image_targets(moved)
     assert {p.name: p.read_bytes() for p in targets} == images  # every link resolves
     if layout == "beside":
@@ -57,7 +58,8 @@ def test_rename_and_move_keep_images_and_links(library: Path, layout: str) -> No
     assert len(after.splitlines()) == len(before.splitlines())
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True)
                if a != b]
-    assert len(changed) == 2 and all(a.startswith("![") for a, _ in changed)
+    assert len(changed) == 2
+    assert all(a.startswith("![") for a, _ in changed)
     assert read_clip(moved).title == "First name"  # the file is renamed, not the title
 
 
@@ -92,7 +94,8 @@ def test_shared_image_folders_are_never_carried_off(library: Path) -> None:
     note = library / "Note.md"
     note.write_text("---\ntitle: Note\n---\n![x](attachments/x.png)\n", encoding="utf-8")
     moved = move_clip(note, "Other", library, library)
-    assert (shared / "x.png").is_file() and (shared / "y.png").is_file()
+    assert (shared / "x.png").is_file()
+    assert (shared / "y.png").is_file()
     assert moved.read_text(encoding="utf-8").endswith("![x](attachments/x.png)\n")
 
 

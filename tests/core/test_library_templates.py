@@ -171,7 +171,8 @@ def test_front_matter_template_names_kinds_extras_and_no_heading(library: Path) 
     assert data["year"] == "2024"
     assert data["topics"] == ["reading", "Example News"]
     assert data["note"] == "A story.xen"
-    assert "site" not in data and "description" not in data  # keys left out stay out
+    assert "site" not in data
+    assert "description" not in data
     assert body.lstrip("\n").startswith("Words of the article.")  # no "# Title"
     assert "\n# " not in body
     # read back: the fields come from the names the template gave them
@@ -187,7 +188,8 @@ def test_front_matter_template_names_kinds_extras_and_no_heading(library: Path) 
     after = result.path.read_text(encoding="utf-8")
     assert "authors:\n  - \"Ann Lee\"\n  - \"Bob Ray\"\n  - \"Cy Dee\"\n" in after
     assert 'url: "https://example.org/new"' in after
-    assert "source:" not in after and "\nauthor:" not in after
+    assert "source:" not in after
+    assert "\nauthor:" not in after
     assert after.replace('"https://example.org/new"', '"https://www.example.org/story?id=1"') \
         .replace('  - "Cy Dee"\n', "") == text
 
@@ -208,9 +210,12 @@ def test_template_problems_and_warnings_are_said() -> None:
     bad = ClipTemplate(file_name="{titel}", folder="{site}/{nope}",
                        properties=(Property("", "x"), Property("a", "1"), Property("a", "2")))
     problems = " ".join(bad.problems())
-    assert "{titel}" in problems and "{nope}" in problems
-    assert "no name" in problems and "“a” is there twice" in problems
-    assert not DEFAULT_TEMPLATE.problems() and not DEFAULT_TEMPLATE.warnings()
+    assert "{titel}" in problems
+    assert "{nope}" in problems
+    assert "no name" in problems
+    assert "“a” is there twice" in problems
+    assert not DEFAULT_TEMPLATE.problems()
+    assert not DEFAULT_TEMPLATE.warnings()
     odd = ClipTemplate(properties=(Property("weblink", "{url}"),))
     assert "weblink" in " ".join(odd.warnings())
 
@@ -243,7 +248,8 @@ def test_obsidian_web_clipper_template_imports() -> None:
         ("created", "{date}", "text"), ("description", "{description}", "text"),
         ("tags", "clippings", "list")]
     notes = " ".join(imported.notes)
-    assert "{{image}}" in notes and "wikilink" in notes
+    assert "{{image}}" in notes
+    assert "wikilink" in notes
     assert not template.problems()
     with pytest.raises(ValueError, match="not JSON"):
         import_obsidian_template("{nope")

@@ -189,7 +189,8 @@ def test_rename_and_move_from_the_library_keeps_images_and_links(
     moved = library / "Read" / "Harbour" / "Pier - repairs in 2024.md"
     qtbot.waitUntil(lambda: window.session.saved_path == moved, timeout=TIMEOUT)
     assert shown == ["→ Read/Harbour/Pier - repairs in 2024.md"]
-    assert not path.exists() and not picture.exists()
+    assert not path.exists()
+    assert not picture.exists()
     [again] = images_of(moved)
     assert again.parent == moved.with_name("Pier - repairs in 2024.assets")
     assert again.read_bytes() == png_bytes(40, 30)
@@ -226,7 +227,8 @@ def test_undo_puts_a_trashed_clip_back_with_its_images(
                 if b.text() == "Undo")
     undo.click()
     qtbot.waitUntil(path.exists, timeout=TIMEOUT)
-    assert path.read_bytes() == data and picture.read_bytes() == picture_data
+    assert path.read_bytes() == data
+    assert picture.read_bytes() == picture_data
     qtbot.waitUntil(lambda: pane.current_path() == path, timeout=TIMEOUT)
     assert not window.message_bar.isVisible()
     assert window.session.saved_path == path  # shown, and back: Ctrl+S writes there again

@@ -32,11 +32,13 @@ def test_the_reader_layout_shows_the_article_alone_and_is_remembered(
     window.resize(1400, 800)
     load_reference(qtbot, window)
     preview = window.article.preview
-    assert window.raw_view.isVisible() and window.form.isVisible()
+    assert window.raw_view.isVisible()
+    assert window.form.isVisible()
     press(qtbot, window, Qt.Key.Key_R, CTRL | SHIFT)
     assert not window.raw_view.isVisible()
     assert not window.form.isVisible()
-    assert window.article.isVisible() and window.save_button.isVisible()
+    assert window.article.isVisible()
+    assert window.save_button.isVisible()
     assert window.actions_.reader.isChecked()
     # centred at a comfortable measure: equal margins, lines of ~64 average characters
     qtbot.waitUntil(lambda: preview.document().rootFrame().frameFormat().leftMargin() > 50,
@@ -52,10 +54,12 @@ def test_the_reader_layout_shows_the_article_alone_and_is_remembered(
     press(qtbot, window, Qt.Key.Key_E, CTRL)
     window.close()
     again = window_factory()
-    assert again.reading.reader and again.raw_view.isHidden()
+    assert again.reading.reader
+    assert again.raw_view.isHidden()
     assert again.actions_.reader.isChecked()
     press(qtbot, again, Qt.Key.Key_R, CTRL | SHIFT)
-    assert not again.raw_view.isHidden() and not again.form.isHidden()
+    assert not again.raw_view.isHidden()
+    assert not again.form.isHidden()
     assert again.article.preview.document().rootFrame().frameFormat().leftMargin() == 0
 
 
@@ -129,7 +133,8 @@ def test_a_dark_theme_chosen_in_settings_darkens_window_preview_and_source(
                     timeout=TIMEOUT)
     base = preview.palette().color(QPalette.ColorRole.Base)
     text = preview.palette().color(QPalette.ColorRole.Text)
-    assert base.lightness() < 60 and text.lightness() > 180  # the rendered article too
+    assert base.lightness() < 60
+    assert text.lightness() > 180
     page = window.raw_view.page.palette().color(QPalette.ColorRole.Base)
     assert page.lightness() < 60
     qtbot.waitUntil(lambda: DARK.notices["info"][0] in window.message_bar.styleSheet(),

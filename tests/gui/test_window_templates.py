@@ -72,7 +72,8 @@ def test_a_template_typed_in_settings_shapes_the_next_clip(qtbot, window, http_s
         "Clippings/Harbour Gazette/Harbour Gazette - Harbour pier repairs.md",
         "images: Attachments/Harbour Gazette - Harbour pier repairs/"]
     stored = json.loads((Path(os.environ["CLIPPER_CONFIG_DIR"]) / "settings.json").read_text())
-    assert stored["folder"] == "Clippings/{site}" and stored["heading"] is False
+    assert stored["folder"] == "Clippings/{site}"
+    assert stored["heading"] is False
     with qtbot.waitSignal(window.clip_saved, timeout=TIMEOUT) as saved:
         press(qtbot, window, Qt.Key.Key_S, CTRL)
     path = Path(saved.args[0])
@@ -81,7 +82,8 @@ def test_a_template_typed_in_settings_shapes_the_next_clip(qtbot, window, http_s
     text = path.read_text(encoding="utf-8")
     head, body = text.removeprefix("---\n").split("\n---\n", 1)
     data = yaml.safe_load(head)
-    assert data["status"] == "unread" and data["site"] == "Harbour Gazette"
+    assert data["status"] == "unread"
+    assert data["site"] == "Harbour Gazette"
     assert list(data)[-1] == "status"
     assert "\n# Harbour pier repairs" not in body
     [image] = find_image_refs(body)
@@ -139,7 +141,8 @@ def test_a_template_with_an_unknown_variable_is_refused_with_the_reason(qtbot, w
         dialog.accept()
 
     open_settings(qtbot, window, fill)
-    assert "{sitename}" in said[0] and "does not know" in said[0]
+    assert "{sitename}" in said[0]
+    assert "does not know" in said[0]
     assert said[1] == "1"
     stored = json.loads((Path(os.environ["CLIPPER_CONFIG_DIR"]) / "settings.json").read_text())
     assert stored["folder"] == "Clippings/{site}"
@@ -169,7 +172,8 @@ def test_settings_of_an_older_version_open_unchanged(qtbot, window_factory) -> N
     window = window_factory()
     assert window.settings.default_tags == ["web", "later"]
     assert not window.settings.download_images
-    assert window.settings.theme == "system" and window.settings.heading
+    assert window.settings.theme == "system"
+    assert window.settings.heading
     seen: list[tuple[str, str, bool]] = []
 
     def look(dialog: SettingsDialog) -> None:

@@ -84,7 +84,8 @@ def test_undo_is_offered_after_a_move_to_trash_until_it_is_used() -> None:
     assert "undo" not in enabled_commands(session)
     session.trashed(Path("/library/a.md"), "A", undo=object())
     assert "undo" in enabled_commands(session)
-    assert session.notice is not None and session.notice.undo is not None
+    assert session.notice is not None
+    assert session.notice.undo is not None
     session.restored(Path("/library/a.md"), "A")
     assert "undo" not in enabled_commands(session)
     assert session.notice is None
