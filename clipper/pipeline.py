@@ -17,6 +17,7 @@ from clipper.extract import extract
 from clipper.fetch import Limits, fetch
 from clipper.images.inline import lift_inline_images
 from clipper.library import Library, SaveResult, save_clip
+from clipper.library.templates import ClipTemplate
 from clipper.models import Article, Clip, OnDuplicate, Page, Source
 from clipper.progress import ProgressFn, check_cancel
 
@@ -87,7 +88,9 @@ def save(clip: Clip, library: Library | Path, *,
          on_duplicate: OnDuplicate | str = OnDuplicate.NEW,
          download_images: bool = True, page_dir: Path | None = None,
          progress: ProgressFn | None = None,
-         cancel: threading.Event | None = None) -> SaveResult:
-    """Save a clip into the library (images downloaded next to it unless turned off)."""
+         cancel: threading.Event | None = None,
+         template: ClipTemplate | None = None) -> SaveResult:
+    """Save a clip into the library (images downloaded next to it unless turned off), where
+    and as ``template`` says (Settings ▸ Templates; None: Clipper's own layout)."""
     return save_clip(clip, library, on_duplicate=on_duplicate, download_images=download_images,
-                     page_dir=page_dir, progress=progress, cancel=cancel)
+                     page_dir=page_dir, progress=progress, cancel=cancel, template=template)

@@ -47,6 +47,7 @@ from clipper.importers.polite import (
 from clipper.library import Library, fingerprint, list_clips
 from clipper.library.duplicates import is_similar
 from clipper.library.index import IndexUnavailable
+from clipper.library.templates import ClipTemplate
 from clipper.models import Clip, OnDuplicate, SaveAction, Source
 from clipper.pipeline import load, save
 from clipper.progress import ProgressFn, check_cancel
@@ -92,6 +93,8 @@ class ImportOptions:
     dry_run: bool = False
     download_images: bool = True
     limits: Limits = field(default_factory=Limits)
+    template: ClipTemplate | None = None
+    """Where and as what the clips are written (Settings ▸ Templates; None: the default)."""
 
 
 @dataclass
@@ -331,7 +334,8 @@ class _Run:
         check_cancel(self.cancel)
         with self.claims.claim(clip, self.cancel):
             result = save(clip, self.library, on_duplicate=OnDuplicate.SKIP,
-                          download_images=self.options.download_images, cancel=self.cancel)
+                          download_images=self.options.download_images, cancel=self.cancel,
+                          template=self.options.template)
         if result.action is SaveAction.SKIPPED:
             return ItemOutcome(item, Status.IN_LIBRARY, "the same article is in the library",
                                result.path, clip.title)

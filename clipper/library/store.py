@@ -23,14 +23,16 @@ from typing import TYPE_CHECKING
 
 from clipper.errors import ClipChangedError, LibraryError
 from clipper.library.atomic import create_new, describe_os_error, replace_file
-from clipper.library.filenames import assets_dir_for, candidate_stems, check_inside, safe_filename
+from clipper.library.attachments import images_dir_of
+from clipper.library.filenames import assets_dir_for, candidate_stems, check_inside
 from clipper.library.frontmatter import digest, render_clip
 from clipper.library.handle import Library
 from clipper.library.index import IndexUnavailable
 from clipper.library.scan import scan_for_duplicate, scan_list
 from clipper.library.staging import STAGING_PREFIX, Staging
 from clipper.library.summary import ClipSummary
-from clipper.library.trash import backup, to_trash
+from clipper.library.templates import DEFAULT_TEMPLATE, ClipTemplate, link_prefix
+from clipper.library.trash import backup, restore, trash_paths
 from clipper.library.walk import ASSETS_SUFFIX, CLIP_SUFFIX
 from clipper.models import Clip, OnDuplicate, SaveAction
 from clipper.progress import ProgressFn, check_cancel
@@ -118,21 +120,24 @@ def _taken_names(folder: Path) -> set[str]:
 
 
 def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
-             library: Path, staging: Staging) -> tuple[Path, Path | None]:
-    """Claim the first free ``stem[ (n)].md`` (and ``.assets``), move images in, link the
-    clip in. Free means: no file, folder or symlink by that name, in any letter case or
+             library: Path, staging: Staging,
+             template: ClipTemplate = DEFAULT_TEMPLATE) -> tuple[Path, Path | None]:
+    """Claim the first free ``stem[ (n)].md`` (and its images folder), move images in, link
+    the clip in. Free means: no file, folder or symlink by that name, in any letter case or
     Unicode form. What is about to appear is written down in ``staging`` first, so a save
     killed half-way is undone by the next start (``staging.sweep``)."""
     check_inside(folder, library)
     has_images = bool(images and images.staged)
+    images_root = _images_root(template, folder, library) if has_images else None
     taken = _taken_names(folder)
     for candidate in candidate_stems(stem):
         if _name_key(candidate) in taken:
             continue
         path = folder / f"{candidate}{CLIP_SUFFIX}"
-        assets = folder / f"{candidate}{ASSETS_SUFFIX}"
-        if os.path.lexists(path) or os.path.lexists(assets):
-            continue  # a symlink by that name counts: it is never written through
+        free = _images_folder_if_free(path, candidate, images_root)
+        if free is None:
+            continue
+        assets = free
         if has_images:
             staging.record(path, assets, list(images.staged))  # type: ignore[union-attr]
             try:
@@ -147,10 +152,10 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
             except OSError as exc:
                 _give_back(images, assets)  # type: ignore[arg-type]
                 raise describe_os_error(exc, assets) from exc
-            body = images.body_for(assets.name)  # type: ignore[union-attr]
+            body = images.body_for(link_prefix(assets, folder))  # type: ignore[union-attr]
         else:
-            body = images.body_for(assets.name) if images else clip.body
-        data = render_clip(replace(clip, body=body)).encode("utf-8")
+            body = images.body_for(f"{candidate}{ASSETS_SUFFIX}") if images else clip.body
+        data = template.render(replace(clip, body=body)).encode("utf-8")
         try:
             create_new(path, data, temp_dir=staging.folder)
         except FileExistsError:
@@ -167,6 +172,41 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
     raise AssertionError("unreachable")  # candidate_stems never ends
 
 
+def _images_root(template: ClipTemplate, folder: Path, library: Path) -> Path | None:
+    """The folder that holds the clips' images folders (made now), or None: next to the
+    note, as ``Title.assets``."""
+    root = template.images_root(folder, library)
+    if root is not None:
+        check_inside(root, library)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise describe_os_error(exc, root / "x") from exc
+    return root
+
+
+def _images_folder_if_free(path: Path, candidate: str, images_root: Path | None) -> Path | None:
+    """The images folder of a clip at ``path``, or None when that name is taken. A symlink
+    by either name counts: it is never written through."""
+    if images_root is None:
+        assets = path.with_name(f"{candidate}{ASSETS_SUFFIX}")
+        return None if os.path.lexists(path) or os.path.lexists(assets) else assets
+    return None if os.path.lexists(path) else _free_images_folder(images_root, candidate)
+
+
+def _free_images_folder(root: Path, stem: str) -> Path:
+    """``root/stem``, or ``root/stem (2)``... when a folder of that name (in any letter case)
+    is there: one clip's images never mix with another's."""
+    try:
+        taken = {_name_key(name) for name in os.listdir(root)}
+    except OSError:
+        taken = set()
+    for candidate in candidate_stems(stem):
+        if _name_key(candidate) not in taken and not os.path.lexists(root / candidate):
+            return root / candidate
+    raise AssertionError("unreachable")
+
+
 def _give_back(images: LocalImages, assets: Path) -> None:
     """Move the images back into staging and free the ``.assets`` name."""
     for name in list(images.staged):
@@ -179,13 +219,16 @@ def save_clip(clip: Clip, library: Library | Path, *,
               on_duplicate: OnDuplicate | str = OnDuplicate.NEW,
               download_images: bool = True, page_dir: Path | None = None,
               progress: ProgressFn | None = None,
-              cancel: threading.Event | None = None) -> SaveResult:
+              cancel: threading.Event | None = None,
+              template: ClipTemplate | None = None) -> SaveResult:
     """Save ``clip`` as a new file in ``library``; see ``SaveResult`` for what happened.
 
     ``on_duplicate`` says what to do when the same article (same normalised URL or
     similar text) is already there (``OnDuplicate``; its value as a string is taken
     too, as the CLI passes it). ``page_dir`` is the folder of a saved page opened from
     disk, whose own images may be copied; without it only http(s) images are fetched.
+    ``template`` says where the clip goes, its name, its images' folder and its front
+    matter (``library.templates``; None: the default, Clipper's own layout).
     Raises ``CancelledError`` (nothing written) or ``LibraryError``.
     """
     choice = OnDuplicate(on_duplicate)  # ValueError for anything else
@@ -202,7 +245,8 @@ def save_clip(clip: Clip, library: Library | Path, *,
             return SaveResult(path=existing, action=SaveAction.SKIPPED, duplicate_of=existing)
         check_cancel(cancel)
         replaced = existing if choice is OnDuplicate.REPLACE else None
-        result = _write_new(clip, folder, replaced, download_images, page_dir, progress, cancel)
+        result = _write_new(clip, folder, replaced, download_images, page_dir, progress, cancel,
+                            template or DEFAULT_TEMPLATE)
         removed = [existing] if result.backup is not None and existing is not None else []
         handle.record(written=result.path, removed=[p for p in removed if p != result.path])
     if existing is None:
@@ -215,7 +259,7 @@ def save_clip(clip: Clip, library: Library | Path, *,
 
 def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images: bool,
                page_dir: Path | None, progress: ProgressFn | None,
-               cancel: threading.Event | None) -> SaveResult:
+               cancel: threading.Event | None, template: ClipTemplate) -> SaveResult:
     """Fetch the images into a staging folder, then publish the clip with them; ``replaced``
     (the same article's clip) goes to the backups first and comes back if that fails."""
     from clipper.images.download import localize_images
@@ -230,18 +274,25 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
                                  progress=progress, cancel=cancel)
         check_cancel(cancel)
 
-        folder, stem, backup_dir = library, safe_filename(clip.title), None
+        backup_dir = None
         if replaced is not None:
             folder, stem = replaced.parent, replaced.stem
-            backup_dir = backup([replaced, assets_dir_for(replaced)], library)
+            old_images = images_dir_of(replaced) or assets_dir_for(replaced)
+            originals = [replaced, old_images]
+            backup_dir = backup(originals, library)
+        else:
+            placement = template.place(clip, library)
+            folder, stem = placement.folder, placement.stem
+            _make_folder(folder, library)
         try:
-            path, assets = _publish(clip, folder, stem, images, library, staging)
+            path, assets = _publish(clip, folder, stem, images, library, staging, template)
         except BaseException:
             if backup_dir is not None:  # put the old clip back where it was
-                for moved in backup_dir.iterdir():
+                for original in originals:
+                    moved = backup_dir / original.name
                     with contextlib.suppress(OSError):
-                        if not os.path.lexists(folder / moved.name):
-                            os.rename(moved, folder / moved.name)
+                        if os.path.lexists(moved) and not os.path.lexists(original):
+                            os.rename(moved, original)
                 with contextlib.suppress(OSError):
                     backup_dir.rmdir()
             raise
@@ -250,6 +301,19 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
     return SaveResult(path=path, action=SaveAction.CREATED, backup=backup_dir,
                       images_saved=images.saved, images_failed=images.failed,
                       image_errors=images.errors, assets_dir=assets, images_note=note)
+
+
+def _make_folder(folder: Path, library: Path) -> None:
+    """The template's folder for the clip, inside the library (made if need be)."""
+    check_inside(folder, library)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise describe_os_error(exc, folder / "x") from exc
+    if not folder.is_dir():
+        raise LibraryError(f"{folder} is a file, so no clip can go in it",
+                           "Change the folder in Settings ▸ Templates, or move that file.")
+    check_inside(folder, library)
 
 
 def find_duplicate(clip: Clip, library: Library | Path) -> Path | None:
@@ -355,26 +419,45 @@ def _check_unchanged(path: Path, read_digest: str | None, data: bytes | None) ->
             "opened", "Open it again to see those changes, or save anyway to replace them.")
 
 
-def delete_clip(path: Path, library: Library | None = None) -> None:
-    """Move a clip and its ``.assets`` folder to the system trash (or the backups folder).
+@dataclass
+class Trashed:
+    """A clip moved to the trash, and where each of its parts went: what Undo puts back."""
+
+    path: Path
+    moved: list[tuple[Path, Path]]
+    """``(where it was, where it is now)`` for the clip file and its images folder."""
+
+
+def delete_clip(path: Path, library: Library | None = None) -> Trashed:
+    """Move a clip and its images folder to the system trash (or the backups folder).
 
     ``library``, the library the clip is in, holds that backups folder and has its index
     updated at once; without it the clip's own folder holds the backups.
+    ``restore_clip`` with the result puts it back.
     """
     path = Path(path).absolute()
     if not path.is_file() or path.suffix.lower() != CLIP_SUFFIX:
         raise LibraryError(f"Not a clip file: {path}")
     folder = library.folder if library is not None else path.parent
     targets = [path]
-    assets = assets_dir_for(path)
-    if assets.is_dir() and not assets.is_symlink():
+    assets = images_dir_of(path)
+    if assets is not None:
         targets.append(assets)
     try:
-        to_trash(targets, folder)
+        moved = trash_paths(targets, folder)
     except OSError as exc:
         raise LibraryError(f"Cannot move {path.name} to the trash: {exc.strerror or exc}") from exc
     if library is not None:
         library.record(removed=[path])
+    return Trashed(path, moved)
+
+
+def restore_clip(trashed: Trashed, library: Library | None = None) -> Path:
+    """Undo ``delete_clip``: the clip and its images back where they were; its path."""
+    restore(trashed.moved)
+    if library is not None:
+        library.record(written=trashed.path)
+    return trashed.path
 
 
 def list_clips(library: Library | Path, search: str | None = None,
