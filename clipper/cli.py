@@ -196,9 +196,10 @@ def _tags(value: str | None) -> list[str]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from clipper.library import render_clip
+    from clipper.library.templates import ClipTemplate
     from clipper.models import Clip
     from clipper.pipeline import load
+    from clipper.settings import load_settings
 
     loaded = load(_source(args.page, args.url))
     for note in loaded.notes:
@@ -210,7 +211,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         json.dump(_sanitized(data), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(sanitize(render_clip(Clip.from_article(article, _tags(None)))))
+        template = ClipTemplate.from_settings(load_settings())
+        sys.stdout.write(sanitize(template.render(Clip.from_article(article, _tags(None)))))
     return 0
 
 
@@ -227,6 +229,7 @@ def _sanitized(value: object) -> object:
 
 def _cmd_save(args: argparse.Namespace) -> int:
     from clipper.library import Library
+    from clipper.library.templates import ClipTemplate
     from clipper.models import Clip
     from clipper.pipeline import load, save
     from clipper.settings import ensure_library, load_settings, resolve_library
@@ -248,7 +251,8 @@ def _cmd_save(args: argparse.Namespace) -> int:
                               download_images=settings.download_images and not args.no_images,
                               page_dir=loaded.page.local_dir,
                               page=loaded.page_copy() if settings.keep_pages else None,
-                              notes=loaded.article.notes if settings.notes_callout else None)
+                              notes=loaded.article.notes if settings.notes_callout else None,
+                              template=ClipTemplate.from_settings(settings))
             except CancelledError:
                 raise
             except ClipperError as exc:

@@ -147,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
     from clipper.importers.report import default_report_path, write_report
     from clipper.importers.run import ImportOptions, import_items
     from clipper.library import Library
+    from clipper.library.templates import ClipTemplate
     from clipper.settings import ensure_library, load_settings, resolve_library
 
     export = Path(args.file).expanduser()
@@ -157,7 +158,8 @@ def run(args: argparse.Namespace) -> int:
     options = ImportOptions(jobs=args.jobs, tags=tags, keep_dead=args.keep_dead,
                             dry_run=args.dry_run,
                             download_images=settings.download_images and not args.no_images,
-                            keep_pages=settings.keep_pages)
+                            keep_pages=settings.keep_pages,
+                            template=ClipTemplate.from_settings(settings))
     if args.delay is not None:
         options.delay = args.delay
     folder = resolve_library(args.library, settings)

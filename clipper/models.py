@@ -188,6 +188,8 @@ class Clip:
     """Where the clip lives in the library, once saved or opened."""
     extra: dict[str, object] = field(default_factory=dict)
     """Front matter keys Clipper does not know, kept so that re-saving loses nothing."""
+    key_names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Fields read from a key of another name (``{"source": "url"}``): edits go back there."""
     read_digest: str | None = field(default=None, compare=False, repr=False)
     """SHA-256 of the file as ``read_clip`` found it, so that ``update_clip`` can tell
     whether another program has changed the file since."""

@@ -20,6 +20,7 @@ from clipper.fetch import Limits, fetch
 from clipper.images.inline import Lifted, lift_inline_images
 from clipper.library import Library, SaveResult, save_clip
 from clipper.library.snapshots import PageCopy
+from clipper.library.templates import ClipTemplate
 from clipper.models import Article, Clip, OnDuplicate, Page, Source
 from clipper.progress import ProgressFn, check_cancel
 
@@ -121,9 +122,11 @@ def save(clip: Clip, library: Library | Path, *,
          download_images: bool = True, page_dir: Path | None = None,
          page: PageCopy | None = None, notes: list[fidelity.Note] | None = None,
          progress: ProgressFn | None = None,
-         cancel: threading.Event | None = None) -> SaveResult:
-    """Save a clip into the library (images downloaded next to it unless turned off), with
+         cancel: threading.Event | None = None,
+         template: ClipTemplate | None = None) -> SaveResult:
+    """Save a clip into the library (images downloaded next to it unless turned off), where
+    and as ``template`` says (Settings ▸ Templates; None: Clipper's own layout), with
     ``page`` as its snapshot and ``notes`` as a callout at its end when given."""
     return save_clip(clip, library, on_duplicate=on_duplicate, download_images=download_images,
                      page_dir=page_dir, page=page, notes=notes, progress=progress,
-                     cancel=cancel)
+                     cancel=cancel, template=template)

@@ -133,6 +133,34 @@ def main(argv: list[str] | None = None) -> int:
         _spin_until(app, lambda r=rows: pane.model.rowCount() > r)
         pages.append(time.perf_counter() - t0)
     print(f"scrolled to the end -> next page shown: {_summary(pages)}")
+
+    # The side list of tags and sites: counted in a worker, then filled in on screen.
+    filled = []
+    for _ in range(args.runs):
+        done: list[bool] = []
+        pane.facets_changed.connect(lambda _f, d=done: d.append(True))
+        t0 = time.perf_counter()
+        pane.refresh_facets()
+        _spin_until(app, lambda d=done: bool(d))
+        filled.append(time.perf_counter() - t0)
+    facets = pane.facets
+    print(f"tag and site lists filled: {_summary(filled)} "
+          f"({len(facets.tags) if facets else 0} tags, "
+          f"{len(facets.sites) if facets else 0} sites)")
+    counted = []
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        index.facets()
+        counted.append(time.perf_counter() - t0)
+    print(f"  of which the counting itself: {_summary(counted)}")
+    tag = facets.tags[0][0] if facets and facets.tags else ""
+    pane.search.setText(f"tag:{tag}")
+    pane._debounce.stop()
+    t0 = time.perf_counter()
+    pane.refresh()
+    _spin_until(app, lambda: not pane.is_busy() and not pane.model.searching)
+    print(f"tag:{tag} typed -> its {pane.model.total or 0:,} clips listed: "
+          f"{(time.perf_counter() - t0) * 1000:.0f} ms")
     pane.shutdown()
     tasks.wait_for_all()
     return 0

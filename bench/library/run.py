@@ -223,6 +223,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"{results['find_duplicate_with_index']}")
             results["recent_all"] = summary(timed(lambda: index.recent(None), 5))
             print(f"list all clips newest first: {results['recent_all']}")
+            results["facets"] = summary(timed(index.facets, 10))
+            print(f"tags and sites with their counts (the pane's side list): "
+                  f"{results['facets']}")
+            from clipper.library.query import split_filters
+
+            by_tag = split_filters(f"tag:{TAGS[1]}")[0]
+            results["list_by_tag"] = summary(timed(
+                lambda: index.recent(300, 0, "title", by_tag), 10))
+            print(f"first 300 clips of tag:{TAGS[1]} by title: {results['list_by_tag']}")
 
             saves = []
             for i in range(10):

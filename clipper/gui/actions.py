@@ -43,6 +43,13 @@ class Commands(Protocol):
     def load_images(self) -> None: ...
     def show_shortcuts(self) -> None: ...
     def show_about(self) -> None: ...
+    def undo(self) -> None: ...
+    def open_original(self) -> None: ...
+    def save_queued(self) -> None: ...
+    def toggle_reader(self) -> None: ...
+    def zoom_in(self) -> None: ...
+    def zoom_out(self) -> None: ...
+    def zoom_reset(self) -> None: ...
 
 
 def key_sequences(standard: StandardKey | None, *keys: str) -> list[QKeySequence]:
@@ -101,6 +108,13 @@ class Actions:
     load_images: QAction
     shortcuts: QAction
     about: QAction
+    undo: QAction
+    open_original: QAction
+    save_queued: QAction
+    reader: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
 
     def enable(self, enabled: frozenset[Command]) -> None:
         """``enabled`` from ``session.enabled_commands``; the other commands always run."""
@@ -164,17 +178,43 @@ def build_actions(w: QWidget, t: Commands, library: QAction) -> Actions:
         shortcuts=make_action(w, "&Keyboard Shortcuts", t.show_shortcuts, keys=("F1", "Ctrl+/"),
                               standard=StandardKey.HelpContents),
         about=make_action(w, "&About Clipper", t.show_about),
+        # Ctrl+Z stays a text field's own Undo (shortcut_keys): this one runs elsewhere.
+        undo=make_action(w, "&Undo Move to Trash", t.undo, keys=("Ctrl+Z",),
+                         standard=StandardKey.Undo,
+                         tip="Put the clip last moved to the trash back, with its images"),
+        open_original=make_action(w, "Open &Original in Browser", t.open_original,
+                                  keys=("Ctrl+Shift+O",),
+                                  tip="Open the clip's web address in your browser"),
+        save_queued=make_action(w, "Save All &Queued Pages", t.save_queued,
+                                tip="Load and save every page waiting in the queue, as Ctrl+S "
+                                    "would (pages already in the library are skipped)"),
+        reader=_checkable(make_action(w, "&Reader Layout", t.toggle_reader,
+                                      keys=("Ctrl+Shift+R",),
+                                      tip="The article alone, centred at a comfortable width")),
+        zoom_in=make_action(w, "Zoom &In", t.zoom_in, keys=("Ctrl+=", "Ctrl++"),
+                            standard=StandardKey.ZoomIn,
+                            tip="Larger text in the article, the Markdown and the source"),
+        zoom_out=make_action(w, "Zoom O&ut", t.zoom_out, keys=("Ctrl+-",),
+                             standard=StandardKey.ZoomOut, tip="Smaller text"),
+        zoom_reset=make_action(w, "&Actual Size", t.zoom_reset, keys=("Ctrl+0",),
+                               tip="The text at its normal size"),
     )
+
+
+def _checkable(action: QAction) -> QAction:
+    action.setCheckable(True)
+    return action
 
 
 def build_menus(bar: QMenuBar, a: Actions) -> list[QMenu]:
     layout: list[tuple[str, list[QAction | None]]] = [
-        ("&File", [a.open_file, a.import_list, None, a.save, a.save_as, a.reextract, None,
-                   a.next_queued, None, a.quit]),
-        ("&Edit", [a.paste, a.copy_markdown, None, a.find, a.find_next, a.find_previous, None,
-                   a.settings]),
+        ("&File", [a.open_file, a.import_list, None, a.save, a.save_as, a.reextract,
+                   a.open_original, None, a.next_queued, a.save_queued, None, a.quit]),
+        ("&Edit", [a.undo, None, a.paste, a.copy_markdown, None, a.find, a.find_next,
+                   a.find_previous, None, a.settings]),
         ("&View", [a.library, a.search_library, None, a.focus_address, a.reload, a.stop, None,
-                   a.toggle_markdown, a.load_images]),
+                   a.toggle_markdown, a.load_images, None, a.reader, a.zoom_in, a.zoom_out,
+                   a.zoom_reset]),
         ("&Help", [a.shortcuts, None, a.about]),
     ]
     menus = []

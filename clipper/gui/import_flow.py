@@ -106,10 +106,13 @@ class ImportFlow(QObject):
         """Import (or import again: what is in the library is skipped)."""
         if self.is_running():
             return
+        from clipper.library.templates import ClipTemplate
+
         from . import import_jobs
 
         settings = self._settings()
-        request = dataclasses.replace(request, download_images=settings.download_images)
+        request = dataclasses.replace(request, download_images=settings.download_images,
+                                      template=ClipTemplate.from_settings(settings))
         self.last_dir = str(request.export.parent)
         folder = Path(self._library()).absolute()
         handle = self._pane.handle()

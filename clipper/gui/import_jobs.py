@@ -18,6 +18,7 @@ from clipper.progress import ProgressFn
 if TYPE_CHECKING:
     from clipper.importers.run import ImportReport
     from clipper.library import Library
+    from clipper.library.templates import ClipTemplate
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class ImportRequest:
     download_images: bool = True
     delay: float | None = None
     """Seconds between requests to one site; None: the core's default."""
+    template: ClipTemplate | None = None
+    """Settings ▸ Templates, which the clips follow."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ def import_reading_list(request: ImportRequest, folder: Path, handle: Library | 
     options = ImportOptions(jobs=request.jobs, tags=list(request.tags),
                             keep_dead=request.keep_dead, dry_run=request.dry_run,
                             download_images=request.download_images,
-                            keep_pages=load_settings().keep_pages)
+                            keep_pages=load_settings().keep_pages,
+                            template=request.template)
     if request.delay is not None:
         options.delay = request.delay
     library = handle if handle is not None and handle.folder == folder.absolute() \

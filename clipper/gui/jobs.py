@@ -23,7 +23,10 @@ from clipper.progress import ProgressFn, check_cancel
 if TYPE_CHECKING:
     from clipper.fidelity import Note
     from clipper.library import ClipSummary, Library, SaveResult
+    from clipper.library.index import Facets, Sort
     from clipper.library.snapshots import PageCopy
+    from clipper.library.store import Trashed
+    from clipper.library.templates import ClipTemplate
     from clipper.pipeline import Loaded
 
     from .sanitize import SafePage
@@ -204,17 +207,17 @@ def saved_page(library: Path, ident: str, path: Path, body: str) -> SavedPage:
 
 
 def clip_images(path: Path, body: str) -> dict[str, bytes]:
-    """The images ``body`` links into its own assets folder, by their decoded link.
+    """The images ``body`` links into its own images folder, by their decoded link.
 
     Saved links are percent-encoded (``My%20title.assets/ab12.png``); the preview looks
     images up by the decoded path, so that is the key. Only files inside the clip's
     assets folder are read, whatever the Markdown names.
     """
     from clipper.images.refs import find_image_refs
-    from clipper.library import assets_dir_for
+    from clipper.library.attachments import images_dir_of
 
-    assets = assets_dir_for(path)
-    if not assets.is_dir():
+    assets = images_dir_of(path, body)  # Title.assets, or the template's folder for it
+    if assets is None:
         return {}
     try:
         root = assets.resolve()
@@ -244,10 +247,11 @@ def clip_images(path: Path, body: str) -> dict[str, bytes]:
 def save_to_library(clip: Clip, library: Library | Path, *, on_duplicate: OnDuplicate,
                     download_images: bool, page_dir: Path | None,
                     cancel: threading.Event, progress: ProgressFn,
-                    page: PageCopy | None = None, notes: list[Note] | None = None
-                    ) -> SaveOutcome:
+                    page: PageCopy | None = None, notes: list[Note] | None = None,
+                    template: ClipTemplate | None = None) -> SaveOutcome:
     """Save a new clip (with its page as a snapshot, and the notes as a callout, when
-    given); with ``OnDuplicate.SKIP`` nothing is written if the library has it."""
+    given); with ``OnDuplicate.SKIP`` nothing is written if the library has it.
+    ``template``: Settings ▸ Templates (where it goes, its name, its front matter)."""
     from clipper import pipeline
     from clipper.settings import ensure_library
 
@@ -255,7 +259,8 @@ def save_to_library(clip: Clip, library: Library | Path, *, on_duplicate: OnDupl
     ensure_library(folder)
     result = pipeline.save(clip, library, on_duplicate=on_duplicate,
                            download_images=download_images, page_dir=page_dir,
-                           page=page, notes=notes, progress=progress, cancel=cancel)
+                           page=page, notes=notes, progress=progress, cancel=cancel,
+                           template=template)
     if result.action is SaveAction.SKIPPED:
         return SaveOutcome(result.action, duplicate_of=result.duplicate_of or result.path,
                            result=result)
@@ -295,11 +300,12 @@ def read_from_library(path: Path, cancel: threading.Event, progress: ProgressFn,
 
 
 def write_markdown_file(clip: Clip, path: Path, cancel: threading.Event,
-                        progress: ProgressFn) -> Path:
-    """Save as: the clip (front matter + Markdown) to a file a person chose, atomically."""
+                        progress: ProgressFn, template: ClipTemplate | None = None) -> Path:
+    """Save as: the clip (front matter + Markdown) to a file a person chose, atomically; a
+    new clip as the template says, one from the library as it is written."""
     from clipper.library import export_clip
 
-    return export_clip(clip, path)
+    return export_clip(clip, path, template)
 
 
 def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
@@ -384,23 +390,53 @@ class Listing:
     """Clips in the library (listing) when known."""
     indexed: bool = True
     """False: no search index in this Python (no FTS5); the files were read instead."""
+    sort: str = "created"
+
+
+def has_words(query: str) -> bool:
+    """Whether the search field holds words to search for (not only ``tag:``/``site:``):
+    words give the best matches, filters alone a list in the chosen order."""
+    if ":" not in query:
+        return bool(query.strip())
+    from clipper.library.query import split_filters
+
+    return bool(split_filters(query)[1].strip())
 
 
 def list_library(holder: Library, query: str, offset: int, limit: int,
-                 cancel: threading.Event, progress: ProgressFn) -> Listing:
-    """Newest clips (``query`` empty) or the best matches, with snippets, from the index."""
+                 cancel: threading.Event, progress: ProgressFn,
+                 sort: Sort = "created") -> Listing:
+    """Clips in ``sort`` order (``query`` empty, or only ``tag:``/``site:`` filters), or the
+    best matches, with snippets, from the index."""
     from clipper.library import list_clips
     from clipper.library.index import IndexUnavailable
+    from clipper.library.query import split_filters
 
     try:
         index = holder.index()
     except IndexUnavailable:
         clips = list_clips(holder, query or None)  # reads the files
-        return Listing(clips[offset:offset + limit], query, offset, len(clips), indexed=False)
+        return Listing(clips[offset:offset + limit], query, offset, len(clips), indexed=False,
+                       sort=sort)
     check_cancel(cancel)
-    if query.strip():
-        return Listing(index.search(query, limit), query)
-    return Listing(index.recent(limit, offset), query, offset, index.count())
+    if has_words(query):
+        return Listing(index.search(query, limit), query, sort=sort)
+    filters, _words = split_filters(query)
+    return Listing(index.recent(limit, offset, sort, filters), query, offset,
+                   index.count(filters), sort=sort)
+
+
+def library_facets(holder: Library, cancel: threading.Event,
+                   progress: ProgressFn) -> Facets | None:
+    """The library's tags and sites with their counts (None without a search index)."""
+    from clipper.library.index import IndexUnavailable
+
+    try:
+        index = holder.index()
+    except IndexUnavailable:
+        return None
+    check_cancel(cancel)
+    return index.facets()
 
 
 @dataclass
@@ -429,9 +465,81 @@ def sync_library(holder: Library, cancel: threading.Event,
 
 
 def delete_from_library(path: Path, library: Library | None = None, *,
-                        cancel: threading.Event, progress: ProgressFn) -> Path:
-    """Move a clip (and its images) to the system trash; the library's index forgets it."""
+                        cancel: threading.Event, progress: ProgressFn) -> Trashed:
+    """Move a clip (and its images) to the system trash; the library's index forgets it.
+    What it returns is what Undo puts back."""
     from clipper.library import delete_clip
 
-    delete_clip(path, library)
-    return path
+    return delete_clip(path, library)
+
+
+def restore_to_library(trashed: Trashed, library: Library | None = None, *,
+                       cancel: threading.Event, progress: ProgressFn) -> Path:
+    """Undo a Move to Trash: the clip and its images back where they were."""
+    from clipper.library.store import restore_clip
+
+    return restore_clip(trashed, library)
+
+
+def move_in_library(path: Path, name: str, folder: Path, library: Library | Path, *,
+                    cancel: threading.Event, progress: ProgressFn) -> OpenedClip:
+    """Rename or move a clip (its images and links along); the clip read from its new place."""
+    from clipper.library.move import move_clip
+
+    return open_clip(move_clip(path, name, folder, library))
+
+
+# -- Save All Queued ----------------------------------------------------------------------------
+
+
+@dataclass
+class QueueReport:
+    """What became of each queued page."""
+
+    saved: list[Path]
+    skipped: list[Path]
+    """Already in the library (the clip that holds them)."""
+    failed: list[tuple[str, str]]
+    """(the page, why) for each that could not be loaded or saved."""
+
+
+def save_sources(sources: list[Source], library: Library | Path, *, tags: list[str],
+                 download_images: bool, template: ClipTemplate | None,
+                 cancel: threading.Event, progress: ProgressFn) -> QueueReport:
+    """Load and save each page as Ctrl+S would, one after the other; a page the library
+    already has is skipped (a batch cannot ask), one that fails is reported and the rest go on.
+    """
+    from clipper import pipeline
+    from clipper.errors import ClipperError
+    from clipper.settings import ensure_library
+
+    from .mime import display_name
+
+    ensure_library(library if isinstance(library, Path) else library.folder)
+    report = QueueReport([], [], [])
+    for done, source in enumerate(sources):
+        check_cancel(cancel)
+        progress("queued", done, len(sources))
+        try:
+            loaded = pipeline.load(source, cancel=cancel)
+            clip = Clip.from_article(loaded.article, tags=list(tags))
+            if not clip.source and source.kind == "html":
+                clip.source = source.url
+            if not clip.source and loaded.page.url and loaded.page.url.startswith("http"):
+                clip.source = loaded.page.url
+            result = pipeline.save(clip, library, on_duplicate=OnDuplicate.SKIP,
+                                   download_images=download_images,
+                                   page_dir=loaded.page.local_dir, cancel=cancel,
+                                   template=template)
+        except CancelledError:
+            raise
+        except ClipperError as exc:
+            report.failed.append((display_name(source), str(exc)))
+            continue
+        except OSError as exc:
+            report.failed.append((display_name(source), exc.strerror or str(exc)))
+            continue
+        (report.skipped if result.action is SaveAction.SKIPPED else report.saved).append(
+            result.path)
+    progress("queued", len(sources), len(sources))
+    return report

@@ -15,14 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QIcon,
-)
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -35,24 +28,27 @@ from PySide6.QtWidgets import (
 
 from clipper import APP_NAME
 from clipper.models import Clip, Source
-from clipper.settings import LIBRARY_ENV, Settings, load_settings, resolve_library, save_settings
+from clipper.settings import LIBRARY_ENV, Settings, load_settings, resolve_library
 
-from . import tasks, window_layout
+from . import reveal, tasks, window_layout
 from .actions import build_actions, build_menus
 from .dialogs.about import show_about
-from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.shortcuts_dialog import ShortcutsDialog
-from .drops import droppable, mime_formats
+from .drops import DropTarget
+from .history import History
 from .images_flow import ImagesFlow
 from .import_flow import ImportFlow
 from .library_flow import LibraryFlow
 from .load_flow import LoadFlow
 from .messages import error_text
-from .mime import dropped_items
+from .queue_flow import QueueFlow
+from .reading import Reading
 from .reextract_flow import ReextractFlow
 from .save_flow import SaveFlow
 from .session import Notice, Session, enabled_commands
+from .settings_flow import SettingsFlow
 from .shortcut_keys import WindowKeys
+from .theme import Theme
 from .widgets.article_editor import ArticleEditor
 from .widgets.drop_overlay import DropOverlay
 from .widgets.empty_state import EmptyState
@@ -63,7 +59,9 @@ from .widgets.metadata_form import MetadataForm
 from .widgets.raw_view import RawView
 from .widgets.safe_browser import image_from_bytes
 from .widgets.status_bar import StatusBar
+from .widgets.tag_completer import TagCompleter
 from .widgets.url_bar import UrlBar
+from .window_state import window_settings
 
 EMPTY_PAGE = 0
 CLIP_PAGE = 1
@@ -83,10 +81,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.setAcceptDrops(True)
         self.settings = settings if settings is not None else load_settings()
         self._library_arg = library
         self.session = Session()
+        self.theme = Theme(self)
+        self.theme.apply(self.settings.theme)  # before the widgets: they start in its colours
         self._build(icon)
         self.saver = SaveFlow(self.session, self, library=lambda: self.library,
                               handle=lambda: self.library_pane.handle(),
@@ -95,19 +94,25 @@ class MainWindow(QMainWindow):
                                raw_view=self.raw_view, article=self.article,
                                address=self.url_bar.field,
                                default_tags=lambda: list(self.settings.default_tags))
+        self.drops = DropTarget(self, self.drop_overlay.set_shown, self.loader.open_sources)
         self.images = ImagesFlow(self.session, self,
                                  views=(self.raw_view.page, self.article.preview))
         self.opener = LibraryFlow(self.session, self, confirm=self.saver.confirm_discard,
                                   forget_page=self.loader.forget_page,
-                                  show_page=self.loader.show_saved_page,
-                                  library=lambda: self.library)
+                                  show_page=self.loader.show_saved_page, pane=self.library_pane)
         self.importer = ImportFlow(self.session, self, pane=self.library_pane,
                                    library=lambda: self.library, settings=lambda: self.settings)
         self.reextractor = ReextractFlow(self.session, self, pane=self.library_pane,
-                                         confirm=self.saver.confirm_discard,
-                                         reopen=self.open_clip, settings=lambda: self.settings)
+                                         saver=self.saver, reopen=self.open_clip)
+        self.queue = QueueFlow(self.session, self, saver=self.saver)
+        self.settings_flow = SettingsFlow(self, self)
+        self.reading = Reading(hidden=[self.raw_view, self.form], preview=self.article.preview,
+                               views=[self.article.preview, self.article.editor,
+                                      self.raw_view.source, self.raw_view.page], parent=self)
+        self.history = History(self, window_settings)
         self.actions_ = build_actions(self, self, self.library_dock.toggleViewAction())
         self.menus = build_menus(self.menuBar(), self.actions_)
+        self.menus[0].insertMenu(self.actions_.import_list, self.history.menu)
         self._keys = WindowKeys(self, lambda: (k for a in self.actions() for k in a.shortcuts()))
         QApplication.instance().installEventFilter(self._keys)  # type: ignore[union-attr]
         self._word_timer = QTimer(self)
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
         self.save_button.setObjectName("saveButton")
         self.save_button.setToolTip("Save the article, with your edits, to the library (Ctrl+S)")
         self.article.tabs.setCornerWidget(self.save_button, Qt.Corner.TopRightCorner)
+        self.tag_completer = TagCompleter(self.form.tags)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -188,12 +194,14 @@ class MainWindow(QMainWindow):
         for view in (self.raw_view.page, self.article.preview):
             view.link_hovered.connect(self.status.show_link)
             view.open_failed.connect(session.failed)
+            view.clip_link_requested.connect(loader.load_argument)
         self.save_button.clicked.connect(lambda _checked=False: saver.save())
         self.empty_state.open_requested.connect(loader.open_file)
         self.empty_state.paste_requested.connect(loader.paste)
         self.library_pane.open_requested.connect(self.opener.open_clip)
         self.library_pane.deleted.connect(session.trashed)
         self.library_pane.failed.connect(session.failed)
+        self.library_pane.facets_changed.connect(self.tag_completer.set_facets)
         self.status.stop_requested.connect(self.stop)
         self.status.failed.connect(session.failed)
         self.status.next_requested.connect(loader.load_next_queued)
@@ -209,6 +217,9 @@ class MainWindow(QMainWindow):
         self.opener.opened.connect(self.library_pane.select_path)
         self.opener.opened.connect(lambda _path: self.page_loaded.emit())
         self.clip_saved.connect(self.library_pane.show_saved)
+        self.queue.saved.connect(self.library_pane.show_saved)
+        self.history.follow(self)
+        self.reading.changed.connect(self.actions_.reader.setChecked)
 
     # -- drawing the session -----------------------------------------------------------------
 
@@ -265,11 +276,15 @@ class MainWindow(QMainWindow):
         if notice is None:
             self.message_bar.dismiss()
         else:
+            action = "Try Again" if notice.retry else "Undo" if notice.undo else None
             self.message_bar.show_message(notice.text, notice.level, details=notice.details,
-                                          action="Try Again" if notice.retry else None)
+                                          action=action)
 
     def _on_notice_action(self) -> None:
         notice = self.session.notice
+        if notice is not None and notice.undo is not None:
+            self.opener.undo_trash()
+            return
         self.session.dismissed()
         if notice is not None and notice.retry is not None:
             self.loader.start(notice.retry)
@@ -360,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def stop(self) -> None:
         """Esc: stop loading (and an image fetch); a save in progress is stopped too."""
-        stopped = [self.loader.stop(), self.images.stop(), self.saver.stop()]
+        stopped = [self.loader.stop(), self.images.stop(), self.saver.stop(), self.queue.stop()]
         if any(stopped):
             self.session.stopped()
 
@@ -390,18 +405,28 @@ class MainWindow(QMainWindow):
         self.library_pane.focus_search()
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.library_override(), self, self.library)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        new = dialog.result_settings()
-        try:
-            save_settings(new)
-        except OSError as exc:
-            self.session.failed(f"Cannot save the settings: {exc.strerror or exc}")
-            return
-        self.settings = new
-        self.library_pane.set_library(self.library)
-        self.session.said(f"Settings saved; clips go to {self.library}")
+        self.settings_flow.show()
+
+    def undo(self) -> None:
+        self.opener.undo_trash()
+
+    def open_original(self) -> None:
+        reveal.open_in_browser(self.session.original_address(), failed=self.session.failed)
+
+    def save_queued(self) -> None:
+        self.queue.save_all()
+
+    def toggle_reader(self) -> None:
+        self.reading.toggle_reader()
+
+    def zoom_in(self) -> None:
+        self.reading.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.reading.zoom_out()
+
+    def zoom_reset(self) -> None:
+        self.reading.zoom_reset()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menus, self, extra=[("Library pane", self.library_pane.key_rows()),
@@ -410,31 +435,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         show_about(self)
 
-    # -- drops and closing -------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.dragMoveEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        accepted = droppable(event.mimeData())
-        self.drop_overlay.set_shown(accepted)  # where it will go: the whole window
-        if accepted:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.drop_overlay.set_shown(False)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.drop_overlay.set_shown(False)
-        dropped = dropped_items(mime_formats(event.mimeData()))
-        if not dropped.sources and not dropped.skipped:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        # Let the drag source finish before a prompt may open.
-        QTimer.singleShot(0, partial(self.loader.open_sources, dropped))
+    # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.saver.before_closing(self.close):

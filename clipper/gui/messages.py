@@ -16,8 +16,8 @@ from .mime import display_name
 log = logging.getLogger(__name__)
 
 _STAGES = {"fetching": "Downloading", "decoding": "Reading", "extracting": "Cleaning",
-           "saving": "Saving", "images": "Saving images"}
-COUNTED_STAGES = ("fetching", "images")
+           "saving": "Saving", "images": "Saving images", "queued": "Saving queued pages"}
+COUNTED_STAGES = ("fetching", "images", "queued")
 """Stages whose total is known: the others show a busy bar, not a fraction."""
 
 
@@ -65,7 +65,7 @@ def stage_label(stage: str, done: int, total: int | None) -> str:
     label = _STAGES.get(stage, stage.capitalize())
     if stage == "fetching" and done:
         label += f" {human_bytes(done)}" + (f" of {human_bytes(total)}" if total else "")
-    elif stage == "images" and total:
+    elif stage in ("images", "queued") and total:
         label += f" {done} of {total}"
     return label + "…"
 
@@ -84,3 +84,27 @@ def failed_images_text(failed: list[str]) -> str:
         return f"An image could not be downloaded ({listed}); the clip keeps its web address."
     return (f"{len(failed)} images could not be downloaded ({listed}); the clip keeps their "
             "web addresses.")
+
+
+def queue_report_text(saved: int, skipped: int, failed: list[tuple[str, str]]
+                      ) -> tuple[str, str, str]:
+    """(text, level, details) of the notice after Save All Queued."""
+
+    def pages(n: int) -> str:
+        return f"{n} queued page{'s' if n != 1 else ''}"
+
+    names = ", ".join(name for name, _why in failed[:3]) + (" …" if len(failed) > 3 else "")
+    if saved:
+        parts = [f"Saved {pages(saved)} to the library"]
+        if skipped:
+            parts.append(f"{skipped} {'was' if skipped == 1 else 'were'} already there")
+    elif skipped:
+        parts = [f"{'The' if not failed else ''} {pages(skipped)} "
+                 f"{'was' if skipped == 1 else 'were'} already in the library; nothing new "
+                 "was saved".strip()]
+    else:
+        parts = ["No queued page could be saved"]
+    if failed:
+        parts.append(f"{len(failed)} could not be saved: {names} (point here for why)")
+    details = "\n".join(f"{name}: {why}" for name, why in failed)
+    return "; ".join(parts) + ".", "warning" if failed else "success", details

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 from clipper.errors import CancelledError
 
 from . import reextract_jobs, tasks
-from .load_flow import Confirm
 from .messages import error_text
 from .session import Session
 
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from clipper.settings import Settings
 
     from .dialogs.reextract_dialog import ReextractDialog
+    from .save_flow import SaveFlow
     from .tasks import Task
     from .widgets.library_pane import LibraryPane
 
@@ -41,17 +41,17 @@ class ReextractFlow(QObject):
         parent: QWidget,
         *,
         pane: LibraryPane,
-        confirm: Confirm,
+        saver: SaveFlow,
         reopen: Callable[[Path], None],
-        settings: Callable[[], Settings],
     ) -> None:
+        """``saver``: asks about unsaved edits first, and has the settings."""
         super().__init__(parent)
         self._session = session
         self._parent = parent
         self._pane = pane
-        self._confirm = confirm
+        self._confirm = saver.confirm_discard
         self._reopen = reopen
-        self._settings = settings
+        self._settings: Callable[[], Settings] = saver.settings
         self.dialog: ReextractDialog | None = None
         self._plan_task: Task[Any] | None = None
         self._apply_task: Task[Any] | None = None

@@ -83,3 +83,17 @@ def _show_items(path: Path, parent: QObject, bus: object | None,
 
     watcher.finished.connect(finished)
     return True
+
+
+def open_in_browser(address: str | None, failed: Failed | None = None) -> bool:
+    """A web address in the person's browser (Open Original in Browser); only http(s)."""
+    if not address or not address.lower().startswith(("http://", "https://")):
+        if failed is not None:
+            failed("This clip has no web address to open.")
+        return False
+    if QDesktopServices.openUrl(QUrl(address)):
+        return True
+    if failed is not None:
+        failed(f"No program could open {address}. Choose a default web browser in your "
+               "desktop's settings, or copy the address from the Source field.")
+    return False

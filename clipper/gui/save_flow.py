@@ -37,6 +37,7 @@ from .session import Draft, Session
 
 if TYPE_CHECKING:
     from clipper.library import Library
+    from clipper.library.templates import ClipTemplate
     from clipper.settings import Settings
 
     from .tasks import Task
@@ -159,12 +160,25 @@ class SaveFlow(QObject):
         else:
             self._save_new(clip, session.draft, CHECK, then)
 
+    def target(self) -> Library | Path:
+        """Where a new clip goes: the pane's open library handle, else the folder."""
+        return self._open_library() or Path(self._library()).absolute()
+
+    def settings(self) -> Settings:
+        return self._settings()
+
+    def template(self) -> ClipTemplate:
+        """Settings ▸ Templates: how a new clip is named, placed and written."""
+        from clipper.library.templates import ClipTemplate
+
+        return ClipTemplate.from_settings(self._settings())
+
     def _save_new(self, clip: Clip, snapshot: Draft, mode: DuplicateMode, then: Then) -> None:
         settings, loaded = self._settings(), self._session.loaded
         work = partial(jobs.save_to_library, clip, self._open_library() or self._library(),
                        on_duplicate=mode,
                        download_images=settings.download_images,
-                       page_dir=self._session.images_folder(),
+                       page_dir=self._session.images_folder(), template=self.template(),
                        # the page beside the clip is kept with it (library.snapshots)
                        page=loaded.page_copy() if loaded and settings.keep_pages else None,
                        notes=loaded.article.notes if loaded and settings.notes_callout
@@ -267,7 +281,7 @@ class SaveFlow(QObject):
         self._then = None
         session.save_started(stoppable=False)
         self._task = tasks.run_in_background(
-            partial(jobs.write_markdown_file, clip, path),
+            partial(jobs.write_markdown_file, clip, path, template=self.template()),
             on_done=partial(self._on_saved_as, snapshot), on_error=self._on_failed,
             name="save as")
 
@@ -284,5 +298,7 @@ class SaveFlow(QObject):
             return
         from clipper.library import render_clip
 
-        QApplication.clipboard().setText(render_clip(self._session.current_clip()))
+        clip = self._session.current_clip()
+        text = render_clip(clip) if clip.path is not None else self.template().render(clip)
+        QApplication.clipboard().setText(text)
         self._session.said("Copied the clip as Markdown (with front matter)")

@@ -28,12 +28,14 @@ if TYPE_CHECKING:
     from clipper.pipeline import Loaded
 
 Level = Literal["error", "warning", "info", "success"]
-Activity = Literal["load", "save", "images"]
+Activity = Literal["load", "save", "images", "queue"]
 Command = Literal["save", "save_as", "copy_markdown", "toggle_markdown", "stop", "reload",
-                  "next_queued", "load_images", "find", "reextract"]
+                  "next_queued", "load_images", "find", "reextract", "undo", "open_original",
+                  "save_queued"]
 """The window's commands that are not always available (the rest always are)."""
 TOGGLED: tuple[Command, ...] = ("save", "save_as", "copy_markdown", "toggle_markdown", "stop",
-                                "reload", "next_queued", "load_images", "find", "reextract")
+                                "reload", "next_queued", "load_images", "find", "reextract",
+                                "undo", "open_original", "save_queued")
 
 
 def parse_tags(text: str) -> list[str]:
@@ -116,6 +118,8 @@ class Notice:
     """Shown on hover, e.g. every address of a list that ``text`` shortens."""
     retry: Source | None = None
     """Offered as "Try Again": load this again."""
+    undo: object | None = None
+    """Offered as "Undo": what a Move to Trash moved (``library.store.Trashed``)."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,8 @@ class Session:
         self.file_note: FileNote | None = None
         self.busy: dict[Activity, Progress] = {}
         """Running work; the one updated last is what the status bar shows."""
+        self.last_trashed: tuple[object, str] | None = None
+        """What the last Move to Trash moved, and the clip's title: what Ctrl+Z puts back."""
         self._listeners: list[Callable[[], None]] = []
 
     def subscribe(self, listener: Callable[[], None]) -> None:
@@ -235,6 +241,13 @@ class Session:
         if d.tags != base.tags:
             changes["tags"] = list(d.tags)
         return dataclasses.replace(self.clip, **changes)  # type: ignore[arg-type]
+
+    def original_address(self) -> str | None:
+        """The web address the clip shown came from (Open Original in Browser), if any."""
+        address = self.draft.source if self.draft is not None else None
+        address = address or (self.clip.source if self.clip is not None else None)
+        return address if address and address.lower().startswith(("http://", "https://")) \
+            else None
 
     def word_count(self) -> int | None:
         if self.clip is None or self.draft is None:
@@ -486,15 +499,54 @@ class Session:
         self.status = "Saving stopped; nothing was written"
         self._changed()
 
-    def trashed(self, path: Path, title: str) -> None:
-        """A clip was moved to the trash from the library pane."""
+    def trashed(self, path: Path, title: str, undo: object | None = None) -> None:
+        """A clip was moved to the trash from the library pane; ``undo`` puts it back."""
         if self.saved_path is not None and self.saved_path.absolute() == path.absolute():
             # Shown but gone from the library: Ctrl+S saves it again as a new clip.
             self.saved_path = None
             self.file_note = None
             self.notice = Notice(f"“{title}” was moved to the trash; Ctrl+S saves what is "
-                                 "shown as a new clip.", "info")
+                                 "shown as a new clip.", "info", undo=undo)
+        elif undo is not None:
+            self.notice = Notice(f"Moved “{title}” to the trash.", "info", undo=undo)
+        self.last_trashed = (undo, title) if undo is not None else None
         self.status = f"Moved “{title}” to the trash"
+        self._changed()
+
+    def restored(self, path: Path, title: str) -> None:
+        """Undo: the clip last moved to the trash is back where it was."""
+        self.last_trashed = None
+        if self.notice is not None and self.notice.undo is not None:
+            self.notice = None
+        if self.clip is not None and self.clip.path is not None and self.saved_path is None \
+                and Path(self.clip.path).absolute() == path.absolute():
+            self.saved_path = path  # shown and back: Ctrl+S writes to it again
+            self.file_note = FileNote("Opened", path)
+        self.status = f"Put “{title}” back from the trash"
+        self._changed()
+
+    def clip_moved(self, old: Path, new: Path, clip: Clip, images: dict[str, bytes]) -> None:
+        """A clip was renamed or moved; if it is the one shown, Ctrl+S follows it there."""
+        if self.saved_path is not None and self.saved_path.absolute() == old.absolute():
+            self._show(clip, new, images)
+            self.file_note = FileNote("Moved to", new)
+        self.status = f"Moved {old.name} to {new}" if old.parent != new.parent \
+            else f"Renamed {old.name} to {new.name}"
+        self._changed()
+
+    # -- saving every queued page ------------------------------------------------------------
+
+    def queue_saving_started(self) -> list[Source]:
+        """Save All Queued: the queue is taken to be saved in the background."""
+        taken, self.queue = list(self.queue), []
+        self._busy("queue", Progress(f"Saving {len(taken)} queued pages…", 0, len(taken)))
+        self._changed()
+        return taken
+
+    def queue_saving_ended(self, text: str, level: Level, details: str = "") -> None:
+        self.busy.pop("queue", None)
+        self.notice = Notice(text, level, details)
+        self.status = text.split(";")[0]
         self._changed()
 
     # -- images ------------------------------------------------------------------------------
@@ -548,11 +600,15 @@ def enabled_commands(session: Session) -> frozenset[Command]:
         "save_as": clip and not saving,
         "copy_markdown": clip,
         "toggle_markdown": clip,
-        "stop": session.is_loading or saving or session.is_fetching_images,
+        "stop": session.is_loading or saving or session.is_fetching_images
+        or "queue" in session.busy,
         "reload": session.source is not None,
         "next_queued": bool(session.queue),
         "load_images": clip and bool(session.image_urls()),
         "find": clip,
         "reextract": session.has_saved_page and not saving,
+        "undo": session.last_trashed is not None,
+        "open_original": clip and session.original_address() is not None,
+        "save_queued": bool(session.queue) and "queue" not in session.busy,
     }
     return frozenset(command for command, on in rules.items() if on)

@@ -46,7 +46,9 @@ class WindowKeys(QObject):
         self._shortcuts = shortcuts
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        # Every event of the application passes here: the cheap test first (reading
+        # ``event.type()`` makes a Python enum, which cost ~5 µs an event at start-up).
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.ShortcutOverride:
             return False
         if not isinstance(watched, _TEXT_WIDGETS) or watched.window() is not self._window:
             return False

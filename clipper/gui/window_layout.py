@@ -83,6 +83,8 @@ def restore(w: MainWindow) -> None:
         str(width).isdigit() else LIBRARY_WIDTH
     w.loader.last_open_dir = read_text(store, "folders/open")
     w.saver.last_save_as_dir = read_text(store, "folders/save_as")
+    w.reading.restore(store)  # the reader layout and the zoom, as they were
+    w.history.restore()
 
 
 def save(w: MainWindow) -> None:
@@ -93,6 +95,8 @@ def save(w: MainWindow) -> None:
     store.setValue("window/library_width", w.library_width.wanted)
     store.setValue("folders/open", w.loader.last_open_dir)
     store.setValue("folders/save_as", w.saver.last_save_as_dir)
+    w.reading.save(store)
+    w.history.save()
     store.sync()
 
 

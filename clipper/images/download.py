@@ -97,9 +97,10 @@ class LocalImages:
         """Every URL that was not saved, with the reason (failed and taken out)."""
         return {url: o.error for url, o in self._in_page_order() if o.error}
 
-    def body_for(self, assets_dir_name: str) -> str:
-        """The body with saved images pointing into ``assets_dir_name`` (URL-encoded)."""
-        prefix = quote(assets_dir_name, safe="") + "/"
+    def body_for(self, assets_dir: str) -> str:
+        """The body with saved images pointing into ``assets_dir``, a folder name or a
+        relative path with ``/`` (each part URL-encoded here)."""
+        prefix = "/".join(quote(part, safe="") for part in assets_dir.split("/")) + "/"
 
         def decide(ref: ImageRef) -> str | Literal[False] | None:
             outcome = self.outcomes.get(ref.url)

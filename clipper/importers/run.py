@@ -47,6 +47,7 @@ from clipper.importers.polite import (
 from clipper.library import Library, fingerprint, list_clips
 from clipper.library.duplicates import is_similar
 from clipper.library.index import IndexUnavailable
+from clipper.library.templates import ClipTemplate
 from clipper.models import Clip, OnDuplicate, SaveAction, Source
 from clipper.pipeline import Loaded, load, save
 from clipper.progress import ProgressFn, check_cancel
@@ -94,6 +95,8 @@ class ImportOptions:
     keep_pages: bool = True
     """Keep each page as loaded with its clip (``library.snapshots``), as a save does."""
     limits: Limits = field(default_factory=Limits)
+    template: ClipTemplate | None = None
+    """Where and as what the clips are written (Settings ▸ Templates; None: the default)."""
 
 
 @dataclass
@@ -335,7 +338,7 @@ class _Run:
         with self.claims.claim(clip, self.cancel):
             result = save(clip, self.library, on_duplicate=OnDuplicate.SKIP,
                           download_images=self.options.download_images, page=copy,
-                          cancel=self.cancel)
+                          cancel=self.cancel, template=self.options.template)
         if result.action is SaveAction.SKIPPED:
             return ItemOutcome(item, Status.IN_LIBRARY, "the same article is in the library",
                                result.path, clip.title)

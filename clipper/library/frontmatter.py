@@ -27,6 +27,20 @@ from clipper.safetext import sanitize_line
 KNOWN_KEYS = ("title", "source", "author", "published", "created", "site", "description",
               "lang", "tags")
 DATE_KEYS = ("published", "created")
+ROLE_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "source": ("source", "url", "link", "source_url", "original_url"),
+    "author": ("author", "authors", "byline", "creator"),
+    "published": ("published", "date_published", "publish_date", "pubdate"),
+    "created": ("created", "clipped", "date_clipped", "saved", "date_saved", "added"),
+    "site": ("site", "site_name", "website", "publisher", "publication"),
+    "description": ("description", "summary", "excerpt"),
+    "lang": ("lang", "language"),
+    "tags": ("tags",),
+}
+"""The names each field of a clip is read back from, its own first: what other clippers
+and templates call them (Obsidian Web Clipper's ``url``, ``authors``). A note keeps the name
+it uses: an edit is written back under that name (``note_edit``)."""
 FRONT_MATTER_DELIMITER = "---"
 
 _ISO_DATE = re.compile(
@@ -115,20 +129,25 @@ def _present(value: object) -> bool:
     return value not in (None, "", [], {})
 
 
+def front_matter_value(key: str, value: object) -> object:
+    """A value as the front matter holds it: an empty field as ``key:``, tags as a list of
+    text, dates (and unknown keys' ISO dates) plain."""
+    if key == "tags":
+        return [str(t) for t in value if str(t).strip()] if isinstance(value, list) else value
+    if key in KNOWN_KEYS and not _present(value):
+        return None
+    return _date_style(value) if key in DATE_KEYS or key not in KNOWN_KEYS else value
+
+
 def front_matter_dict(clip: Clip) -> dict[str, Any]:
     """Every known key, empty ones too (``author:``, ``tags: []``): each clip has the same
     keys, so Dataview-style queries and Obsidian's properties see one stable schema."""
     data: dict[str, Any] = {}
     for key in KNOWN_KEYS:
-        value = getattr(clip, key)
-        if key == "tags":
-            value = [str(t) for t in value if str(t).strip()]
-        elif not _present(value):
-            value = None
-        data[key] = _date_style(value) if key in DATE_KEYS else value
+        data[key] = front_matter_value(key, getattr(clip, key))
     for key, value in clip.extra.items():
         if key not in data and key not in KNOWN_KEYS:
-            data[str(key)] = _date_style(value)
+            data[str(key)] = front_matter_value(str(key), value)
     return data
 
 
@@ -334,6 +353,7 @@ def parse_clip(text: str, path: Path | None = None) -> Clip:
                                "Fix it in a text editor.")
         data = loaded or {}
 
+    names = _role_keys(data)
     body = rest.lstrip("\n")
     heading = re.match(r"# (.*)(?:\n|$)", body)
     title = _as_text(data.get("title"))
@@ -344,21 +364,40 @@ def parse_clip(text: str, path: Path | None = None) -> Clip:
     if title is None:
         title = path.stem if path else "Untitled"
 
-    extra = {str(k): v for k, v in data.items() if str(k) not in KNOWN_KEYS}
+    used = set(names.values())
+    extra = {str(k): v for k, v in data.items() if str(k) not in KNOWN_KEYS
+             and str(k) not in used}
+
+    def field(role: str) -> str | None:
+        return _as_text(data.get(names.get(role, role)))
+
     return Clip(
         title=title,
         body=body,
-        source=_as_text(data.get("source")),
-        author=_as_text(data.get("author")),
-        published=_as_text(data.get("published")),
-        created=_as_text(data.get("created")),
-        site=_as_text(data.get("site")),
-        description=_as_text(data.get("description")),
-        lang=_as_text(data.get("lang")),
+        source=field("source"),
+        author=field("author"),
+        published=field("published"),
+        created=field("created"),
+        site=field("site"),
+        description=field("description"),
+        lang=field("lang"),
         tags=_as_tags(data.get("tags")),
         path=path,
         extra=extra,
+        key_names={role: name for role, name in names.items() if name != role},
     )
+
+
+def _role_keys(data: dict[Any, Any]) -> dict[str, str]:
+    """Which key each field is read from: its own name, else the first other name of it
+    (``ROLE_NAMES``) the note has."""
+    found: dict[str, str] = {}
+    for role, names in ROLE_NAMES.items():
+        for name in names:
+            if name in data:
+                found[role] = name
+                break
+    return found
 
 
 def read_clip(path: Path) -> Clip:

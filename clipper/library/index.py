@@ -24,10 +24,11 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from clipper.errors import LibraryError
 from clipper.library.duplicates import SIMILAR, fingerprint, is_similar, similarity, sketch_of
+from clipper.library.folding import OPEN, PREFIX, unfold
 from clipper.library.index_rows import (
     BATCH,
     CLIP_COLUMNS,
@@ -40,14 +41,21 @@ from clipper.library.index_rows import (
     read_ahead,
     read_clip_file,
 )
-from clipper.library.query import SEPARATOR, make_snippet, parse_query, stored_text
+from clipper.library.query import (
+    SEPARATOR,
+    Filters,
+    make_snippet,
+    parse_query,
+    split_filters,
+    stored_text,
+)
 from clipper.library.summary import ClipSummary
 from clipper.library.walk import iter_clip_files
 from clipper.models import Clip
 from clipper.progress import ProgressFn, check_cancel
 from clipper.urls import normalize_url
 
-SCHEMA_VERSION = "4"  # 4: CJK characters indexed one by one
+SCHEMA_VERSION = "5"  # 4: CJK characters indexed one by one; 5: ß/ss folding, site_key
 # Fingerprints use CPython's tuple hash: an index built by another interpreter is rebuilt.
 HASH_FLAVOUR = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}"
 SNIPPET_TOKENS = 24
@@ -66,6 +74,7 @@ CREATE TABLE clips(
     inode INTEGER NOT NULL,
     title TEXT NOT NULL,
     site TEXT,
+    site_key TEXT NOT NULL,
     tags TEXT NOT NULL,
     source TEXT,
     nsource TEXT,
@@ -87,6 +96,44 @@ INSERT INTO fts(fts, rank) VALUES('hashsize', 8388608);
 # hashsize: FTS5 writes its pending words out as a new segment whenever they pass 1 MB (the
 # default), a few times per batch; one segment per batch makes a first build faster
 # (bench/library/README.md).
+
+
+Sort = Literal["created", "published", "title", "site"]
+"""The orders the library can be listed in: newest clipped first (the default), newest
+published first, by title, by site."""
+_ORDER: dict[str, str] = {
+    "created": "c.sort_key DESC, c.mtime DESC, c.path",
+    "published": "coalesce(c.published, '') = '', c.published DESC, c.sort_key DESC, c.path",
+    "title": "c.title COLLATE NOCASE, c.sort_key DESC, c.path",
+    "site": "c.site_key = '', c.site_key COLLATE NOCASE, c.sort_key DESC, c.path",
+}
+
+
+@dataclass
+class Facets:
+    """The library's tags and sites, each with its number of clips, most first."""
+
+    tags: list[tuple[str, int]]
+    sites: list[tuple[str, int]]
+
+
+def _filter_sql(filters: Filters | None) -> tuple[str, tuple[object, ...]]:
+    """A WHERE condition on ``clips c`` for ``filters`` (``1`` for none), and its values.
+
+    A tag matches in any letter case, and so do its nested tags (``a`` finds ``a/b``)."""
+    if not filters:
+        return "1", ()
+    parts: list[str] = []
+    values: list[object] = []
+    for tag in filters.tags:
+        parts.append("EXISTS (SELECT 1 FROM json_each(c.tags) j WHERE j.value = ? COLLATE "
+                     "NOCASE OR substr(j.value, 1, ?) = ? COLLATE NOCASE)")
+        values += [tag, len(tag) + 1, tag + "/"]
+    if filters.sites:
+        parts.append("(" + " OR ".join("c.site_key = ? COLLATE NOCASE"
+                                       for _ in filters.sites) + ")")
+        values += list(filters.sites)
+    return " AND ".join(parts), tuple(values)
 
 
 class IndexUnavailable(LibraryError):
@@ -146,7 +193,10 @@ def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     start = None
-    for piece in re.split(f"([{MARK_START}{MARK_END}])", marked.replace(SEPARATOR, "")):
+    marked = marked.replace(SEPARATOR, "")
+    if OPEN in marked:  # the match mark inside a folded character: before it
+        marked = re.sub(f"({PREFIX.pattern}){MARK_START}", f"{MARK_START}\\1", marked)
+    for piece in re.split(f"([{MARK_START}{MARK_END}])", marked):
         if piece == MARK_START:
             start = spans.pop()[0] if spans and spans[-1][1] == pos else pos
         elif piece == MARK_END:
@@ -154,6 +204,7 @@ def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
                 spans.append((start, pos))
             start = None
         else:
+            piece = unfold(piece)
             text.append(piece)
             pos += len(piece)
     return "".join(text), spans
@@ -485,17 +536,24 @@ class LibraryIndex:
 
     def search(self, query: str, limit: int | None = 50) -> list[ClipSummary]:
         """Clips matching ``query`` (title, site, tags, text), best first; any text is safe
-        to pass: quotes and FTS operators are taken literally. Empty query: ``recent()``."""
-        parsed = parse_query(query)
+        to pass: quotes and FTS operators are taken literally. ``tag:`` and ``site:`` in it
+        narrow the results (``query.split_filters``). No words: ``recent()``."""
+        filters, words = split_filters(query)
+        parsed = parse_query(words)
         if parsed is None:
-            return self.recent(limit)
+            return self.recent(limit, filters=filters)
         expression = parsed.expression
         pattern = parsed.pattern()
+        where, values = _filter_sql(filters)
 
         def action() -> list[ClipSummary]:
+            if filters:
+                sql = (f"SELECT f.rowid FROM fts f JOIN clips c ON c.id = f.rowid WHERE "
+                       f"fts MATCH ? AND {where} ORDER BY f.rank LIMIT ?")
+            else:
+                sql = "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
             ids = [rowid for (rowid,) in self.conn.execute(
-                "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
-                (expression, -1 if limit is None else limit))]
+                sql, (expression, *values, -1 if limit is None else limit))]
             if not ids:
                 return []
             rows = {row[0]: row[1:] for row in self._rows_by_id(
@@ -537,19 +595,23 @@ class LibraryIndex:
             rows.extend(self.conn.execute(sql + f"({','.join('?' * len(chunk))})", chunk))
         return rows
 
-    def recent(self, limit: int | None = None, offset: int = 0) -> list[ClipSummary]:
+    def recent(self, limit: int | None = None, offset: int = 0, sort: Sort = "created",
+               filters: Filters | None = None) -> list[ClipSummary]:
         """Clips newest first (by ``created``, else ``published``, else file time; clips
-        saved within the same second by file time).
+        saved within the same second by file time), or in another ``sort`` order: newest
+        published, title, site. ``filters``: only the clips with those tags and sites.
 
         ``offset`` skips that many: the window's list loads a large library page by page,
         as summaries for all of a large library take long to build (bench/library).
         """
+        where, values = _filter_sql(filters)
+        order = _ORDER[sort]
 
         def action() -> list[ClipSummary]:
             rows = self.conn.execute(
-                f"SELECT {self._COLUMNS}, c.preview FROM clips c "
-                f"ORDER BY c.sort_key DESC, c.mtime DESC, c.path LIMIT ? OFFSET ?",
-                (-1 if limit is None else limit, max(0, offset))).fetchall()
+                f"SELECT {self._COLUMNS}, c.preview FROM clips c WHERE {where} "
+                f"ORDER BY {order} LIMIT ? OFFSET ?",
+                (*values, -1 if limit is None else limit, max(0, offset))).fetchall()
             return [self._summary(row[:7], row[7]) for row in rows]
 
         return self._guarded(action)
@@ -561,9 +623,34 @@ class LibraryIndex:
                 "SELECT path FROM clips ORDER BY sort_key DESC, mtime DESC, path LIMIT ?",
                 (-1 if limit is None else limit,))])
 
-    def count(self) -> int:
-        return self._guarded(
-            lambda: self.conn.execute("SELECT count(*) FROM clips").fetchone()[0])
+    def count(self, filters: Filters | None = None) -> int:
+        where, values = _filter_sql(filters)
+        return self._guarded(lambda: self.conn.execute(
+            f"SELECT count(*) FROM clips c WHERE {where}", values).fetchone()[0])
+
+    def facets(self) -> Facets:
+        """Every tag and every site of the library with its number of clips, most first:
+        the library pane's side lists (one query each, ~10 ms for 10,000 clips)."""
+
+        def action() -> Facets:
+            if self._json_sketch():
+                tags = self.conn.execute(
+                    "SELECT j.value, count(DISTINCT c.id) AS n FROM clips c, "
+                    "json_each(c.tags) j WHERE j.type = 'text' GROUP BY j.value "
+                    "ORDER BY n DESC, j.value COLLATE NOCASE").fetchall()
+            else:
+                counted: dict[str, int] = {}
+                for (raw,) in self.conn.execute("SELECT tags FROM clips"):
+                    for tag in dict.fromkeys(json.loads(raw)):
+                        counted[tag] = counted.get(tag, 0) + 1
+                tags = sorted(counted.items(), key=lambda item: (-item[1], item[0].lower()))
+            sites = self.conn.execute(
+                "SELECT site_key, count(*) AS n FROM clips WHERE site_key <> '' "
+                "GROUP BY site_key ORDER BY n DESC, site_key COLLATE NOCASE").fetchall()
+            return Facets([(str(t), int(n)) for t, n in tags],
+                          [(str(t), int(n)) for t, n in sites])
+
+        return self._guarded(action)
 
     def by_source(self, url: str | None) -> list[Path]:
         """Clips whose source is the same page (normalised URL), newest first."""

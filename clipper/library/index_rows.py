@@ -23,7 +23,7 @@ from clipper.errors import LibraryError
 from clipper.library.duplicates import fingerprint_of_text
 from clipper.library.frontmatter import parse_clip
 from clipper.library.query import index_text
-from clipper.library.summary import first_words, sort_key
+from clipper.library.summary import first_words, site_of, sort_key
 from clipper.library.text import plain_text
 from clipper.urls import normalize_url
 
@@ -35,8 +35,8 @@ BATCH = 200
 from the window stay responsive while a large library is first indexed."""
 MARK_START, MARK_END = "\x02", "\x03"
 """Match marks in snippets; taken out of the text before it is indexed."""
-CLIP_COLUMNS = ("id", "path", "mtime", "size", "inode", "title", "site", "tags", "source",
-                "nsource", "fingerprint", "created", "published", "sort_key", "preview")
+CLIP_COLUMNS = ("id", "path", "mtime", "size", "inode", "title", "site", "site_key", "tags",
+                "source", "nsource", "fingerprint", "created", "published", "sort_key", "preview")
 FTS_COLUMNS = ("rowid", "title", "site", "tags", "body")
 
 Row = tuple[Any, ...]
@@ -74,7 +74,8 @@ def read_clip_file(library: Path, rel: str, mtime: int, size: int,
     body = plain_text(clip.body).replace(MARK_START, "").replace(MARK_END, "")
     return ParsedClip(
         rel,
-        (rel, mtime, size, inode, clip.title, clip.site, json.dumps(clip.tags), clip.source,
+        (rel, mtime, size, inode, clip.title, clip.site, site_of(clip.site, clip.source),
+         json.dumps(clip.tags), clip.source,
          normalize_url(clip.source), fingerprint_of_text(body), clip.created, clip.published,
          sort_key(clip.created, clip.published, mtime), first_words(body)),
         (index_text(clip.title), index_text(clip.site or ""), index_text(" ".join(clip.tags)),

@@ -379,21 +379,14 @@ def edit_note(text: str, new: Clip, old: Clip | None = None) -> str:
     ends = list(note.ends)
     if keys and note.lines is not None and not _entries_cover(entries, keys, old):
         return _rewritten_front_matter(note, old, new, body_raw)
+    names = old.key_names
+    _replace_values(lines, ends, [(k, entries[names.get(k, k)]) for k in keys
+                                  if names.get(k, k) in entries], new, note.newline)
     added: list[str] = []
-    # Replace from the bottom up, so the line numbers above stay right.
-    for key in sorted((k for k in keys if k in entries), key=lambda k: -entries[k].first):
-        entry = entries[key]
-        key_text = _key_text(lines[entry.first])
-        new_lines = _value_lines(key_text, _field(new, key), entry, note.newline)
-        end = ends[entry.last]
-        lines[entry.first:entry.last + 1] = new_lines
-        ends[entry.first:entry.last + 1] = [note.newline] * (len(new_lines) - 1) + [end]
     for key in keys:
-        if key in entries:
-            continue
         value = _field(new, key)
-        if value in (None, "", []):
-            continue  # not there and still empty: nothing to add
+        if names.get(key, key) in entries or value in (None, "", []):
+            continue  # replaced above, or not there and still empty: nothing to add
         added.extend(_value_lines(key, value, _new_entry(key, entries), note.newline))
     if added:
         if ends and ends[-1] == "":
@@ -407,6 +400,21 @@ def edit_note(text: str, new: Clip, old: Clip | None = None) -> str:
         return f"{note.bom}---{note.newline}{front}---{note.newline}{body_raw}"
     front = "".join(line + end for line, end in zip(lines, ends, strict=True))
     return note.bom + note.head + front + tail[:offset] + body_raw
+
+
+def _replace_values(lines: list[str], ends: list[str], found: list[tuple[str, _Entry]],
+                    new: Clip, newline: str) -> None:
+    """Each key's lines given ``new``'s value under the note's own key name and style,
+    from the bottom up so that the line numbers above stay right."""
+    for key, entry in sorted(found, key=lambda item: -item[1].first):
+        key_text = _key_text(lines[entry.first])
+        value = _field(new, key)
+        if isinstance(value, str) and entry.style in ("block", "flow"):
+            value = _as_list(value)  # "authors: [A, B]" stays a list
+        new_lines = _value_lines(key_text, value, entry, newline)
+        end = ends[entry.last]
+        lines[entry.first:entry.last + 1] = new_lines
+        ends[entry.first:entry.last + 1] = [newline] * (len(new_lines) - 1) + [end]
 
 
 def _key_text(line: str) -> str:
@@ -431,9 +439,14 @@ def _entries_cover(entries: dict[str, _Entry], keys: list[str], old: Clip) -> bo
     """Every changed key the note holds was found on its lines (else: rewrite it all)."""
     for key in keys:
         present = _field(old, key) is not None and _field(old, key) != []
-        if (present or key in old.extra) and key not in entries:
+        if (present or key in old.extra) and old.key_names.get(key, key) not in entries:
             return False
     return True
+
+
+def _as_list(text: str) -> list[str]:
+    """A field shown as text ("A, B") written into a key the note keeps as a list."""
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _rewritten_front_matter(note: _Note, old: Clip, new: Clip, body_raw: str) -> str:

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clipper.library.folding import fold_for_index, fold_query, unfold
+
 MIN_PREFIX = 3
 SNIPPET_BEFORE = 60
 SNIPPET_AFTER = 160
@@ -66,6 +68,7 @@ def index_text(text: str) -> str:
         return text
     if SEPARATOR in text:
         text = text.replace(SEPARATOR, " ")
+    text = fold_for_index(text)
     data = text.encode("utf-8", "surrogatepass")
     mask = data.translate(_MAYBE_CJK)
     start = mask.find(1)
@@ -87,7 +90,7 @@ def index_text(text: str) -> str:
 
 def stored_text(indexed: str) -> str:
     """The original text back from ``index_text``'s."""
-    return indexed.replace(SEPARATOR, "")
+    return unfold(indexed.replace(SEPARATOR, ""))
 
 
 def _is_cjk(token: str) -> bool:
@@ -150,7 +153,8 @@ def parse_query(text: str) -> Query | None:
     for m in _QUERY_TERM.finditer(text):
         phrase = m.group(1) is not None
         # A word with CJK in it is a phrase of its pieces: 東京タワー is "東 京 タ ワ ー".
-        words = [_PIECE.findall(w) for w in _TOKEN.findall(m.group(1) if phrase else m.group(2))]
+        words = [_PIECE.findall(fold_query(w))
+                 for w in _TOKEN.findall(m.group(1) if phrase else m.group(2))]
         if not words:
             continue
         if phrase:
@@ -163,6 +167,47 @@ def parse_query(text: str) -> Query | None:
     last = terms[-1][-1]
     typing = not text[-1:].isspace() and not last_is_phrase and not _is_cjk(last)
     return Query(tuple(terms), typing and len(last) >= MIN_PREFIX)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """``tag:`` and ``site:`` in the search field: only clips with all these tags (a tag
+    also finds its nested tags, ``tag:India`` finds ``India/Delhi``, as Obsidian does) and
+    from one of these sites."""
+
+    tags: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.tags or self.sites)
+
+
+_FILTER = re.compile(r'(?<!\S)(tag|site):(?:"([^"]*)"?|(\S*))', re.I)
+
+
+def split_filters(text: str) -> tuple[Filters, str]:
+    """``tag:x site:"The Site" words`` -> the filters, and the words to search for."""
+    tags: list[str] = []
+    sites: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        value = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
+        if match.group(1).lower() == "tag":
+            value = value.lstrip("#")
+            if value:
+                tags.append(value)
+        elif value:
+            sites.append(value)
+        return " "
+
+    rest = _FILTER.sub(take, text) if ":" in text else text
+    return Filters(tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(sites))), rest
+
+
+def filter_text(kind: str, value: str) -> str:
+    """How a filter is typed in the search field (quoted when the value has a space)."""
+    return f'{kind}:"{value}"' if any(c.isspace() or c == '"' for c in value) \
+        else f"{kind}:{value}"
 
 
 def match_expression(text: str) -> str | None:

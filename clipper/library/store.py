@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 from clipper import fidelity
 from clipper.errors import ClipChangedError, LibraryError
 from clipper.library.atomic import create_new, describe_os_error, replace_file
-from clipper.library.filenames import assets_dir_for, candidate_stems, check_inside, safe_filename
+from clipper.library.attachments import images_dir_of
+from clipper.library.filenames import assets_dir_for, candidate_stems, check_inside
 from clipper.library.frontmatter import digest, render_clip
 from clipper.library.handle import Library
 from clipper.library.index import IndexUnavailable
@@ -46,7 +47,8 @@ from clipper.library.snapshots import (
 )
 from clipper.library.staging import STAGING_PREFIX, Staging
 from clipper.library.summary import ClipSummary
-from clipper.library.trash import backup, to_trash
+from clipper.library.templates import DEFAULT_TEMPLATE, ClipTemplate, link_prefix
+from clipper.library.trash import backup, restore, trash_paths
 from clipper.library.walk import ASSETS_SUFFIX, CLIP_SUFFIX
 from clipper.models import Clip, OnDuplicate, SaveAction
 from clipper.progress import ProgressFn, check_cancel
@@ -167,7 +169,8 @@ def _move_images_in(images: LocalImages, assets: Path) -> bool:
     return True
 
 
-def _rendered(clip: Clip, body: str, extras: _Staged, with_snapshot: bool) -> bytes:
+def _rendered(clip: Clip, body: str, extras: _Staged, with_snapshot: bool,
+              template: ClipTemplate) -> bytes:
     """The clip's file: its body ending with the notes callout when asked, naming its
     snapshot and the hash of the body as written."""
     if extras.tail:
@@ -175,17 +178,19 @@ def _rendered(clip: Clip, body: str, extras: _Staged, with_snapshot: bool) -> by
     extra = dict(clip.extra)
     if with_snapshot:
         extra[SNAPSHOT_KEY], extra[HASH_KEY] = extras.ident, body_hash(body)
-    return render_clip(replace(clip, body=body, extra=extra)).encode("utf-8")
+    return template.render(replace(clip, body=body, extra=extra)).encode("utf-8")
 
 
 def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
-             library: Path, staging: Staging, extras: _Staged) -> tuple[Path, Path | None]:
-    """Claim the first free ``stem[ (n)].md`` (and ``.assets``), move images in, link the
-    snapshot and the clip in. Free means: no file, folder or symlink by that name, in any
-    letter case or Unicode form. What is about to appear is written down in ``staging``
+             library: Path, staging: Staging, extras: _Staged,
+             template: ClipTemplate = DEFAULT_TEMPLATE) -> tuple[Path, Path | None]:
+    """Claim the first free ``stem[ (n)].md`` (and its images folder), move images in, link
+    the snapshot and the clip in. Free means: no file, folder or symlink by that name, in
+    any letter case or Unicode form. What is about to appear is written down in ``staging``
     first, so a save killed half-way is undone by the next start (``staging.sweep``)."""
     check_inside(folder, library)
     has_images = bool(images and images.staged)
+    images_root = _images_root(template, folder, library) if has_images else None
     taken = _taken_names(folder)
     snapshot = path_of(library, extras.ident) if extras.ident else None
     published = False
@@ -193,17 +198,21 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
         if _name_key(candidate) in taken:
             continue
         path = folder / f"{candidate}{CLIP_SUFFIX}"
-        assets = folder / f"{candidate}{ASSETS_SUFFIX}"
-        if os.path.lexists(path) or os.path.lexists(assets):
-            continue  # a symlink by that name counts: it is never written through
+        free = _images_folder_if_free(path, candidate, images_root)
+        if free is None:
+            continue
+        assets = free
         if has_images or snapshot is not None:
             staging.record(path, assets if has_images else None,
                            list(images.staged) if has_images else [],  # type: ignore[union-attr]
                            snapshot)
         if has_images and not _move_images_in(images, assets):  # type: ignore[arg-type]
             continue
-        body = images.body_for(assets.name) if images else clip.body
-        data = _rendered(clip, body, extras, snapshot is not None)
+        if has_images:
+            body = images.body_for(link_prefix(assets, folder))  # type: ignore[union-attr]
+        else:
+            body = images.body_for(f"{candidate}{ASSETS_SUFFIX}") if images else clip.body
+        data = _rendered(clip, body, extras, snapshot is not None, template)
         try:
             if snapshot is not None and not published:
                 publish(extras.snapshot, library, extras.ident)  # type: ignore[arg-type]
@@ -225,6 +234,41 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
     raise AssertionError("unreachable")  # candidate_stems never ends
 
 
+def _images_root(template: ClipTemplate, folder: Path, library: Path) -> Path | None:
+    """The folder that holds the clips' images folders (made now), or None: next to the
+    note, as ``Title.assets``."""
+    root = template.images_root(folder, library)
+    if root is not None:
+        check_inside(root, library)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise describe_os_error(exc, root / "x") from exc
+    return root
+
+
+def _images_folder_if_free(path: Path, candidate: str, images_root: Path | None) -> Path | None:
+    """The images folder of a clip at ``path``, or None when that name is taken. A symlink
+    by either name counts: it is never written through."""
+    if images_root is None:
+        assets = path.with_name(f"{candidate}{ASSETS_SUFFIX}")
+        return None if os.path.lexists(path) or os.path.lexists(assets) else assets
+    return None if os.path.lexists(path) else _free_images_folder(images_root, candidate)
+
+
+def _free_images_folder(root: Path, stem: str) -> Path:
+    """``root/stem``, or ``root/stem (2)``... when a folder of that name (in any letter case)
+    is there: one clip's images never mix with another's."""
+    try:
+        taken = {_name_key(name) for name in os.listdir(root)}
+    except OSError:
+        taken = set()
+    for candidate in candidate_stems(stem):
+        if _name_key(candidate) not in taken and not os.path.lexists(root / candidate):
+            return root / candidate
+    raise AssertionError("unreachable")
+
+
 def _give_back(images: LocalImages, assets: Path) -> None:
     """Move the images back into staging and free the ``.assets`` name."""
     for name in list(images.staged):
@@ -238,7 +282,8 @@ def save_clip(clip: Clip, library: Library | Path, *,
               download_images: bool = True, page_dir: Path | None = None,
               page: PageCopy | None = None, notes: Sequence[fidelity.Note] | None = None,
               progress: ProgressFn | None = None,
-              cancel: threading.Event | None = None) -> SaveResult:
+              cancel: threading.Event | None = None,
+              template: ClipTemplate | None = None) -> SaveResult:
     """Save ``clip`` as a new file in ``library``; see ``SaveResult`` for what happened.
 
     ``on_duplicate`` says what to do when the same article (same normalised URL or
@@ -247,7 +292,9 @@ def save_clip(clip: Clip, library: Library | Path, *,
     disk, whose own images may be copied; without it only http(s) images are fetched.
     ``page`` is kept as the clip's snapshot, published with it; ``notes`` (the
     extraction's fidelity notes; images left remote are added) end the body as a
-    callout. Raises ``CancelledError`` (nothing written) or ``LibraryError``.
+    callout. ``template`` says where the clip goes, its name, its images' folder and its
+    front matter (``library.templates``; None: the default, Clipper's own layout).
+    Raises ``CancelledError`` (nothing written) or ``LibraryError``.
     """
     choice = OnDuplicate(on_duplicate)  # ValueError for anything else
     with _handle(library) as handle:
@@ -263,8 +310,11 @@ def save_clip(clip: Clip, library: Library | Path, *,
             return SaveResult(path=existing, action=SaveAction.SKIPPED, duplicate_of=existing)
         check_cancel(cancel)
         replaced = existing if choice is OnDuplicate.REPLACE else None
+        template = template or DEFAULT_TEMPLATE
+        if not template.properties:
+            page = None  # a note without front matter cannot name its page: none is kept
         result = _write_new(clip, folder, replaced, download_images, page_dir, progress, cancel,
-                            page, notes)
+                            page, notes, template)
         removed = [existing] if result.backup is not None and existing is not None else []
         handle.record(written=result.path, removed=[p for p in removed if p != result.path])
     if existing is None:
@@ -278,7 +328,8 @@ def save_clip(clip: Clip, library: Library | Path, *,
 def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images: bool,
                page_dir: Path | None, progress: ProgressFn | None,
                cancel: threading.Event | None, page: PageCopy | None = None,
-               notes: Sequence[fidelity.Note] | None = None) -> SaveResult:
+               notes: Sequence[fidelity.Note] | None = None,
+               template: ClipTemplate = DEFAULT_TEMPLATE) -> SaveResult:
     """Fetch the images into a staging folder, then publish the clip with them (and its
     page); ``replaced`` (the same article's clip) goes to the backups first and comes back
     if that fails."""
@@ -295,18 +346,26 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
         check_cancel(cancel)
         extras, snapshot_note = _stage_extras(images, staging, page, notes, library)
 
-        folder, stem, backup_dir = library, safe_filename(clip.title), None
+        backup_dir = None
         if replaced is not None:
             folder, stem = replaced.parent, replaced.stem
-            backup_dir = backup([replaced, assets_dir_for(replaced)], library)
+            old_images = images_dir_of(replaced) or assets_dir_for(replaced)
+            originals = [replaced, old_images]
+            backup_dir = backup(originals, library)
+        else:
+            placement = template.place(clip, library)
+            folder, stem = placement.folder, placement.stem
+            _make_folder(folder, library)
         try:
-            path, assets = _publish(clip, folder, stem, images, library, staging, extras)
+            path, assets = _publish(clip, folder, stem, images, library, staging, extras,
+                                    template)
         except BaseException:
             if backup_dir is not None:  # put the old clip back where it was
-                for moved in backup_dir.iterdir():
+                for original in originals:
+                    moved = backup_dir / original.name
                     with contextlib.suppress(OSError):
-                        if not os.path.lexists(folder / moved.name):
-                            os.rename(moved, folder / moved.name)
+                        if os.path.lexists(moved) and not os.path.lexists(original):
+                            os.rename(moved, original)
                 with contextlib.suppress(OSError):
                     backup_dir.rmdir()
             raise
@@ -342,6 +401,19 @@ def _stage_extras(images: LocalImages, staging: Staging, page: PageCopy | None,
         return extras, f"its copy could not be written: {exc.strerror or exc}"
     extras.ident = ident
     return extras, None
+
+
+def _make_folder(folder: Path, library: Path) -> None:
+    """The template's folder for the clip, inside the library (made if need be)."""
+    check_inside(folder, library)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise describe_os_error(exc, folder / "x") from exc
+    if not folder.is_dir():
+        raise LibraryError(f"{folder} is a file, so no clip can go in it",
+                           "Change the folder in Settings ▸ Templates, or move that file.")
+    check_inside(folder, library)
 
 
 def find_duplicate(clip: Clip, library: Library | Path) -> Path | None:
@@ -447,28 +519,47 @@ def _check_unchanged(path: Path, read_digest: str | None, data: bytes | None) ->
             "opened", "Open it again to see those changes, or save anyway to replace them.")
 
 
-def delete_clip(path: Path, library: Library | None = None) -> None:
-    """Move a clip and its ``.assets`` folder to the system trash (or the backups folder).
+@dataclass
+class Trashed:
+    """A clip moved to the trash, and where each of its parts went: what Undo puts back."""
+
+    path: Path
+    moved: list[tuple[Path, Path]]
+    """``(where it was, where it is now)`` for the clip file and its images folder."""
+
+
+def delete_clip(path: Path, library: Library | None = None) -> Trashed:
+    """Move a clip and its images folder to the system trash (or the backups folder).
 
     ``library``, the library the clip is in, holds that backups folder and has its index
     updated at once; without it the clip's own folder holds the backups.
+    ``restore_clip`` with the result puts it back.
     """
     path = Path(path).absolute()
     if not path.is_file() or path.suffix.lower() != CLIP_SUFFIX:
         raise LibraryError(f"Not a clip file: {path}")
     folder = library.folder if library is not None else path.parent
     targets = [path]
-    assets = assets_dir_for(path)
-    if assets.is_dir() and not assets.is_symlink():
+    assets = images_dir_of(path)
+    if assets is not None:
         targets.append(assets)
     if library is not None:
         targets += _snapshot_of(path, library.folder)
     try:
-        to_trash(targets, folder)
+        moved = trash_paths(targets, folder)
     except OSError as exc:
         raise LibraryError(f"Cannot move {path.name} to the trash: {exc.strerror or exc}") from exc
     if library is not None:
         library.record(removed=[path])
+    return Trashed(path, moved)
+
+
+def restore_clip(trashed: Trashed, library: Library | None = None) -> Path:
+    """Undo ``delete_clip``: the clip and its images back where they were; its path."""
+    restore(trashed.moved)
+    if library is not None:
+        library.record(written=trashed.path)
+    return trashed.path
 
 
 def _snapshot_of(path: Path, library: Path) -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 @dataclass
@@ -22,6 +23,17 @@ class ClipSummary:
     highlights: list[tuple[int, int]] = field(default_factory=list)
     """``(start, end)`` offsets in ``snippet`` of the matched words, for bold display."""
     source: str | None = None
+
+
+def site_of(site: str | None, source: str | None) -> str:
+    """The site a clip is listed under: its site's name, else its address's host."""
+    if site and site.strip():
+        return site.strip()
+    try:
+        host = urlsplit(source or "").hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 def sort_key(created: str | None, published: str | None, mtime_ns: int) -> float:

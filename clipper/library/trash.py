@@ -159,23 +159,29 @@ def _macos_trash(path: Path) -> Path:
 
 def to_trash(paths: list[Path], library: Path) -> list[Path]:
     """Move each path to the system trash (or the backups folder); where they went."""
-    moved: list[Path] = []
+    return [where for _original, where in trash_paths(paths, library)]
+
+
+def trash_paths(paths: list[Path], library: Path) -> list[tuple[Path, Path]]:
+    """Move each path to the system trash (or the backups folder): ``(path, where it went)``
+    for each, so that ``restore`` can bring them back."""
+    moved: list[tuple[Path, Path]] = []
     leftovers: list[Path] = []
     for path in paths:
         if not os.path.lexists(path):
             continue
         try:
             if sys.platform == "darwin":
-                moved.append(_macos_trash(path))
+                moved.append((path, _macos_trash(path)))
             elif os.name == "posix":
-                moved.append(_freedesktop_trash(path))
+                moved.append((path, _freedesktop_trash(path)))
             else:
                 leftovers.append(path)
         except OSError:
             leftovers.append(path)
     if leftovers:
         folder = backup(leftovers, library, "deleted")
-        moved.extend(folder / p.name for p in leftovers)
+        moved.extend((p, folder / p.name) for p in leftovers)
     return moved
 
 
@@ -266,3 +272,38 @@ def backup_folder(library: Path, label: str) -> Path:
     except OSError as exc:
         raise LibraryError(f"Cannot make a backups folder in {library}: "
                            f"{exc.strerror or exc}") from exc
+
+
+def restore(moved: list[tuple[Path, Path]]) -> None:
+    """Put what ``trash_paths`` moved back where it was (Undo), with its trash record gone.
+
+    All or nothing: nothing moves when a file has taken one of the old places meanwhile,
+    or one of them is no longer in the trash (emptied, restored by hand)."""
+    for original, where in moved:
+        if os.path.lexists(original):
+            raise LibraryError(f"Cannot put {original.name} back: a file of that name is there "
+                               "now", "Rename or move that file, then restore the clip from "
+                               "the trash.")
+        if not os.path.lexists(where):
+            raise LibraryError(f"{original.name} is no longer in the trash",
+                               "It may have been emptied or restored already.")
+    done: list[tuple[Path, Path]] = []
+    try:
+        for original, where in moved:
+            original.parent.mkdir(parents=True, exist_ok=True)
+            _move(where, original)
+            done.append((original, where))
+    except OSError as exc:
+        for original, where in reversed(done):
+            with contextlib.suppress(OSError):
+                _move(original, where)
+        raise LibraryError(f"Cannot put {moved[0][0].name} back from the trash: "
+                           f"{exc.strerror or exc}") from exc
+    for _original, where in moved:
+        info = where.parent.parent / "info" / f"{where.name}.trashinfo"
+        if where.parent.name == "files":
+            with contextlib.suppress(OSError):
+                os.unlink(info)
+        elif where.parent.parent.name == BACKUPS_DIR:  # the fallback: its folder, if empty
+            with contextlib.suppress(OSError):
+                where.parent.rmdir()

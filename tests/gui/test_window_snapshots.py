@@ -269,6 +269,7 @@ def test_trash_and_restore_keep_the_page(
     answer_dialog(qtbot, click_button("Move to Trash"))
     press(qtbot, window, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: not clip.exists(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "Harbour pier repairs" not in pane.titles(), timeout=TIMEOUT)
     trash = data_home / "Trash"
     assert not page.exists()
     assert (trash / "files" / page.name).is_file()  # the page went with its clip

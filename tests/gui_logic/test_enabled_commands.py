@@ -63,7 +63,8 @@ def test_stop_is_offered_while_loading_or_fetching_images() -> None:
 def test_the_next_page_is_offered_while_pages_wait() -> None:
     session = Session()
     session.queue_first([Source("url", URL)])
-    assert enabled_commands(session) == {"next_queued"}
+    # and, since issue 13, Save All Queued
+    assert enabled_commands(session) == {"next_queued", "save_queued"}
     session.next_queued()
     assert enabled_commands(session) == frozenset()
 
@@ -76,3 +77,28 @@ def test_a_clip_opened_from_the_library_without_an_address_cannot_reload() -> No
     assert "reload" not in enabled_commands(session)
     assert "save" in enabled_commands(session)
 
+
+
+def test_undo_is_offered_after_a_move_to_trash_until_it_is_used() -> None:
+    session = with_page()
+    assert "undo" not in enabled_commands(session)
+    session.trashed(Path("/library/a.md"), "A", undo=object())
+    assert "undo" in enabled_commands(session)
+    assert session.notice is not None
+    assert session.notice.undo is not None
+    session.restored(Path("/library/a.md"), "A")
+    assert "undo" not in enabled_commands(session)
+    assert session.notice is None
+
+
+def test_open_original_needs_a_web_address() -> None:
+    session = with_page()
+    assert "open_original" not in enabled_commands(session)  # this clip has no address
+    path = Path("/library/a.md")
+    session.clip_opened(Clip(title="a", body="b", source="https://x.example/a", path=path),
+                        path, {})
+    assert "open_original" in enabled_commands(session)
+    assert session.original_address() == "https://x.example/a"
+    session.clip_opened(Clip(title="a", body="b", source="file:///tmp/x.html", path=path),
+                        path, {})
+    assert "open_original" not in enabled_commands(session)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..theme import is_dark
 
 HINT = "Paste a URL, drop an HTML file or press Ctrl+O"
 
@@ -37,14 +39,9 @@ class EmptyState(QWidget):
                         "Ctrl+S saves the article to your library as Markdown.")
         detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         detail.setWordWrap(True)
-        palette = detail.palette()
-        text, window = palette.color(palette.ColorRole.WindowText), palette.color(
-            palette.ColorRole.Window)
-        muted = QColor((text.red() * 3 + window.red() * 2) // 5,
-                       (text.green() * 3 + window.green() * 2) // 5,
-                       (text.blue() * 3 + window.blue() * 2) // 5)
-        palette.setColor(palette.ColorRole.WindowText, muted)
-        detail.setPalette(palette)
+        self._detail = detail
+        _mute(detail)
+        self._muted_dark = is_dark(self.palette())
         open_button = QPushButton("Open File…")
         open_button.clicked.connect(self.open_requested)
         paste_button = QPushButton("Paste from Clipboard")
@@ -65,3 +62,22 @@ class EmptyState(QWidget):
         column.addSpacing(18)
         column.addLayout(buttons)
         column.addStretch(3)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and \
+                is_dark(self.palette()) != self._muted_dark:  # light <-> dark: muted anew
+            self._muted_dark = is_dark(self.palette())
+            self._detail.setPalette(QPalette())
+            _mute(self._detail)
+
+
+def _mute(label: QLabel) -> None:
+    """Secondary text: the text colour two fifths of the way to the background."""
+    palette = label.palette()
+    text, window = palette.color(palette.ColorRole.WindowText), palette.color(
+        palette.ColorRole.Window)
+    palette.setColor(palette.ColorRole.WindowText, QColor(
+        (text.red() * 3 + window.red() * 2) // 5, (text.green() * 3 + window.green() * 2) // 5,
+        (text.blue() * 3 + window.blue() * 2) // 5))
+    label.setPalette(palette)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..theme import colors
+
 FIND_BAR_KEYS = [("Next match", "Enter, F3"), ("Previous match", "Shift+Enter, Shift+F3"),
                  ("Close the find bar", "Esc")]
 """The bar's own keys, for the list of shortcuts (F1)."""
@@ -103,7 +105,7 @@ class FindBar(QWidget):
             found = target.document().find(text, start, flags)
         if found.isNull():
             self.count.setText("No matches")
-            self.field.setStyleSheet("QLineEdit { background: #fbe3e3; }")
+            self.field.setStyleSheet(f"QLineEdit {{ background: {colors().not_found}; }}")
             return False
         self.field.setStyleSheet("")
         target.setTextCursor(found)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,10 +45,13 @@ from .. import jobs, reveal, tasks
 from ..dialogs import prompts
 from ..folder_watcher import FolderWatcher
 from ..messages import error_text
+from ..theme import is_dark
 from .clip_list import PATH_ROLE, ClipDelegate, ClipListModel
+from .library_browse import BrowseBar
 
 if TYPE_CHECKING:
     from clipper.library import ClipSummary
+    from clipper.library.index import Facets, Sort
 
     from ..tasks import Task
 
@@ -63,12 +67,16 @@ _NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Ke
 class LibraryPane(QWidget):
     open_requested = Signal(object)
     """The Path of a clip to show in the editor."""
-    deleted = Signal(object, str)
-    """The Path and title of a clip just moved to the trash."""
+    deleted = Signal(object, str, object)
+    """The Path and title of a clip just moved to the trash, and what Undo puts back."""
     failed = Signal(str)
     """A one-line message for the window's message bar."""
     reextract_requested = Signal(object)
     """The Paths of the clips chosen to be made again from their saved pages."""
+    move_requested = Signal(object)
+    """Rename or Move… was chosen for the clip at this Path."""
+    facets_changed = Signal(object)
+    """The library's tags and sites with their counts (``index.Facets``), anew."""
 
     def __init__(self, library: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +92,10 @@ class LibraryPane(QWidget):
         self._sync_again = False
         self._select_after: Path | None = None
         self._indexing = False
+        self._facets_task: Task[Any] | None = None
+        self.facets: Facets | None = None
+        self.folders: list[Path] = []
+        """The library's folders, as the last sync found them (Rename or Move… offers them)."""
         self._build()
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(self.request_sync)
@@ -107,6 +119,11 @@ class LibraryPane(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh)
+
+        self._browse: BrowseBar | None = None
+        """The sort order and the tags and sites: made when the pane starts (after the
+        window's first paint; it costs ~20 ms of start-up otherwise)."""
+        self.search.textChanged.connect(self._show_filters)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("libraryProgress")
@@ -155,6 +172,7 @@ class LibraryPane(QWidget):
         self.count.setFont(font)
         for label in (self.count, self.empty):
             _mute(label)
+        self._muted_dark = is_dark(self.palette())
 
         top = QVBoxLayout()
         top.setContentsMargins(6, 6, 6, 4)
@@ -186,11 +204,16 @@ class LibraryPane(QWidget):
         self.reextract_action = action("Re-e&xtract from Saved Page…",
                                        lambda: self.reextract_requested.emit(
                                            self.selected_paths()), None)
+        self.move_action = action("Re&name or Move…", self.move_current, None)
+        self.move_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.move_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.addAction(self.move_action)
         self.menu = QMenu(self)
         self.menu.addAction(self.open_action)
         self.menu.addAction(self.reveal_action)
         self.menu.addAction(self.copy_path_action)
         self.menu.addAction(self.reextract_action)
+        self.menu.addAction(self.move_action)
         self.menu.addSeparator()
         self.menu.addAction(self.delete_action)
         self._show_state()
@@ -214,6 +237,20 @@ class LibraryPane(QWidget):
         if started:
             self.start()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._browse is not None:
+            self._browse.facets.set_room(event.size().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and \
+                is_dark(self.palette()) != self._muted_dark:  # light <-> dark: muted anew
+            self._muted_dark = is_dark(self.palette())
+            for label in (self.count, self.empty):
+                label.setPalette(QPalette())
+                _mute(label)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._started and not self._closed:
@@ -221,8 +258,26 @@ class LibraryPane(QWidget):
             self._started = True
             QTimer.singleShot(0, self, self.start)
 
+    @property
+    def browse(self) -> BrowseBar:
+        """The sort order and the side list of tags and sites (made on first use)."""
+        if self._browse is None:
+            self._browse = BrowseBar()
+            self._browse.sort_changed.connect(lambda _sort: self.refresh())
+            self._browse.facets.chosen.connect(self.toggle_filter)
+            self._browse.facets.set_room(self.height())
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self._browse)
+            self._show_filters(self.query())
+        return self._browse
+
+    def _sort(self) -> Sort:
+        return self._browse.current_sort() if self._browse is not None else "created"
+
     def start(self) -> None:
         """Open the index and list what it knows; a sync with the folder follows."""
+        self.browse  # noqa: B018 - made now, after the first paint
         self._started = True
         if self._holder is None:
             self._holder = Library(self._library)
@@ -232,10 +287,10 @@ class LibraryPane(QWidget):
     def shutdown(self, for_good: bool = True) -> None:
         """Stop everything and close the index (quitting, or switching library)."""
         self._closed = for_good
-        for task in (self._list_task, self._more_task, self._sync_task):
+        for task in (self._list_task, self._more_task, self._sync_task, self._facets_task):
             if task is not None:
                 task.cancel()
-        self._list_task = self._more_task = self._sync_task = None
+        self._list_task = self._more_task = self._sync_task = self._facets_task = None
         self._sync_again = False
         self._debounce.stop()
         self.watcher.stop()
@@ -253,7 +308,7 @@ class LibraryPane(QWidget):
         """Listing, searching or syncing is still under way (tests wait for this)."""
         return self._debounce.isActive() or any(
             t is not None and t.running for t in (self._list_task, self._more_task,
-                                                  self._sync_task))
+                                                  self._sync_task, self._facets_task))
 
     # -- listing and searching ---------------------------------------------------------------
 
@@ -273,21 +328,23 @@ class LibraryPane(QWidget):
                 task.cancel()
         self._more_task = None
         query = self.query()
-        if query.strip():
+        if jobs.has_words(query):
             limit = jobs.SEARCH_LIMIT
         else:
             loaded = 0 if self.model.searching else self.model.rowCount()
             limit = max(jobs.PAGE_SIZE, loaded)
         self._list_task = tasks.run_in_background(
-            partial(jobs.list_library, self._holder, query, 0, limit),
+            partial(jobs.list_library, self._holder, query, 0, limit,
+                    sort=self._sort()),
             on_done=partial(self._on_listed, self._holder), on_error=self._on_list_failed,
             name="library list")
 
     def _on_listed(self, holder: Library, listing: jobs.Listing) -> None:
         self._list_task = None
-        if holder is not self._holder or listing.query != self.query():
+        if holder is not self._holder or listing.query != self.query() \
+                or listing.sort != self._sort():
             return  # another library, or typed on since: a newer search follows
-        searching = bool(listing.query.strip())
+        searching = jobs.has_words(listing.query)
         keep = self._select_after or self.current_path()
         same_kind = searching == self.model.searching
         position = self.view.verticalScrollBar().value()
@@ -309,6 +366,7 @@ class LibraryPane(QWidget):
         if not self._listed_once:
             self._listed_once = True
             self.request_sync()
+            self.refresh_facets()
 
     def _on_list_failed(self, error: BaseException) -> None:
         self._list_task = None
@@ -320,13 +378,15 @@ class LibraryPane(QWidget):
                 self._more_task is not None and self._more_task.running):
             return
         self._more_task = tasks.run_in_background(
-            partial(jobs.list_library, self._holder, "", offset, jobs.PAGE_SIZE),
+            partial(jobs.list_library, self._holder, self.query(), offset, jobs.PAGE_SIZE,
+                    sort=self._sort()),
             on_done=partial(self._on_more, self._holder), on_error=self._on_list_failed,
             name="library page")
 
     def _on_more(self, holder: Library, listing: jobs.Listing) -> None:
         self._more_task = None
-        if holder is self._holder and not self.query().strip():
+        if holder is self._holder and listing.query == self.query() \
+                and listing.sort == self._sort() and not self.model.searching:
             self.model.append(listing.offset, listing.clips, listing.total)
             self._show_state()
 
@@ -365,8 +425,10 @@ class LibraryPane(QWidget):
             return
         self._set_indexing(False)
         self.watcher.watch(report.folders, report.files)
+        self.folders = list(report.folders)
         if report.changed:
             self.refresh()
+            self.refresh_facets()
         else:
             self._show_state()
         if self._sync_again:
@@ -393,6 +455,7 @@ class LibraryPane(QWidget):
                 self.start()
             return
         self.refresh()
+        self.refresh_facets()
         if not self.watcher.watched():  # the save created the library folder: watch it now
             self.request_sync()
 
@@ -401,6 +464,7 @@ class LibraryPane(QWidget):
     def _show_state(self) -> None:
         rows = self.model.rowCount()
         query = self.query().strip()
+        words = jobs.has_words(query)
         if rows:
             self.stack.setCurrentWidget(self.view)
         else:
@@ -413,7 +477,7 @@ class LibraryPane(QWidget):
             else:
                 self.empty.setText(f"<p><b>No clips yet</b></p><p>{EMPTY_HINT}</p>")
             self.stack.setCurrentWidget(self.empty)
-        if query:
+        if words:
             many = rows >= jobs.SEARCH_LIMIT
             self.count.setText(f"Best {rows} matches" if many else
                                f"{rows} match{'es' if rows != 1 else ''}")
@@ -441,6 +505,7 @@ class LibraryPane(QWidget):
         return [("Open the selected clip", "Enter"),
                 ("Move through the clips or results", "Up, Down"),
                 ("Copy the clip's path", keys(self.copy_path_action)),
+                ("Rename or move the clip", keys(self.move_action)),
                 ("Move the clip to the trash", keys(self.delete_action)),
                 ("Clear the search", "Esc")]
 
@@ -515,12 +580,12 @@ class LibraryPane(QWidget):
         if clip is None or not prompts.ask_delete(self.window(), clip.title, clip.path):
             return
         tasks.run_in_background(partial(jobs.delete_from_library, clip.path, self._holder),
-                                on_done=partial(self._on_deleted, clip.title),
+                                on_done=partial(self._on_deleted, clip.title, clip.path),
                                 on_error=lambda e: self.failed.emit(
                                     error_text(e, "moving the clip to the trash")),
                                 name="delete clip")
 
-    def _on_deleted(self, title: str, path: Path) -> None:
+    def _on_deleted(self, title: str, path: Path, trashed: object) -> None:
         had_focus = self.view.hasFocus()
         row = self.model.remove(path)
         if row is not None and self.model.rowCount():
@@ -528,7 +593,63 @@ class LibraryPane(QWidget):
         self._show_state()
         if had_focus and not self.model.rowCount():
             self.search.setFocus()
-        self.deleted.emit(path, title)
+        self.refresh_facets()
+        self.deleted.emit(path, title, trashed)
+
+    def move_current(self) -> None:
+        path = self.current_path()
+        if path is not None:
+            self.move_requested.emit(path)
+
+    # -- tags and sites ----------------------------------------------------------------------
+
+    def refresh_facets(self) -> None:
+        """Count the library's tags and sites again (after a sync, a save, a delete)."""
+        if self._holder is None:
+            return
+        if self._facets_task is not None:
+            self._facets_task.cancel()
+        self._facets_task = tasks.run_in_background(
+            partial(jobs.library_facets, self._holder),
+            on_done=partial(self._on_facets, self._holder),
+            on_error=lambda _e: setattr(self, "_facets_task", None), name="library facets")
+
+    def _on_facets(self, holder: Library, facets: Facets | None) -> None:
+        self._facets_task = None
+        if holder is not self._holder or facets is None:
+            return
+        self.facets = facets
+        self.browse.facets.set_facets(facets)
+        self.facets_changed.emit(facets)
+
+    def toggle_filter(self, kind: str, value: str) -> None:
+        """A tag or site clicked: into the search field, or out of it when it was there."""
+        from clipper.library.query import filter_text, split_filters
+
+        query = self.query()
+        filters, words = split_filters(query)
+        active = filters.tags if kind == "tag" else filters.sites
+        if any(v.lower() == value.lower() for v in active):
+            kept = [filter_text("tag", t) for t in filters.tags
+                    if not (kind == "tag" and t.lower() == value.lower())]
+            kept += [filter_text("site", t) for t in filters.sites
+                     if not (kind == "site" and t.lower() == value.lower())]
+            text = " ".join([*kept, words.strip()]).strip()
+        else:
+            text = " ".join(p for p in (query.strip(), filter_text(kind, value)) if p)
+        self.search.setText(text + (" " if text else ""))
+        self.search.setFocus()
+        self.search.end(False)
+        self.refresh()
+
+    def _show_filters(self, text: str) -> None:
+        if self._browse is None:
+            return
+        from clipper.library.query import split_filters
+
+        filters, _words = split_filters(text)
+        self._browse.facets.set_active({("tag", t) for t in filters.tags}
+                                      | {("site", s) for s in filters.sites})
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from ..theme import colors, switched
 
 Level = Literal["error", "warning", "info", "success"]
 
-_STYLE = {
-    "error": ("#fdecea", "#e8a09a", "#5f1d17"),
-    "warning": ("#fff4e0", "#e6c17a", "#5a3d00"),
-    "info": ("#e8f1fb", "#9dbfe6", "#163a5f"),
-    "success": ("#e6f4e7", "#94c897", "#1d4b21"),
-}
 
 
 class MessageBar(QFrame):
@@ -54,6 +58,8 @@ class MessageBar(QFrame):
         layout.addWidget(self._action)
         layout.addWidget(close)
         self.hide()
+        # A style sheet keeps palette changes from reaching it: told of a switch instead.
+        switched().connect(self._restyle)
 
     def text(self) -> str:
         return "" if self.isHidden() else self._label.text()
@@ -61,17 +67,28 @@ class MessageBar(QFrame):
     def show_message(self, text: str, level: Level = "error", action: str | None = None,
                      details: str = "") -> None:
         """``details`` (e.g. every address of a list the text shortens) shows on hover."""
-        background, border, foreground = _STYLE[level]
         self.level = level
-        self.setStyleSheet(
-            f"#messageBar {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 4px; }} #messageText {{ color: {foreground}; }}")
+        self._style()
         self._label.setText(text)
         self._label.setToolTip(details)
         self._action.setVisible(action is not None)
         if action:
             self._action.setText(action)
         self.show()
+
+    @Slot(bool)
+    def _restyle(self, _dark: bool) -> None:
+        self._style()
+
+    def _style(self) -> None:
+        """The level's colours, light or dark as the palette in use."""
+        if self.level is None:
+            return
+        background, border, foreground = colors(QApplication.palette()).notices[self.level]
+        sheet = (f"#messageBar {{ background: {background}; border: 1px solid {border};"
+                 f" border-radius: 4px; }} #messageText {{ color: {foreground}; }}")
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
 
     def dismiss(self) -> None:
         self.level = None

@@ -14,6 +14,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from ..session import Draft, tag_typing
+from ..theme import colors
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ONE_COLUMN_BELOW = 520
@@ -114,7 +115,8 @@ class MetadataForm(QWidget):
         text = self.published.text().strip()
         ok = not text or bool(_DATE.match(text))
         self.published.setToolTip("" if ok else "Dates are saved as written; YYYY-MM-DD sorts best")
-        self.published.setStyleSheet("" if ok else "QLineEdit { color: #9a4a00; }")
+        self.published.setStyleSheet("" if ok else
+                                     f"QLineEdit {{ color: {colors().warning_text}; }}")
 
     def _on_source_finished(self) -> None:
         text = self.source.text().strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from .safe_browser import SafeBrowser
-from .source_view import KEPT_BACKGROUND, KEPT_MARK, SourceView
+from .source_view import SourceView, kept_colors
 
 if TYPE_CHECKING:
     from ..jobs import SourceVariant
@@ -92,6 +92,11 @@ class RawView(QWidget):
         super().resizeEvent(event)
         self._place_corner(event.size().width() >= CORNER_FROM)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_legend()  # its swatch in the new scheme's colours
+
     def _place_corner(self, in_corner: bool) -> None:
         """Legend and buttons beside the tabs when there is room; under the source in a
         narrow pane, where beside they would push the tabs out of sight."""
@@ -149,8 +154,9 @@ class RawView(QWidget):
     def _update_legend(self) -> None:
         kept = self.source.kept_line_count()
         total = self.source.blockCount()
-        swatch = (f"<span style='background:{KEPT_BACKGROUND.name()};"
-                  f"color:{KEPT_MARK.name()}'>&nbsp;■&nbsp;</span>")
+        tint, mark = kept_colors()
+        swatch = (f"<span style='background:{tint.name()};"
+                  f"color:{mark.name()}'>&nbsp;■&nbsp;</span>")
         counts = f"{kept:,} of {total:,} lines kept" if self._in_corner \
             else f"{kept:,}/{total:,} kept"  # under a narrow pane: short
         self.legend.setText(f"{swatch} {counts}" if kept else "")

@@ -13,9 +13,11 @@ import base64
 import functools
 from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QDesktopServices,
     QImage,
     QPainter,
@@ -27,7 +29,9 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
+
+from ..theme import colors
 
 MAX_IMAGE_WIDTH = 1600
 """Decoded larger than this, an image is scaled down once (memory); the view then fits it."""
@@ -39,18 +43,24 @@ HEADING_SCALE = {1: 1.55, 2: 1.3, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
 LINE_HEIGHT = 135
 
 
-@functools.cache
 def placeholder_image() -> QImage:
     """Stands in for an image not loaded (nothing remote is fetched unasked): a quiet frame
-    with a picture sign, where Qt would draw its broken-document icon."""
+    with a picture sign, where Qt would draw its broken-document icon (light or dark, as
+    the palette in use)."""
+    return _placeholder(colors().placeholder)
+
+
+@functools.cache
+def _placeholder(shades: tuple[str, str, str]) -> QImage:
+    fill, frame, sign = shades
     image = QImage(120, 72, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("#eef0f3"))
+    image.fill(QColor(fill))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("#c5cad3"), 1))
+    painter.setPen(QPen(QColor(frame), 1))
     painter.drawRect(0, 0, 119, 71)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#b4bac5"))
+    painter.setBrush(QColor(sign))
     painter.drawEllipse(QPointF(72, 26), 6, 6)  # the sun over two hills
     painter.drawPolygon(QPolygonF([QPointF(38, 52), QPointF(54, 32), QPointF(70, 52)]))
     painter.drawPolygon(QPolygonF([QPointF(58, 52), QPointF(70, 40), QPointF(82, 52)]))
@@ -83,6 +93,8 @@ class SafeBrowser(QTextBrowser):
     link_hovered = Signal(str)
     open_failed = Signal(str)
     """A clicked link no program could open, said in words (Qt only warns on stderr)."""
+    clip_link_requested = Signal(str)
+    """"Clip This Link" was chosen on a web link (its address)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,19 +112,103 @@ class SafeBrowser(QTextBrowser):
         self._fit_timer.timeout.connect(self.fit_images)
         self.anchorClicked.connect(self._follow)
         self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
+        self._measure: int | None = None
+        self._base_points = self.font().pointSizeF()
+        self.last_menu: QMenu | None = None
+        """The context menu shown last (what tests read)."""
 
     # -- content -----------------------------------------------------------------------------
 
     def show_html(self, html: str) -> None:
         self._content = ("html", html)
         self.setHtml(html)
+        self._apply_measure()
         self.fit_images()
 
     def show_markdown(self, markdown: str) -> None:
         self._content = ("markdown", markdown)
         self.setMarkdown(markdown)
         self._make_readable()
+        self._apply_measure()
         self.fit_images()
+
+    def _show_again(self) -> None:
+        """The same content laid out anew (new fonts, colours or images), at the same place."""
+        bar = self.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        kind, text = self._content
+        if kind == "markdown":
+            self.show_markdown(text)
+        else:
+            self.show_html(text)
+        bar.setValue(round(ratio * bar.maximum()))
+
+    # -- reading: measure and zoom -----------------------------------------------------------
+
+    def set_measure(self, characters: int | None) -> None:
+        """Lines at most about ``characters`` wide, centred (the reader layout); None: the
+        whole pane."""
+        if characters != self._measure:
+            self._measure = characters
+            self._apply_measure()
+            self.fit_images()
+
+    def measure(self) -> int | None:
+        return self._measure
+
+    def _measure_px(self) -> int | None:
+        if self._measure is None:
+            return None
+        return self.fontMetrics().averageCharWidth() * self._measure
+
+    def _apply_measure(self) -> None:
+        doc = self.document()
+        frame = doc.rootFrame()
+        fmt = frame.frameFormat()
+        side = 0.0
+        width = self._measure_px()
+        if width is not None:
+            side = max(0.0, (self.viewport().width() - 2 * doc.documentMargin() - width) / 2)
+        if (fmt.leftMargin(), fmt.rightMargin()) != (side, side):
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def set_zoom(self, factor: float) -> None:
+        """Text ``factor`` times its normal size (Ctrl+= / Ctrl+- / Ctrl+0)."""
+        font = self.font()
+        if abs(font.pointSizeF() - self._base_points * factor) < 0.01:
+            return
+        font.setPointSizeF(self._base_points * factor)
+        self.setFont(font)
+        if self._content[1]:
+            self._show_again()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._content[1]:
+            self._show_again()  # pictures not loaded drawn in the new scheme's shades
+
+    # -- links: a menu of their own ----------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        link = self.anchorAt(event.pos())
+        url = QUrl(link)
+        if link and url.scheme().lower() in ("http", "https"):
+            clip = QAction("Clip This Link", menu)
+            clip.setObjectName("clipLinkAction")
+            clip.triggered.connect(lambda _=False: self.clip_link_requested.emit(link))
+            browse = QAction("Open Link in Browser", menu)
+            browse.triggered.connect(lambda _=False: self._follow(url))
+            existing = menu.actions()
+            if existing:
+                menu.insertActions(existing[0], [clip, browse])
+                menu.insertSeparator(existing[0])
+            else:
+                menu.addActions([clip, browse])
+        self.last_menu = menu  # tests look at it
+        menu.popup(event.globalPos())
 
     # -- images and code that fit the pane ---------------------------------------------------
 
@@ -122,6 +218,9 @@ class SafeBrowser(QTextBrowser):
         small frame rather than a photo-sized one."""
         doc = self.document()
         room = self.viewport().width() - 2 * doc.documentMargin() - 8
+        measure = self._measure_px()
+        if measure is not None:
+            room = min(room, measure - 8)
         if room <= 40:
             return
         cursor = QTextCursor(doc)
@@ -163,6 +262,7 @@ class SafeBrowser(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
+            self._apply_measure()
             self._fit_timer.start()
 
     def _make_readable(self) -> None:

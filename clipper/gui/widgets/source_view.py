@@ -9,7 +9,9 @@ get a block background, which ``QPlainTextEdit`` paints across the full width.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from typing import get_args
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -27,24 +29,21 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ..source_tokens import Kind, Span
+from ..theme import colors
 
-KEPT_BACKGROUND = QColor("#e3f4e1")
-KEPT_MARK = QColor("#3c9a41")
-_COLOURS: dict[Kind, str] = {
-    "tag": "#22639a",
-    "attr": "#8a4a9c",
-    "value": "#a34a1d",
-    "comment": "#7a8088",
-    "doctype": "#7a8088",
-    "entity": "#b0306a",
-}
+
+def kept_colors() -> tuple[QColor, QColor]:
+    """The kept lines' tint and the gutter's mark, for the light or dark palette in use."""
+    now = colors()
+    return QColor(now.kept_background), QColor(now.kept_mark)
 
 
 def _formats() -> dict[Kind, QTextCharFormat]:
     out: dict[Kind, QTextCharFormat] = {}
-    for kind, colour in _COLOURS.items():
+    tokens = colors().tokens
+    for kind in get_args(Kind):
         fmt = QTextCharFormat()
-        fmt.setForeground(QColor(colour))
+        fmt.setForeground(QColor(tokens[kind]))
         if kind == "comment":
             fmt.setFontItalic(True)
         out[kind] = fmt
@@ -150,7 +149,7 @@ class SourceView(QPlainTextEdit):
     def _tint(self, ranges: list[tuple[int, int]], on: bool = True) -> None:
         fmt = QTextBlockFormat()
         if on:
-            fmt.setBackground(KEPT_BACKGROUND)
+            fmt.setBackground(kept_colors()[0])
         else:
             fmt.setBackground(QBrush())
         fmt.setProperty(QTextFormat.Property.UserProperty, on)
@@ -163,6 +162,17 @@ class SourceView(QPlainTextEdit):
             cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeBlockFormat(fmt)
         cursor.endEditBlock()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: colours anew
+            self._formats = _formats()
+            self._tint(self._kept_blocks)
+            self._styled.clear()
+            self._style_visible()
+            self._gutter.update()
+        elif event.type() == QEvent.Type.FontChange:  # zoomed: the gutter fits the digits
+            self._update_margins()
 
     # -- lazy colouring ----------------------------------------------------------------------
 
@@ -246,11 +256,12 @@ class SourceView(QPlainTextEdit):
         line_height = self.fontMetrics().height()
         width = gutter.width()
         kept = self._kept_blocks
+        mark = kept_colors()[1]
         while block.isValid() and top <= event.rect().bottom():
             height = round(self.blockBoundingRect(block).height())
             if block.isVisible() and top + height >= event.rect().top():
                 if any(a <= number <= b for a, b in kept):
-                    painter.fillRect(width - 4, top, 4, height, KEPT_MARK)
+                    painter.fillRect(width - 4, top, 4, height, mark)
                 painter.drawText(0, top, width - 8, line_height,
                                  int(Qt.AlignmentFlag.AlignRight), str(number + 1))
             block = block.next()
