@@ -158,35 +158,42 @@ def select_clips(
 # -- one clip --------------------------------------------------------------------------------------
 
 
-def _assets_prefix(path: Path, old_body: str) -> str:
-    """How the clip's Markdown names its assets folder (the folder a save made, even when
-    another program renamed the clip but not the folder)."""
+def _assets_prefix(path: Path, old_body: str, library: Path, names: Iterable[str] = ()) -> str:
+    """How the clip's Markdown names its images folder: the folder of a link to one of the
+    files its snapshot stored (``names``), wherever a template put it and even when another
+    program renamed the clip but not the folder; else a ``.assets`` folder it links into;
+    else ``Title.assets``. Only a folder inside ``library`` counts."""
     from clipper.images.refs import find_image_refs
 
+    wanted, fallback = set(names), None
+    root = library.resolve()
     for ref in find_image_refs(old_body):
         link = ref.url.strip().strip("<>")
-        first, _, rest = link.partition("/")
-        name = unquote(first)
-        if (
-            rest
-            and name.endswith(".assets")
-            and "/" not in name
-            and "/" not in rest
-            and name not in (".assets", "..assets")
-            and (path.parent / name).is_dir()
-        ):
-            return first + "/"
-    return quote(assets_dir_for(path).name, safe="") + "/"
+        head, _, file = link.rpartition("/")
+        if not head or urlsplit(link).scheme or link.startswith(("/", "\\")):
+            continue
+        folder = path.parent / unquote(head)
+        try:
+            inside = folder.is_dir() and folder.resolve().is_relative_to(root)
+        except (OSError, ValueError):
+            inside = False
+        if not inside:
+            continue
+        if unquote(file) in wanted:
+            return head + "/"
+        if fallback is None and unquote(head).endswith(".assets") and "/" not in unquote(head):
+            fallback = head + "/"
+    return fallback or quote(assets_dir_for(path).name, safe="") + "/"
 
 
-def stored_images_folder(path: Path, body: str) -> Path:
-    """The assets folder of the clip at ``path`` whose Markdown is ``body``: where the
-    images its snapshot names were stored."""
-    return path.parent / unquote(_assets_prefix(path, body).rstrip("/"))
+def stored_images_folder(path: Path, body: str, library: Path, names: Iterable[str] = ()) -> Path:
+    """The images folder of the clip at ``path`` whose Markdown is ``body``: where the
+    images its snapshot names (``names``) were stored."""
+    return path.parent / unquote(_assets_prefix(path, body, library, names).rstrip("/"))
 
 
 def _with_stored_images(
-    body: str, snapshot: Snapshot, path: Path, old_body: str
+    body: str, snapshot: Snapshot, path: Path, old_body: str, library: Path
 ) -> tuple[str, int]:
     """The new body with images pointing at the files the save stored; and how many stay
     remote (offline: nothing is fetched). The same decisions as a save's image step."""
@@ -194,8 +201,9 @@ def _with_stored_images(
     from clipper.images.refs import ImageRef, rewrite_images
 
     decided = localize_images(body, None, download=False)  # drops only: pixels, local paths
-    prefix = _assets_prefix(path, old_body)
-    folder = stored_images_folder(path, old_body)
+    names = snapshot.images.values()
+    prefix = _assets_prefix(path, old_body, library, names)
+    folder = path.parent / unquote(prefix.rstrip("/"))
     stored = {url: name for url, name in snapshot.images.items() if (folder / name).is_file()}
 
     def decide(ref: ImageRef) -> str | Literal[False] | None:
@@ -282,7 +290,9 @@ def plan_clip(
     except NoArticleError as exc:
         plan.outcome, plan.reason = Outcome.FAILED, str(exc)
         return plan
-    body, remote = _with_stored_images(sanitize(article.markdown), snapshot, path, clip.body)
+    body, remote = _with_stored_images(
+        sanitize(article.markdown), snapshot, path, clip.body, library
+    )
     notes = list(article.notes)
     note = fidelity.remote_images(remote)
     if note is not None:

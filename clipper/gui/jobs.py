@@ -191,7 +191,7 @@ def saved_page(library: Path, ident: str, path: Path, body: str) -> SavedPage:
         else Source.from_html(snapshot.html, snapshot.url)
     loaded = Loaded(source=source, page=page, html=snapshot.html, article=article,
                     copy_of=snapshot.copy())
-    folder = stored_images_folder(path, body)
+    folder = stored_images_folder(path, body, library, snapshot.images.values())
     images: dict[str, bytes] = {}
     for url, name in snapshot.images.items():
         if url.startswith("data:") or len(images) >= MAX_PREVIEW_IMAGES:

@@ -214,3 +214,30 @@ def test_the_callout_setting_writes_the_notes_at_the_end(tmp_path: Path, http_se
     assert meta["body_hash"] == body_hash(body)  # the callout is part of the saved body
     # re-extracted, it makes the same callout: nothing changes
     assert plan_clip(clip, library, notes_callout=True).outcome is Outcome.SAME
+
+
+def test_images_stored_where_a_template_put_them_are_found_again(tmp_path: Path) -> None:
+    from clipper.settings import Settings, save_settings
+
+    save_settings(
+        Settings(attachments="folder", attachment_folder="Attachments", folder="Clippings")
+    )
+    library = tmp_path / "library"
+    page = article_page("Harbour pier repairs").replace(
+        "</h1>", "</h1><img src='/p.png' width='400' height='300' alt='photo'>"
+    )
+    with LoopbackServer() as server:
+        server.route("/a", body=page)
+        server.route("/p.png", body=png_bytes(40), content_type="image/png")
+        assert main(["save", server.url("/a"), "--library", str(library)]) == 0
+    [clip] = (library / "Clippings").glob("*.md")
+    today = read_clip(clip).body
+    [stored] = (library / "Attachments" / clip.stem).iterdir()
+    assert f"../Attachments/{clip.stem.replace(' ', '%20')}/{stored.name}" in today
+    # renamed by another program (its images folder keeps its name), its body older
+    renamed = clip.with_name("Renamed by hand.md")
+    os.rename(clip, renamed)
+    set_body(renamed, today.rstrip("\n").rsplit("\n\n", 1)[0] + "\n", keep_hash=False)
+    plan = plan_clip(renamed, library)
+    assert plan.outcome is Outcome.CHANGED
+    assert plan.new_body == today  # the picture still the stored file, not the web address
