@@ -276,3 +276,21 @@ def test_the_header_cannot_end_its_comment(library: Path) -> None:
     assert back.url == page.url
     assert back.images == {"https://example.com/-->.png": "ab.png"}
     assert back.html == "<p>x</p>"
+
+
+def test_a_template_without_front_matter_keeps_no_page(library: Path, tmp_path: Path) -> None:
+    from clipper.library.templates import ClipTemplate
+    from clipper.models import Clip
+
+    loaded = loaded_page(tmp_path, "Harbour pier repairs")
+    template = ClipTemplate(properties=())
+    result = save_clip(
+        Clip.from_article(loaded.article),
+        library,
+        page=loaded.page_copy(),
+        download_images=False,
+        template=template,
+    )
+    assert result.path.read_text(encoding="utf-8").startswith("# Harbour pier repairs")
+    assert result.snapshot is None  # nothing could name it
+    assert not (library / ".clipper" / "pages").exists()
