@@ -79,11 +79,11 @@ class Settings:
         "{author}, {published}, {created}, {site}, fixed text, or both), and whether it is "
         "a list. Notes already in the library are never rewritten to follow it."))
     keep_pages: bool = field(default=True, metadata=_about(
-        "Keep each clip's page as it was loaded, compressed in the library's hidden "
-        ".clipper/pages folder: the clip shows it again and can be re-extracted later."))
+        "Compressed, in the library's hidden .clipper/pages folder (it syncs with the "
+        "library): a clip opened later shows its page again, and Re-extract makes it anew."))
     notes_callout: bool = field(default=False, metadata=_about(
-        "End each new clip with what it leaves out of the page (a table kept as HTML, a "
-        "video kept as a link…), as a folded callout."))
+        "A folded callout at the end of each new clip: what a reader of it misses (a table "
+        "kept as HTML, a video kept as a link, a map left out…)."))
     version: int = SETTINGS_VERSION
 
 
