@@ -41,6 +41,8 @@ class Library:
         self._lock = threading.Lock()
         self._index: LibraryIndex | None = None
         self._closed = False
+        self.swept = False
+        """The leftovers of a crashed save were looked for (``store.save_clip``)."""
 
     def __repr__(self) -> str:
         return f"Library({str(self.folder)!r})"
