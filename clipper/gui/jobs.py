@@ -285,8 +285,10 @@ def sync_library(holder: Library, full: bool = True, edited: tuple[Path, ...] = 
     files' names and inodes, and the ``edited`` ones (a watcher saw them written in place).
     """
     from clipper.library.index import IndexUnavailable
+    from clipper.library.store import sweep_once
 
     folders = holder.folders()
+    sweep_once(holder)  # here rather than in the first save
     try:
         index = holder.index()
     except IndexUnavailable:  # listing reads the files each time: always "changed"

@@ -333,18 +333,17 @@ class LibraryIndex:
               stat: bool = True, files: Iterable[Path] = ()) -> SyncChanges:
         # (mtime, size, inode): editors that save by replacing the file change the inode
         # even when the clock is too coarse to change the mtime.
-        with self._lock:
-            known = {path: (mtime, size, inode) for path, mtime, size, inode in
-                     self.conn.execute("SELECT path, mtime, size, inode FROM clips")}
         if stat:
+            with self._lock:
+                known = {path: (mtime, size, inode) for path, mtime, size, inode in
+                         self.conn.execute("SELECT path, mtime, size, inode FROM clips")}
             on_disk = {rel: (st.st_mtime_ns, st.st_size, st.st_ino) for rel, st in
                        iter_clip_files(self.library)}
             todo = [(rel, st) for rel, st in on_disk.items() if known.get(rel) != st]
+            removed = [rel for rel in known if rel not in on_disk]
         else:
-            on_disk = dict(self._light_scan(known, files))
-            todo = [(rel, st) for rel, st in on_disk.items() if known.get(rel) != st]
+            known, todo, removed = self._light_scan(files)
         changes = SyncChanges()
-        removed = [rel for rel in known if rel not in on_disk]
         if removed:
             with self._lock, self._transaction():
                 for rel in removed:
@@ -377,21 +376,33 @@ class LibraryIndex:
         self.synced = True
         return changes
 
-    def _light_scan(self, known: dict[str, tuple[int, int, int]],
-                    files: Iterable[Path]) -> Iterator[tuple[str, tuple[int, int, int]]]:
-        """``(rel, (mtime, size, inode))`` of each clip file, the stat of known files
-        with an unchanged inode taken from ``known`` instead of the disk."""
+    def _light_scan(self, files: Iterable[Path]) -> tuple[
+            dict[str, tuple[int, int, int]], list[tuple[str, tuple[int, int, int]]], list[str]]:
+        """``sync(stat=False)``'s comparison: ``(known, todo, removed)``, where ``known``
+        holds the rows of the files in ``todo`` only (what a sync needs of it)."""
         check = {rel for rel in map(self._rel, files) if rel is not None}
+        with self._lock:
+            inodes = dict(self.conn.execute("SELECT path, inode FROM clips"))
+        seen: set[str] = set()
+        stats: dict[str, tuple[int, int, int]] = {}
         for rel, entry in iter_clip_entries(self.library):
+            seen.add(rel)
             try:
-                old = known.get(rel)
-                if old is not None and old[2] == entry.inode() and rel not in check:
-                    yield rel, old
+                if inodes.get(rel) == entry.inode() and rel not in check:
                     continue
                 st = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            yield rel, (st.st_mtime_ns, st.st_size, st.st_ino)
+            stats[rel] = (st.st_mtime_ns, st.st_size, st.st_ino)
+        known: dict[str, tuple[int, int, int]] = {}
+        with self._lock:
+            for rel in stats:
+                row = self.conn.execute("SELECT mtime, size, inode FROM clips WHERE path = ?",
+                                        (rel,)).fetchone()
+                if row is not None:
+                    known[rel] = row
+        todo = [(rel, st) for rel, st in stats.items() if known.get(rel) != st]
+        return known, todo, [rel for rel in inodes if rel not in seen]
 
     def _read(self, rel: str, mtime: int, size: int, inode: int) -> ParsedClip | None:
         return read_clip_file(self.library, rel, mtime, size, inode)

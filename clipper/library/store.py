@@ -109,6 +109,15 @@ def _sweep_leftovers(library: Path, older_than: float = 3600.0) -> None:
                     os.unlink(entry.path)
 
 
+def sweep_once(library: Library) -> None:
+    """Remove what a crashed save left in ``library``, once per handle: listing the folder
+    of a 100,000-clip library takes a tenth of a second (the window has it done in the
+    background, before its first save)."""
+    if not library.swept:
+        _sweep_leftovers(library.folder)
+        library.swept = True
+
+
 def _prepared(clip: Clip) -> Clip:
     created = clip.created or datetime.now().astimezone().isoformat(timespec="seconds")
     source = strip_tracking(without_credentials(clip.source)) if clip.source else clip.source
@@ -180,9 +189,7 @@ def save_clip(clip: Clip, library: Library | Path, *,
             raise LibraryError(f"The library folder {folder} does not exist",
                                "Create it, or choose another library folder.")
         check_cancel(cancel)
-        if not handle.swept:  # once per handle: a library of 100,000 files takes a while
-            _sweep_leftovers(folder)
-            handle.swept = True
+        sweep_once(handle)
         clip = _prepared(clip)
         existing = find_duplicate(clip, handle)
         if existing is not None and choice is OnDuplicate.SKIP:
