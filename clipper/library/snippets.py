@@ -3,7 +3,7 @@
 The index keeps no copy of the clips' text: the files are the truth, and a copy made
 the index larger than the library (bench/library/README.md). A result's snippet is
 therefore read from its file: the query's words are looked for in the Markdown, and
-only the lines around a hit are made plain (``plain_text`` works line by line: links,
+only the text around a hit is made plain (``plain_text`` works line by line: links,
 images and marks never span lines), a twentieth of the cost of the whole text.
 """
 
@@ -21,10 +21,12 @@ __all__ = ["Snippet", "Snippets"]
 Snippet = tuple[str, list[tuple[int, int]]]
 """Text around the first match, and the matches' ``(start, end)`` in it."""
 
-CONTEXT_BEFORE, CONTEXT_AFTER = 500, 1000
-"""Markdown taken around a hit: more than the snippet shows, as link addresses and marks go."""
-LONGEST_LINE = 2000
-"""Beyond this a line (a paragraph without line breaks) is cut at a space instead."""
+CONTEXT_BEFORE, CONTEXT_AFTER = 300, 600
+"""Markdown taken around a hit (to the line's ends when they are near, else to a space):
+more than the snippet shows, as link addresses and marks go; a link cut in two at the
+piece's ends is out of the snippet's reach."""
+LINE_END_WITHIN = 200
+"""How far past the context the piece still reaches for the end of the line."""
 TRIES = 8
 """Hits looked at before giving up (each may be inside a link's address, not in the text)."""
 
@@ -103,16 +105,16 @@ def _search(haystack: str, pattern: re.Pattern[str], *, folded: bool,
 
 
 def _lines_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Whole lines of ``text`` holding ``start:end`` and some context either side."""
+    """The piece of ``text`` holding ``start:end`` and some context either side."""
     begin = max(0, start - CONTEXT_BEFORE)
-    line = text.rfind("\n", 0, begin + 1) + 1
-    if begin - line > LONGEST_LINE:
+    line = text.rfind("\n", max(0, begin - LINE_END_WITHIN), begin + 1) + 1
+    if not line and begin > LINE_END_WITHIN:
         space = text.find(" ", begin, start)
         line = space + 1 if space != -1 else begin
     stop = min(len(text), end + CONTEXT_AFTER)
-    newline = text.find("\n", stop)
-    line_end = len(text) if newline == -1 else newline
-    if line_end - stop > LONGEST_LINE:
+    newline = text.find("\n", stop, stop + LINE_END_WITHIN)
+    line_end = newline if newline != -1 else len(text)
+    if newline == -1 and line_end - stop > LINE_END_WITHIN:
         space = text.rfind(" ", end, stop)
         line_end = space if space != -1 else stop
     return line, line_end
