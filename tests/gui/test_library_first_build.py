@@ -65,7 +65,7 @@ def test_the_pane_lists_and_searches_what_is_indexed_so_far(
         assert pane.progress.isVisible()
         assert pane.progress.value() == HELD_AT
         assert pane.progress.maximum() == COUNT
-        assert pane.count.text() == f"{HELD_AT:,} clips · indexing {HELD_AT:,} of {COUNT:,}"
+        assert pane.count.text() == f"Indexing {HELD_AT:,} of {COUNT:,} clips"
         # What is indexed can be searched, as a person types it.
         pane.search.setFocus()
         qtbot.keyClicks(pane.search, code(7))

@@ -294,6 +294,9 @@ class LibraryPane(QWidget):
         searching = bool(listing.query.strip())
         keep = self._select_after or self.current_path()
         same_kind = searching == self.model.searching
+        if searching and same_kind and self._select_after is None \
+                and self.view.currentIndex().row() == 0:
+            keep = None  # the best match stays selected as better ones are indexed
         position = self.view.verticalScrollBar().value()
         self.model.reset(listing.clips, searching=searching, total=listing.total)
         row = self.model.row_of(keep) if keep is not None else None
@@ -453,8 +456,10 @@ class LibraryPane(QWidget):
             text = ""
         if self._indexing is not None:
             done, total = self._indexing
-            indexing = f"indexing {done:,} of {total:,}"
-            text = f"{text} · {indexing}" if text else indexing.capitalize()
+            if text and (self.query().strip() or (self.model.total or 0) > done):
+                text = f"{text} · indexing {done:,} of {total:,}"
+            else:  # a first build: what is listed is what is indexed
+                text = f"Indexing {done:,} of {total:,} clips"
         self.count.setText(text)
 
     def empty_text(self) -> str:
