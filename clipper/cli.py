@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, NoReturn
 from clipper import APP_NAME, __version__
 from clipper.errors import CancelledError, ClipperError
 from clipper.models import OnDuplicate, SaveAction
+from clipper.safetext import sanitize, sanitize_line
 
 if TYPE_CHECKING:
     from clipper.library import SaveResult
     from clipper.models import Source
 
 PROG = "clipper"
-COMMANDS = ("extract", "save", "list")
+COMMANDS = ("extract", "save", "list", "import")
 
 DESCRIPTION = f"""\
 {APP_NAME} turns web pages into clean Markdown clips in your library folder.
@@ -36,6 +37,8 @@ DESCRIPTION = f"""\
   clipper extract PAGE [--json]    print the clean article as Markdown (or JSON)
   clipper save PAGE...             save clips into the library, print their paths
   clipper list [--search WORDS]    list the clips in the library
+  clipper import FILE              import a reading list (Pocket, Instapaper, Omnivore,
+                                   Wallabag, Raindrop.io, bookmarks, a list of URLs)
 
 PAGE is an http(s) address, a saved .html/.htm/.xhtml file or a file:// URL;
 for extract and save, - reads HTML from standard input.
@@ -113,6 +116,11 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("--search", metavar="WORDS", help="only clips matching these words")
     p.add_argument("--limit", type=_count, default=None, help="at most this many clips")
     _common_options(p)
+
+    from clipper import import_command
+    from clipper.importers.formats import FORMATS
+
+    import_command.add_parser(sub, FORMATS)
     return parser
 
 
@@ -165,7 +173,9 @@ def _tags(value: str | None) -> list[str]:
 
     if value is None:
         return list(load_settings().default_tags)
-    return [t.strip() for t in value.split(",") if t.strip()]
+    # Obsidian's rules, as the window's tags field: commas separate, no spaces inside a tag
+    tags = ("-".join(t.strip().lstrip("#").split()) for t in value.split(","))
+    return list(dict.fromkeys(t for t in tags if t))
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -174,14 +184,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from clipper.pipeline import load
 
     loaded = load(_source(args.page, args.url))
+    for note in loaded.notes:
+        _note(note)
     article = loaded.article
     if args.json:
         data = article.as_dict()
         data["final_url"] = loaded.page.url
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        clean = {k: sanitize(v) if isinstance(v, str) else
+                 [sanitize(i) for i in v] if isinstance(v, list) else v for k, v in data.items()}
+        json.dump(clean, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_clip(Clip.from_article(article, _tags(None))))
+        sys.stdout.write(sanitize(render_clip(Clip.from_article(article, _tags(None)))))
     return 0
 
 
@@ -197,8 +211,12 @@ def _cmd_save(args: argparse.Namespace) -> int:
     failures = 0
     with library:
         for page in args.pages:
+            # One page's failure, whatever it is, is reported on its line and the batch
+            # goes on; only an interrupt stops it.
             try:
                 loaded = load(_source(page, args.url))
+                for note in loaded.notes:
+                    _note(note)
                 clip = Clip.from_article(loaded.article, tags)
                 result = save(clip, library, on_duplicate=args.on_duplicate,
                               download_images=settings.download_images and not args.no_images,
@@ -207,14 +225,30 @@ def _cmd_save(args: argparse.Namespace) -> int:
                 raise
             except ClipperError as exc:
                 failures += 1
-                _error(f"{page}: {exc}")
+                _error(f"{_shown(page)}: {exc}")
                 continue
-            print(result.path, flush=True)
+            except Exception as exc:  # a bug a page found: still one line, then the next page
+                failures += 1
+                if args.debug:
+                    traceback.print_exc()
+                _error(f"{_shown(page)}: unexpected {type(exc).__name__}: {exc} "
+                       "(run again with --debug and report it)")
+                continue
+            _out(str(result.path))
             _report_save(result)
     return 1 if failures else 0
 
 
+def _shown(page: str) -> str:
+    """A page argument as messages show it: never with the ``user:password@`` it may hold."""
+    from clipper.urls import without_credentials
+
+    return without_credentials(page)
+
+
 def _report_save(result: SaveResult) -> None:
+    from clipper.urls import short_url
+
     if result.action is SaveAction.SKIPPED:
         _note(f"already in the library, skipped: {result.path}")
     elif result.action is SaveAction.NEW_VERSION and result.duplicate_of:
@@ -224,8 +258,14 @@ def _report_save(result: SaveResult) -> None:
         _note(f"replaced {result.duplicate_of or result.path}{where}")
     if result.images_failed:
         failed = result.images_failed
-        urls = ", ".join(failed[:3]) + (" …" if len(failed) > 3 else "")
-        _note(f"{len(failed)} image(s) could not be downloaded and stay remote: {urls}")
+        urls = ", ".join(short_url(u) for u in failed[:3]) + (" …" if len(failed) > 3 else "")
+        why = f" ({result.images_note})" if result.images_note else ""
+        _note(f"{len(failed)} image(s) could not be downloaded and stay remote{why}: {urls}")
+    # inline pictures and a saved page's own files cannot stay remote: they are taken out
+    dropped = [u for u in result.image_errors if not u.lower().startswith(("http:", "https:"))
+               and u not in result.images_failed]
+    for url in dropped[:3]:
+        _note(f"image {short_url(url)} left out: {result.image_errors[url]}")
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -241,11 +281,18 @@ def _cmd_list(args: argparse.Namespace) -> int:
         return 0
     with Library(library) as handle:
         clips = list_clips(handle, search=args.search, limit=args.limit)
-    for item in clips:
-        date = (item.created or "")[:10]
-        site = f"  ({item.site})" if item.site else ""
-        print(f"{date:10}  {item.title}{site}\n            {item.path}")
+    for item in clips:  # what other programs wrote there too: sanitised like page text
+        date = sanitize_line(item.created or "")[:10]
+        site = f"  ({sanitize_line(item.site)})" if item.site else ""
+        _out(f"{date:10}  {sanitize_line(item.title)}{site}\n"
+             f"            {sanitize_line(str(item.path))}")
     return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from clipper import import_command
+
+    return import_command.run(args)
 
 
 def _run_window(args: argparse.Namespace) -> int:
@@ -269,19 +316,25 @@ def _run_window(args: argparse.Namespace) -> int:
     return run(list(args.pages), args.library)
 
 
+def _out(text: str) -> None:
+    """A line on standard output; page text never reaches a terminal unsanitised."""
+    print(sanitize(text), flush=True)
+
+
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)
+    print(f"{PROG}: error: {sanitize_line(message)}", file=sys.stderr, flush=True)
 
 
 def _note(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+    print(f"{PROG}: {sanitize_line(message)}", file=sys.stderr, flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         args = _command_parser().parse_args(argv)
-        handler = {"extract": _cmd_extract, "save": _cmd_save, "list": _cmd_list}[args.command]
+        handler = {"extract": _cmd_extract, "save": _cmd_save, "list": _cmd_list,
+                   "import": _cmd_import}[args.command]
     else:
         args = _window_parser().parse_args(argv)
         handler = _run_window

@@ -25,6 +25,10 @@ class SourceError(ClipperError):
     """The thing to clip cannot be read: bad URL, missing or unreadable file."""
 
 
+class ImportFileError(SourceError):
+    """A reading-list export cannot be read: not the format it should be, or broken."""
+
+
 class FetchError(ClipperError):
     """The network failed: DNS, TLS, refused connection, redirect loop."""
 
@@ -36,10 +40,13 @@ class FetchTimeout(FetchError):
 class HttpStatusError(FetchError):
     """The server answered with a 4xx or 5xx status."""
 
-    def __init__(self, status: int, url: str, message: str, hint: str | None = None) -> None:
+    def __init__(self, status: int, url: str, message: str, hint: str | None = None,
+                 retry_after: str | None = None) -> None:
         super().__init__(message, hint)
         self.status = status
         self.url = url
+        self.retry_after = retry_after
+        """The ``Retry-After`` header of a 429 or 503 answer, as sent."""
 
 
 class TooLargeError(FetchError):

@@ -26,7 +26,8 @@ import ssl
 import stat
 import threading
 import time
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.client import HTTPException, IncompleteRead, RemoteDisconnected
@@ -45,7 +46,6 @@ from urllib3.exceptions import (
     ReadTimeoutError,
 )
 from urllib3.util import make_headers, parse_url
-from urllib3.util.request import ACCEPT_ENCODING
 
 from clipper import __version__
 from clipper.decode import charset_param, describe_content_type, describe_non_html
@@ -100,13 +100,15 @@ USER_AGENT = (
 DEFAULT_HEADERS = {
     "User-Agent": USER_AGENT,
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-    "Accept-Encoding": ACCEPT_ENCODING.replace(",", ", "),  # br/zstd only when decodable
+    "Accept-Encoding": "gzip, deflate",  # what _Inflater reads, and tells complete from cut
 }
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 CHUNK = 64 * 1024
 SLICE = 0.1
 """How often the waiting thread looks at cancel and the deadline."""
 FILE_CHUNK = 1024 * 1024
+_WINDOW = 256 * 1024
+"""Most bytes one decompression step may produce."""
 _CREDENTIAL_HEADERS = ("authorization", "cookie", "proxy-authorization")
 
 
@@ -314,14 +316,14 @@ class _Transfer:
                 raise _Aborted()
             conn.timeout = self.limits.read_timeout  # from now on: silence between bytes
             conn.request("GET", parsed.request_uri, headers=headers,
-                         preload_content=False, decode_content=True)
+                         preload_content=False, decode_content=False)
             resp = conn.getresponse()
             names = {k.lower(): v for k, v in resp.headers.itermerged()}
             location = names.get("location")
             if resp.status in REDIRECT_STATUSES and location:
                 return None, location
             if resp.status >= 400:
-                raise _status_error(resp.status, resp.reason, url)
+                raise _status_error(resp.status, resp.reason, url, names.get("retry-after"))
             if self.check is not None:
                 self.check(url, names)
             body = self._read_body(resp, names)
@@ -345,19 +347,87 @@ class _Transfer:
             total = None
         if total is not None and total > cap:
             raise _too_large(cap, self.url)
+        inflater = _Inflater(headers.get("content-encoding", ""), self.url)
         body = io.BytesIO()  # getvalue() hands over its buffer: no second copy of a big page
+        raw = 0
         while True:
             if self.aborted.is_set():
                 raise _Aborted()
-            chunk = resp.read1(CHUNK, decode_content=True)  # whatever has arrived: live progress
+            chunk = resp.read1(CHUNK)  # whatever has arrived: live progress
             if not chunk:
                 break
-            body.write(chunk)
-            raw = resp.tell()
-            if body.tell() > cap or raw > cap:
+            raw += len(chunk)
+            if raw > cap:
                 raise _too_large(cap, self.url)
+            for piece in inflater.feed(chunk):
+                body.write(piece)
+                if body.tell() > cap:
+                    raise _too_large(cap, self.url)
             self.events.put(("progress", (raw, total)))
+        inflater.finish()
         return body.getvalue()
+
+
+class _Inflater:
+    """A compressed body (``Content-Encoding`` gzip or deflate) decompressed as it arrives,
+    never past the size cap (a gzip bomb stops there), and checked to be complete: a gzip
+    or deflate stream cut off before its end is a broken download, like a body shorter
+    than its Content-Length, not a shorter page."""
+
+    def __init__(self, encoding: str, url: str) -> None:
+        codings = [c.strip().lower() for c in encoding.split(",")]
+        codings = [c for c in codings if c and c != "identity"]
+        for coding in codings:
+            if coding not in ("gzip", "x-gzip", "deflate"):
+                raise FetchError(f"The server {urlsplit(url).hostname or url} sent the page "
+                                 f"compressed as {coding!r}, which Clipper did not ask for",
+                                 "Try again later, or save the page from your browser.")
+        self.codings = list(reversed(codings))  # the last one applied is undone first
+        self.streams: list[zlib._Decompress | None] = [None] * len(self.codings)
+        self.url = url
+
+    def _new(self, coding: str, first: bytes) -> zlib._Decompress:
+        if coding == "deflate":  # zlib-wrapped as the standard says, or raw as some send
+            looks_zlib = len(first) >= 2 and first[0] & 0x0F == 8 and \
+                int.from_bytes(first[:2], "big") % 31 == 0
+            return zlib.decompressobj(zlib.MAX_WBITS if looks_zlib else -zlib.MAX_WBITS)
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+    def _step(self, i: int, data: bytes) -> Iterator[bytes]:
+        """Decompressed pieces of at most ``_WINDOW`` bytes: a bomb never inflates in one go."""
+        while data:
+            stream = self.streams[i]
+            if stream is None:
+                stream = self.streams[i] = self._new(self.codings[i], data)
+            elif stream.eof:
+                if self.codings[i] == "deflate" or not data.startswith(b"\x1f\x8b"):
+                    return  # bytes after the end: ignored, as browsers do
+                stream = self.streams[i] = self._new(self.codings[i], data)  # next member
+            try:
+                piece = stream.decompress(data, _WINDOW)
+            except zlib.error:
+                raise FetchError(f"The server {urlsplit(self.url).hostname or self.url} sent a "
+                                 "corrupt compressed page", "Try again later.") from None
+            if piece:
+                yield piece
+            data = stream.unconsumed_tail or (stream.unused_data if stream.eof else b"")
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        """The decompressed pieces of the next bytes received."""
+        pieces: Iterator[bytes] = iter((data,))
+        for i in range(len(self.codings)):
+            pieces = self._chain(i, pieces)
+        return pieces
+
+    def _chain(self, i: int, pieces: Iterator[bytes]) -> Iterator[bytes]:
+        for piece in pieces:
+            yield from self._step(i, piece)
+
+    def finish(self) -> None:
+        if any(stream is not None and not stream.eof for stream in self.streams):
+            raise FetchError(f"The connection to {urlsplit(self.url).hostname or self.url} "
+                             "broke off before the page was complete (its compressed data "
+                             "stops half-way)", "Try again.")
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
@@ -393,7 +463,8 @@ def _check_scheme(url: str, came_from: str | None) -> None:
                       "Use an http(s) address or an HTML file.")
 
 
-def _status_error(status: int, reason: str | None, url: str) -> HttpStatusError:
+def _status_error(status: int, reason: str | None, url: str,
+                  retry_after: str | None = None) -> HttpStatusError:
     try:
         phrase = HTTPStatus(status).phrase
     except ValueError:
@@ -409,7 +480,8 @@ def _status_error(status: int, reason: str | None, url: str) -> HttpStatusError:
         hint = "The site has a problem; try again later."
     else:
         hint = None
-    return HttpStatusError(status, url, f"The server answered {status} {phrase} for {url}", hint)
+    return HttpStatusError(status, url, f"The server answered {status} {phrase} for {url}", hint,
+                           retry_after=retry_after)
 
 
 def _too_large(cap: int, where: str) -> TooLargeError:

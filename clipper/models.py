@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from clipper.errors import SourceError
+from clipper.safetext import sanitize, sanitize_line
 
 SourceKind = Literal["url", "file", "html"]
 
@@ -105,6 +105,7 @@ class Page:
     """A page as read, before decoding."""
 
     body: bytes
+    """The bytes read; ``pipeline.load`` empties it once they are decoded (``Loaded.html``)."""
     url: str | None
     """Final address after redirects; ``file://`` URL for a local file; None if unknown."""
     content_type: str | None = None
@@ -184,17 +185,24 @@ class Clip:
 
     @classmethod
     def from_article(cls, article: Article, tags: list[str] | None = None) -> Clip:
+        """A clip of a page's article: its text goes through the one sanitiser here, so
+        what the window shows is what the file will hold."""
+
+        def line(value: str | None) -> str | None:
+            return (sanitize_line(value) or None) if value else value
+
         return cls(
-            title=article.title or "Untitled",
-            body=article.markdown,
-            source=article.url,
-            author=article.byline,
-            published=article.published,
-            site=article.site_name,
-            description=article.excerpt,
-            lang=article.lang,
+            title=line(article.title) or "Untitled",
+            body=sanitize(article.markdown),
+            source=line(article.url),
+            author=line(article.byline),
+            published=line(article.published),
+            site=line(article.site_name),
+            description=line(article.excerpt),
+            lang=line(article.lang),
             tags=list(tags) if tags is not None else ["clippings"],
-            created=datetime.now().astimezone().isoformat(timespec="seconds"),
+            # ``created`` is set by the first save (library.store): a page read now and
+            # saved an hour later was clipped then.
         )
 
 
@@ -224,6 +232,8 @@ class SaveAction(str, Enum):
     """The same article is there and ``OnDuplicate.SKIP`` said to write nothing."""
     UPDATED = "updated"
     """Edits written back to the clip's own file."""
+    UNCHANGED = "unchanged"
+    """Nothing written: the clip's own file already holds every edit (it stays untouched)."""
     CHANGED = "changed"
     """Nothing written: the clip's file was changed, moved or deleted by another program
     since it was read (``update_clip`` raises ``ClipChangedError``; the window asks)."""

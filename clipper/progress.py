@@ -18,9 +18,10 @@ from clipper.errors import CancelledError
 
 __all__ = ["ProgressFn", "Stage", "check_cancel"]
 
-Stage = Literal["fetching", "decoding", "extracting", "images", "indexing"]
+Stage = Literal["fetching", "decoding", "extracting", "images", "indexing", "importing"]
 """``fetching``: bytes of the page; ``images``: images downloaded for a clip;
-``indexing``: clip files read into the search index; the others have no counts."""
+``indexing``: clip files read into the search index; ``importing``: items of a reading
+list done (saved, skipped or failed); the others have no counts."""
 
 ProgressFn = Callable[[Stage, int, "int | None"], None]
 

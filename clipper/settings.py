@@ -105,6 +105,26 @@ def resolve_library(cli_value: str | os.PathLike[str] | None = None,
     return default_library()
 
 
+def library_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be the library folder, in words (None: it can). A folder that
+    does not exist yet is fine when it can be created where it would go."""
+    path = path.expanduser()
+    if path.exists():
+        if not path.is_dir():
+            return f"{path} is a file, not a folder. Choose a folder for your clips."
+        if not os.access(path, os.W_OK | os.X_OK):
+            return f"Clipper cannot write in {path}. Choose a folder you can write in."
+        return None
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        return f"{parent} is a file, so {path} cannot be created. Choose another folder."
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"{path} does not exist and cannot be created in {parent}. Choose another folder."
+    return None
+
+
 def ensure_library(path: Path) -> Path:
     """Create the library folder if needed; a clear error when that is impossible."""
     try:

@@ -139,9 +139,23 @@ NOT_LINK_SCHEMES = ("javascript:", "vbscript:", "data:", "about:")
 """Addresses that never become a link in a clip: scripts, inline data, browser pages."""
 
 
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_URL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _encode_control(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    return "" if "\ud800" <= ch <= "\udfff" else quote(ch, safe="")
+
+
 def clean_href(url: str) -> str:
-    """An address as a browser reads it from an attribute: tabs and newlines dropped, trimmed."""
-    return _URL_JUNK.sub("", url).strip()
+    """An address as a browser reads it from an attribute: tabs and newlines dropped, control
+    characters and spaces trimmed from the ends, those inside percent-encoded (a browser
+    does the same; lxml refuses them in an attribute, and a clip must not carry them)."""
+    url = _URL_JUNK.sub("", url).strip(_C0_AND_SPACE).strip()
+    if not url.isascii() or not url.isprintable():
+        url = _URL_CONTROLS.sub(_encode_control, url)
+    return url
 
 
 def absolute_url(url: str | None, base: str | None) -> str | None:
@@ -185,3 +199,12 @@ def _origin(base: str) -> str | None:
     if parts.scheme in ("http", "https") and parts.netloc:
         return f"{parts.scheme}://{parts.netloc}"
     return None
+
+
+def short_url(url: str, limit: int = 160) -> str:
+    """An address as a message shows it: a ``data:`` URL by its type alone (one can be
+    megabytes long), any other cut to ``limit`` characters."""
+    if url[:5].lower() == "data:":
+        head = url[: min(len(url), 64)].partition(",")[0].partition(";")[0]
+        return f"{head},… ({len(url) // 1024 or 1} KB)"
+    return url if len(url) <= limit else url[: limit - 1] + "…"

@@ -214,13 +214,15 @@ def test_no_import_circles_in_clipper() -> None:
 
 
 LAYERS = [
-    {"clipper", "errors"},
+    {"clipper", "errors", "safetext"},
     {"models", "progress", "urls", "htmltree", "decode", "settings"},
     {"fetch", "markdown", "desktop"},
     {"images"},
     {"extract", "library"},
     {"pipeline"},
+    {"importers"},
     {"gui"},
+    {"import_command"},
     {"cli"},
     {"__main__"},
 ]

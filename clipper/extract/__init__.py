@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from clipper.errors import NoArticleError
+from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.leadimage import (
@@ -52,10 +53,11 @@ COPY_LIMIT = 4_000_000
 """Pages longer than this (characters or bytes) are re-parsed for a retry, not copied."""
 
 
-def _prepared(doc: HtmlElement, url: str | None) -> tuple[HtmlElement, str | None]:
-    """Clean the whole parsed page: (body, base URL)."""
+def _prepared(doc: HtmlElement, url: str | None,
+              local: str | None = None) -> tuple[HtmlElement, str | None]:
+    """Clean the whole parsed page: (body, base URL). ``local``: a saved page's file."""
     base = document_base(doc, url)
-    normalize_document(doc, base)
+    normalize_document(doc, base, local)
     remove_junk(doc)
     body = doc.find("body")
     if body is None:
@@ -79,13 +81,35 @@ def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
     return article
 
 
+def _leading_heading(article: HtmlElement) -> str | None:
+    """A fragment with no title anywhere (HTML pasted from a browser) is named by the heading
+    it starts with, of any level: "<h2>Harbour works</h2><p>…" is not "Untitled"."""
+    for el in article.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in ("h1", "h2", "h3", "h4"):
+            text = " ".join(el.text_content().split())
+            return text or None
+        if (el.text or "").strip():
+            return None  # text comes first: no heading names it
+    return None
+
+
 def extract(html: str | bytes, url: str | None = None) -> Article:
-    """The article in ``html`` (page text or bytes) read from ``url``."""
+    """The article in ``html`` (page text or bytes) read from ``url``.
+
+    A page read from disk (a ``file:`` ``url``) stands for the web address it was saved
+    from (``address``): its links resolve against that, and it is the clip's source.
+    """
     doc = parse_html(html)  # bytes are decoded there (BOM, meta charset, detection)
-    meta = extract_metadata(doc, url)  # first: it reads JSON-LD scripts and <head>
+    address = PageAddress.of(html, url)
+    meta = extract_metadata(doc, address.web)  # first: it reads JSON-LD scripts and <head>
+    if address.local and not address.web and meta.url:
+        address = PageAddress(meta.url, address.local)  # its canonical or og:url
+    url = address.web
     # read before normalizing keeps one URL per image: any srcset variant may be the one
     leads = lead_urls(doc, meta.image, document_base(doc, url))
-    body, base = _prepared(doc, url)
+    body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
     attempts: list[tuple[int, int, HtmlElement]] = []
@@ -103,14 +127,15 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
             length, _, article = max(attempts, key=lambda a: (a[0], a[1]))
             break
         body = copy.deepcopy(pristine) if pristine is not None else \
-            _prepared(parse_html(html), url)[0]
+            _prepared(parse_html(html), url, address.local)[0]
     if length == 0 or not has_words_outside_links(article):
         raise NoArticleError(
             "No article text found on this page",
             "It may be built by scripts, or hold only links and images.",
         )
 
-    drop_title_heading(article, meta.title)
+    title = meta.title or _leading_heading(article)
+    drop_title_heading(article, title)
     drop_empty(article)
     article_html = lxml_html.tostring(article, encoding="unicode")
     excerpt = meta.excerpt or first_paragraph(article)
@@ -120,7 +145,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
         raise NoArticleError("No article text found on this page")
     return Article(
         markdown=markdown,
-        title=meta.title,
+        title=title,
         byline=meta.byline or context.byline,
         published=meta.published,
         site_name=meta.site_name,
@@ -128,6 +153,6 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
         lang=meta.lang,
         url=meta.url or url,
         html=article_html,
-        images=image_urls(markdown, base),
+        images=image_urls(markdown, address.local or base),
         kept_lines=lines,
     )

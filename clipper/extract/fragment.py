@@ -14,6 +14,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from clipper.extract.address import PageAddress
 from clipper.extract.normalize import normalize_document
 from clipper.extract.parse import depth_exceeded, flatten_deep_nesting, html_parser
 from clipper.markdown import element_to_markdown
@@ -47,8 +48,9 @@ def html_to_markdown(html: str, base_url: str | None = None) -> str:
     doc = _parse(html)
     if doc is None:
         return ""
-    normalize_document(doc, base_url)
+    address = PageAddress.of(html, base_url)  # a saved page means its web address
+    normalize_document(doc, address.web, address.local)
     root = doc.find("body")
     if root is None:
         root = doc
-    return element_to_markdown(root, base_url)
+    return element_to_markdown(root, address.web)

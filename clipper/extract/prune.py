@@ -56,6 +56,8 @@ from clipper.extract.text import (
     text_length,
 )
 from clipper.htmltree import ElementsXPath, NumberXPath
+from clipper.markdown.callouts import is_callout
+from clipper.markdown.marks import FNDEF_ATTR
 
 _TEXTISH = frozenset(("span", "li", "td")) | DIV_TO_P_ELEMS
 _EMBEDS = ("object", "embed", "iframe")
@@ -292,8 +294,16 @@ def clean_conditionally(root: HtmlElement, tag: str, ctx: _Context) -> None:
     for node in reversed(list(root.iter(tag))):
         if node is root or node.getparent() is None:
             continue
-        if _should_remove(node, tag, ctx):
+        if _should_remove(node, tag, ctx) and not holds_notes(node):
             ctx.remove(node)
+
+
+def holds_notes(node: HtmlElement) -> bool:
+    """A footnote, or a list of them: short blocks full of links back, but the article's."""
+    if node.get(FNDEF_ATTR) is not None:
+        return True
+    notes = _NOTES_IN(node)
+    return bool(notes) and sum(text_length(n) for n in notes) >= 0.8 * text_length(node)
 
 
 def clean_tags(root: HtmlElement, tags: tuple[str, ...]) -> None:
@@ -312,10 +322,19 @@ def clean_tags(root: HtmlElement, tags: tuple[str, ...]) -> None:
             total = total or text_length(root)
             if text_length(node) > 0.5 * total:
                 continue
+            if node.tag == "aside" and keeps_aside(node):
+                continue
         _drop(node)
 
 
 _WRAPPER_SUSPECTS = frozenset(("aside", "footer"))
+_NOTES_IN = ElementsXPath(f"descendant-or-self::*[@{FNDEF_ATTR}]")
+
+
+def keeps_aside(node: HtmlElement) -> bool:
+    """An ``<aside>`` that is a callout box or holds footnotes is the article's, not a
+    sidebar (docutils' and Starlight's admonitions, notes set beside the text)."""
+    return is_callout(node) or bool(_NOTES_IN(node))
 
 
 def clean_share_elements(root: HtmlElement, threshold: int = 500) -> None:
@@ -530,9 +549,13 @@ def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
         text = inner_text(node)
         if not text:
             continue
-        if _is_chrome_text(node, text, page_url):
+        chrome = _is_chrome_text(node, text, page_url)
+        related = not chrome and len(text) <= 60 and bool(RELATED_HEADING.match(text))
+        if (chrome or related) and _in_source(node):
+            continue  # "print(1)", "Read more" in a code block are code, not page furniture
+        if chrome:
             _drop(node)
-        elif len(text) <= 60 and RELATED_HEADING.match(text):
+        elif related:
             if not _inline(node):
                 _drop_related_box(root, node, page_url)
             elif _leads_link_list(node, page_url):
@@ -556,6 +579,10 @@ def _is_chrome_text(node: HtmlElement, text: str, page_url: str | None) -> bool:
 
 _INLINE = frozenset(("span", "strong", "b", "em", "i", "small", "a"))
 _MEDIA_TAGS = ("img", "picture", "video", "figure", "table", "pre")
+
+
+def _in_source(node: HtmlElement) -> bool:
+    return any(a.tag in ("pre", "code") for a in node.iterancestors())
 
 
 def _in_code(node: HtmlElement) -> bool:

@@ -30,6 +30,7 @@ from clipper.extract.patterns import (
 from clipper.extract.score import Flags, initial_score, score_paragraphs, top_candidates
 from clipper.extract.text import inner_text, link_density
 from clipper.htmltree import add_text_before
+from clipper.markdown.callouts import is_callout
 
 _WORDS = re.compile(r"\W+")
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -173,7 +174,7 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,
                     node.drop_tree()
                     continue
                 role = node.get("role")
-                if role and role in UNLIKELY_ROLES:
+                if role and role in UNLIKELY_ROLES and not (role == "alert" and is_callout(node)):
                     node.drop_tree()
                     continue
             if tag in _MAYBE_EMPTY and _is_without_content(node):

@@ -23,12 +23,16 @@ class Commands(Protocol):
     """What the menus and shortcuts run (the main window provides them)."""
 
     def open_file(self) -> None: ...
+    def import_reading_list(self) -> None: ...
     def save(self) -> None: ...
     def save_as(self) -> None: ...
     def load_next_queued(self) -> None: ...
     def close(self) -> bool: ...
     def paste(self) -> None: ...
     def copy_markdown(self) -> None: ...
+    def find_in_article(self) -> None: ...
+    def find_next(self) -> None: ...
+    def find_previous(self) -> None: ...
     def show_settings(self) -> None: ...
     def focus_address(self) -> None: ...
     def focus_library_search(self) -> None: ...
@@ -75,12 +79,16 @@ def library_toggle(parent: QWidget, action: QAction) -> QAction:
 @dataclass
 class Actions:
     open_file: QAction
+    import_list: QAction
     save: QAction
     save_as: QAction
     next_queued: QAction
     quit: QAction
     paste: QAction
     copy_markdown: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
     settings: QAction
     focus_address: QAction
     search_library: QAction
@@ -96,6 +104,8 @@ class Actions:
         """``enabled`` from ``session.enabled_commands``; the other commands always run."""
         for name in TOGGLED:
             getattr(self, name).setEnabled(name in enabled)
+        self.find_next.setEnabled("find" in enabled)
+        self.find_previous.setEnabled("find" in enabled)
 
 
 def build_actions(w: QWidget, t: Commands, library: QAction) -> Actions:
@@ -103,13 +113,17 @@ def build_actions(w: QWidget, t: Commands, library: QAction) -> Actions:
     return Actions(
         open_file=make_action(w, "&Open File…", t.open_file, keys=("Ctrl+O",),
                               standard=StandardKey.Open, tip="Open a saved web page"),
+        import_list=make_action(w, "&Import…", t.import_reading_list, keys=("Ctrl+Shift+I",),
+                                tip="Clip every page of a reading list: Pocket, Instapaper, "
+                                    "Omnivore, Wallabag, Raindrop.io, bookmarks"),
         save=make_action(w, "&Save to Library", t.save, keys=("Ctrl+S",),
                          standard=StandardKey.Save,
                          tip="Save the article, with your edits, as a Markdown clip"),
         save_as=make_action(w, "Save &As…", t.save_as, keys=("Ctrl+Shift+S",),
                             standard=StandardKey.SaveAs,
                             tip="Save the clip as a Markdown file anywhere"),
-        next_queued=make_action(w, "&Next Queued Page", t.load_next_queued, keys=("Ctrl+N",),
+        # Not Ctrl+N: every app means "New" by it.
+        next_queued=make_action(w, "&Next Queued Page", t.load_next_queued, keys=("Alt+Right",),
                                 tip="Load the next of the pages dropped or opened together"),
         quit=make_action(w, "&Quit", t.close, keys=("Ctrl+Q",), standard=StandardKey.Quit),
         paste=make_action(w, "&Paste Address or HTML", t.paste, keys=("Ctrl+V",),
@@ -117,14 +131,21 @@ def build_actions(w: QWidget, t: Commands, library: QAction) -> Actions:
                           tip="Load a copied address, or clip HTML copied from a browser"),
         copy_markdown=make_action(w, "&Copy Markdown", t.copy_markdown, keys=("Ctrl+Shift+C",),
                                   tip="Copy the clip (front matter and Markdown)"),
+        find=make_action(w, "&Find in Article…", t.find_in_article, keys=("Ctrl+F",),
+                         standard=StandardKey.Find,
+                         tip="Find words in the article (the Preview or the Markdown shown)"),
+        find_next=make_action(w, "Find &Next", t.find_next, keys=("F3",),
+                              standard=StandardKey.FindNext),
+        find_previous=make_action(w, "Find Pre&vious", t.find_previous, keys=("Shift+F3",),
+                                  standard=StandardKey.FindPrevious),
         settings=make_action(w, "Se&ttings…", t.show_settings, keys=("Ctrl+,",),
                              standard=StandardKey.Preferences),
         focus_address=make_action(w, "Go to &Address Field", t.focus_address,
                                   keys=("Ctrl+L",)),
-        # Ctrl+K as in many apps, and Ctrl+F, which nothing in Clipper uses for finding in
-        # a text; both work from anywhere, text fields included (tested).
+        # Ctrl+K as in many apps, Ctrl+Shift+F as "find in files" (Ctrl+F finds in the
+        # article); both work from anywhere, text fields included (tested).
         search_library=make_action(w, "&Search Library", t.focus_library_search,
-                                   keys=("Ctrl+K", "Ctrl+F"),
+                                   keys=("Ctrl+K", "Ctrl+Shift+F"),
                                    tip="Find a clip by its title, site, tags or text"),
         library=library_toggle(w, library),
         reload=make_action(w, "&Reload", t.reload, keys=("F5",), standard=StandardKey.Refresh,
@@ -143,8 +164,10 @@ def build_actions(w: QWidget, t: Commands, library: QAction) -> Actions:
 
 def build_menus(bar: QMenuBar, a: Actions) -> list[QMenu]:
     layout: list[tuple[str, list[QAction | None]]] = [
-        ("&File", [a.open_file, None, a.save, a.save_as, None, a.next_queued, None, a.quit]),
-        ("&Edit", [a.paste, a.copy_markdown, None, a.settings]),
+        ("&File", [a.open_file, a.import_list, None, a.save, a.save_as, None, a.next_queued,
+                   None, a.quit]),
+        ("&Edit", [a.paste, a.copy_markdown, None, a.find, a.find_next, a.find_previous, None,
+                   a.settings]),
         ("&View", [a.library, a.search_library, None, a.focus_address, a.reload, a.stop, None,
                    a.toggle_markdown, a.load_images]),
         ("&Help", [a.shortcuts, None, a.about]),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from clipper.errors import CancelledError, LibraryError
-from clipper.models import Clip, OnDuplicate, SaveAction, Source
+from clipper.models import Article, Clip, OnDuplicate, SaveAction, Source
 from clipper.progress import ProgressFn, check_cancel
 
 if TYPE_CHECKING:
@@ -37,34 +37,85 @@ def load_page(source: Source, cancel: threading.Event, progress: ProgressFn) -> 
     """Read and clean a page (the window shows the result side by side)."""
     from clipper import pipeline
 
-    return pipeline.load(source, progress=progress, cancel=cancel)
+    return pipeline.load(source, progress=progress, cancel=cancel, keep_page=True)
+
+
+@dataclass
+class SourceVariant:
+    """The source as the raw pane shows it (as written, or pretty-printed): its text, the
+    colours per line, and the lines whose text reached the article."""
+
+    text: str
+    tokens: list[list[Span]]
+    kept: list[tuple[int, int]]
+    pretty: bool = False
 
 
 @dataclass
 class RawExtras:
-    """What the raw pane needs beyond the text: colours per line and a harmless rendering."""
+    """What the raw pane needs beyond the text: colours, tints and a harmless rendering."""
 
-    text: str
-    tokens: list[list[Span]]
+    source: SourceVariant
     page: SafePage
+    pretty: SourceVariant | None = None
+    """Ready at once for a minified page, which is shown pretty-printed."""
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def tokens(self) -> list[list[Span]]:
+        return self.source.tokens
+
+
+def article_text(article: Article) -> str:
+    """The text that reached the clip: its title and the article's words."""
+    import lxml.html
+
+    text = ""
+    if article.html.strip():
+        root = lxml.html.fromstring(article.html)
+        text = " ".join(str(piece) for piece in root.itertext())
+    return f"{article.title or ''} {text}"
+
+
+def source_variant(html: str, article: Article, pretty: bool, cancel: threading.Event,
+                   progress: ProgressFn) -> SourceVariant:
+    """The source (``pretty``: pretty-printed) with its colours and kept lines."""
+    from .source_text import kept_lines, pretty_html
+    from .source_tokens import display_text, tokenize
+
+    text, hint = article_text(article), article.kept_lines
+    shown = pretty_html(html) if pretty else display_text(html)
+    check_cancel(cancel)
+    tokens = tokenize(shown)
+    check_cancel(cancel)
+    # the extractor's ranges count lines of the page as written
+    kept = kept_lines(shown, text, () if pretty else hint, article.images)
+    return SourceVariant(shown, tokens, kept, pretty)
 
 
 def prepare_raw_view(html: str, base_url: str | None, local_dir: Path | None,
-                     cancel: threading.Event, progress: ProgressFn) -> RawExtras:
+                     article: Article, cancel: threading.Event,
+                     progress: ProgressFn) -> RawExtras:
     from .sanitize import sanitize
-    from .source_tokens import display_text, tokenize
+    from .source_text import looks_minified
 
-    text = display_text(html)
-    tokens = tokenize(text)
+    plain = source_variant(html, article, False, cancel=cancel, progress=progress)
     check_cancel(cancel)
-    return RawExtras(text, tokens, sanitize(html, base_url, local_dir))
+    pretty = source_variant(html, article, True, cancel=cancel, progress=progress) \
+        if looks_minified(html) else None
+    check_cancel(cancel)
+    return RawExtras(plain, sanitize(html, base_url, local_dir), pretty)
 
 
 @dataclass
 class SaveOutcome:
     action: SaveAction
     """``CREATED``, ``NEW_VERSION`` or ``REPLACED``: a new clip file; ``UPDATED``: edits
-    written back. Nothing written: ``SKIPPED``, the same article is in the library (the
+    written back. Nothing written: ``UNCHANGED``, the file already holds the edits;
+    ``SKIPPED``, the same article is in the library (the
     window asks what to do); ``CHANGED``, another program changed, moved or deleted the
     file since it was read (the window asks before overwriting it)."""
     path: Path | None = None
@@ -162,14 +213,15 @@ def update_in_library(clip: Clip, library: Library | None = None, *, force: bool
     """Write edits back to the file the clip came from (it was saved or opened before);
     ``force`` overwrites what another program changed there since."""
     from clipper.errors import ClipChangedError
-    from clipper.library import update_clip
+    from clipper.library.store import write_edits
 
     try:
-        path = update_clip(clip, library, force=force)
+        written = write_edits(clip, library, force=force)
     except ClipChangedError as exc:
         changed = Path(exc.path)
         return SaveOutcome(SaveAction.CHANGED, path=changed, missing=not changed.exists())
-    return SaveOutcome(SaveAction.UPDATED, path=path)
+    path = Path(clip.path)  # type: ignore[arg-type]
+    return SaveOutcome(SaveAction.UPDATED if written else SaveAction.UNCHANGED, path=path)
 
 
 def read_from_library(path: Path, cancel: threading.Event, progress: ProgressFn) -> OpenedClip:
@@ -198,13 +250,20 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
     from .sanitize import image_allowed
 
     limits = Limits(connect_timeout=5, read_timeout=10, deadline=20, max_bytes=IMAGE_LIMIT_BYTES)
-    wanted = [u for u in dict.fromkeys(urls) if image_allowed(u, local_dir)][:MAX_PREVIEW_IMAGES]
+    wanted = [u for u in dict.fromkeys(urls)
+              if image_allowed(u, local_dir) or _beside_page(u, local_dir)][:MAX_PREVIEW_IMAGES]
     out: dict[str, bytes] = {}
     for done, url in enumerate(wanted):
         check_cancel(cancel)
         progress("images", done, len(wanted))
         try:
-            if url.lower().startswith("file:"):
+            beside = _beside_page(url, local_dir)
+            if beside is not None:
+                # A saved page's own picture, named in the article by its path relative to
+                # the page; the preview asks for it by that path, decoded.
+                if beside.stat().st_size <= IMAGE_LIMIT_BYTES:
+                    out[unquote(url)] = beside.read_bytes()
+            elif url.lower().startswith("file:"):
                 from clipper.models import file_url_to_path
 
                 path = Path(file_url_to_path(url))
@@ -222,6 +281,18 @@ def fetch_images(urls: list[str], referer: str | None, local_dir: Path | None,
             continue
     progress("images", len(wanted), len(wanted))
     return out
+
+
+def _beside_page(url: str, local_dir: Path | None) -> Path | None:
+    """The file a relative image address names inside a saved page's folder, if any."""
+    if local_dir is None or not url or url.startswith(("/", "\\")) or ":" in url.split("/")[0]:
+        return None
+    try:
+        path = (local_dir / unquote(url.split("#")[0].split("?")[0])).resolve()
+        root = local_dir.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return path if path != root and path.is_relative_to(root) and path.is_file() else None
 
 
 # -- the library pane ---------------------------------------------------------------------------
@@ -285,10 +356,8 @@ def sync_library(holder: Library, full: bool = True, edited: tuple[Path, ...] = 
     files' names and inodes, and the ``edited`` ones (a watcher saw them written in place).
     """
     from clipper.library.index import IndexUnavailable
-    from clipper.library.store import sweep_once
 
     folders = holder.folders()
-    sweep_once(holder)  # here rather than in the first save
     try:
         index = holder.index()
     except IndexUnavailable:  # listing reads the files each time: always "changed"

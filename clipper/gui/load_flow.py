@@ -20,7 +20,7 @@ from clipper.models import Clip, Source
 
 from . import jobs, tasks
 from .drops import mime_formats
-from .messages import error_text, skipped_text
+from .messages import error_text, skipped_text, worth_retrying
 from .mime import Dropped, source_from_clipboard
 from .session import Session
 from .source_tokens import display_text
@@ -31,6 +31,14 @@ if TYPE_CHECKING:
     from .tasks import Task
     from .widgets.article_editor import ArticleEditor
     from .widgets.raw_view import RawView
+
+def downloads_folder() -> str:
+    """Where a first Open File starts: saved pages land in Downloads (not the library)."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
 
 class Confirm(Protocol):
     """Ask about unsaved edits before ``doing``; then ``proceed`` (now or once saved), or
@@ -62,6 +70,9 @@ class LoadFlow(QObject):
         """The running load, if any."""
         self._raw_task: Task[Any] | None = None
         self._raw_pending: Callable[[], None] | None = None
+        self._variants: dict[bool, jobs.SourceVariant] = {}
+        """The current page's source as written (False) and pretty-printed (True)."""
+        raw_view.pretty_toggled.connect(self.show_pretty)
         self.last_open_dir = ""
 
     # -- what to load ------------------------------------------------------------------------
@@ -112,7 +123,7 @@ class LoadFlow(QObject):
 
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "Open a Saved Web Page", self.last_open_dir,
+            self._parent, "Open a Saved Web Page", self.last_open_dir or downloads_folder(),
             "Web pages (*.html *.htm *.xhtml *.shtml);;All files (*)")
         if path:
             self.last_open_dir = str(Path(path).parent)
@@ -141,6 +152,20 @@ class LoadFlow(QObject):
     def reload(self) -> None:
         if self._session.source is not None:
             self.load_source(self._session.source)
+
+    def source_set(self, url: str) -> None:
+        """The Source field of pasted HTML was given an address: the HTML is read again
+        against it, so its relative links and images point somewhere."""
+        loaded = self._session.loaded
+        if loaded is None or loaded.source.kind != "html" or url == loaded.source.url \
+                or not url.lower().startswith(("http://", "https://")):
+            return
+        source = Source.from_html(loaded.source.value, url)
+        if self._session.only_source_edited():
+            self.start(source)
+        else:
+            self._confirm("reading the pasted HTML again with this address",
+                          partial(self.start, source))
 
     # -- the load ----------------------------------------------------------------------------
 
@@ -179,7 +204,7 @@ class LoadFlow(QObject):
             self._session.load_cancelled()
             return
         text = error_text(error, "loading the page")
-        self._session.load_failed(source, text)
+        self._session.load_failed(source, text, retry=worth_retrying(error))
         self.failed.emit(text)
 
     def _on_loaded(self, loaded: Loaded) -> None:
@@ -204,7 +229,14 @@ class LoadFlow(QObject):
         if not clip.source and loaded.page.url and loaded.page.url.startswith("http"):
             clip.source = loaded.page.url
         self._session.page_shown(loaded, clip)
-        generation = self._raw_view.show_source(display_text(loaded.html), article.kept_lines)
+        if loaded.no_article:
+            self._session.informed(
+                f"{loaded.no_article} The page loaded: its source is on the left. Type or "
+                "paste what you want to keep in the Markdown tab, or open one of its links.",
+                "warning")
+        # Tinted once the background work has found which lines' text is in the article.
+        generation = self._raw_view.show_source(display_text(loaded.html), [])
+        self._variants = {}
         if self._raw_task is not None:
             self._raw_task.cancel()
         self._raw_task = None
@@ -226,15 +258,45 @@ class LoadFlow(QObject):
         if loaded is not self._session.loaded:
             return  # another page came meanwhile
         self._raw_task = tasks.run_in_background(
-            partial(jobs.prepare_raw_view, loaded.html, loaded.page.url, loaded.page.local_dir),
-            on_done=partial(self._on_raw_ready, generation), name="raw view")
+            partial(jobs.prepare_raw_view, loaded.html, loaded.page.url, loaded.page.local_dir,
+                    loaded.article),
+            on_done=partial(self._on_raw_ready, generation), on_error=self._on_raw_failed,
+            name="raw view")
 
     def _on_raw_ready(self, generation: int, extras: jobs.RawExtras) -> None:
         self._raw_task = None
-        self._raw_view.source.apply_tokens(generation, extras.tokens)
+        self._variants = {False: extras.source}
+        if extras.pretty is not None:
+            self._variants[True] = extras.pretty
+        self._raw_view.show_variant(generation, extras.pretty or extras.source)
         self._session.page_prepared(extras.page.images)
         self._raw_view.set_page_html(generation, extras.page.html,
                                      bool(self._session.image_urls()))
+
+    def show_pretty(self, pretty: bool) -> None:
+        """The Pretty toggle: the source pretty-printed or as written (made once, then kept)."""
+        loaded, generation = self._session.loaded, self._raw_view.generation()
+        if loaded is None:
+            return
+        if pretty in self._variants:
+            self._raw_view.show_variant(generation, self._variants[pretty])
+            return
+
+        def ready(variant: jobs.SourceVariant) -> None:
+            if loaded is self._session.loaded:
+                self._variants[pretty] = variant
+                self._raw_view.show_variant(generation, variant)
+
+        self._raw_task = tasks.run_in_background(
+            partial(jobs.source_variant, loaded.html, loaded.article, pretty),
+            on_done=ready, on_error=self._on_raw_failed, name="pretty source")
+
+    def _on_raw_failed(self, error: BaseException) -> None:
+        self._raw_task = None
+        if not isinstance(error, CancelledError):
+            self._session.informed(
+                error_text(error, "preparing the page's source and rendering") + " The "
+                "article is not affected; the Source and Page tabs may show less.", "warning")
 
     def forget_page(self, source: str | None) -> None:
         """No page behind what is shown: F5 loads the clip's address again, if it has one."""

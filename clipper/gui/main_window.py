@@ -18,15 +18,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
-    QGuiApplication,
     QIcon,
 )
 from PySide6.QtWidgets import (
-    QDockWidget,
+    QApplication,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -34,23 +33,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clipper import APP_NAME, __version__
+from clipper import APP_NAME
 from clipper.models import Clip, Source
 from clipper.settings import LIBRARY_ENV, Settings, load_settings, resolve_library, save_settings
 
-from . import tasks
+from . import tasks, window_layout
 from .actions import build_actions, build_menus
+from .dialogs.about import show_about
 from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.shortcuts_dialog import ShortcutsDialog
 from .drops import droppable, mime_formats
 from .images_flow import ImagesFlow
+from .import_flow import ImportFlow
 from .library_flow import LibraryFlow
 from .load_flow import LoadFlow
+from .messages import error_text
 from .mime import dropped_items
 from .save_flow import SaveFlow
 from .session import Notice, Session, enabled_commands
+from .shortcut_keys import WindowKeys
 from .widgets.article_editor import ArticleEditor
+from .widgets.drop_overlay import DropOverlay
 from .widgets.empty_state import EmptyState
+from .widgets.find_bar import FIND_BAR_KEYS
 from .widgets.library_pane import LibraryPane
 from .widgets.message_bar import MessageBar
 from .widgets.metadata_form import MetadataForm
@@ -58,11 +63,9 @@ from .widgets.raw_view import RawView
 from .widgets.safe_browser import image_from_bytes
 from .widgets.status_bar import StatusBar
 from .widgets.url_bar import UrlBar
-from .window_state import read_bytes, read_text, window_settings
 
 EMPTY_PAGE = 0
 CLIP_PAGE = 1
-LIBRARY_WIDTH = 280
 WORD_COUNT_DELAY_MS = 250
 """Counting the words of a long article at every key would make typing lag."""
 
@@ -95,16 +98,24 @@ class MainWindow(QMainWindow):
                                  views=(self.raw_view.page, self.article.preview))
         self.opener = LibraryFlow(self.session, self, confirm=self.saver.confirm_discard,
                                   forget_page=self.loader.forget_page)
+        self.importer = ImportFlow(self.session, self, pane=self.library_pane,
+                                   library=lambda: self.library, settings=lambda: self.settings)
         self.actions_ = build_actions(self, self, self.library_dock.toggleViewAction())
         self.menus = build_menus(self.menuBar(), self.actions_)
+        self._keys = WindowKeys(self, lambda: (k for a in self.actions() for k in a.shortcuts()))
+        QApplication.instance().installEventFilter(self._keys)  # type: ignore[union-attr]
         self._word_timer = QTimer(self)
         self._word_timer.setSingleShot(True)
         self._word_timer.setInterval(WORD_COUNT_DELAY_MS)
         self._wire()
         self._shown_revision = self._shown_address = 0
+        self._shown_path: Path | None = None
         self._shown_notice: Notice | None = None
         self.session.subscribe(self._render)
-        self._restore_state()
+        tasks.unhandled = lambda name, error: self.session.failed(error_text(error, name))
+        window_layout.set_minimums(self)
+        self.library_width = window_layout.LibraryWidth(self)
+        window_layout.restore(self)
         self._render()
 
     # -- construction ------------------------------------------------------------------------
@@ -130,8 +141,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.raw_view)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.article_side = right
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)  # the article grows more than the source
 
         self.empty_state = EmptyState(icon)
         self.stack = QStackedWidget()
@@ -146,16 +158,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.drop_overlay = DropOverlay(central)
 
         self.library_pane = LibraryPane(self.library)
-        self.library_dock = QDockWidget("Library", self)
-        self.library_dock.setObjectName("libraryDock")
-        self.library_dock.setWidget(self.library_pane)
-        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                                      | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.library_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
-                                          | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.library_dock = window_layout.library_dock(self, self.library_pane)
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
@@ -172,8 +178,10 @@ class MainWindow(QMainWindow):
         self.article.edited.connect(self._on_edited)
         self.form.edited.connect(self._on_edited)
         self.form.title.textEdited.connect(self.article.set_title)
+        self.form.source_committed.connect(loader.source_set)
         for view in (self.raw_view.page, self.article.preview):
             view.link_hovered.connect(self._show_link_target)
+            view.open_failed.connect(session.failed)
         self.save_button.clicked.connect(lambda _checked=False: saver.save())
         self.empty_state.open_requested.connect(loader.open_file)
         self.empty_state.paste_requested.connect(loader.paste)
@@ -181,6 +189,7 @@ class MainWindow(QMainWindow):
         self.library_pane.deleted.connect(session.trashed)
         self.library_pane.failed.connect(session.failed)
         self.status.stop_requested.connect(self.stop)
+        self.status.failed.connect(session.failed)
         self.status.next_requested.connect(loader.load_next_queued)
         self._word_timer.timeout.connect(self._update_word_count)
 
@@ -190,38 +199,10 @@ class MainWindow(QMainWindow):
         saver.saved.connect(self.clip_saved)
         saver.open_existing.connect(partial(self.opener.open_clip, keep_page=True))
         saver.queue_next.connect(loader.load_next_queued)
+        saver.title_given.connect(self._take_title)
         self.opener.opened.connect(self.library_pane.select_path)
         self.opener.opened.connect(lambda _path: self.page_loaded.emit())
         self.clip_saved.connect(self.library_pane.show_saved)
-
-    def _restore_state(self) -> None:
-        store = window_settings()
-        geometry = read_bytes(store, "window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = QGuiApplication.primaryScreen()
-            area = screen.availableGeometry() if screen else None
-            width, height = 1280, 820
-            if area is not None and area.width() > 0:
-                width = min(width, int(area.width() * 0.92))
-                height = min(height, int(area.height() * 0.9))
-            self.resize(width, height)
-        state = read_bytes(store, "window/state")
-        if state is None or not self.restoreState(state):
-            self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
-        splitter = read_bytes(store, "window/splitter")
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([self.width() // 2, self.width() // 2])
-        self.loader.last_open_dir = read_text(store, "folders/open")
-        self.saver.last_save_as_dir = read_text(store, "folders/save_as")
-
-    def _save_state(self) -> None:
-        store = window_settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
-        store.setValue("window/splitter", self.splitter.saveState())
-        store.setValue("folders/open", self.loader.last_open_dir)
-        store.setValue("folders/save_as", self.saver.last_save_as_dir)
-        store.sync()
 
     # -- drawing the session -----------------------------------------------------------------
 
@@ -234,6 +215,9 @@ class MainWindow(QMainWindow):
         if s.address_revision != self._shown_address:
             self._shown_address = s.address_revision
             self.url_bar.set_text(s.address)
+        if s.saved_path != self._shown_path:
+            self._shown_path = s.saved_path
+            self.library_pane.show_current(s.saved_path)
         if s.has_clip:
             self.setWindowTitle(f"{s.title}[*] — {APP_NAME}" if s.title else f"{APP_NAME}[*]")
         self.setWindowModified(s.is_dirty)
@@ -262,7 +246,7 @@ class MainWindow(QMainWindow):
             {key: image for key, data in self.session.clip_images.items()
              if (image := image_from_bytes(data)) is not None})
         self.form.set_values(title=draft.title, author=draft.author, published=draft.published,
-                             site=draft.site, tags=list(draft.tags), source=clip.source)
+                             site=draft.site, tags=list(draft.tags), source=draft.source)
         self.article.set_article(draft.title, draft.body)
         self.session.shown_as(self.form.draft(self.article.markdown()))
         self.stack.setCurrentIndex(CLIP_PAGE)
@@ -287,6 +271,11 @@ class MainWindow(QMainWindow):
     def _on_edited(self) -> None:
         self.session.edited(self.form.draft(self.article.markdown()))
         self._word_timer.start()
+
+    def _take_title(self, title: str) -> None:
+        self.form.title.setText(title)
+        self.article.set_title(title)
+        self._on_edited()
 
     def _update_word_count(self) -> None:
         self.status.set_words(self.session.word_count())
@@ -343,6 +332,9 @@ class MainWindow(QMainWindow):
     def open_file(self) -> None:
         self.loader.open_file()
 
+    def import_reading_list(self) -> None:
+        self.importer.open()
+
     def paste(self) -> None:
         self.loader.paste()
 
@@ -377,6 +369,18 @@ class MainWindow(QMainWindow):
         if self.session.has_clip:
             self.article.toggle_view()
 
+    def find_in_article(self) -> None:
+        if self.session.has_clip:
+            self.article.open_find()
+
+    def find_next(self) -> None:
+        if self.session.has_clip:
+            self.article.find_again(forward=True)
+
+    def find_previous(self) -> None:
+        if self.session.has_clip:
+            self.article.find_again(forward=False)
+
     def focus_library_search(self) -> None:
         """Ctrl+K: the library's search field (the pane opens if it was closed)."""
         self.library_dock.show()
@@ -398,30 +402,30 @@ class MainWindow(QMainWindow):
         self.session.said(f"Settings saved; clips go to {self.library}")
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.menus, self).exec()
+        ShortcutsDialog(self.menus, self, extra=[("Library pane", self.library_pane.key_rows()),
+                                                 ("Find bar", FIND_BAR_KEYS)]).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3><p>Turns a web page into a clean Markdown clip "
-            "in your library folder.</p><p>Pages are shown without running their scripts or "
-            "loading anything remote unless you ask.</p>")
+        show_about(self)
 
     # -- drops and closing -------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if droppable(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if droppable(event.mimeData()):
+        accepted = droppable(event.mimeData())
+        self.drop_overlay.set_shown(accepted)  # where it will go: the whole window
+        if accepted:
             event.acceptProposedAction()
         else:
             event.ignore()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_overlay.set_shown(False)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_overlay.set_shown(False)
         dropped = dropped_items(mime_formats(event.mimeData()))
         if not dropped.sources and not dropped.skipped:
             event.ignore()
@@ -434,7 +438,10 @@ class MainWindow(QMainWindow):
         if not self.saver.before_closing(self.close):
             event.ignore()
             return
-        self._save_state()
+        window_layout.save(self)
+        self.importer.shutdown()
         self.library_pane.shutdown()
+        QApplication.instance().removeEventFilter(self._keys)  # type: ignore[union-attr]
+        tasks.unhandled = None
         tasks.cancel_all()
         event.accept()

@@ -26,8 +26,30 @@ def error_text(error: BaseException, doing: str) -> str:
     logged with its traceback and named in the window rather than swallowed."""
     if isinstance(error, ClipperError):
         return str(error)
+    if isinstance(error, OSError) and error.strerror:
+        where = f" ({error.filename})" if error.filename else ""
+        return (f"Could not finish {doing}: {error.strerror}{where}. Check that the disk has "
+                "room and the folder can be written, then try again.")
     log.error("unexpected error while %s", doing, exc_info=error)
-    return f"Unexpected error while {doing}: {error.__class__.__name__}: {error}"
+    return (f"Unexpected error while {doing}: {error.__class__.__name__}: {error}. "
+            f"{BUG_HINT}")
+
+
+BUG_HINT = "Try again; if it happens again, please report it (the details are on the terminal)."
+
+
+def worth_retrying(error: BaseException) -> bool:
+    """Whether "Try Again" could give another result: a network or server trouble, not a
+    PDF, a picture, a missing file or a page that is too large (those stay what they are)."""
+    from clipper.errors import FetchError, HttpStatusError, TooLargeError
+
+    if isinstance(error, HttpStatusError):
+        return error.status >= 500 or error.status in (408, 425, 429)
+    if isinstance(error, TooLargeError):
+        return False
+    if isinstance(error, FetchError):
+        return True
+    return not isinstance(error, ClipperError)  # a bug may not happen twice
 
 
 def human_bytes(count: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
@@ -22,20 +23,36 @@ CALL_TIMEOUT_MS = 5000
 log = logging.getLogger(__name__)
 
 
-def open_folder(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+Failed = Callable[[str], None]
+"""Told, in words, when no program could show the folder (Qt would only warn on stderr)."""
 
 
-def reveal(path: Path, parent: QObject, bus: object | None = None) -> None:
+def cannot_open_text(target: Path) -> str:
+    return (f"No program could open the folder {target}. Install or choose a file manager "
+            "in your desktop's settings, or open the folder yourself.")
+
+
+def open_folder(path: Path, failed: Failed | None = None) -> bool:
+    """The folder holding ``path``, in the file manager; False (and ``failed``) if none."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
+        return True
+    if failed is not None:
+        failed(cannot_open_text(path.parent))
+    return False
+
+
+def reveal(path: Path, parent: QObject, bus: object | None = None,
+           failed: Failed | None = None) -> None:
     """Show ``path`` in the file manager; never blocks on a file manager starting up.
 
     ``bus`` is a ``QDBusConnection`` (the session bus when None; tests pass their own).
     """
-    if sys.platform in ("win32", "darwin") or not _show_items(path, parent, bus):
-        open_folder(path)
+    if sys.platform in ("win32", "darwin") or not _show_items(path, parent, bus, failed):
+        open_folder(path, failed)
 
 
-def _show_items(path: Path, parent: QObject, bus: object | None) -> bool:
+def _show_items(path: Path, parent: QObject, bus: object | None,
+                failed: Failed | None = None) -> bool:
     """Ask the file manager over D-Bus; False when there is nobody to ask."""
     try:
         from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
@@ -61,7 +78,7 @@ def _show_items(path: Path, parent: QObject, bus: object | None) -> bool:
     def finished(call: QDBusPendingCallWatcher) -> None:
         if call.isError():
             log.info("file manager could not show %s: %s", path, call.error().message())
-            open_folder(path)
+            open_folder(path, failed)
         call.deleteLater()
 
     watcher.finished.connect(finished)

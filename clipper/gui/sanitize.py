@@ -127,10 +127,13 @@ def _clean(el: _Node, base: str, local_dir: Path | None, images: list[str]) -> N
         el.drop_tree()
         return
     src = _image_source(el) if tag == "img" else None
-    kept = _ATTRS.get(tag, ())
-    for attr in list(el.attrib):
-        if attr not in kept:
-            del el.attrib[attr]
+    kept = {name: value for name in _ATTRS.get(tag, ())
+            if (value := el.get(name)) is not None}
+    # Cleared and set again rather than deleted one by one: lxml cannot delete an attribute
+    # whose name reads as a namespace ("{count}", seen on a forum page: "Empty tag name").
+    el.attrib.clear()
+    for name, value in kept.items():
+        el.attrib[name] = value
     if tag in _AS_DIV:
         el.tag = "div"
     elif tag not in _KEEP:

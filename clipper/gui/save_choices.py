@@ -22,6 +22,8 @@ ASK = SaveAction.SKIPPED
 """Nothing written: the same article is in the library; the window asks what to do."""
 CHANGED = SaveAction.CHANGED
 UPDATED = SaveAction.UPDATED
+UNCHANGED = SaveAction.UNCHANGED
+"""Nothing written: the clip's file already holds what is shown."""
 
 DuplicateChoice = Literal["open", "new", "replace", "cancel"]
 """The answer to "Already in Your Library"."""

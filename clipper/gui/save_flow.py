@@ -24,7 +24,15 @@ from clipper.models import Clip
 from . import jobs, tasks
 from .dialogs import prompts
 from .messages import error_text
-from .save_choices import ASK, CHANGED, CHECK, MODE_FOR_DUPLICATE, NEW_VERSION, DuplicateMode
+from .save_choices import (
+    ASK,
+    CHANGED,
+    CHECK,
+    MODE_FOR_DUPLICATE,
+    NEW_VERSION,
+    UNCHANGED,
+    DuplicateMode,
+)
 from .session import Draft, Session
 
 if TYPE_CHECKING:
@@ -37,6 +45,14 @@ Then = Callable[[], object] | None
 """What to do once the clip is safely written (load the next page, close the window)."""
 
 
+def _first_heading(body: str) -> str:
+    """What to suggest as the title of a clip that has none."""
+    import re
+
+    match = re.search(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", body, re.M)
+    return match.group(1).strip() if match else "Untitled"
+
+
 class SaveFlow(QObject):
     saved = Signal(object)
     """The Path of a clip just written to the library."""
@@ -44,6 +60,8 @@ class SaveFlow(QObject):
     """The Path of the library's copy of a duplicate, which the person chose to open."""
     queue_next = Signal()
     """Saved with nothing more to do and pages waiting: the next may load."""
+    title_given = Signal(str)
+    """The clip had no title and the person gave one: the title field takes it."""
 
     def __init__(self, session: Session, parent: QWidget, *, library: Callable[[], Path],
                  handle: Callable[[], Library | None], settings: Callable[[], Settings]) -> None:
@@ -77,8 +95,9 @@ class SaveFlow(QObject):
             return
         choice = prompts.ask_unsaved(self._parent, self._session.title or "Untitled", doing)
         if choice == "discard":
-            # Today the edits stay on screen (and unsaved) until a new page replaces them;
-            # issue 12 makes Discard discard (``session.discard_edits()``) here.
+            # The edits go at once, whatever comes next (a load that fails keeps the clip
+            # as it was, not the edits, and nothing asks about them again).
+            self._session.discard_edits()
             proceed()
         elif choice == "save":
             self.save(then=proceed)
@@ -92,6 +111,9 @@ class SaveFlow(QObject):
             # (unless the save fails or asks a question that is cancelled; then stay open).
             self._then = close
             self._session.said("Quitting once the clip is saved…")
+            return False
+        queued = len(self._session.queue)
+        if queued and not prompts.ask_quit_with_queue(self._parent, queued):
             return False
         if not self._session.is_dirty:
             return True
@@ -115,6 +137,20 @@ class SaveFlow(QObject):
         """A new clip into the library, or edits back into the clip's file."""
         session = self._session
         if session.is_saving or not session.has_clip or session.draft is None:
+            return
+        if not session.draft.title:
+            title = prompts.ask_title(self._parent, _first_heading(session.draft.body))
+            if title is None:
+                session.save_declined()
+                return
+            self.title_given.emit(title)  # the form takes it: the draft now has a title
+            if not session.draft.title:
+                return
+        if session.saved_path is not None and not session.is_dirty:
+            # A file the person did not edit is never written, not even touched.
+            session.save_unneeded(session.saved_path)
+            if then is not None:
+                then()
             return
         clip = session.current_clip()
         if session.saved_path is not None:
@@ -152,9 +188,14 @@ class SaveFlow(QObject):
             self._resolve_changed(clip, snapshot, outcome.path, outcome.missing, then)
             return
         assert outcome.path is not None
+        if outcome.action == UNCHANGED:
+            session.save_unneeded(outcome.path, snapshot)
+            if then is not None:
+                then()
+            return
         written = (outcome.saved.clip, outcome.saved.images) if outcome.saved else None
         failed = list(getattr(outcome.result, "images_failed", None) or [])
-        session.saved(outcome.path, outcome.action, snapshot, written, failed)
+        session.saved(outcome.path, outcome.action, snapshot, written, failed, clip=clip)
         self.saved.emit(outcome.path)
         if then is not None:
             then()

@@ -29,16 +29,42 @@ if TYPE_CHECKING:
 Level = Literal["error", "warning", "info", "success"]
 Activity = Literal["load", "save", "images"]
 Command = Literal["save", "save_as", "copy_markdown", "toggle_markdown", "stop", "reload",
-                  "next_queued", "load_images"]
+                  "next_queued", "load_images", "find"]
 """The window's commands that are not always available (the rest always are)."""
 TOGGLED: tuple[Command, ...] = ("save", "save_as", "copy_markdown", "toggle_markdown", "stop",
-                                "reload", "next_queued", "load_images")
+                                "reload", "next_queued", "load_images", "find")
 
 
 def parse_tags(text: str) -> list[str]:
-    """Commas or spaces separate tags; ``#`` prefixes (Obsidian habit) are dropped."""
-    tags = [t.strip().lstrip("#") for t in re.split(r"[,\s]+", text)]
+    """Obsidian's rules: commas separate tags, a tag holds no spaces (the tags field turns
+    them into ``-`` as they are typed, so this only ever finds them in pasted text) and
+    its ``#`` is Obsidian's mark, not part of the name."""
+    tags = [re.sub(r"\s+", "-", t.strip().lstrip("#").strip()) for t in text.split(",")]
     return list(dict.fromkeys(t for t in tags if t))
+
+
+def tag_typing(text: str, cursor: int) -> tuple[str, int]:
+    """The tags field as typed, with each space inside a tag made ``-`` (and the cursor
+    kept on the same character): "air q" becomes "air-q" as the q is typed. Spaces
+    around commas stay: they only lay the list out."""
+    out: list[str] = []
+    new_cursor = cursor
+    for match in re.finditer(r"[^,]+|,", text):
+        piece = match.group()
+        if piece == ",":
+            out.append(piece)
+            continue
+        start = match.start()
+        inner = re.match(r"(\s*)(.*?)(\s*)$", piece, re.S)
+        assert inner is not None
+        lead, core, trail = inner.groups()
+        fixed = re.sub(r"\s+", "-", core)
+        if fixed != core and cursor > start + len(lead):
+            # the cursor moves left by the spaces merged before it
+            before = core[:max(0, cursor - start - len(lead))]
+            new_cursor -= len(before) - len(re.sub(r"\s+", "-", before))
+        out.append(lead + fixed + trail)
+    return "".join(out), new_cursor
 
 
 @dataclass(frozen=True)
@@ -46,25 +72,28 @@ class Draft:
     """The form and the editor as they stand: compared with the baseline for "unsaved"."""
 
     title: str
-    """As typed, trimmed; an empty title saves as "Untitled"."""
+    """As typed, trimmed; an empty title is asked for before saving (save_flow)."""
     author: str | None = None
     published: str | None = None
     site: str | None = None
     tags: tuple[str, ...] = ()
     body: str = ""
+    source: str | None = None
 
     @classmethod
     def from_fields(cls, *, title: str, author: str, published: str, site: str, tags: str,
-                    body: str) -> Draft:
+                    body: str, source: str = "") -> Draft:
         """What the form's fields say, read the way they are saved."""
         return cls(title.strip(), author.strip() or None, published.strip() or None,
-                   site.strip() or None, tuple(parse_tags(tags)), body)
+                   site.strip() or None, tuple(parse_tags(tags)), body,
+                   source.strip() or None)
 
     @classmethod
     def of(cls, clip: Clip) -> Draft:
         return cls.from_fields(title=clip.title, author=clip.author or "",
                                published=clip.published or "", site=clip.site or "",
-                               tags=", ".join(clip.tags), body=clip.body)
+                               tags=", ".join(clip.tags), body=clip.body,
+                               source=clip.source or "")
 
 
 @dataclass(frozen=True)
@@ -175,19 +204,36 @@ class Session:
         """Edits made after the running load was agreed to: the new page must ask first."""
         return self.is_dirty and self.draft != self.agreed
 
+    def only_source_edited(self) -> bool:
+        """The Source field is the one edit: reading the page again with it loses nothing."""
+        d, base = self.draft, self.baseline
+        return d is not None and base is not None and \
+            dataclasses.replace(d, source=base.source) == base
+
     def unchanged_since(self, snapshot: Draft) -> bool:
         return self.draft == snapshot
 
     def current_clip(self) -> Clip:
-        """The clip as shown: metadata from the form, body from the editor."""
+        """The clip as shown: what was edited in the form and the editor on top of the clip.
+
+        Only fields the person changed are taken from the draft; the others stay exactly
+        as the clip holds them (the form trims and splits what it shows), so a note saved
+        back changes only where it was edited.
+        """
         if self.clip is None or self.draft is None:
             from clipper.errors import ClipperError
 
             raise ClipperError("Nothing to save yet", "Load a page first.")
-        d = self.draft
-        return dataclasses.replace(self.clip, title=d.title or "Untitled", author=d.author,
-                                   published=d.published, site=d.site, tags=list(d.tags),
-                                   body=d.body, path=self.saved_path)
+        d, base = self.draft, self.baseline or self.draft
+        changes: dict[str, object] = {"path": self.saved_path}
+        if d.title != base.title:
+            changes["title"] = d.title or "Untitled"
+        for name in ("author", "published", "site", "body", "source"):
+            if getattr(d, name) != getattr(base, name):
+                changes[name] = getattr(d, name)
+        if d.tags != base.tags:
+            changes["tags"] = list(d.tags)
+        return dataclasses.replace(self.clip, **changes)  # type: ignore[arg-type]
 
     def word_count(self) -> int | None:
         if self.clip is None or self.draft is None:
@@ -226,6 +272,11 @@ class Session:
             self.content_revision += 1
             self._changed()
 
+    def _clear_problems(self) -> None:
+        """Errors and warnings are about what was shown: another clip makes them stale."""
+        if self.notice is not None and self.notice.level in ("error", "warning"):
+            self.notice = None
+
     def _show(self, clip: Clip, path: Path | None, images: dict[str, bytes]) -> None:
         self.clip = clip
         self.clip_images = images
@@ -243,12 +294,10 @@ class Session:
     def load_started(self, source: Source) -> None:
         self.source = source
         self.agreed = self.draft if self.baseline is not None else None
-        if source.kind != "html":
-            self._set_address(source.value)
-        elif source.url:
-            self._set_address(source.url)
-        if self.notice is not None and self.notice.level in ("error", "warning"):
-            self.notice = None
+        # Pasted HTML has no address of its own: the old one would name another page.
+        self._set_address(source.value if source.kind != "html" else source.url or "")
+        self._clear_problems()
+        self.status = ""  # not "Stopped" while the next page downloads
         self.busy.pop("images", None)  # a new page: the old one's images are not wanted
         self._busy("load", Progress(f"Loading {display_name(source)}…"))
         self._changed()
@@ -270,9 +319,10 @@ class Session:
         self.busy.pop("load", None)
         self._changed()
 
-    def load_failed(self, source: Source, text: str) -> None:
+    def load_failed(self, source: Source, text: str, retry: bool = True) -> None:
+        """``retry``: "Try Again" is offered (not for what a new try cannot change)."""
         self.busy.pop("load", None)
-        self.notice = Notice(text, "error", retry=source)
+        self.notice = Notice(text, "error", retry=source if retry else None)
         self.status = f"Could not load {display_name(source)}"
         self._changed()
 
@@ -287,7 +337,10 @@ class Session:
         self.loaded = loaded
         self.page_images = []
         self._show(clip, None, {})
-        self.status = f"Loaded “{clip.title}” from {loaded.source.describe()}"
+        # Short (the title is in the window's title): at 1280 px both messages fit whole.
+        self.status = f"Loaded from {display_name(loaded.source)}"
+        if loaded.notes:  # what the article lost on the way (an image over the size cap)
+            self.status += f" — {loaded.notes[0]}"
         self._changed()
 
     def page_declined(self) -> None:
@@ -312,7 +365,8 @@ class Session:
     def clip_opened(self, clip: Clip, path: Path, images: dict[str, bytes]) -> None:
         """A clip file from the library: Ctrl+S now writes back to it."""
         self._show(clip, path, images)
-        self.status = f"Opened “{clip.title}” from the library"
+        self._clear_problems()
+        self.status = "Opened from the library"
         self._changed()
 
     def stopped(self) -> None:
@@ -348,11 +402,14 @@ class Session:
 
     def saved(self, path: Path, action: SaveAction, snapshot: Draft,
               written: tuple[Clip, dict[str, bytes]] | None = None,
-              failed_images: Sequence[str] = ()) -> None:
-        """``snapshot`` was written to ``path``; ``written`` is the file read back (images
-        now point into its assets folder), shown unless the person typed on meanwhile."""
+              failed_images: Sequence[str] = (), clip: Clip | None = None) -> None:
+        """``snapshot`` (``clip``) was written to ``path``; ``written`` is the file read back
+        (images now point into its assets folder), shown unless the person typed on
+        meanwhile."""
         self.busy.pop("save", None)
         self.saved_path = path
+        if clip is not None:
+            self.clip = dataclasses.replace(clip, path=path)
         if self.baseline is not None:
             self.baseline = snapshot
         if written is not None and self.draft == snapshot:
@@ -373,14 +430,30 @@ class Session:
             self.baseline = snapshot
         self._changed()
 
+    def save_unneeded(self, path: Path, snapshot: Draft | None = None) -> None:
+        """Ctrl+S with nothing edited: the file already holds what is shown, left alone."""
+        self.busy.pop("save", None)
+        if snapshot is not None and self.baseline is not None:
+            self.baseline = snapshot
+        self.status = f"No changes to save: {path.name} already holds what is shown"
+        self._changed()
+
+    def _not_saved(self) -> None:
+        """The file note must not say "Updated x.md" beside "Not saved": the edits shown are
+        not in the file (it holds what was saved before)."""
+        if self.file_note is not None and self.is_dirty:
+            self.file_note = FileNote("Not saved to", self.file_note.path)
+
     def save_declined(self) -> None:
         self.status = "Not saved"
+        self._not_saved()
         self._changed()
 
     def save_failed(self, text: str) -> None:
         self.busy.pop("save", None)
         self.notice = Notice(text)
         self.status = "Not saved"
+        self._not_saved()
         self._changed()
 
     def save_cancelled(self) -> None:
@@ -442,8 +515,11 @@ def enabled_commands(session: Session) -> frozenset[Command]:
     """Which of the window's commands can run now: the one rule, for menus and buttons."""
     clip = session.has_clip
     saving = session.is_saving
+    # A page with no article gives an empty clip: nothing to save until something is typed.
+    empty = session.loaded is not None and session.loaded.no_article is not None \
+        and session.draft is not None and not session.draft.body.strip()
     rules: dict[Command, bool] = {
-        "save": clip and not saving,
+        "save": clip and not saving and not empty,
         "save_as": clip and not saving,
         "copy_markdown": clip,
         "toggle_markdown": clip,
@@ -451,5 +527,6 @@ def enabled_commands(session: Session) -> frozenset[Command]:
         "reload": session.source is not None,
         "next_queued": bool(session.queue),
         "load_images": clip and bool(session.image_urls()),
+        "find": clip,
     }
     return frozenset(command for command, on in rules.items() if on)

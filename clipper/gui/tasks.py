@@ -56,6 +56,7 @@ class _Relay(QObject):
     progressed = Signal(str, int, object)
     succeeded = Signal(object)
     failed = Signal(object)
+    evented = Signal(object)
 
     def __init__(self, task: Task[Any]) -> None:
         # Owned by the application (C++), not by its Python wrapper: the wrapper may be freed
@@ -65,6 +66,7 @@ class _Relay(QObject):
         self.succeeded.connect(self._on_succeeded)
         self.failed.connect(self._on_failed)
         self.progressed.connect(self._on_progressed)
+        self.evented.connect(self._on_evented)
 
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
@@ -79,6 +81,10 @@ class _Relay(QObject):
     def _on_progressed(self, stage: str, done: int, total: object) -> None:
         self._task._deliver_progress(stage, done, total if isinstance(total, int) else None)
 
+    @Slot(object)
+    def _on_evented(self, event: object) -> None:
+        self._task._deliver_event(event)
+
 
 class Task(Generic[T]):
     """A handle on one background job: cancel it, ask whether it is still running."""
@@ -86,7 +92,8 @@ class Task(Generic[T]):
     def __init__(self, fn: Work[T], on_done: Callable[[T], None],
                  on_error: Callable[[BaseException], None] | None,
                  on_progress: Callable[[str, int, int | None], None] | None,
-                 name: str) -> None:
+                 name: str, on_event: Callable[[Any], None] | None = None,
+                 on_cancelled: Callable[[], None] | None = None) -> None:
         self.name = name
         self.cancel_event = threading.Event()
         self.elapsed: float | None = None
@@ -96,6 +103,8 @@ class Task(Generic[T]):
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
+        self._on_event = on_event
+        self._on_cancelled = on_cancelled
         self._relay = _Relay(self)
         self._last_progress = 0.0
 
@@ -122,10 +131,14 @@ class Task(Generic[T]):
         if not self.cancelled:
             self._relay.progressed.emit(stage, done, total)
 
+    def _event(self, event: object) -> None:
+        self._relay.evented.emit(event)
+
     def _run(self) -> None:
         start = time.perf_counter()
+        extra = {"events": self._event} if self._on_event is not None else {}
         try:
-            result = self._fn(cancel=self.cancel_event, progress=self._progress)
+            result = self._fn(cancel=self.cancel_event, progress=self._progress, **extra)
         except BaseException as exc:  # relayed: the GUI decides what a person sees
             self.elapsed = time.perf_counter() - start
             self._relay.failed.emit(exc)
@@ -139,24 +152,41 @@ class Task(Generic[T]):
         self._finished = True
         _live.discard(self)
         self._relay.deleteLater()  # on the GUI thread, once its signals are delivered
+        if self.cancelled and self._on_cancelled is not None:
+            self._on_cancelled()
 
     def _deliver_result(self, result: T) -> None:
         self._finish()
         if not self.cancelled:
-            self._on_done(result)
+            try:
+                self._on_done(result)
+            except Exception as error:  # showing the result failed: said like a failure
+                self._report(error)
 
     def _deliver_error(self, error: BaseException) -> None:
         self._finish()
-        if self.cancelled:
-            return
+        if not self.cancelled:
+            self._report(error)
+
+    def _report(self, error: BaseException) -> None:
+        """To the task's own handler, else to the window (``unhandled``); never only to
+        stderr, where a person never looks."""
         if self._on_error is not None:
             self._on_error(error)
+        elif unhandled is not None:
+            unhandled(self.name, error)
         else:
             log.error("background task %s failed", self.name, exc_info=error)
 
     def _deliver_progress(self, stage: str, done: int, total: int | None) -> None:
         if self._on_progress is not None and not self.cancelled and not self._finished:
             self._on_progress(stage, done, total)
+
+    def _deliver_event(self, event: object) -> None:
+        # Delivered after a cancel too: an event reports work done (a clip written), which
+        # the window must not lose, unlike a progress figure that a cancel makes stale.
+        if self._on_event is not None and not self._finished:
+            self._on_event(event)
 
 
 class _Runnable(QRunnable):
@@ -170,12 +200,23 @@ class _Runnable(QRunnable):
         self._task._run()
 
 
+unhandled: Callable[[str, BaseException], None] | None = None
+"""Where a task's failure goes when it has no handler of its own (the window shows it)."""
+
+
 def run_in_background(fn: Work[T], *, on_done: Callable[[T], None],
                       on_error: Callable[[BaseException], None] | None = None,
                       on_progress: Callable[[str, int, int | None], None] | None = None,
+                      on_event: Callable[[Any], None] | None = None,
+                      on_cancelled: Callable[[], None] | None = None,
                       name: str = "task") -> Task[T]:
-    """Run ``fn(cancel=…, progress=…)`` in the pool; call back on the GUI thread (call from it)."""
-    task: Task[T] = Task(fn, on_done, on_error, on_progress, name)
+    """Run ``fn(cancel=…, progress=…)`` in the pool; call back on the GUI thread (call from it).
+
+    With ``on_event``, ``fn`` also gets ``events=``, a function it calls from the worker
+    with anything the window should hear of as it happens (an item of a long job done);
+    ``on_cancelled`` runs once a cancelled task's worker has really stopped.
+    """
+    task: Task[T] = Task(fn, on_done, on_error, on_progress, name, on_event, on_cancelled)
     _live.add(task)
     pool().start(_Runnable(task))
     return task

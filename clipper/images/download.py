@@ -6,7 +6,9 @@ stored under short stable names (content hash + real extension). Nothing here
 can fail a clip: an image that cannot be had keeps its remote URL and is
 reported. A page read from the web may not name local files: ``file://``,
 absolute and relative paths are never read and are taken out of the clip; only a
-saved page opened from disk (``page_dir``) may use images from its own folder.
+saved page opened from disk (``page_dir``) may use images from its own folder, and
+those are copied into the clip's assets or taken out: a clip never keeps a path to
+the reader's disk.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import os
 import re
 import stat
 import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, unquote, unquote_to_bytes, urlsplit
@@ -31,7 +34,11 @@ from clipper.models import file_url_to_path
 from clipper.progress import ProgressFn, check_cancel
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
+"""One image, downloaded, copied or decoded from a ``data:`` URL."""
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
+IMAGES_DEADLINE = 45.0
+"""Seconds for all of one clip's images together: what is not in by then stays remote, so
+a hundred images trickling in one byte at a time cannot hold a save for minutes."""
 WORKERS = 4
 IMAGE_LIMITS = Limits(connect_timeout=10.0, read_timeout=15.0, deadline=45.0, max_redirects=5,
                       max_bytes=MAX_IMAGE_BYTES)
@@ -61,6 +68,8 @@ class LocalImages:
     outcomes: dict[str, ImageOutcome] = field(default_factory=dict)
     staged: dict[str, Path] = field(default_factory=dict)
     """File name -> staged file, moved into ``<clip>.assets/`` by the library."""
+    timed_out: float | None = None
+    """The deadline in seconds, when it passed before every image was in."""
 
     @property
     def saved(self) -> int:
@@ -148,20 +157,39 @@ def _local_file(url: str, page_dir: Path) -> Path | None:
     return resolved
 
 
-def _decode_data_url(url: str) -> bytes | None:
-    head, sep, payload = url.partition(",")
-    if not sep:
+def _decode_data_url(url: str, cap: int) -> bytes | None:
+    """The bytes of a ``data:`` URL; ``_TooLarge`` before any copy when they cannot fit."""
+    comma = url.find(",")
+    if comma == -1:
         return None
+    base64_coded = url[:comma].lower().endswith(";base64")
+    chars = len(url) - comma - 1
+    if (chars * 3 // 4 if base64_coded else chars // 3) > cap:
+        raise _TooLarge()  # even the smallest reading of it is over the cap
+    payload = url[comma + 1:]
     try:
-        if head.lower().endswith(";base64"):
-            return base64.b64decode(payload + "=" * (-len(payload) % 4), validate=False)
-        return unquote_to_bytes(payload)
+        if base64_coded:
+            data = base64.b64decode(payload + "=" * (-len(payload) % 4), validate=False)
+        else:
+            data = unquote_to_bytes(payload)
     except ValueError:
         return None
+    if len(data) > cap:
+        raise _TooLarge()
+    return data
+
+
+class _TooLarge(Exception):
+    pass
 
 
 def _read_capped(path: Path, cap: int) -> bytes:
-    with path.open("rb") as handle:
+    """A local image's bytes; only a regular file is opened (a FIFO would block the open,
+    a device never end), and O_NONBLOCK keeps a FIFO swapped in meanwhile from blocking."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise ClipperError("not a regular file")
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise ClipperError("not a regular file")
@@ -193,13 +221,20 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
                     page_dir: Path | None = None, download: bool = True,
                     progress: ProgressFn | None = None,
                     cancel: threading.Event | None = None,
-                    limits: Limits = IMAGE_LIMITS, total_cap: int = MAX_TOTAL_BYTES,
-                    workers: int = WORKERS) -> LocalImages:
+                    limits: Limits | None = None, total_cap: int | None = None,
+                    deadline: float | None = None, workers: int = WORKERS) -> LocalImages:
     """Find the body's images, fetch what may be fetched into ``staging``, decide the rest.
 
-    With ``download=False`` nothing is fetched, but local files a web page names are
-    still taken out. Raises ``CancelledError`` when ``cancel`` is set.
+    ``deadline`` (default ``IMAGES_DEADLINE``) bounds the whole: images not in by then
+    stay remote, with the reason. A ``data:`` image is always written to a file (it needs
+    no download) or, when it cannot be (over a cap, not an image), left out with a note:
+    never kept inline, where one can be megabytes of text. With ``download=False``
+    nothing is fetched, but local files a web page names are still taken out. Raises
+    ``CancelledError`` when ``cancel`` is set.
     """
+    limits = limits or replace(IMAGE_LIMITS, max_bytes=MAX_IMAGE_BYTES)
+    total_cap = MAX_TOTAL_BYTES if total_cap is None else total_cap
+    deadline = IMAGES_DEADLINE if deadline is None else deadline
     refs = find_image_refs(body)
     result = LocalImages(body=body, refs=refs)
     todo: dict[str, None] = {}  # in order, each URL once
@@ -217,22 +252,46 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
             why = ("a web page may not name files on this computer" if page_dir is None
                    else "outside the saved page's folder")
             result.outcomes[ref.url] = ImageOutcome(ref.url, drop=True, error=why)
-        elif download and staging is not None:
+        elif kind == "local" and not (download and staging is not None):
+            # A path on this computer means nothing in the library: copied, or taken out.
+            result.outcomes[ref.url] = ImageOutcome(
+                ref.url, drop=True, error="a saved page's own image is kept only when "
+                "images are downloaded")
+        elif staging is not None and (download or kind == "data"):
             todo[ref.url] = None
+        elif kind == "data":
+            result.outcomes[ref.url] = ImageOutcome(ref.url, drop=True,
+                                                    error="a data: image with nowhere to go")
     if not todo:
         return result
 
     budget = _Budget(total_cap)
+    ends = time.monotonic() + deadline
+    stop = threading.Event()
+    """Set when the deadline passes (or on cancel): every download in flight gives up."""
+    late = f"the {deadline:g} s for this clip's images ran out"
 
     def one(url: str) -> ImageOutcome:
+        kind = _kind(url)
+        outcome = fetch_one(url, kind)
+        if outcome.error and kind == "local":
+            outcome.drop = True  # never a path on this computer in the clip
+        if kind == "data" and not outcome.file:  # never inline: left out, with the reason
+            outcome.drop = True
+        return outcome
+
+    def fetch_one(url: str, kind: str) -> ImageOutcome:
+        if stop.is_set():
+            return ImageOutcome(url, error=late)
         try:
-            kind = _kind(url)
             if kind == "data":
-                data = _decode_data_url(url)
+                try:
+                    data = _decode_data_url(url, limits.max_bytes)
+                except _TooLarge:
+                    return ImageOutcome(url, error="larger than the "
+                                        f"{_megabytes(limits.max_bytes)} image size limit")
                 if data is None:
                     return ImageOutcome(url, error="unreadable data: URL")
-                if len(data) > limits.max_bytes:
-                    return ImageOutcome(url, error="larger than the image size limit")
             elif kind == "local":
                 assert page_dir is not None
                 local = _local_file(url, page_dir)
@@ -244,11 +303,19 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
                 sent = referer_for(referer, url) if referer and _kind(referer) == "web" else ""
                 if sent:
                     headers["Referer"] = sent
-                data = http_get(url, limits=limits, headers=headers, cancel=cancel).body
+                left = ends - time.monotonic()
+                if left <= 0:
+                    return ImageOutcome(url, error=late)
+                data = http_get(url, limits=replace(limits, deadline=min(limits.deadline, left)),
+                                headers=headers, cancel=stop).body
             return _store(url, data, staging, budget)  # type: ignore[arg-type]
         except CancelledError:
-            raise
+            if cancel is not None and cancel.is_set():
+                raise
+            return ImageOutcome(url, error=late)
         except ClipperError as exc:
+            if time.monotonic() >= ends:
+                return ImageOutcome(url, error=late)
             return ImageOutcome(url, error=str(exc).rstrip("."))
         except OSError as exc:
             return ImageOutcome(url, error=exc.strerror or str(exc))
@@ -269,7 +336,11 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
             if not pending:
                 break
             finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-            check_cancel(cancel)
+            if cancel is not None and cancel.is_set():
+                stop.set()
+                check_cancel(cancel)
+            if time.monotonic() >= ends:
+                stop.set()  # in-flight downloads end within a fraction of a second
             for future in finished:
                 url = pending.pop(future)
                 outcome = future.result()
@@ -281,7 +352,13 @@ def localize_images(body: str, staging: Path | None, *, referer: str | None = No
                     progress("images", done, len(todo))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+    if any(o.error == late for o in result.outcomes.values()):
+        result.timed_out = deadline
     return result
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.3g} MB"
 
 
 def _store(url: str, data: bytes, staging: Path, budget: _Budget) -> ImageOutcome:

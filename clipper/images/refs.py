@@ -67,8 +67,12 @@ def best_image_url(attrs: Mapping[str, str], base: str | None = None) -> str | N
 
 # --- scanning --------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1)[\s\S])*?(?<!`)\1(?!`)")
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})([^\n]*)", re.M)
+_BACKTICKS = re.compile(r"`+")
+# Runs of what the character loops below would only step over, jumped in one C-level scan:
+# a data: image is megabytes of such characters.
+_PLAIN_ALT = re.compile(r"[^\\\[\]\n]+")
+_PLAIN_DESTINATION = re.compile(r"[^\s\\()\x00]+")
 # No "<" inside a tag or its quoted values (the Markdown writer escapes it as &lt;), so a
 # scan that fails stops at the next "<" and many unclosed tags cost linear time.
 _IMG_TAG = re.compile(r"<img\b(?:[^<>\"']|\"[^<\"]*\"|'[^<']*')*>", re.I)
@@ -83,36 +87,55 @@ _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)
 
 
 def _code_ranges(text: str) -> list[tuple[int, int]]:
-    """Spans of fenced code blocks and inline code spans."""
+    """Spans of fenced code blocks and inline code spans (found in place: a body may be
+    megabytes, and a copy of it per step is what a large inline image must not cost)."""
     ranges: list[tuple[int, int]] = []
-    pos = 0
     fence: str | None = None
     fence_start = 0
     prose_start = 0
-    for line in text.splitlines(keepends=True):
-        m = _FENCE.match(line)
-        if fence is None and m:
-            ranges.extend((prose_start + a, prose_start + b) for a, b in
-                          _span_ranges(text[prose_start:pos]))
-            fence, fence_start = m.group(1), pos
-        elif fence is not None and m and m.group(1)[0] == fence[0] \
-                and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
-            ranges.append((fence_start, pos + len(line)))
+    for m in _FENCE_LINE.finditer(text):
+        marks, rest = m.group(1), m.group(2)
+        line_end = min(m.end() + 1, len(text))  # with its newline
+        if fence is None:
+            ranges.extend(_span_ranges(text, prose_start, m.start()))
+            fence, fence_start = marks, m.start()
+        elif marks[0] == fence[0] and len(marks) >= len(fence) and not rest.strip():
+            ranges.append((fence_start, line_end))
             fence = None
-            prose_start = pos + len(line)
-        pos += len(line)
+            prose_start = line_end
     if fence is not None:
         ranges.append((fence_start, len(text)))
     else:
-        ranges.extend((prose_start + a, prose_start + b) for a, b in
-                      _span_ranges(text[prose_start:]))
+        ranges.extend(_span_ranges(text, prose_start, len(text)))
     return ranges
 
 
-def _span_ranges(text: str) -> list[tuple[int, int]]:
-    if "`" not in text:
+def _span_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Inline code spans in ``text[start:end]``: a run of backticks up to the next run of
+    the same length.
+
+    Pairs the runs found by one scan instead of a regex that matched the span's
+    characters one by one (it kept state per character: gigabytes on a large body).
+    """
+    if text.find("`", start, end) == -1:
         return []
-    return [m.span() for m in _CODE_SPAN.finditer(text)]
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+    at_length: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        at_length.setdefault(b - a, []).append(i)
+    ranges: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        a, b = runs[i]
+        same = at_length[b - a]
+        k = bisect.bisect_right(same, i)
+        if k < len(same):
+            j = same[k]
+            ranges.append((a, runs[j][1]))
+            i = j + 1
+        else:
+            i += 1  # no closing run: these backticks are text
+    return ranges
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -132,6 +155,11 @@ def _parse_markdown_image(text: str, start: int) -> ImageRef | None:
     depth = 1
     n = len(text)
     while pos < n and depth:
+        plain = _PLAIN_ALT.match(text, pos)
+        if plain:
+            pos = plain.end()
+            if pos >= n:
+                break
         ch = text[pos]
         if ch == "\\":
             pos += 2
@@ -161,6 +189,11 @@ def _parse_markdown_image(text: str, start: int) -> ImageRef | None:
     else:
         parens = 0
         while pos < n:
+            plain = _PLAIN_DESTINATION.match(text, pos)
+            if plain:
+                pos = plain.end()
+                if pos >= n:
+                    break
             ch = text[pos]
             if ch == "\\" and pos + 1 < n:
                 pos += 2

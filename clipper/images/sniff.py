@@ -35,7 +35,8 @@ class ImageInfo:
 
 
 _SVG_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]",
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?"
+    rb"(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[[^\]]*\]\s*)?>\s*)*<svg[\s>]",
     re.S | re.I)
 
 
@@ -145,8 +146,25 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1]
 
 
+def _drop_keeping_tail(node: etree._Element) -> None:
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
 def sanitize_svg(data: bytes) -> bytes | None:
-    """The SVG without scripts, handlers or external references; None if it is not SVG."""
+    """The SVG without scripts, handlers or external references; None if it is not SVG.
+
+    Its DOCTYPE goes (nothing is ever loaded from a DTD), so entity references, which
+    only the DOCTYPE could declare, go too: the file written is well-formed XML alone.
+    """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_pis=True)
     try:
@@ -156,6 +174,9 @@ def sanitize_svg(data: bytes) -> bytes | None:
     if root is None or _local(str(root.tag)) != "svg":
         return None
     for element in list(root.iter()):
+        if isinstance(element, etree._Entity):
+            _drop_keeping_tail(element)
+            continue
         if not isinstance(element.tag, str):
             continue
         tag = _local(element.tag)

@@ -70,13 +70,15 @@ def _write_temp(folder: Path, data: bytes, mode: int | None = None) -> Path:
     return tmp
 
 
-def create_new(path: Path, data: bytes) -> None:
+def create_new(path: Path, data: bytes, temp_dir: Path | None = None) -> None:
     """Write ``path`` atomically; ``FileExistsError`` if it exists (nothing is overwritten).
 
-    Other failures raise ``LibraryError``; no temporary file is left behind.
+    The file is written first in ``temp_dir`` (a save's staging folder, on the same disk),
+    else next to ``path``. Other failures raise ``LibraryError``; no temporary file is
+    left behind.
     """
     try:
-        tmp = _write_temp(path.parent, data)
+        tmp = _write_temp(temp_dir or path.parent, data)
     except OSError as exc:
         raise describe_os_error(exc, path) from exc
     try:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from clipper.errors import LibraryError
+from clipper.safetext import sanitize_line
 
 MAX_STEM_BYTES = 200
 """UTF-8 bytes of a stem: ``stem (9999).assets`` still fits the usual 255-byte name limit."""
@@ -21,9 +22,6 @@ UNTITLED = "Untitled"
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"}
 _WINDOWS_RESERVED |= {f"{dev}{n}" for dev in ("COM", "LPT") for n in "0123456789¹²³"}
 
-# Bidi overrides and isolates can make "x\u202egpj.exe" display as "xexe.jpg".
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\ufeff\u200b\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WHITESPACE = re.compile(r"\s+")
 _COLON = re.compile(r"\s*:\s+|\s*:$")
 _SEPARATORS = re.compile(r"\s*[/\\|]\s*")
@@ -56,10 +54,9 @@ def _cut(text: str, max_bytes: int) -> str:
 
 def safe_filename(title: str, max_bytes: int = MAX_STEM_BYTES) -> str:
     """A file stem (no ``.md``) for ``title``: portable, never a path, never empty."""
-    name = unicodedata.normalize("NFC", title or "")
-    name = _BIDI_CONTROLS.sub("", name)
-    name = _CONTROL.sub(" ", name)
-    name = _WHITESPACE.sub(" ", name).strip()
+    # Controls, escapes, surrogates, bidi overrides ("x\u202egpj.exe" shows as "xexe.jpg"):
+    # the one sanitiser for page text.
+    name = sanitize_line(unicodedata.normalize("NFC", title or ""))
     name = _COLON.sub(" - ", name)
     # Path separators join words ("AC/DC" -> "AC-DC"); "." and ".." parts are dropped.
     parts = [p for p in _SEPARATORS.split(name) if p.strip(" .")]

@@ -22,6 +22,7 @@ import yaml
 
 from clipper.errors import LibraryError
 from clipper.models import Clip
+from clipper.safetext import sanitize_line
 
 KNOWN_KEYS = ("title", "source", "author", "published", "created", "site", "description",
               "lang", "tags")
@@ -31,7 +32,6 @@ FRONT_MATTER_DELIMITER = "---"
 _ISO_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_ -]*")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def _without_timestamps(resolvers: dict[Any, Any]) -> dict[Any, Any]:
@@ -81,7 +81,12 @@ def _represent_date(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=None)
 
 
+def _represent_none(dumper: yaml.SafeDumper, value: None) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:null", "")  # "key:", as Obsidian writes
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(type(None), _represent_none)
 _Dumper.add_representer(_PlainDate, _represent_date)
 
 
@@ -98,7 +103,12 @@ def _date_style(value: object) -> object:
 
 
 def one_line(title: str) -> str:
-    return _WHITESPACE.sub(" ", title).strip()
+    """A title as its heading shows it: one line, nothing a terminal or git chokes on.
+
+    The front matter keeps any title exactly (YAML escapes what is not printable); the
+    heading is plain text, so it goes through the sanitiser (page text already has, in
+    ``Clip.from_article``; a title typed in the window or read from a file may not)."""
+    return sanitize_line(title)
 
 
 def _present(value: object) -> bool:
@@ -106,13 +116,16 @@ def _present(value: object) -> bool:
 
 
 def front_matter_dict(clip: Clip) -> dict[str, Any]:
+    """Every known key, empty ones too (``author:``, ``tags: []``): each clip has the same
+    keys, so Dataview-style queries and Obsidian's properties see one stable schema."""
     data: dict[str, Any] = {}
     for key in KNOWN_KEYS:
         value = getattr(clip, key)
         if key == "tags":
             value = [str(t) for t in value if str(t).strip()]
-        if _present(value):
-            data[key] = _date_style(value) if key in DATE_KEYS else value
+        elif not _present(value):
+            value = None
+        data[key] = _date_style(value) if key in DATE_KEYS else value
     for key, value in clip.extra.items():
         if key not in data and key not in KNOWN_KEYS:
             data[str(key)] = _date_style(value)
@@ -234,14 +247,14 @@ def _fast_front_matter(yaml_text: str) -> dict[str, Any] | None:
             if key in data or not _key_is_text(key):
                 return None
             i += 1
-            if value is None:  # a block list: "  - "quoted"" lines
+            if value is None:  # a block list: "  - "quoted"" lines, or nothing (null)
                 items = []
                 while i < len(lines) and (item := _ITEM_LINE.fullmatch(lines[i])):
                     items.append(_quoted(item.group(1)))
                     i += 1
-                if not items:
-                    return None  # an empty value is null, not a list
-                data[key] = items
+                data[key] = items or None
+            elif value == "[]":
+                data[key] = []
             elif value.startswith('"'):
                 data[key] = _quoted(value)
             elif _ISO_DATE.fullmatch(value) and _is_plain_text(value):

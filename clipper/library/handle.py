@@ -41,17 +41,31 @@ class Library:
         self._lock = threading.Lock()
         self._index: LibraryIndex | None = None
         self._closed = False
-        self.swept = False
-        """The leftovers of a crashed save were looked for (``store.save_clip``)."""
+        self._started = False
 
     def __repr__(self) -> str:
         return f"Library({str(self.folder)!r})"
+
+    def start(self) -> None:
+        """Clean up after saves that died (``library.staging.sweep``), once per handle.
+
+        Part of opening the library: the first ``index()`` call and every save run it,
+        so the CLI and the window do on their first use of the folder, in a worker.
+        """
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        from clipper.library.staging import sweep
+
+        sweep(self.folder)
 
     def index(self) -> LibraryIndex:
         """The open index, opened on first use (``IndexUnavailable`` without FTS5).
 
         Call ``sync()`` on it to take in what changed behind Clipper's back.
         """
+        self.start()
         with self._lock:
             if self._closed:
                 raise CancelledError()

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 import threading
-import time
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -29,17 +28,16 @@ from clipper.library.frontmatter import digest, render_clip
 from clipper.library.handle import Library
 from clipper.library.index import IndexUnavailable
 from clipper.library.scan import scan_for_duplicate, scan_list
+from clipper.library.staging import STAGING_PREFIX, Staging
 from clipper.library.summary import ClipSummary
 from clipper.library.trash import backup, to_trash
 from clipper.library.walk import ASSETS_SUFFIX, CLIP_SUFFIX
 from clipper.models import Clip, OnDuplicate, SaveAction
 from clipper.progress import ProgressFn, check_cancel
-from clipper.urls import strip_tracking, without_credentials
+from clipper.urls import short_url, strip_tracking, without_credentials
 
 if TYPE_CHECKING:
     from clipper.images.download import LocalImages
-
-STAGING_PREFIX = ".clipper-staging-"
 
 
 @dataclass
@@ -61,6 +59,8 @@ class SaveResult:
     """Why each image was not saved: the failed ones, and those taken out of the clip
     (tracking pixels, local files named by a web page)."""
     assets_dir: Path | None = None
+    images_note: str | None = None
+    """Why the images stayed remote when one reason holds for them all (the deadline)."""
 
     def describe(self) -> str:
         """One line for a status bar or the terminal."""
@@ -73,8 +73,9 @@ class SaveResult:
             text += f" (replaced; the old clip is in {self.backup})"
         if self.images_failed:
             n = len(self.images_failed)
-            text += f" — {n} image{'s' if n != 1 else ''} kept remote: " + ", ".join(
-                self.images_failed[:3]) + (" …" if n > 3 else "")
+            why = f" ({self.images_note})" if self.images_note else ""
+            text += f" — {n} image{'s' if n != 1 else ''} kept remote{why}: " + ", ".join(
+                short_url(u) for u in self.images_failed[:3]) + (" …" if n > 3 else "")
         return text
 
 
@@ -88,36 +89,6 @@ def _handle(library: Library | Path) -> Iterator[Library]:
         yield handle
 
 
-def _sweep_leftovers(library: Path, older_than: float = 3600.0) -> None:
-    """Remove staging folders and temp files a crashed or killed Clipper left behind."""
-    now = time.time()
-    try:
-        entries = list(os.scandir(library))
-    except OSError:
-        return
-    for entry in entries:
-        name = entry.name
-        ours = name.startswith(STAGING_PREFIX) or (
-            name.startswith(".clipper-") and name.endswith(".tmp"))
-        if not ours:
-            continue
-        with contextlib.suppress(OSError):
-            if now - entry.stat(follow_symlinks=False).st_mtime > older_than:
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
-                else:
-                    os.unlink(entry.path)
-
-
-def sweep_once(library: Library) -> None:
-    """Remove what a crashed save left in ``library``, once per handle: listing the folder
-    of a 100,000-clip library takes a tenth of a second (the window has it done in the
-    background, before its first save)."""
-    if not library.swept:
-        _sweep_leftovers(library.folder)
-        library.swept = True
-
-
 def _prepared(clip: Clip) -> Clip:
     created = clip.created or datetime.now().astimezone().isoformat(timespec="seconds")
     source = strip_tracking(without_credentials(clip.source)) if clip.source else clip.source
@@ -125,16 +96,45 @@ def _prepared(clip: Clip) -> Clip:
                    extra=dict(clip.extra))
 
 
+def _name_key(stem: str) -> str:
+    """Names that one file system, sync tool or Obsidian takes for the same: "Report",
+    "REPORT" and "report"; "Café" composed and decomposed."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", stem).casefold())
+
+
+def _taken_names(folder: Path) -> set[str]:
+    """Keys of the clip and image-folder names already in ``folder``."""
+    taken: set[str] = set()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return taken
+    for name in names:
+        low = name.lower()
+        for suffix in (CLIP_SUFFIX, ASSETS_SUFFIX):
+            if low.endswith(suffix):
+                taken.add(_name_key(name[: -len(suffix)]))
+    return taken
+
+
 def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
-             library: Path) -> tuple[Path, Path | None]:
-    """Claim the first free ``stem[ (n)].md`` (and ``.assets``), move images in, write."""
+             library: Path, staging: Staging) -> tuple[Path, Path | None]:
+    """Claim the first free ``stem[ (n)].md`` (and ``.assets``), move images in, link the
+    clip in. Free means: no file, folder or symlink by that name, in any letter case or
+    Unicode form. What is about to appear is written down in ``staging`` first, so a save
+    killed half-way is undone by the next start (``staging.sweep``)."""
+    check_inside(folder, library)
     has_images = bool(images and images.staged)
+    taken = _taken_names(folder)
     for candidate in candidate_stems(stem):
-        path = check_inside(folder / f"{candidate}{CLIP_SUFFIX}", library)
+        if _name_key(candidate) in taken:
+            continue
+        path = folder / f"{candidate}{CLIP_SUFFIX}"
         assets = folder / f"{candidate}{ASSETS_SUFFIX}"
         if os.path.lexists(path) or os.path.lexists(assets):
-            continue
+            continue  # a symlink by that name counts: it is never written through
         if has_images:
+            staging.record(path, assets, list(images.staged))  # type: ignore[union-attr]
             try:
                 os.mkdir(assets)  # claims the name pair: mkdir fails if it exists
             except FileExistsError:
@@ -145,28 +145,34 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
                 for name, staged in images.staged.items():  # type: ignore[union-attr]
                     os.replace(staged, assets / name)
             except OSError as exc:
-                shutil.rmtree(assets, ignore_errors=True)
+                _give_back(images, assets)  # type: ignore[arg-type]
                 raise describe_os_error(exc, assets) from exc
             body = images.body_for(assets.name)  # type: ignore[union-attr]
         else:
             body = images.body_for(assets.name) if images else clip.body
         data = render_clip(replace(clip, body=body)).encode("utf-8")
         try:
-            create_new(path, data)
+            create_new(path, data, temp_dir=staging.folder)
         except FileExistsError:
             if has_images:  # someone took the name meanwhile: give the images back
-                for name in list(images.staged):  # type: ignore[union-attr]
-                    with contextlib.suppress(OSError):
-                        os.replace(assets / name, images.staged[name])  # type: ignore[union-attr]
-                shutil.rmtree(assets, ignore_errors=True)
+                _give_back(images, assets)  # type: ignore[arg-type]
             continue
         except LibraryError:
             if has_images:
-                shutil.rmtree(assets, ignore_errors=True)
+                _give_back(images, assets)  # type: ignore[arg-type]
             raise
+        staging.forget()
         _remember_written(path, data)
         return path, (assets if has_images else None)
     raise AssertionError("unreachable")  # candidate_stems never ends
+
+
+def _give_back(images: LocalImages, assets: Path) -> None:
+    """Move the images back into staging and free the ``.assets`` name."""
+    for name in list(images.staged):
+        with contextlib.suppress(OSError):
+            os.replace(assets / name, images.staged[name])
+    shutil.rmtree(assets, ignore_errors=True)
 
 
 def save_clip(clip: Clip, library: Library | Path, *,
@@ -189,7 +195,7 @@ def save_clip(clip: Clip, library: Library | Path, *,
             raise LibraryError(f"The library folder {folder} does not exist",
                                "Create it, or choose another library folder.")
         check_cancel(cancel)
-        sweep_once(handle)
+        handle.start()
         clip = _prepared(clip)
         existing = find_duplicate(clip, handle)
         if existing is not None and choice is OnDuplicate.SKIP:
@@ -214,14 +220,14 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
     (the same article's clip) goes to the backups first and comes back if that fails."""
     from clipper.images.download import localize_images
 
-    staging = library / f"{STAGING_PREFIX}{secrets.token_hex(6)}"
     try:
-        try:
-            staging.mkdir()
-        except OSError as exc:
-            raise describe_os_error(exc, library / staging.name) from exc
-        images = localize_images(clip.body, staging, referer=clip.source, page_dir=page_dir,
-                                 download=download_images, progress=progress, cancel=cancel)
+        staging = Staging(library).open()
+    except OSError as exc:
+        raise describe_os_error(exc, library / STAGING_PREFIX) from exc
+    with staging:  # removed after, published or not
+        images = localize_images(clip.body, staging.images, referer=clip.source,
+                                 page_dir=page_dir, download=download_images,
+                                 progress=progress, cancel=cancel)
         check_cancel(cancel)
 
         folder, stem, backup_dir = library, safe_filename(clip.title), None
@@ -229,7 +235,7 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
             folder, stem = replaced.parent, replaced.stem
             backup_dir = backup([replaced, assets_dir_for(replaced)], library)
         try:
-            path, assets = _publish(clip, folder, stem, images, library)
+            path, assets = _publish(clip, folder, stem, images, library, staging)
         except BaseException:
             if backup_dir is not None:  # put the old clip back where it was
                 for moved in backup_dir.iterdir():
@@ -239,11 +245,11 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
                 with contextlib.suppress(OSError):
                     backup_dir.rmdir()
             raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    note = f"the {images.timed_out:g} s for a clip's images ran out" if images.timed_out \
+        else None
     return SaveResult(path=path, action=SaveAction.CREATED, backup=backup_dir,
                       images_saved=images.saved, images_failed=images.failed,
-                      image_errors=images.errors, assets_dir=assets)
+                      image_errors=images.errors, assets_dir=assets, images_note=note)
 
 
 def find_duplicate(clip: Clip, library: Library | Path) -> Path | None:
@@ -267,27 +273,66 @@ def find_duplicate(clip: Clip, library: Library | Path) -> Path | None:
 
 
 def update_clip(clip: Clip, library: Library | None = None, *, force: bool = False) -> Path:
-    """Write an edited clip back to ``clip.path`` atomically (extra front matter kept).
+    """Write an edited clip back to ``clip.path`` (see ``write_edits``); its path."""
+    write_edits(clip, library, force=force)
+    return Path(clip.path)  # type: ignore[arg-type]
 
-    Someone else's edit is never overwritten silently: when the file changed on disk
-    since it was read (``clip.read_digest``) or since this process last wrote it, or
-    was moved away, nothing is written and ``ClipChangedError`` says so; ``force``
-    writes anyway, once the person has said so. ``library``, the library the clip is
-    in, has its index updated at once (without it, its next ``sync()`` sees the edit).
+
+def write_edits(clip: Clip, library: Library | None = None, *, force: bool = False) -> bool:
+    """Write what ``clip`` changes back into its file ``clip.path``, atomically; False when
+    the file already says all of it (nothing is written then, its mtime stays).
+
+    Only the changed keys' lines and the changed part of the body are rewritten, in the
+    note's own style (``note_edit``): a note written by hand keeps its quoting, lists,
+    comments, unknown keys, line ends and headings. Someone else's edit is never
+    overwritten silently: when the file changed on disk since it was read
+    (``clip.read_digest``) or since this process last wrote it, or was moved away,
+    nothing is written and ``ClipChangedError`` says so; ``force`` writes anyway, once
+    the person has said so. ``library``, the library the clip is in, has its index
+    updated at once (without it, its next ``sync()`` sees the edit).
     """
+    from clipper.library.note_edit import edit_note
+
     if clip.path is None:
         raise LibraryError("This clip has no file yet", "Save it into the library first.")
     path = Path(clip.path)
     if path.suffix.lower() != CLIP_SUFFIX or path.is_dir():
         raise LibraryError(f"Not a clip file: {path}")
-    data = render_clip(clip).encode("utf-8")
+    current = _current_bytes(path)
     if not force:
-        _check_unchanged(path, clip.read_digest)
+        _check_unchanged(path, clip.read_digest, current)
+    if current is None:
+        data = render_clip(clip).encode("utf-8")
+    else:
+        text = _decoded(current)
+        if text is None:
+            raise LibraryError(f"The clip {path.name} is not UTF-8 text",
+                               "Save what you see as a new clip, or fix the file's encoding.")
+        data = edit_note(text, clip).encode("utf-8")
+        if data == current:
+            return False
     replace_file(path, data)
     _remember_written(path, data)
     if library is not None:
         library.record(written=path)
-    return path
+    return True
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    """The file as it is now; None when it is gone."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise describe_os_error(exc, path) from exc
+
+
+def _decoded(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 _last_written: dict[str, str] = {}
@@ -300,19 +345,15 @@ def _remember_written(path: Path, data: bytes) -> None:
     _last_written[os.path.abspath(path)] = digest(data)
 
 
-def _check_unchanged(path: Path, read_digest: str | None) -> None:
+def _check_unchanged(path: Path, read_digest: str | None, data: bytes | None) -> None:
     known = {d for d in (read_digest, _last_written.get(os.path.abspath(path))) if d}
     if not known:
         return  # never read nor written here: nothing to compare with
-    try:
-        current = digest(path.read_bytes())
-    except FileNotFoundError:
+    if data is None:
         raise ClipChangedError(
             str(path), f"The clip {path.name} was moved or deleted since it was opened",
-            "Save it as a new clip, or put the file back and save again.") from None
-    except OSError as exc:
-        raise describe_os_error(exc, path) from exc
-    if current not in known:
+            "Save it as a new clip, or put the file back and save again.")
+    if digest(data) not in known:
         raise ClipChangedError(
             str(path), f"The clip {path.name} was changed by another program since it was "
             "opened", "Open it again to see those changes, or save anyway to replace them.")

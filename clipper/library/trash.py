@@ -36,7 +36,8 @@ def backup(paths: list[Path], library: Path, label: str = "") -> Path:
     """Move ``paths`` into a new ``.clipper-backups/<time>[-label]/`` folder and return it.
 
     All or nothing: when one cannot be moved, those already moved go back first, so a
-    failed replace never leaves a clip gone from its place.
+    failed replace never leaves a clip gone from its place. A backups folder that is a
+    symlink (or leads out of the library) is refused: clips never leave the library.
     """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S") + (f"-{label}" if label else "")
     root = library / BACKUPS_DIR
@@ -44,6 +45,10 @@ def backup(paths: list[Path], library: Path, label: str = "") -> Path:
     made: Path | None = None
     try:
         root.mkdir(exist_ok=True)
+        if root.is_symlink() or not root.resolve().is_relative_to(library.resolve()):
+            raise LibraryError(f"The backups folder {root} is a link out of the library; "
+                               "Clipper moves no clip through it",
+                               "Remove the link: Clipper then makes the folder again.")
         folder = root / stamp
         n = 1
         while True:

@@ -39,7 +39,10 @@ _LANG_CLASS = re.compile(
 )
 _BRUSH = re.compile(r"brush:\s*([\w#+.-]{1,30})", re.I)
 _GUTTER_CLASS = re.compile(r"(?:^|[\s_-])(?:line-?num(?:ber)?s?|linenos?|lineno-?\w*|gutter"
-                           r"|ln-num|hljs-ln-n\w*|code-line-number|blob-num)(?:$|[\s_-])", re.I)
+                           r"|ln-num|hljs-ln-n\w*|code-line-number|blob-num)(?:$|[\s_-])"
+                           r"|(?:^|\s)lnt?(?:$|\s)", re.I)
+"""Line-number elements: Pygments' ``linenos``, highlight.js' ``hljs-ln-n``, GitHub's
+``blob-num``, Rouge's ``gutter``, Chroma's ``ln``/``lnt``..."""
 _DIGITS_ONLY = re.compile(r"^[\d\s.:]*$")
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
 
@@ -131,9 +134,10 @@ def gutter_table(table: etree._Element) -> etree._Element | None:
         cls = holder.get("class")
         if cls:
             code.set("class", (code.get("class", "") + " " + cls).strip())
-        lang = holder.get("data-lang") or holder.get("data-language")
+        lang = (holder.get("data-lang") or holder.get("data-language")
+                or holder.get("data-tagsearch-lang"))  # GitHub's file tables
         if lang:
-            code.set("data-lang", lang)
+            code.set("data-lang", lang.lower())
     return pre
 
 
@@ -148,14 +152,14 @@ def strip_gutters(pre: etree._Element) -> None:
             remove_keep_tail(el)
 
 
-def pre_html(pre: etree._Element, url: Callable[[str | None], str | None]) -> str:
+def pre_html(pre: etree._Element, url: Callable[[str | None, bool], str | None]) -> str:
     """``<pre>`` with only its links kept as tags (RFCs, man pages): a fenced block cannot
     hold links, and an HTML block may hold blank lines."""
     parts: list[str] = ["<pre>"]
     for event, el in etree.iterwalk(pre, events=("start", "end")):
         if not isinstance(el.tag, str):
             continue
-        href = url(el.get("href")) if el.tag == "a" else None
+        href = url(el.get("href"), False) if el.tag == "a" else None
         if event == "start":
             if el.tag == "br":
                 parts.append("\n")

@@ -7,11 +7,17 @@ the pieces are collected here and joined at the end.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from clipper.markdown.escape import DOLLAR, escape_line_start, is_punct, is_word
 
 __all__ = ["Paragraph"]
 
 _MARKERS = frozenset(("*", "**", "~~", ""))
+_ALNUM = re.compile(r"[^\W_]")
+_PUNCT_RUN_START = re.compile(r"(?:\\.|[^\w\s\\])+\s*")
+_PUNCT_RUN_END = re.compile(r"\s*(?:\\.|[^\w\s\\])+$")
 
 
 class Paragraph:
@@ -22,12 +28,13 @@ class Paragraph:
     never deleted, only blanked, so remembered indexes stay valid.
     """
 
-    __slots__ = ("adds", "fragile", "last_close", "math", "opened", "parts", "pre_space",
-                 "run_start", "space")
+    __slots__ = ("adds", "closers", "fragile", "last_close", "math", "opened", "parts",
+                 "pre_space", "run_start", "space")
 
     def __init__(self) -> None:
         self.adds = 0  # pieces of real content written so far
         self.opened: dict[int, int] = {}  # marker index -> ``adds`` when it was opened
+        self.closers: set[int] = set()  # indexes of closing markers
         self.parts: list[str] = []
         self.pre_space: set[int] = set()  # markers that get a space before them when joined
         self.space = False
@@ -82,6 +89,7 @@ class Paragraph:
             # "<em>a</em><em>b</em>" -> "*ab*", not "*a**b*"
             close_idx, _, open_idx = self.last_close
             self.parts[close_idx] = ""
+            self.closers.discard(close_idx)
             self.last_close = None
             self.fragile = [f for f in self.fragile if f[1] != close_idx]
             return open_idx
@@ -109,6 +117,7 @@ class Paragraph:
             return
         self.parts.append(mark)
         close_idx = len(self.parts) - 1
+        self.closers.add(close_idx)
         self.run_start = -1
         self.last_close = (close_idx, mark, idx) if html_open else None
         if html_open:
@@ -136,19 +145,26 @@ class Paragraph:
         return not self.adds
 
     def _resolve(self) -> str:
-        """Join parts; emphasis that would not parse as Markdown becomes HTML tags."""
+        """Join parts; emphasis that would not parse as Markdown is mended (punctuation
+        moved outside its markers, line breaks outside them) or, failing that, HTML."""
         parts = self.parts
         for idx, close_idx, html_open, html_close, starts_p, ends_p in self.fragile:
             if not parts[idx] or not parts[close_idx]:
                 continue
             before_i = self._prev_index(idx)
-            before = parts[before_i][-1] if before_i >= 0 else " "
+            before = parts[before_i][-1] if before_i >= 0 and idx not in self.pre_space else " "
             j = close_idx + 1
             while j < len(parts) and not parts[j]:
                 j += 1
             after = parts[j][0] if j < len(parts) else " "
-            if (starts_p and is_word(before)) or (ends_p and is_word(after)):
+            if self._only_punctuation(idx, close_idx):
+                parts[idx] = parts[close_idx] = ""  # an italic comma says nothing
+                continue
+            opens = not (starts_p and is_word(before)) or self._punct_out(idx, +1)
+            closes = not (ends_p and is_word(after)) or self._punct_out(close_idx, -1)
+            if not (opens and closes):
                 parts[idx], parts[close_idx] = html_open, html_close
+        self._breaks_out()
         for idx in self.pre_space:
             parts[idx] = " " + parts[idx]
         text = "".join(parts)
@@ -156,6 +172,56 @@ class Paragraph:
             escape = self.math or text.count(DOLLAR) >= 2
             text = text.replace(DOLLAR, "\\$" if escape else "$")
         return text
+
+    def _punct_out(self, marker: int, step: int) -> bool:
+        """Move the punctuation just inside an emphasis marker to its outside, so that
+        ``word<em>"quote"</em>`` is ``word"*quote*"`` (which parses), not raw HTML.
+
+        ``step`` is +1 for an opening marker (the text after it), -1 for a closing one.
+        False when the text next to the marker is not plain text with a word inside.
+        """
+        parts = self.parts
+        k = marker + step
+        while 0 <= k < len(parts) and not parts[k]:
+            k += step
+        if not 0 <= k < len(parts) or k in self.opened or k in self.closers:
+            return False
+        text = parts[k]
+        if text == "\n" or text[0] in "<[!" or text.startswith("]("):
+            return False  # a break, a link, an image or HTML: leave them whole
+        run = _PUNCT_RUN_START.match(text) if step > 0 else _PUNCT_RUN_END.search(text)
+        if run is None or run.group(0) == text:
+            return False
+        rest = text[run.end():] if step > 0 else text[:run.start()]
+        if not rest.strip() or not is_word(rest[0] if step > 0 else rest[-1]):
+            return False
+        parts[k] = rest
+        parts[marker] = run.group(0) + parts[marker] if step > 0 else parts[marker] + run.group(0)
+        return True
+
+    def _only_punctuation(self, start: int, end: int) -> bool:
+        return not any(_ALNUM.search(p) for p in self.parts[start + 1:end] if p not in _MARKERS)
+
+    def _breaks_out(self) -> None:
+        """Line breaks just inside emphasis move outside it: ``**Text\\`` + newline +
+        ``**`` would show literal asterisks."""
+        parts = self.parts
+        if not self.opened or "\n" not in parts:
+            return
+        live = [i for i, p in enumerate(parts) if p]
+        moved = True
+        while moved:
+            moved = False
+            for a, b in itertools.pairwise(live):
+                if parts[b] == "\n" and a in self.opened and parts[a] in _MARKERS:
+                    parts[a], parts[b] = parts[b], parts[a]
+                    self.opened[b] = self.opened.pop(a)
+                    moved = True
+                elif parts[a] == "\n" and b in self.closers and parts[b] in _MARKERS:
+                    parts[a], parts[b] = parts[b], parts[a]
+                    self.closers.discard(b)
+                    self.closers.add(a)
+                    moved = True
 
     def paragraphs(self) -> list[str]:
         """Final paragraph text(s): a blank line (two ``<br>``) splits paragraphs."""

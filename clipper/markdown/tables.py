@@ -16,6 +16,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from clipper.markdown.marks import FNREF_ATTR, MATH_ATTR
+from clipper.safetext import sanitize_line
 
 __all__ = ["cell_align", "cell_span", "layout_table", "pipe_table_fits", "table_html",
            "table_rows"]
@@ -83,7 +84,7 @@ def cell_align(cell: etree._Element) -> str:
     return {"center": ":---:", "right": "---:", "left": ":---"}.get(value, "---")
 
 
-def table_html(table: etree._Element, url: Callable[[str | None], str | None]) -> str:
+def table_html(table: etree._Element, url: Callable[[str | None, bool], str | None]) -> str:
     """A table as compact HTML with only meaningful tags and attributes, no blank lines."""
     parts: list[str] = []
     for event, el in etree.iterwalk(table, events=("start", "end")):
@@ -104,18 +105,22 @@ def table_html(table: etree._Element, url: Callable[[str | None], str | None]) -
                 continue
             if keep:
                 attrs = ""
+                src = None
                 for name in ("colspan", "rowspan", "href", "src", "alt", "title", "start"):
                     value = el.get(name)
                     if value is None or (name == "title" and tag != "img"):
                         continue
                     if name in ("colspan", "rowspan") and value.strip() == "1":
                         continue
-                    if name == "href":
-                        value = url(value) or ""
+                    if name in ("href", "src"):  # resolved and checked by the writer
+                        value = url(value, name == "src") or ""
                         if not value:
                             continue
+                        src = value if name == "src" else src
+                    elif name in ("alt", "title"):
+                        value = sanitize_line(value)
                     attrs += f' {name}="{html_lib.escape(value, quote=True)}"'
-                if tag == "img" and not el.get("src"):
+                if tag == "img" and not src:
                     continue
                 parts.append(f"<{tag}{attrs}>" if tag not in ("br", "img", "hr")
                              else f"<{tag}{attrs}/>")

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from clipper.htmltree import text_of
+from clipper.markdown.callouts import TYPES, find_callout
 from clipper.markdown.code import code_language, code_text, pre_html
 from clipper.markdown.escape import (
     BACKTICKS,
@@ -45,7 +46,24 @@ from clipper.markdown.tables import (
     table_html,
     table_rows,
 )
+from clipper.safetext import sanitize_line
 from clipper.urls import absolute_url
+
+LINK_SCHEMES = frozenset(("http", "https", "mailto", "ftp", "tel"))
+"""What a clip's link may lead to; any other scheme becomes plain text."""
+IMAGE_SCHEMES = frozenset(("http", "https", "data", "file"))
+"""What an image may be loaded from (``file:`` only ever from a saved page's own folder,
+which the image step checks; ``data:`` images become files there)."""
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def allowed_target(url: str, image: bool = False) -> bool:
+    """Whether a link (or image) to ``url`` may stay one: fragments and scheme-less
+    addresses (relative, when a page has no address) do; schemes must be allowed."""
+    m = _SCHEME.match(url)
+    if m is None:
+        return not url.startswith("//") or image
+    return m.group(1).lower() in (IMAGE_SCHEMES if image else LINK_SCHEMES)
 
 __all__ = ["element_to_markdown"]
 
@@ -68,6 +86,14 @@ _CELL_BLOCKS = frozenset(("p", "div", "ul", "ol", "li", "dl", "dt", "dd", "block
 Block = tuple[str, str]
 """(kind, Markdown text); kind is p, h, ul, ul*, ol, ol), quote, code, table, html, hr, math."""
 
+_CALLOUT_TAGS = frozenset(("div", "aside", "section", "details", "blockquote", "figure", "p"))
+
+
+def _callout_names(kind: str) -> set[str]:
+    """What a box's title says when it only repeats its type ("Note", "Warning", "Tip")."""
+    return {kind, *(name for name, k in TYPES.items() if k == kind)}
+
+
 _QUOTE_MARKS = frozenset('"\'“”„‘’‚«»‹›「」『』')
 """Marks a ``<q>``'s text may already hold: the page's stylesheet hides the browser's pair."""
 
@@ -76,6 +102,8 @@ class _Writer:
     """Recursive tree walk producing blocks; depth is bounded by ``prepare_fragment``."""
 
     def __init__(self, base_url: str | None, root: etree._Element) -> None:
+        self.root = root
+        self._article_chars: int | None = None
         self.base_url = base_url
         self.page = base_url.split("#", 1)[0] if base_url else None
         self.em = self.strong = self.strike = self.link = self.quote = 0
@@ -92,6 +120,13 @@ class _Writer:
                 if anc in self.holders:
                     break
                 self.holders.add(anc)
+        self.block_handlers: dict[str, Callable[[etree._Element, list[Block]], None]] = {
+            "ul": self.list_block, "ol": self.list_block, "pre": self.code_block,
+            "li": lambda el, out: self.list_block(el, out, items=[el]),
+            "blockquote": self.quote_block, "table": self.table_block,
+            "figure": self.figure_block, "dl": self.definition_block,
+            "details": self.details_block,
+        }
         self.inline_handlers: dict[str, Callable[[etree._Element, Paragraph], None]] = {
             "a": self._link, "img": self._image, "br": self._br, "wbr": self._nothing,
             "em": self._em, "i": self._em, "cite": self._em, "dfn": self._em, "var": self._em,
@@ -130,26 +165,15 @@ class _Writer:
 
     def block(self, el: etree._Element, out: list[Block]) -> None:
         tag = el.tag
-        if tag in _HEADINGS:
+        if tag in _CALLOUT_TAGS and self.callout_block(el, out):
+            return
+        handler = self.block_handlers.get(tag)
+        if handler is not None:
+            handler(el, out)
+        elif tag in _HEADINGS:
             self.heading_block(el, out)
-        elif tag in ("ul", "ol"):
-            self.list_block(el, out)
-        elif tag == "li":
-            self.list_block(el, out, items=[el])
-        elif tag == "pre":
-            self.code_block(el, out)
-        elif tag == "blockquote":
-            self.quote_block(el, out)
-        elif tag == "table":
-            self.table_block(el, out)
-        elif tag == "figure":
-            self.figure_block(el, out)
-        elif tag == "dl":
-            self.definition_block(el, out)
         elif tag == "hr":
             out.append(("hr", "---"))
-        elif tag == "details":
-            self.details_block(el, out)
         elif tag == "span" and el.get(MATH_ATTR) == "display":
             tex = (el.text or "").strip()
             if tex:
@@ -266,7 +290,7 @@ class _Writer:
         if not lang and any(a.get("href") and text_of(a).strip()
                             for a in el.iter("a")):
             # Preformatted text with links (RFCs, man pages): an HTML <pre> keeps them.
-            out.append(("html", pre_html(el, self.url)))
+            out.append(("html", pre_html(el, self.address)))
             return
         text = "\n".join(lines)
         longest = max((len(m) for m in BACKTICKS.findall(text)), default=0)
@@ -344,6 +368,44 @@ class _Writer:
         walk(el)
         flush()
 
+    def article_chars(self) -> int:
+        if self._article_chars is None:
+            self._article_chars = len(text_of(self.root))
+        return self._article_chars
+
+    def callout_block(self, el: etree._Element, out: list[Block]) -> bool:
+        """A callout box as ``> [!type] Title`` and its content, quoted; False if ``el``
+        is no callout."""
+        box = find_callout(el, self.article_chars) if (
+            el.get("class") or el.get("data-callout")) else None
+        if box is None:
+            return False
+        title = ""
+        if box.title is not None:
+            para = Paragraph()
+            self.flat = True
+            try:
+                self.inline_children(box.title, para)
+            finally:
+                self.flat = False
+            title = para.one_line()
+            self.skip.add(box.title)
+        inner: list[Block] = []
+        try:
+            self.blocks(el, inner)
+        finally:
+            if box.title is not None:
+                self.skip.discard(box.title)
+        if " ".join(title.casefold().strip(" :").split()) in _callout_names(box.kind):
+            title = ""  # "Note" over a note: Obsidian shows the type's name already
+        if not inner and not title:
+            return True
+        head = f"> [!{box.kind}]{box.fold}" + (f" {title}" if title else "")
+        lines = self.join(inner).split("\n") if inner else []
+        out.append(("quote", "\n".join([head] + ["> " + line if line else ">"
+                                                  for line in lines])))
+        return True
+
     def details_block(self, el: etree._Element, out: list[Block]) -> None:
         summary = next(el.iterchildren("summary"), None)
         if summary is not None:
@@ -361,17 +423,17 @@ class _Writer:
         """A link around blocks (a card): the first paragraph or heading carries the link."""
         start = len(out)
         self.blocks(el, out)
-        url = self.url(el.get("href"))
-        if not url:
+        target = self.target(el.get("href"))
+        if not target:
             return
         for i in range(start, len(out)):
             kind, text = out[i]
             if kind == "p" and not _LINK_START.search(text):
-                out[i] = (kind, f"[{text}]({destination(url)})")
+                out[i] = (kind, f"[{text}]({target})")
                 return
             if kind == "h" and not _LINK_START.search(text):
                 hashes, _, title = text.partition(" ")
-                out[i] = (kind, f"{hashes} [{title}]({destination(url)})")
+                out[i] = (kind, f"{hashes} [{title}]({target})")
                 return
 
     # ----------------------------------------------------------------- tables
@@ -391,7 +453,7 @@ class _Writer:
                     self.blocks(cell, out)
             return
         if not pipe_table_fits(el, cells):
-            html = table_html(el, self.url)
+            html = table_html(el, self.address)
             if html:
                 out.append(("html", html))
             return
@@ -547,10 +609,10 @@ class _Writer:
         links = [a for a in el.iter("a") if a.get("href")]
         if len(links) == 1 and not self.link and clean_text(
                 text_of(links[0])).strip() == clean_text(code_text(el)).strip():
-            url = self.url(links[0].get("href"))
-            if url:
+            target = self.target(links[0].get("href"))
+            if target:
                 inner = clean_text(code_text(el)).strip()
-                para.add(f"[{code_span(inner)}]({destination(url)})")
+                para.add(f"[{code_span(inner)}]({target})")
                 return
         text = clean_text(code_text(el))
         leading, trailing = text.startswith(" "), text.endswith(" ")
@@ -571,17 +633,39 @@ class _Writer:
             return "<code>" + html_lib.escape(text, quote=False).replace("|", "&#124;") + "</code>"
         return code_span(text)
 
-    def url(self, href: str | None) -> str | None:
+    def address(self, href: str | None, image: bool = False) -> str | None:
+        """The one place a link or image address enters the clip (as Markdown through
+        ``target``, or as HTML in a table or ``<pre>``): resolved against the page and
+        checked against the allow-list of schemes; None: the words stay, the link goes.
+
+        A page's link may name any scheme, and many start programs on a click
+        (``ms-msdt:``, ``search-ms:``, ``shell:``, ``smb://``...); a block-list cannot
+        keep up, so only what a reader expects a link to do is kept.
+        """
         if not href:
             return None
         href = href.strip()
-        if href.startswith("#"):
-            return (self.page + href) if self.page else href
-        return absolute_url(href, self.base_url)
+        if href.startswith("#"):  # a part of this page: on the web page, or in the clip
+            url: str | None = self.page + href if self.page and allowed_target(self.page) \
+                else href
+        elif image and (href[:5].lower() == "data:" or not _SCHEME.match(href)):
+            # an inline image (the image step writes it to a file or leaves it out), or a
+            # saved page's own picture named beside it (the image step copies it or not)
+            url = href
+        else:
+            url = absolute_url(href, self.base_url)
+        if not url or not allowed_target(url, image):
+            return None
+        return url
+
+    def target(self, href: str | None, image: bool = False) -> str | None:
+        """``address``, escaped to stand inside Markdown's ``(...)``."""
+        url = self.address(href, image)
+        return destination(url) if url else None
 
     def _link(self, el: etree._Element, para: Paragraph) -> None:
-        url = self.url(el.get("href")) if not self.link else None
-        if not url:
+        target = self.target(el.get("href")) if not self.link else None
+        if not target:
             self.inline_children(el, para)
             return
         idx = para.open("[")
@@ -593,20 +677,24 @@ class _Writer:
         if not para.has_content_after(idx):
             para.cancel(idx)
             return
-        para.parts.append(f"]({destination(url)})")
+        para.parts.append(f"]({target})")
         para.run_start = -1
         para.last_close = None
 
     def _image(self, el: etree._Element, para: Paragraph) -> None:
         src = (el.get("src") or "").strip()
-        if not src:
+        alt_text = sanitize_line(clean_text(el.get("alt") or ""))
+        target = self.target(src, image=True)
+        if not target:
+            if alt_text:  # an address no reader should follow: its words stay
+                para.add(escape(alt_text, self.link > 0, self.table))
             return
-        alt = escape(clean_text(el.get("alt") or "").strip(), True, self.table)
-        title = clean_text(el.get("title") or "").strip()
+        alt = escape(alt_text, True, self.table)
+        title = sanitize_line(clean_text(el.get("title") or ""))
         suffix = ""
         if title and title != alt:
             suffix = ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        para.add(f"![{alt}]({destination(src)}{suffix})")
+        para.add(f"![{alt}]({target}{suffix})")
 
     def _span(self, el: etree._Element, para: Paragraph) -> None:
         kind = el.get(MATH_ATTR)

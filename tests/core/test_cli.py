@@ -50,6 +50,18 @@ def test_save_reference_page_writes_one_clip(tmp_path: Path,
     _check_reference_clip(clips[0].read_text(encoding="utf-8"))
 
 
+def test_tags_given_follow_obsidians_rules(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    library = tmp_path / "x"
+    assert main(["save", str(REFERENCE), "--library", str(library),
+                 "--tags", "air quality, #India/Delhi,,air quality"]) == 0
+    [clip] = library.glob("*.md")
+    meta, _ = _split_clip(clip.read_text(encoding="utf-8"))
+    assert meta["tags"] == ["air-quality", "India/Delhi"]
+    assert list(meta) == ["title", "source", "author", "published", "created", "site",
+                          "description", "lang", "tags"]  # the same keys in every clip
+
+
 def test_save_reference_page_over_http(http_server, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     http_server.route("/news/russia.html", body=REFERENCE.read_bytes(),

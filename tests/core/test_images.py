@@ -230,7 +230,10 @@ def test_local_saved_page_may_use_its_own_folder(library: Path, tmp_path: Path) 
     assert f"![two](Saved%20page.assets/{name_of(JPEG, '.jpg')})" in text
     assert "outside" not in text
     assert "link.png" not in text  # never read, taken out
-    assert result.images_failed == [(files / "not-image.png").as_uri()]
+    # a local file that is not an image cannot stay "remote": it is taken out, with the reason
+    assert "not-image" not in text
+    assert result.images_failed == []
+    assert "not an image" in result.image_errors[(files / "not-image.png").as_uri()]
     assert LAZY not in {p.read_bytes() for p in assets.iterdir()}
 
 

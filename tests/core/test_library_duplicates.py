@@ -163,7 +163,7 @@ def test_replace_that_fails_to_write_puts_the_old_clip_back(
     first = save_clip(Clip(title="Old", body=prose(1), source="https://e.example/a"), library)
     before = first.path.read_bytes()
 
-    def full_disk(path: Path, data: bytes) -> None:
+    def full_disk(path: Path, data: bytes, temp_dir: Path | None = None) -> None:
         raise LibraryError("The disk is full")
 
     monkeypatch.setattr(store, "create_new", full_disk)

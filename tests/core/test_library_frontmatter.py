@@ -78,11 +78,17 @@ def test_layout_keys_order_and_heading() -> None:
     assert text.endswith("- item\n")
 
 
-def test_empty_values_are_left_out() -> None:
+def test_empty_values_are_written_as_empty_keys() -> None:
+    """Issue 12 changed this (empty values were left out): every clip has the same keys,
+    so Dataview-style queries see one schema; unknown values are empty."""
     text = render_clip(Clip(title="T", body="b", tags=[]))
     front = yaml.safe_load(text.split("---\n")[1])
-    assert front == {"title": "T"}
-    assert parse_clip(text).tags == []
+    assert front == {"title": "T", "source": None, "author": None, "published": None,
+                     "created": None, "site": None, "description": None, "lang": None,
+                     "tags": []}
+    assert "\nauthor:\n" in text
+    back = parse_clip(text)
+    assert (back.tags, back.author, back.extra) == ([], None, {})
 
 
 def test_extra_keys_survive_a_resave() -> None:

@@ -108,11 +108,21 @@ def test_a_typical_clip_takes_the_fast_path() -> None:
     assert parse_clip(render_clip(clip)) == parse_clip(render_clip(clip))
 
 
+def test_empty_keys_are_clippers_shape_too() -> None:
+    """Every clip writes every key, the empty ones as ``key:`` and ``tags: []`` (issue 12)."""
+    text = front_matter_of(Clip(title="T", body="b", tags=[]))
+    assert "\nauthor:\n" in text
+    assert "\ntags: []\n" in text
+    with mock.patch.object(yaml, "load", side_effect=AssertionError("PyYAML was used")):
+        fast = read(text)
+    assert fast == read_by_pyyaml(text)
+
+
 @pytest.mark.parametrize("text", [
     'title: "x" # comment\n',  # comments
     "# note\ntitle: \"x\"\n",
     "title: plain words\n",  # plain text, numbers, booleans, nulls
-    "rating: 3\n", "draft: true\n", "seen: null\n", "empty:\n", "empty: \n",
+    "rating: 3\n", "draft: true\n", "seen: null\n", "empty: \n",
     "tags: [a, b]\n", "tags:\n- \"a\"\n", "tags:\n    - \"a\"\n", "tags:\n  - a\n",  # lists
     "tags:\n  - \"a\"\n  -  \"b\"\n",
     "title:  \"two spaces\"\n", "title: \"x\" \n", "title:\"x\"\n",  # spacing

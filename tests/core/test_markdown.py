@@ -517,11 +517,28 @@ def test_nested_emphasis_is_not_doubled() -> None:
     assert tree.find(".//strong/em") is not None
 
 
-def test_emphasis_that_markdown_cannot_express_falls_back_to_html() -> None:
-    out = md("<p>word<strong>Note:</strong>text and x<em>(y)</em>z</p>")
+def test_emphasis_between_words_moves_its_punctuation_out_instead_of_raw_html() -> None:
+    """Issue 10: no raw <em>/<strong> where Markdown can say it. ``word**Note:**text`` does
+    not parse (the closing ``**`` follows punctuation and precedes a letter), but
+    ``word**Note**:text`` does, and reads the same."""
+    out = md("<p>word<strong>Note:</strong>text and x<em>(y)</em>z and "
+             "Zitat<em>«so»</em>Ende</p>")
+    assert "<" not in out
+    assert out == "word**Note**:text and x(*y*)z and Zitat«*so*»Ende\n"
     tree = render(out)
-    assert tree.find(".//strong").text_content() == "Note:"
-    assert tree.find(".//em").text_content() == "(y)"
+    assert [el.text_content() for el in tree.iter("strong", "em")] == ["Note", "y", "so"]
+    assert " ".join(tree.text_content().split()) == "wordNote:text and x(y)z and Zitat«so»Ende"
+
+
+def test_emphasis_of_punctuation_alone_is_dropped() -> None:
+    assert md("<p>Jindrák<em>,</em> který and x<strong>…</strong>y</p>") == \
+        "Jindrák, který and x…y\n"
+
+
+def test_emphasis_that_markdown_cannot_express_falls_back_to_html() -> None:
+    out = md("<p>a<strong>“<a href='/q'>quote</a>”</strong>b</p>")
+    tree = render(out)
+    assert tree.find(".//strong").text_content() == "“quote”"
 
 
 # --------------------------------------------------------------------------- escaping

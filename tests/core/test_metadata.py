@@ -421,12 +421,13 @@ def test_one_word_logo_heading_is_not_the_headline_of_a_long_title() -> None:
     assert wiki.title == "Mozilla"
 
 
-def test_sharing_title_is_kept_as_the_publisher_wrote_it() -> None:
-    """og:title is chosen for sharing; like Readability.js, Clipper does not second-guess it."""
+def test_sharing_title_is_kept_as_the_publisher_wrote_it_without_the_site() -> None:
+    """og:title is chosen for sharing and kept, but a clip's title is the headline: the
+    site's name goes (issue 10), the colon kicker stays."""
     m = meta('<meta property="og:title" content="Shovel Knight review: rewrite history | Polygon">'
              '<meta property="og:site_name" content="Polygon">'
              "<title>Shovel Knight review | Games | Polygon</title>", "")
-    assert m.title == "Shovel Knight review: rewrite history | Polygon"
+    assert m.title == "Shovel Knight review: rewrite history"
     assert m.site_name == "Polygon"
 
 

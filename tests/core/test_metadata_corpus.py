@@ -119,7 +119,8 @@ def _rates(pages: list[Path]) -> dict[str, float]:
         if exp.get("publishedTime"):
             hits["date"].append(match_date(exp["publishedTime"], m.published))
         if exp.get("siteName"):
-            hits["site"].append(match_loose(exp["siteName"], m.site_name))
+            site = CORRECTIONS.get(folder.name, {}).get("site_name", exp["siteName"])
+            hits["site"].append(match_loose(site, m.site_name))
         if exp.get("lang"):
             hits["lang"].append((m.lang or "").lower() == exp["lang"].lower())
     return {k: sum(v) / len(v) for k, v in hits.items()}
@@ -145,8 +146,9 @@ def test_corpus_rates() -> None:
     if len(pages) < 100:
         pytest.skip("the Readability corpus (../shared/corpus/readability) is not here")
     rates = _rates(pages)
-    # Reached (130 pages): title .984 against the corrected titles below (.945 against
-    # Readability.js's), byline .750 exact / .908 loose, date 1.0, site 1.0, lang 1.0.
+    # Reached (130 pages): title .984 against the corrected titles below (.866 against
+    # Readability.js's, which keep og:title's "| Site"), byline .750 exact / .908 loose, date 1.0,
+    # site 1.0 against the corrected sites below, lang 1.0.
     # Exact byline misses: see the module doc.
     floors = {"title": 0.98, "byline": 0.74, "byline_loose": 0.90, "date": 0.97,
               "site": 0.98, "lang": 0.98}
@@ -193,8 +195,30 @@ CORRECTIONS: dict[str, dict[str, str | None]] = {
     "mercurial": {"title": "Evolve: Shared Mutable History"},
     "001": {"title": "Get your Frontend JavaScript Code Covered"},
     "wikipedia": {"title": "Mozilla"},
-    # date and comment count glued to the name: "by Lucas Nolan22 Dec 2016651"
-    "breitbart": {"byline": "Lucas Nolan"},
+    # date and comment count glued to the name: "by Lucas Nolan22 Dec 2016651"; and the
+    # site's name is not part of the headline (issue 10: titles as people say them)
+    "breitbart": {"byline": "Lucas Nolan", "title": "'Neutral' Snopes Fact-Checker David "
+                  "Emery: 'Are There Any Un-Angry Trump Supporters?'"},
+    # og:title as published keeps the site's (or the author's) name; the headline does not
+    "ehow-1": {"title": "How to Build a Terrarium"},
+    "ehow-2": {"title": "How to Throw a Graduation Party on a Budget"},
+    "firefox-nightly-blog": {"title": "These Weeks in Firefox: Issue 85"},
+    "guardian-1": {"title": "'What is the sea telling us?': Māori tribes fearful over whale "
+                            "strandings"},
+    "iab-1": {"title": "Getting LEAN with Digital Ad UX"},
+    "medium-3": {"title": "Samantha and The Great Big Lie"},
+    "yahoo-4": {"title": "トレンドマイクロ、公衆無線LANを安全に使うためのアプリ"
+                         "「フリーWi-Fiプロテクション」（CNET Japan）"},
+    # the same words as og:title, typed as the page's headline shows them
+    "buzzfeed-1": {"title": "Student Dies After Diet Pills She Bought Online “Burned Her Up From "
+                            "Within”"},
+    "wikia": {"title": "‘Star Wars’ Original Cuts Might Get Released for 40th Anniversary"},
+    # the site's brand (og:site_name, or the title's suffix), not the publisher's legal name
+    # ("Wikimedia Foundation, Inc.") or a Medium publication's name
+    "wikipedia-2": {"site_name": "Wikipedia"},
+    "wikipedia-3": {"site_name": "Wikipedia"},
+    "wikipedia-4": {"site_name": "Wikipedia"},
+    "lazy-image-1": {"site_name": "Medium"},
     # "Follow Author" button text; the author is named in twitter:creator
     "royal-road": {"byline": "Sleyca"},
 }
@@ -227,7 +251,7 @@ def test_vendored_pages_match_their_expected_metadata() -> None:
         fixed = CORRECTIONS.get(folder.name, {})
         if exp.get("publishedTime"):
             assert match_date(exp["publishedTime"], m.published), folder.name
-        if exp.get("siteName"):
+        if exp.get("siteName") and "site_name" not in fixed:
             assert match_loose(exp["siteName"], m.site_name), folder.name
         if exp.get("title") and "title" not in fixed:
             assert match_loose(exp["title"], m.title), folder.name

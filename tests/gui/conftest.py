@@ -20,16 +20,23 @@ def window_factory(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[
     from clipper.gui.main_window import MainWindow
 
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    # True: a program took it, as a desktop with a file manager and a browser says
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toString()) or True)
     make_app()
     made: list[MainWindow] = []
     guard = _ModalGuard()
+
+    def forget(w: MainWindow) -> None:
+        """What closing would ask about (edits, queued pages), given up."""
+        w.session.discard_edits()
+        w.session.queue.clear()
 
     def make() -> MainWindow:
         w = MainWindow()
         w.opened_urls = opened  # type: ignore[attr-defined]
         # pytest-qt closes the window before fixture teardown: never ask about edits then
-        qtbot.addWidget(w, before_close_func=lambda w: w.session.discard_edits())
+        qtbot.addWidget(w, before_close_func=forget)
         with qtbot.waitExposed(w):
             w.show()
         with qtbot.waitActive(w):
@@ -39,8 +46,12 @@ def window_factory(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[
 
     yield make
     guard.stop()
+    # A QMimeData made in Python and left on the clipboard is destroyed by Qt's exit
+    # handlers after Python has finalized: the process then ends in a segmentation fault
+    # (seen with test_window_paste.py run alone, on main too). Cleared while Python lives.
+    QApplication.clipboard().clear()
     for w in made:
-        w.session.discard_edits()
+        forget(w)
         w.close()
     assert tasks.wait_for_all(10_000), "a background task did not stop"
     # pytest-qt only asked for deleteLater(): delete the windows now, on this thread. Left

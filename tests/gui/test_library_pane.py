@@ -392,13 +392,13 @@ def test_the_pane_toggles_and_ctrl_k_brings_it_back(qtbot, window) -> None:
     assert dock.isVisible()
     press(qtbot, window, Qt.Key.Key_L, CTRL | SHIFT)
     assert not dock.isVisible()
-    press(qtbot, window, Qt.Key.Key_F, CTRL)
+    press(qtbot, window, Qt.Key.Key_F, CTRL | SHIFT)  # Ctrl+F finds in the article (issue 12)
     assert dock.isVisible()
     assert QApplication.focusWidget() is window.library_pane.search
     view_menu = {a.text().replace("&", ""): [s.toString() for s in a.shortcuts()]
                  for a in window.menus[2].actions() if not a.isSeparator()}
     assert view_menu["Library"] == ["Ctrl+Shift+L", "F9"]
-    assert view_menu["Search Library"] == ["Ctrl+K", "Ctrl+F"]
+    assert view_menu["Search Library"] == ["Ctrl+K", "Ctrl+Shift+F"]
 
 
 def test_a_long_library_loads_page_by_page(qtbot, window_factory, library: Path,
@@ -444,15 +444,17 @@ def test_changing_the_library_in_settings_switches_the_pane(
     assert window.library_pane.library == other
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_K, Qt.Key.Key_F])
-def test_ctrl_k_and_ctrl_f_reach_the_search_from_text_fields(qtbot, window, key) -> None:
+@pytest.mark.parametrize(("key", "modifiers"), [(Qt.Key.Key_K, CTRL),
+                                               (Qt.Key.Key_F, CTRL | SHIFT)])
+def test_ctrl_k_and_ctrl_shift_f_reach_the_search_from_text_fields(qtbot, window, key,
+                                                                   modifiers) -> None:
     window.open_arguments([str(REFERENCE)])
     wait_loaded(qtbot, window, "Russia says")
     window.article.tabs.setCurrentIndex(1)
     for field in (window.url_bar.field, window.form.title, window.article.editor):
         field.setFocus()
         assert QApplication.focusWidget() is field
-        press(qtbot, window, key, CTRL)
+        press(qtbot, window, key, modifiers)
         assert QApplication.focusWidget() is window.library_pane.search
 
 

@@ -118,3 +118,45 @@ def test_started_empty_a_typed_url_and_ctrl_s_save_it(display: dict[str, str],
     finally:
         app.terminate()
         app.wait(timeout=30)
+
+
+def test_a_hand_written_note_opened_and_saved_unedited_is_not_touched(
+        display: dict[str, str]) -> None:
+    """Ctrl+K, the note's words, Enter, Ctrl+S: the file keeps its bytes and its mtime;
+    an edit typed after that (Ctrl+E, keys, Ctrl+S) changes only the body's end."""
+    from helpers.notes import NOTES
+
+    library = Path(display["CLIPPER_LIBRARY"])
+    library.mkdir(parents=True, exist_ok=True)
+    note = library / "Handwritten note from Obsidian.md"
+    original = NOTES["obsidian-flow"].encode("utf-8")
+    note.write_bytes(original)
+    os.utime(note, (1_000_000_000, 1_000_000_000))
+    app = start(display)
+    try:
+        window = focus_window(display, "^Clipper")
+        xdotool(display, "key", "ctrl+k")
+        xdotool(display, "type", "--delay", "2", "Handwritten")
+
+        def opened() -> bool:
+            # Enter opens the best match once the pane has listed it (a first start
+            # indexes the folder first): pressed until the note is shown.
+            xdotool(display, "key", "Return")
+            time.sleep(0.5)
+            return xdotool(display, "getwindowname", window).startswith("Handwritten")
+
+        wait_for(opened, "the note in the window")
+        xdotool(display, "key", "ctrl+s")
+        xdotool(display, "key", "ctrl+e")  # to the Markdown editor, from the search field
+        xdotool(display, "key", "ctrl+End")
+        xdotool(display, "type", "--delay", "2", "Typed here.")
+        # Keys are handled in order: once the edit is saved, the first Ctrl+S was handled.
+        time.sleep(0.5)
+        assert note.read_bytes() == original
+        assert note.stat().st_mtime == 1_000_000_000
+        xdotool(display, "key", "ctrl+s")
+        wait_for(lambda: note.stat().st_mtime != 1_000_000_000, "the edit saved")
+        assert note.read_bytes() == original + b"Typed here."
+    finally:
+        app.terminate()
+        app.wait(timeout=30)

@@ -106,3 +106,36 @@ def test_a_finished_tasks_relay_is_deleted_on_the_gui_thread(qtbot) -> None:
     qtbot.waitUntil(lambda: results == [7])
     # deleteLater from the GUI thread, not the cycle collector in some worker thread
     qtbot.waitUntil(lambda: not shiboken6.isValid(relay))
+
+
+def test_events_arrive_on_the_gui_thread_in_order_before_the_result(qtbot) -> None:
+    seen: list[object] = []
+
+    def work(cancel: threading.Event, progress, events) -> str:
+        for n in range(5):
+            events(n)
+        return "end"
+
+    tasks.run_in_background(work, on_done=seen.append,
+                            on_event=lambda e: seen.append((e, on_gui_thread())))
+    qtbot.waitUntil(lambda: "end" in seen)
+    assert seen == [(0, True), (1, True), (2, True), (3, True), (4, True), "end"]
+
+
+def test_a_cancelled_task_still_reports_its_events_then_that_it_stopped(qtbot) -> None:
+    started, release = threading.Event(), threading.Event()
+    seen: list[object] = []
+
+    def work(cancel: threading.Event, progress, events) -> str:
+        started.set()
+        release.wait(5)
+        events("written")
+        return "late"
+
+    task = tasks.run_in_background(work, on_done=seen.append, on_event=seen.append,
+                                   on_cancelled=lambda: seen.append("stopped"))
+    assert started.wait(5)
+    task.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: "stopped" in seen)
+    assert seen == ["written", "stopped"]

@@ -216,3 +216,27 @@ def test_menus_and_the_save_button_offer_what_the_session_allows(qtbot, window) 
     assert offered() == set(enabled_commands(window.session))
     assert {"save", "save_as", "copy_markdown", "toggle_markdown", "reload"} <= offered()
     assert window.save_button.isEnabled()
+
+
+def test_a_saved_pages_own_pictures_show_in_the_preview(qtbot, window, tmp_path: Path) -> None:
+    """A page saved "complete" names its photo by a path beside it; asked to load images,
+    the preview shows it from that folder, and the article text holds no path to the disk."""
+    folder = tmp_path / "Pier photos_files"
+    folder.mkdir()
+    (folder / "pier 1.png").write_bytes(png_bytes(40, 30))
+    page = tmp_path / "Pier photos.html"
+    page.write_text("<!-- saved from url=(0027)https://harbour.example/a -->\n" + article_page(
+        "Pier photos").replace("</h1>", "</h1><p><img src='Pier%20photos_files/pier%201.png'"
+                                        " alt='the pier'></p>"), encoding="utf-8")
+    window.load_argument(str(page))
+    wait_loaded(qtbot, window, "Pier photos")
+    markdown = window.article.editor.toPlainText()
+    assert "![the pier](Pier%20photos_files/pier%201.png)" in markdown
+    assert "file:" not in markdown and str(tmp_path) not in markdown
+    qtbot.waitUntil(lambda: window.actions_.load_images.isEnabled(), timeout=TIMEOUT)
+    window.actions_.load_images.trigger()
+    preview = window.article.preview
+    qtbot.waitUntil(lambda: preview.has_image("Pier photos_files/pier 1.png"), timeout=TIMEOUT)
+    image = QTextDocument.ResourceType.ImageResource.value
+    loaded = preview.loadResource(image, QUrl("Pier%20photos_files/pier%201.png"))
+    assert isinstance(loaded, QImage) and loaded.width() == 40

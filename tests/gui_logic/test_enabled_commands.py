@@ -24,9 +24,9 @@ def test_with_nothing_shown_only_the_always_available_commands_run() -> None:
     assert enabled_commands(Session()) == frozenset()
 
 
-def test_a_shown_page_can_be_saved_copied_toggled_and_reloaded() -> None:
+def test_a_shown_page_can_be_saved_copied_toggled_searched_and_reloaded() -> None:
     assert enabled_commands(with_page()) == {"save", "save_as", "copy_markdown",
-                                             "toggle_markdown", "reload"}
+                                             "toggle_markdown", "reload", "find"}
 
 
 def test_images_can_be_loaded_only_when_the_page_has_some() -> None:

@@ -29,8 +29,16 @@ def test_a_clipper_error_is_said_as_it_is(caplog: pytest.LogCaptureFixture) -> N
 def test_a_bug_is_named_and_logged_with_its_traceback(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.ERROR):
         text = error_text(KeyError("title"), "saving the clip")
-    assert text == "Unexpected error while saving the clip: KeyError: 'title'"
+    assert text == ("Unexpected error while saving the clip: KeyError: 'title'. Try again; if "
+                    "it happens again, please report it (the details are on the terminal).")
     assert caplog.records[0].exc_info is not None
+
+
+def test_a_disk_error_says_what_to_check() -> None:
+    error = OSError(28, "No space left on device", "/lib/x.md")
+    assert error_text(error, "saving the clip") == (
+        "Could not finish saving the clip: No space left on device (/lib/x.md). Check that "
+        "the disk has room and the folder can be written, then try again.")
 
 
 def test_skipped_files_and_remote_images_are_named_briefly() -> None:

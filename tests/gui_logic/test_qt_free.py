@@ -8,7 +8,7 @@ import sys
 
 QT_FREE = ["clipper.gui.session", "clipper.gui.messages", "clipper.gui.save_choices",
            "clipper.gui.mime", "clipper.gui.sanitize", "clipper.gui.source_tokens",
-           "clipper.gui.jobs"]
+           "clipper.gui.jobs", "clipper.gui.import_jobs", "clipper.gui.import_state"]
 
 
 def test_the_window_state_and_its_helpers_load_no_qt() -> None:

@@ -53,3 +53,12 @@ def test_a_saved_page_may_use_images_in_its_own_folder_only(tmp_path: Path) -> N
 def test_nothing_to_show_gives_an_empty_page() -> None:
     assert sanitize("", None).html == ""
     assert sanitize("   ", "https://a.example/").images == []
+
+
+def test_attributes_named_like_a_namespace_do_not_blank_the_page() -> None:
+    """A real forum page had ``<div {count}="3">``: lxml cannot delete such an attribute
+    ("Empty tag name") and the Page tab stayed blank."""
+    page = sanitize('<html><body><div {count}="3" class="x"><p>Hello there</p></div>'
+                    '<a {x}="1" href="/a">link</a></body></html>', "https://forum.example/t/1")
+    assert page.html == ('<body><div><p>Hello there</p></div>'
+                         '<a href="https://forum.example/a">link</a></body>')

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from clipper.errors import ClipperError
-from clipper.gui.session import Draft, FileNote, Notice, Session, parse_tags
+from clipper.gui.session import Draft, FileNote, Notice, Session, parse_tags, tag_typing
 from clipper.models import Article, Clip, Page, SaveAction, Source
 from clipper.pipeline import Loaded
 
@@ -48,12 +48,30 @@ def typed(session: Session, **changes: Any) -> Draft:
 
 def test_a_draft_reads_the_fields_as_they_are_saved() -> None:
     draft = Draft.from_fields(title="  Pier  ", author=" ", published="2024-05-01 ",
-                              site="Gazette", tags="#news, harbour  news", body="Text")
-    assert draft == Draft("Pier", None, "2024-05-01", "Gazette", ("news", "harbour"), "Text")
+                              site="Gazette", tags="#news, harbour  news,news", body="Text")
+    assert draft == Draft("Pier", None, "2024-05-01", "Gazette", ("news", "harbour-news"),
+                          "Text")
     clip = Clip(title="Pier", body="Text", author=None, published="2024-05-01",
-                site="Gazette", tags=["news", "harbour"])
+                site="Gazette", tags=["news", "harbour-news"])
     assert Draft.of(clip) == draft
-    assert parse_tags("a,b  c,,#a") == ["a", "b", "c"]
+    # Obsidian's rules (issue 12): commas separate tags, spaces inside one become "-"
+    assert parse_tags("a,b  c,,#a") == ["a", "b-c"]
+    assert parse_tags("air quality, India/Delhi") == ["air-quality", "India/Delhi"]
+
+
+@pytest.mark.parametrize(("typed", "cursor", "shown", "after"), [
+    ("air", 3, "air", 3),
+    ("air ", 4, "air ", 4),  # a space may still be followed by a comma
+    ("air q", 5, "air-q", 5),
+    ("air  q", 6, "air-q", 5),
+    ("air quality, ", 13, "air-quality, ", 13),
+    ("air quality, India/Delhi", 24, "air-quality, India/Delhi", 24),
+    ("a b, c d", 1, "a-b, c-d", 1),
+    (" lead ,  x y ", 9, " lead ,  x-y ", 9),
+])
+def test_spaces_inside_a_tag_become_dashes_as_typed(typed: str, cursor: int, shown: str,
+                                                    after: int) -> None:
+    assert tag_typing(typed, cursor) == (shown, after)
 
 
 def test_nothing_is_shown_at_first() -> None:
@@ -91,7 +109,7 @@ def test_a_load_shows_its_progress_then_the_page() -> None:
     assert session.clip is clip
     assert session.saved_path is None
     assert session.file_note is None
-    assert session.status == f"Loaded “Harbour budget approved” from {URL}"
+    assert session.status == "Loaded from news.example/…/budget"  # short (issue 12)
     assert session.title == "Harbour budget approved"
     assert session.word_count() == 5
     assert not session.is_dirty
@@ -153,17 +171,18 @@ def test_a_new_load_clears_errors_but_keeps_information() -> None:
     assert session.notice == Notice("The clipboard holds nothing to clip.", "info")
 
 
-def test_pasted_html_without_an_address_leaves_the_address_alone() -> None:
+def test_pasted_html_without_an_address_empties_the_address() -> None:
+    """Issue 12 changed this: the previous page's address stayed, naming another page."""
     session = Session()
     session.load_started(Source("url", URL))
     revision = session.address_revision
     session.load_started(Source("html", "<p>x</p>"))
-    assert (session.address, session.address_revision) == (URL, revision)
+    assert (session.address, session.address_revision) == ("", revision + 1)
     session.load_started(Source("html", "<p>x</p>", "https://from.example/"))
     assert session.address == "https://from.example/"
-    assert session.address_revision == revision + 1
+    assert session.address_revision == revision + 2
     session.load_started(Source("url", URL))
-    assert session.address_revision == revision + 2  # the same address again is set again
+    assert session.address_revision == revision + 3  # the same address again is set again
 
 
 def test_a_failed_load_offers_to_try_again_and_keeps_the_clip() -> None:
@@ -298,7 +317,7 @@ def test_a_clip_opened_from_the_library_saves_back_to_its_file() -> None:
     assert session.address == "https://old.example/"
     assert session.saved_path == path
     assert session.file_note == FileNote("Opened", path)
-    assert session.status == "Opened “Old clip” from the library"
+    assert session.status == "Opened from the library"
     assert session.current_clip().path == path
     assert session.images_folder() == Path("/library")
 
@@ -400,3 +419,14 @@ def test_a_notice_is_dismissed_once() -> None:
     session.dismissed()
     assert session.notice is None
     assert len(changes) == 2
+
+
+def test_an_image_left_out_at_load_is_said_in_the_status() -> None:
+    session = Session()
+    loaded = page()
+    loaded.notes = ["image data:image/png,… (51200 KB) left out: larger than the 20 MB "
+                    "image size limit"]
+    session.load_started(loaded.source)
+    session.page_shown(loaded, Clip.from_article(loaded.article, tags=["news"]))
+    assert session.status.startswith("Loaded from news.example")
+    assert "left out: larger than the 20 MB image size limit" in session.status

@@ -27,8 +27,21 @@ from clipper.extract.metadata.dom import (
     outside_article,
 )
 from clipper.extract.metadata.jsonld import JsonLdFacts, parse_scripts
+from clipper.extract.metadata.site import (
+    SiteNames,
+    brand_names,
+    fold,
+    host_labels,
+    is_legal_name,
+    plain_brand,
+    strip_site,
+)
 from clipper.extract.metadata.tags import PageTags, clean_text, collect
-from clipper.extract.metadata.title import split_title, strip_site_name, title_from_document
+from clipper.extract.metadata.title import (
+    SEPARATOR,
+    split_title,
+    title_from_document,
+)
 from clipper.htmltree import ElementsXPath
 
 
@@ -85,13 +98,17 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Meta
     lang = _language(tags, facts)
     site = _site_name(tags, facts)
     headings = _Headings(doc)
-    title = _title(tags, facts, site, headings)
+    clues = _SiteClues(doc, tags, facts, (page_url, url))
+    title = _title(tags, facts, clues, headings)
+    if title:
+        title = _headline(title, clues, headings)
     marks = Marks(doc)
     return Metadata(
         title=title,
         byline=_byline(doc, tags, facts, title, marks),
         published=_published(marks, tags, facts, (page_url, url), lang, title),
-        site_name=site or _site_from_title(tags.title, title),
+        site_name=site or _site_from_title(tags.title, title) or clues.visible_brand()
+        or _legal_site(facts),
         excerpt=clean_text(facts.description) or tags.first(*_DESCRIPTION_KEYS),
         lang=lang,
         url=page_url,
@@ -129,6 +146,55 @@ class _Headings:
         return self._h2s
 
 
+class _SiteClues:
+    """What names the site, for recognising it in a title; the page is searched for its
+    visible brand only when a title has a part to check."""
+
+    def __init__(self, doc: lxml_html.HtmlElement, tags: PageTags, facts: JsonLdFacts,
+                 urls: tuple[str | None, ...]) -> None:
+        self.doc, self.tags, self.facts, self.urls = doc, tags, facts, urls
+        self._stripped: tuple[str, str] | None = None
+
+    def names(self) -> list[str | None]:
+        """The names the page declares for its site."""
+        tags, facts = self.tags, self.facts
+        return [*tags.all("og:site_name"), facts.website, facts.publisher,
+                *(plain_brand(n) for n in (facts.publisher,) if n),
+                *(tags.first(k) for k in _SITE_KEYS)]
+
+    def weak(self) -> list[str | None]:
+        """Names that only hint at the site: its Twitter handle, and the author's name,
+        which blogging platforms append ("… - John C. Welch")."""
+        return [(self.tags.first("twitter:site") or "").lstrip("@"), *self.facts.authors,
+                *self.tags.all("author")]
+
+    def visible_brand(self) -> str | None:
+        """The name the page's link home shows (its text or logo ``alt``), when it is the
+        host's name or a part of the page's title: the brand a reader sees. Read only for
+        a page that declares no site name."""
+        labels = self.labels()
+        site = SiteNames((), labels)
+        parts = {fold(part) for _, part in split_title(self.tags.title or "")}
+        for brand in brand_names(self.doc, next((u for u in self.urls if u), None)):
+            for _, name in split_title(brand) or [(0, brand)]:  # "LimeSpace - IT": its name
+                if site.by_host(name) or (fold(name) in parts and len(parts) > 1):
+                    return name.strip()
+        return None
+
+    def labels(self) -> set[str]:
+        return host_labels(*self.urls)
+
+    def strip(self, title: str) -> str:
+        """``title`` without the site's name at either end."""
+        if not (SEPARATOR.search(title) or "(" in title or ": " in title
+                or title.rstrip().endswith(("-", "|"))):
+            return title
+        if self._stripped is None or self._stripped[0] != title:
+            self._stripped = (title, strip_site(title, self.names(), self.labels(),
+                                                self.weak))
+        return self._stripped[1]
+
+
 def _similarity(a: str, b: str) -> float:
     """Share of *b*'s text made of words also in *a* (Readability's measure)."""
     words_a = set(re.findall(r"\w+", a.lower()))
@@ -139,14 +205,14 @@ def _similarity(a: str, b: str) -> float:
     return 1 - len(" ".join(unique)) / len(" ".join(words_b))
 
 
-def _title(tags: PageTags, facts: JsonLdFacts, site: str | None,
+def _title(tags: PageTags, facts: JsonLdFacts, clues: _SiteClues,
            headings: _Headings) -> str | None:
     doc_title: str | None = None
 
     def from_document() -> str | None:
         nonlocal doc_title
         if doc_title is None and tags.title:
-            raw = strip_site_name(tags.title, (site,)) if site else tags.title
+            raw = clues.strip(tags.title)
             doc_title = title_from_document(raw, headings.h1s, headings.h2s)
         return doc_title or None
 
@@ -168,6 +234,24 @@ def _title(tags: PageTags, facts: JsonLdFacts, site: str | None,
     title = title or meta_title or from_document()
     if not title:
         title = next((h for h in headings.h1s if h), None)
+    return title
+
+
+_TYPED_MARKS = "'\"-’‘‚“”„–—‐‑"
+_QUOTES_DASHES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
+                                "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+
+
+def _headline(title: str, clues: _SiteClues, headings: _Headings) -> str:
+    """The title without the site's name; typed as the page's h1 shows it when they are
+    the same words ("Editor's Letter" from og:title, "Editor’s Letter" on the page)."""
+    title = clues.strip(title)
+    if not any(mark in title for mark in _TYPED_MARKS):
+        return title  # nothing a headline could type differently: the h1s need not be read
+    plain = " ".join(title.translate(_QUOTES_DASHES).split())
+    for h1 in headings.h1s:
+        if h1 != title and " ".join(h1.translate(_QUOTES_DASHES).split()) == plain:
+            return h1
     return title
 
 
@@ -366,7 +450,18 @@ _NOT_DATELINE = re.compile(r"©|copyright|retrieved|accessed|abgerufen|consulté
 
 
 def _site_name(tags: PageTags, facts: JsonLdFacts) -> str | None:
-    return clean_text(facts.publisher) or tags.first(*_SITE_KEYS) or clean_text(facts.website)
+    """The brand the page gives itself; a publisher's legal name ("Tamedia AG") only
+    when nothing else names the site (``_legal_site``)."""
+    publisher = clean_text(facts.publisher)
+    if publisher and is_legal_name(publisher):
+        publisher = None
+    return (tags.first("og:site_name") or publisher or clean_text(facts.website)
+            or tags.first(*_SITE_KEYS))
+
+
+def _legal_site(facts: JsonLdFacts) -> str | None:
+    publisher = clean_text(facts.publisher)
+    return plain_brand(publisher) if publisher else None
 
 
 def _site_from_title(raw: str | None, title: str | None) -> str | None:

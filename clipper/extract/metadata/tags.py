@@ -13,22 +13,20 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from clipper.safetext import sanitize_line
+
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _KEY_SEPARATORS = re.compile(r"[.\s]+")
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""Embeddings, overrides and isolates: right-to-left text displays right without them, and
-with them a title can show as something else (U+202E before "gpj.exe" shows "exe.jpg")."""
 
 
 def clean_text(value: str | None) -> str | None:
-    """Collapse whitespace, undo HTML entities that were escaped twice, drop bidi controls."""
+    """Collapse whitespace, undo HTML entities that were escaped twice; controls, escapes,
+    surrogates and bidi overrides out (``clipper.safetext``, the one sanitiser)."""
     if not value:
         return None
     if "&" in value:
         value = _ENTITY.sub(lambda m: html.unescape(m.group(0)), value)
-    value = _BIDI_CONTROLS.sub("", value)
-    value = " ".join(value.split())
-    return value or None
+    return sanitize_line(value) or None
 
 
 def meta_key(raw: str) -> str:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 
 # Separators between headline, section and site name in <title> text.
-_SEPARATOR = re.compile(r" (?:[|\-–—\\/>»·•~]|::|--) ")
+SEPARATOR = re.compile(r" (?:[|\-–—\\/>»·•~⋆│]|::|--) ")
 _HIERARCHICAL = re.compile(r" [\\/>»] ")
-_SEPARATOR_CHARS = re.compile(r"[|\-–—\\/>»·•~:]+")
+_SEPARATOR_CHARS = re.compile(r"[|\-–—\\/>»·•~:⋆│]+")
 
 
 def words(text: str) -> int:
@@ -51,7 +51,7 @@ def split_title(title: str) -> list[tuple[int, str]]:
     """(start offset, text) of each part of *title* between separators (or one ": ")."""
     parts: list[tuple[int, str]] = []
     start = 0
-    for match in _SEPARATOR.finditer(title):
+    for match in SEPARATOR.finditer(title):
         parts.append((start, title[start:match.start()]))
         start = match.end()
     parts.append((start, title[start:]))
@@ -91,14 +91,14 @@ def _readability_rule(orig: str, h1s: list[str]) -> str:
     """Readability.js ``_getArticleTitle`` (minus the h1/h2 lookups done above)."""
     cur = orig
     hierarchical = False
-    if _SEPARATOR.search(cur):
+    if SEPARATOR.search(cur):
         hierarchical = bool(_HIERARCHICAL.search(cur))
-        last = list(_SEPARATOR.finditer(orig))[-1]
+        last = list(SEPARATOR.finditer(orig))[-1]
         cur = orig[: last.start()]
         if words(cur) < 3:
             # Readability cuts at the first separator character, even inside "Internet-Law";
             # a separator between spaces is the one that separates.
-            first = _SEPARATOR.search(orig)
+            first = SEPARATOR.search(orig)
             cur = orig[first.end():] if first else orig
     elif ": " in cur:
         cur = orig[orig.rfind(":") + 1:]

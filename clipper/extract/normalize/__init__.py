@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from clipper.extract.address import is_local
 from clipper.extract.normalize.images import (
     apply_noscript,
     drop_duplicate_images,
@@ -24,7 +25,13 @@ from clipper.extract.normalize.images import (
     resolve_image,
 )
 from clipper.extract.normalize.links import MEDIA_URL_ATTRS, fix_link, fix_media_url, page_key
-from clipper.extract.normalize.math import MATH_TAGS, convert_math, is_mathjax_rendering
+from clipper.extract.normalize.math import (
+    MATH_SOURCE_TAGS,
+    convert_data_math,
+    convert_math,
+    is_math_source,
+    is_mathjax_rendering,
+)
 from clipper.htmltree import remove_keep_tail
 from clipper.markdown.footnotes import mark_footnotes
 from clipper.markdown.marks import MATH_ATTR
@@ -34,15 +41,23 @@ __all__ = ["document_base", "normalize_document"]
 
 
 def document_base(doc: etree._Element, base_url: str | None) -> str | None:
-    """The URL relative links resolve against: ``<base href>`` wins over the page URL."""
+    """The URL relative links resolve against: ``<base href>`` wins over the page URL.
+
+    Never a ``file:`` URL: a saved page's links mean the web, not the reader's disk.
+    """
+    if is_local(base_url):
+        base_url = None
     for base in doc.iter("base"):
         href = base.get("href")
         if href and href.strip():
-            return absolute_url(href, base_url) or base_url
+            found = absolute_url(href, base_url)
+            return base_url if found is None or is_local(found) else found
         break
     return base_url
 
 
+_MAYBE_MATH = frozenset(("span", "div"))
+"""Where KaTeX and MathJax renderings (and the TeX they keep in attributes) live."""
 _VOID_PARSED_AS_CONTAINERS = frozenset(("wbr", "source", "track", "embed", "keygen"))
 
 
@@ -66,7 +81,8 @@ def _unnest_void(el: etree._Element) -> None:
     last.tail = (last.tail or "") + tail or None
 
 
-def normalize_document(doc: etree._Element, base_url: str | None) -> None:
+def normalize_document(doc: etree._Element, base_url: str | None,
+                       local: str | None = None) -> None:
     """Fix images, links and math in place, in one walk over ``doc``.
 
     After it: every kept ``<img>`` has one absolute ``src`` (best of
@@ -75,7 +91,13 @@ def normalize_document(doc: etree._Element, base_url: str | None) -> None:
     except same-page ``#anchors`` which stay relative for footnotes, script
     links are unwrapped, math is a ``data-clipper-math`` placeholder, and
     footnote references/definitions carry ``data-clipper-fnref``/``-fndef``.
+
+    ``local`` is the ``file:`` URL of a page read from disk, whose ``base_url`` is the
+    web address it was saved from (``clipper.extract.address``), or None; a ``file:``
+    ``base_url`` counts as a local page with no web address.
     """
+    if is_local(base_url):
+        local, base_url = local or base_url, None
     base = document_base(doc, base_url)
     page = page_key(base_url)
     elements = [el for el in doc.iter() if isinstance(el.tag, str)]
@@ -99,7 +121,7 @@ def normalize_document(doc: etree._Element, base_url: str | None) -> None:
             name = el.get("name")
             if name and name not in ids:
                 ids[name] = el
-            if fix_link(el, base, page):
+            if fix_link(el, base, page, local):
                 anchors.append(el)
         elif tag == "img":
             if not convert_math(el):
@@ -109,11 +131,11 @@ def normalize_document(doc: etree._Element, base_url: str | None) -> None:
             imgs.append(el)
         elif tag == "noscript":
             noscripts.append(el)
-        elif tag in MATH_TAGS or (tag == "span" and "katex" in (el.get("class") or "").split()):
-            if el.getparent() is not None:
-                convert_math(el)
+        elif tag in MATH_SOURCE_TAGS or (tag in _MAYBE_MATH and is_math_source(el)):
+            if el.getparent() is not None and not convert_math(el):
+                convert_data_math(el)
         elif tag in MEDIA_URL_ATTRS:
-            fix_media_url(el, base)
+            fix_media_url(el, base, local)
         if tag in ("span", "div", "nobr") and is_mathjax_rendering(el):
             mathjax_rendered.append(el)
     if has_tex_scripts:
@@ -123,12 +145,12 @@ def normalize_document(doc: etree._Element, base_url: str | None) -> None:
                 remove_keep_tail(el)
     for noscript in noscripts:
         if noscript.getparent() is not None:
-            apply_noscript(noscript, base)
+            apply_noscript(noscript, base, local)
     kept: list[etree._Element] = []
     for img in imgs:
         if not in_tree(img, doc):
             continue  # went away with its <noscript> or a replaced math element
-        if resolve_image(img, base):
+        if resolve_image(img, base, local):
             kept.append(img)
         else:
             remove_keep_tail(img)

@@ -8,15 +8,17 @@ preview a lazy loader shows beside the real image.
 
 from __future__ import annotations
 
+import posixpath
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from clipper.extract.address import is_local
 from clipper.htmltree import remove_keep_tail
 from clipper.images.srcset import IMAGE_EXT, is_placeholder, pick_image_src, picture_candidates
-from clipper.urls import absolute_url
+from clipper.urls import absolute_url, clean_href
 
 __all__ = ["apply_noscript", "drop_duplicate_images", "in_tree", "is_tracking_pixel",
            "resolve_image"]
@@ -71,14 +73,27 @@ _KEEP_IMG_ATTRS = ("src", "alt", "title", "width", "height", "class", "id", "sty
                    "aria-hidden", "role")
 
 
-def resolve_image(img: etree._Element, base: str | None) -> bool:
-    """Give ``img`` one absolute ``src``; False if it should be removed."""
+def resolve_image(img: etree._Element, base: str | None, local: str | None = None) -> bool:
+    """Give ``img`` one absolute ``src``; False if it should be removed.
+
+    On a page read from disk (``local``, its ``file:`` URL) an image saved beside it
+    keeps a path relative to the page's folder, which saving the clip copies into its
+    assets; its other addresses must be web addresses.
+    """
     extra = None
     parent = img.getparent()
     if parent is not None and parent.tag == "picture":
         extra = picture_candidates(parent)
     chosen = pick_image_src(img, extra)
-    url = absolute_url(chosen, base) if chosen and not chosen.startswith("data:") else chosen
+    if not chosen or chosen.startswith("data:"):
+        url = chosen
+    elif local is not None:
+        beside = saved_image(chosen, local)
+        url = beside if beside is not None else absolute_url(chosen, base)
+        if url and beside is None and not url[:8].lower().startswith(("http://", "https://")):
+            url = None  # a relative address with no web address to resolve it against
+    else:
+        url = absolute_url(chosen, base)
     if not url or is_tracking_pixel(img, url):
         return False
     for name in list(img.attrib):
@@ -86,6 +101,28 @@ def resolve_image(img: etree._Element, base: str | None) -> bool:
             del img.attrib[name]
     img.set("src", url)
     return True
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def saved_image(src: str, local: str) -> str | None:
+    """The path, relative to a saved page's folder, of an image the page names as a file
+    beside it (``Page_files/a.jpg``, ``./a.jpg``, ``file:///…/Page_files/a.jpg``); None
+    for an address of the web (absolute, ``//host``, ``/root-relative``)."""
+    src = clean_href(src)
+    if src.startswith("/") or (_SCHEME.match(src) and not is_local(src)):
+        return None
+    target = absolute_url(src, local)
+    if target is None or not is_local(target):
+        return None
+    folder = posixpath.dirname(unquote(urlsplit(local).path))
+    path = posixpath.normpath(unquote(urlsplit(target).path))
+    if not path.startswith(folder.rstrip("/") + "/"):
+        return ""  # a file outside the page's folder: never part of the clip
+    relative = path[len(folder.rstrip("/")) + 1:]
+    # unquoted, a name may hold what no file name (nor an XML attribute) can: left out
+    return relative if relative.isprintable() else ""
 
 
 def in_tree(el: etree._Element, root: etree._Element) -> bool:
@@ -115,7 +152,8 @@ def _noscript_images(noscript: etree._Element) -> list[etree._Element]:
     return list(frag.iter("img"))
 
 
-def apply_noscript(noscript: etree._Element, base: str | None) -> None:
+def apply_noscript(noscript: etree._Element, base: str | None,
+                   local: str | None = None) -> None:
     """Use a ``<noscript>`` image fallback when the visible image is a placeholder."""
     imgs = _noscript_images(noscript)
     if len(imgs) != 1:
@@ -155,7 +193,7 @@ def apply_noscript(noscript: etree._Element, base: str | None) -> None:
     parent = noscript.getparent()
     if parent is not None:
         parent.replace(noscript, new)
-        if not resolve_image(new, base):
+        if not resolve_image(new, base, local):
             remove_keep_tail(new)
 
 

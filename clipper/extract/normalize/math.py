@@ -8,22 +8,28 @@ scripts and hidden parts away, so this runs on the whole page first and leaves
 
 from __future__ import annotations
 
+import json
 import re
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from clipper.extract.normalize.mathml import mathml_to_tex
-from clipper.htmltree import remove_keep_tail
+from clipper.htmltree import remove_keep_tail, text_of
 from clipper.markdown.marks import MATH_ATTR
 
-__all__ = ["MATH_TAGS", "convert_math", "is_mathjax_rendering"]
+__all__ = ["DATA_MATH_CLASS", "MATH_SOURCE_TAGS", "MATH_TAGS", "convert_data_math", "convert_math",
+           "is_math_source", "is_mathjax_rendering", "tex_from_image_url"]
 
 MATH_TAGS = frozenset(("math", "{http://www.w3.org/1998/Math/MathML}math", "mjx-container"))
 _STYLE_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TEX_WRAPPER = re.compile(r"^\{\\(?:display|text|script)style\s*(.*)\}$", re.S)
 _MATHJAX_CLASS = re.compile(r"(?:^|\s)(?:MathJax|MJX|mjx)[\w-]*", re.I)
 _TEXISH = re.compile(r"[\\^_{}]")
+_TEX_COMMAND = re.compile(r"\\[A-Za-z]+|\^|[{}]")
+"""Stronger signs of TeX (a command, a superscript, braces): an underscore alone is often
+a file name's."""
 
 
 def is_mathjax_rendering(el: etree._Element) -> bool:
@@ -31,6 +37,21 @@ def is_mathjax_rendering(el: etree._Element) -> bool:
     kept, to be removed once that script became a placeholder."""
     cls = el.get("class")
     return bool(cls and _MATHJAX_CLASS.search(cls))
+
+
+MATH_SOURCE_TAGS = MATH_TAGS | {"math-renderer"}
+"""Elements that are math whatever their class: MathML, MathJax 3, GitHub's renderer."""
+
+
+def is_math_source(el: etree._Element) -> bool:
+    """MathML, MathJax 3, KaTeX, GitHub's ``<math-renderer>``, or an element whose class
+    says it renders math (it may keep the TeX in a ``data-*`` attribute). Asked of every
+    ``span`` and ``div`` of a page: plain substring tests, the cheapest Python has."""
+    if el.tag in MATH_SOURCE_TAGS:
+        return True
+    cls = el.get("class")
+    return bool(cls) and ("ath" in cls or "atex" in cls or "ATEX" in cls  # type: ignore[operator]
+                          or "quation" in cls or "ormula" in cls)  # type: ignore[operator]
 
 
 def _clean_tex(tex: str) -> str:
@@ -159,10 +180,112 @@ def _from_mathml(el: etree._Element) -> bool:
 
 
 def _from_image(el: etree._Element) -> bool:
+    """A formula drawn as a picture: TeX from a LaTeX image service's URL, or from the
+    ``alt`` of an image that says it is math (class or address)."""
     cls = (el.get("class") or "").lower()
-    alt = el.get("alt") or ""
-    if "math" in cls and alt and _TEXISH.search(alt):
-        display = "display" in cls or "block" in cls
-        _replace(el, _math_placeholder(el, alt, display))
-        return True
-    return False
+    src = (el.get("src") or el.get("data-src") or "").strip()
+    math_class = bool(cls) and _maybe_math(cls) and bool(_MATH_WORD.search(cls))
+    math_src = _maybe_math(src[:300].lower()) and bool(_MATH_HINT.search(src[:300]))
+    if not (math_class or math_src):
+        return False  # nearly every image: nothing in its class or address says math
+    tex = tex_from_image_url(src) if math_src else None
+    alt = _unwrap_dollars(el.get("alt") or el.get("title") or "")
+    if tex is None and alt and ((math_class and _TEXISH.search(alt))
+                                or (math_src and _TEX_COMMAND.search(alt))):
+        tex = alt
+    if not tex:
+        return False
+    display = ("display" in cls or "block" in cls or "center" in cls) and "inline" not in cls
+    _replace(el, _math_placeholder(el, tex, display))
+    return True
+
+
+_MATH_WORD = re.compile(r"math|latex|(?<![a-z])tex(?![a-z])|equation|formula|katex", re.I)
+def _maybe_math(low: str) -> bool:
+    """A first look, in plain substring tests (every image of every page is asked)."""
+    return ("math" in low or "tex" in low or "equation" in low or "formula" in low
+            or "cht=tx" in low)
+
+
+_MATH_HINT = re.compile(r"math|latex|tex\b|tex=|equation|formula|cht=tx", re.I)
+"""Cheap first look at an image address: could it be a formula at all?"""
+_QUERY_TEX_PARAMS = ("latex", "tex", "math", "chl", "from", "formula", "eq", "expr", "equation")
+_SERVICE_PREFIX = re.compile(
+    r"^\s*(?:\\(?:dpi\{\d+\}|dpi_?\d+|bg_\w+|bg\{\w+\}|fg_\w+|fg\{\w+\}|inline|large|Large|LARGE"
+    r"|huge|Huge|small|tiny|normal|normalsize|fn_\w+|displaystyle(?=\s))\s*)+")
+_RAW_QUERY_SERVICE = re.compile(r"codecogs\.com|latex\.php|\.latex|latex\.|mimetex|mathtex", re.I)
+
+
+def tex_from_image_url(src: str) -> str | None:
+    """The TeX a LaTeX image service renders, read from its address, or None.
+
+    Covers the shapes such services take: the whole query is the formula
+    (``latex.codecogs.com/svg.latex?\\frac{a}{b}``, mimeTeX), a named parameter
+    (``?latex=`` WordPress, ``?tex=`` Zhihu, ``?math=`` GitHub, ``?chl=`` Google charts),
+    or the path after the format (``i.upmath.me/svg/x^2``).
+    """
+    if "?" not in src and "/svg/" not in src and "/png/" not in src:
+        return None
+    try:
+        parts = urlsplit(src)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    tex: str | None = None
+    if parts.query:
+        params = parse_qs(parts.query, keep_blank_values=False)
+        if "chl" in params and params.get("cht", [""])[0] != "tx":
+            params.pop("chl")
+        named = next((params[k][0] for k in _QUERY_TEX_PARAMS if params.get(k)), None)
+        if named is not None and (_MATH_WORD.search(host + parts.path) or "cht" in params):
+            tex = named
+        elif "=" not in parts.query.split("&", 1)[0] and _RAW_QUERY_SERVICE.search(
+                host + parts.path):
+            tex = unquote(parts.query.replace("&space;", " ").replace("&plus;", "+"))
+    elif ("math" in host or "latex" in host) and re.match(r"^/(?:svg|png)/.", parts.path):
+        tex = unquote(parts.path[5:])
+    if not tex:
+        return None
+    tex = _SERVICE_PREFIX.sub("", tex.replace("&space;", " ")).strip()
+    return tex if tex and len(tex) <= 2000 else None
+
+
+def _unwrap_dollars(text: str) -> str:
+    text = text.strip()
+    m = re.fullmatch(r"\$\$?(.+?)\$?\$", text, re.S)
+    return m.group(1).strip() if m else text
+
+
+_DATA_TEX_ATTRS = ("data-latex", "data-tex", "data-math", "data-expr", "data-formula",
+                   "data-equation", "data-katex", "data-original-tex", "data-source-tex")
+DATA_MATH_CLASS = re.compile(r"math|latex|katex|equation|formula", re.I)
+"""Classes of the elements that may carry their formula in a ``data-*`` attribute."""
+
+
+def convert_data_math(el: etree._Element) -> bool:
+    """A formula kept in a ``data-*`` attribute of its rendering (``data-latex``,
+    ``data-tex``, ``data-expr``..., Substack's ``data-attrs`` JSON) or written between
+    dollars inside GitHub's ``<math-renderer>``; True if converted."""
+    tex = None
+    for attr in _DATA_TEX_ATTRS:
+        value = el.get(attr)
+        if value and value.strip():
+            tex = value
+            break
+    if tex is None:
+        attrs = el.get("data-attrs")
+        if attrs and "persistentExpression" in attrs:
+            try:
+                found = json.loads(attrs).get("persistentExpression")
+            except (ValueError, AttributeError):
+                found = None
+            tex = found if isinstance(found, str) else None
+    if tex is None and el.tag == "math-renderer":
+        tex = _unwrap_dollars(text_of(el))
+    if not tex or not tex.strip():
+        return False
+    cls = (el.get("class") or "").lower()
+    display = ("display" in cls or "block" in cls or el.tag == "div"
+               or (el.tag == "math-renderer" and text_of(el).strip().startswith("$$")))
+    _replace(el, _math_placeholder(el, _unwrap_dollars(tex), display and "inline" not in cls))
+    return True

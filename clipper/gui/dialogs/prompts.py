@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ..save_choices import ChangedChoice, DuplicateChoice, UnsavedChoice
 
@@ -59,9 +59,10 @@ def ask_duplicate(parent: QWidget, existing: Path) -> DuplicateChoice:
     return _ask(parent, "duplicatePrompt", QMessageBox.Icon.Question, "Already in Your Library",
                 f"This article is already in your library as “{existing.name}”.",
                 "Replacing keeps the old file as a backup.",
-                [("Open Existing", Role.ActionRole, "open"),
-                 ("Save as New Version", Role.AcceptRole, "new"),
-                 ("Replace", Role.DestructiveRole, "replace")], default="new")
+                [("Open Existing", Role.AcceptRole, "open"),
+                 ("Save as New Version", Role.ActionRole, "new"),
+                 ("Replace", Role.DestructiveRole, "replace")],
+                default="open")  # a reflex Enter must not make a duplicate
 
 
 def ask_changed(parent: QWidget, path: Path, missing: bool) -> ChangedChoice:
@@ -83,9 +84,34 @@ def ask_changed(parent: QWidget, path: Path, missing: bool) -> ChangedChoice:
                        ("Save as New Clip", Role.AcceptRole, "new")], default="new")
 
 
-def ask_delete(parent: QWidget, title: str) -> bool:
-    """Move a clip to the trash? (It can be restored from there.)"""
+def ask_delete(parent: QWidget, title: str, path: Path) -> bool:
+    """Move a clip to the trash? (It can be restored from there.) The file is named: two
+    versions of a clip share a title."""
     return _ask(parent, "deletePrompt", QMessageBox.Icon.Question, "Move to Trash",
                 f"Move “{title}” to the trash?",
-                "The clip and its images can be restored from the trash.",
+                f"The file {path.name} and its images can be restored from the trash.",
                 [("Move to Trash", Role.DestructiveRole, "delete")], default="delete") == "delete"
+
+
+def ask_quit_with_queue(parent: QWidget, waiting: int) -> bool:
+    """Quit although pages wait in the queue (they are not kept)?"""
+    pages = "page is" if waiting == 1 else "pages are"
+    return _ask(parent, "queuePrompt", QMessageBox.Icon.Question, "Pages Still Queued",
+                f"{waiting} {pages} still waiting to be loaded.",
+                "Quitting forgets them; drop or open them again to clip them later.",
+                [("Quit Anyway", Role.DestructiveRole, "quit")], default="quit") == "quit"
+
+
+def ask_title(parent: QWidget, suggested: str) -> str | None:
+    """The clip has no title: which one (its file is named after it)? None: not saved."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("titlePrompt")
+    dialog.setWindowTitle("Title for This Clip")
+    dialog.setLabelText("The clip has no title; its file is named after it. Title:")
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(suggested)
+    dialog.setOkButtonText("Save")
+    if dialog.exec() != QInputDialog.DialogCode.Accepted:
+        return None
+    return " ".join(dialog.textValue().split()) or None

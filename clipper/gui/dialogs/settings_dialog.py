@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clipper.settings import Settings, default_library
+from clipper.settings import Settings, default_library, library_problem
 
 from ..session import parse_tags
 
@@ -52,6 +53,13 @@ class SettingsDialog(QDialog):
             note.setWordWrap(True)
             note.setObjectName("overrideNote")
             form.addRow("", note)
+        self.problem = QLabel()
+        self.problem.setObjectName("libraryProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("QLabel { color: #b3261e; }")
+        self.problem.hide()
+        form.addRow("", self.problem)
+        self.library.textEdited.connect(lambda _text: self.problem.hide())
         form.addRow("Default tags:", self.tags)
         form.addRow("Images:", self.download_images)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -62,6 +70,19 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Not with a library that is not a writable folder: said here, at once, rather than
+        at the next Ctrl+S (the library pane went empty meanwhile)."""
+        text = self.library.text().strip()
+        problem = library_problem(Path(text)) if text else None
+        if problem is not None:
+            self.problem.setText(problem)
+            self.problem.show()
+            self.library.setFocus()
+            self.library.selectAll()
+            return
+        super().accept()
 
     def _browse(self) -> None:
         start = self.library.text() or str(default_library())

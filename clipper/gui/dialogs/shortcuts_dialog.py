@@ -48,7 +48,10 @@ def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, list[tuple[str, str]]]]
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, menus: list[QMenu], parent: QWidget | None = None) -> None:
+    """``extra``: keys that belong to a pane rather than a menu, as (title, [(what, keys)])."""
+
+    def __init__(self, menus: list[QMenu], parent: QWidget | None = None,
+                 extra: list[tuple[str, list[tuple[str, str]]]] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard Shortcuts")
@@ -58,7 +61,7 @@ class ShortcutsDialog(QDialog):
         tree.setRootIsDecorated(False)
         tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for title, entries in shortcut_rows(menus):
+        for title, entries in shortcut_rows(menus) + list(extra or []):
             group = QTreeWidgetItem([title, ""])
             font = group.font(0)
             font.setBold(True)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
+from .find_bar import FindBar
 from .safe_browser import SafeBrowser
 
 PREVIEW_TAB = 0
@@ -46,9 +47,12 @@ class ArticleEditor(QWidget):
         self.tabs.setTabToolTip(PREVIEW_TAB, "The article as it will read (Ctrl+E toggles)")
         self.tabs.setTabToolTip(MARKDOWN_TAB, "Edit the Markdown that will be saved (Ctrl+E)")
         self.tabs.currentChanged.connect(self._on_tab)
+        self.find_bar = FindBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout.setSpacing(0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.find_bar)
         self._title = ""
         self._stale = False
         self._programmatic = False
@@ -82,7 +86,27 @@ class ArticleEditor(QWidget):
 
     def focus_view(self) -> None:
         """Focus whichever of preview and editor is shown."""
-        (self.editor if self.tabs.currentIndex() == MARKDOWN_TAB else self.preview).setFocus()
+        self.current_view().setFocus()
+
+    def current_view(self) -> QPlainTextEdit | SafeBrowser:
+        return self.editor if self.tabs.currentIndex() == MARKDOWN_TAB else self.preview
+
+    # -- find --------------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        """Ctrl+F: the find bar, on the view shown."""
+        if self._stale and self.tabs.currentIndex() == PREVIEW_TAB:
+            self._render()
+        self.find_bar.open_on(self.current_view())
+
+    def find_again(self, forward: bool = True) -> None:
+        """F3 / Shift+F3: the next or previous match (the bar opens if nothing is sought)."""
+        if not self.find_bar.field.text():
+            self.open_find()
+            return
+        if self.find_bar.isHidden():
+            self.find_bar.open_on(self.current_view())
+        self.find_bar.search(forward=forward)
 
     def clear(self) -> None:
         self.set_article("", "")
@@ -102,6 +126,7 @@ class ArticleEditor(QWidget):
     def _on_tab(self, index: int) -> None:
         if index == PREVIEW_TAB and self._stale:
             self._render()
+        self.find_bar.set_target(self.current_view())
 
     def _render(self) -> None:
         self._render_timer.stop()

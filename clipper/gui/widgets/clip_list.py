@@ -8,6 +8,7 @@ thousands scrolls as fast as a plain one.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,6 +60,18 @@ def clip_site(clip: ClipSummary) -> str:
         return clip.site
     host = urlsplit(clip.source or "").hostname or ""
     return host.removeprefix("www.")
+
+
+_VERSION = re.compile(r" \((\d+)\)$")
+
+
+def shown_title(clip: ClipSummary) -> str:
+    """The title, with the file's " (2)" when the clip is a second version of another:
+    versions share their title, site and date, and would look alike."""
+    version = _VERSION.search(clip.path.stem)
+    if version is None or _VERSION.search(clip.title):
+        return clip.title
+    return f"{clip.title} ({version.group(1)})"
 
 
 def meta_line(clip: ClipSummary) -> str:
@@ -140,7 +153,7 @@ class ClipListModel(QAbstractListModel):
         if clip is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return clip.title
+            return shown_title(clip)
         if role == CLIP_ROLE:
             return clip
         if role == PATH_ROLE:
@@ -153,7 +166,7 @@ class ClipListModel(QAbstractListModel):
             tags = ", ".join(clip.tags)
             return str(clip.path) + (f"\nTags: {tags}" if tags else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{clip.title}, {self.data(index, META_ROLE)}"
+            return f"{shown_title(clip)}, {self.data(index, META_ROLE)}"
         return None
 
     # -- paging ------------------------------------------------------------------------------
@@ -246,7 +259,7 @@ class ClipDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(text)
         painter.drawText(rect.left(), y + title_metrics.ascent(),
-                         title_metrics.elidedText(clip.title, Qt.TextElideMode.ElideRight,
+                         title_metrics.elidedText(shown_title(clip), Qt.TextElideMode.ElideRight,
                                                   width))
         y += title_metrics.height() + LINE_GAP
         small_metrics = QFontMetrics(small)

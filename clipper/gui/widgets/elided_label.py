@@ -45,3 +45,7 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
                                                    max(20, self.contentsRect().width())))
+
+    def is_elided(self) -> bool:
+        """The text shown is shortened (what a person cannot read whole)."""
+        return self.text() != self._full

@@ -471,6 +471,18 @@ class LibraryPane(QWidget):
     def titles(self) -> list[str]:
         return [c.title for c in self.model.clips()]
 
+    def key_rows(self) -> list[tuple[str, str]]:
+        """The pane's keys for the list of shortcuts (F1), from its own actions."""
+
+        def keys(action: QAction) -> str:
+            return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+        return [("Open the selected clip", "Enter"),
+                ("Move through the clips or results", "Up, Down"),
+                ("Copy the clip's path", keys(self.copy_path_action)),
+                ("Move the clip to the trash", keys(self.delete_action)),
+                ("Clear the search", "Esc")]
+
     # -- commands ----------------------------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -497,6 +509,15 @@ class LibraryPane(QWidget):
         self.view.setCurrentIndex(self.model.index(row, 0))
         return True
 
+    def show_current(self, path: Path | None) -> None:
+        """The clip now in the editor is the one highlighted; a page not saved, none."""
+        if path is None:
+            self.view.clearSelection()
+            self.view.setCurrentIndex(QModelIndex())
+        elif self.current_path() != path:
+            self._select_after = path  # if it is not listed yet, once it is
+            self.select_path(path)
+
     def _open_index(self, index: QModelIndex) -> None:
         path = index.data(PATH_ROLE)
         if isinstance(path, Path):
@@ -514,7 +535,7 @@ class LibraryPane(QWidget):
     def reveal_current(self) -> None:
         path = self.current_path()
         if path is not None:
-            reveal.reveal(path, self)
+            reveal.reveal(path, self, failed=self.failed.emit)
 
     def copy_current_path(self) -> None:
         path = self.current_path()
@@ -523,7 +544,7 @@ class LibraryPane(QWidget):
 
     def delete_current(self) -> None:
         clip = self.current_clip()
-        if clip is None or not prompts.ask_delete(self.window(), clip.title):
+        if clip is None or not prompts.ask_delete(self.window(), clip.title, clip.path):
             return
         tasks.run_in_background(partial(jobs.delete_from_library, clip.path, self._holder),
                                 on_done=partial(self._on_deleted, clip.title),

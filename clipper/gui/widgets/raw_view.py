@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .safe_browser import SafeBrowser
 from .source_view import KEPT_BACKGROUND, KEPT_MARK, SourceView
 
+if TYPE_CHECKING:
+    from ..jobs import SourceVariant
+
 SOURCE_TAB = 0
 PAGE_TAB = 1
+CORNER_FROM = 480
+"""Narrower (px), the legend and buttons go under the source."""
 
 
 class RawView(QWidget):
     load_images_requested = Signal()
+    pretty_toggled = Signal(bool)
+    """The person asked for the source pretty-printed (True) or as written."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +53,7 @@ class RawView(QWidget):
         self.legend = QLabel()
         self.legend.setObjectName("keptLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.images_button = QPushButton("Load Images")
         self.images_button.setToolTip("Fetch this page's images to show them here "
                                       "(nothing remote is loaded until you ask)")
@@ -43,16 +63,50 @@ class RawView(QWidget):
         corner_layout = QHBoxLayout(corner)
         corner_layout.setContentsMargins(6, 0, 4, 2)
         corner_layout.setSpacing(8)
+        self.pretty_button = QToolButton()
+        self.pretty_button.setObjectName("prettyButton")
+        self.pretty_button.setText("Pretty")
+        self.pretty_button.setCheckable(True)
+        self.pretty_button.setEnabled(False)
+        self.pretty_button.setToolTip("Show the source one element a line, indented (a "
+                                      "minified page is shown so at once)")
+        self.pretty_button.toggled.connect(self._on_pretty)
         corner_layout.addWidget(self.legend)
+        corner_layout.addStretch(1)  # under a narrow pane: the buttons keep their size
+        corner_layout.addWidget(self.pretty_button)
         corner_layout.addWidget(self.images_button)
+        self._corner = corner
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self._in_corner = True
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout.setSpacing(2)
+        layout.addWidget(self.tabs, 1)
+        self._layout = layout
         self._page_html: str | None = None
         self._page_shown = False
         self._generation = 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_corner(event.size().width() >= CORNER_FROM)
+
+    def _place_corner(self, in_corner: bool) -> None:
+        """Legend and buttons beside the tabs when there is room; under the source in a
+        narrow pane, where beside they would push the tabs out of sight."""
+        if in_corner == self._in_corner:
+            return
+        self._in_corner = in_corner
+        if in_corner:
+            self._layout.removeWidget(self._corner)
+            self.tabs.setCornerWidget(self._corner, Qt.Corner.TopRightCorner)
+        else:
+            self.tabs.setCornerWidget(None, Qt.Corner.TopRightCorner)  # type: ignore[arg-type]
+            self._layout.addWidget(self._corner)
+        self.images_button.setText("Load Images" if in_corner else "Images")
+        self._corner.show()
+        self._update_legend()
 
     def show_source(self, text: str, kept_lines: list[tuple[int, int]]) -> int:
         """Show a new page's source; its rendering follows with :meth:`set_page_html`."""
@@ -62,14 +116,50 @@ class RawView(QWidget):
         self.images_button.setEnabled(False)
         self.source.setPlaceholderText("")
         self._generation = self.source.show_source(text, kept_lines)
+        self._set_pretty(False, enabled=False)
+        self._update_legend()
+        return self._generation
+
+    def show_variant(self, generation: int, variant: SourceVariant) -> None:
+        """The page's source with its colours and the lines whose text reached the article
+        (computed in the background), as written or pretty-printed."""
+        if generation != self._generation:
+            return
+        if variant.text != self.source.toPlainText():
+            shown = self.source.show_source(variant.text, variant.kept)
+        else:
+            shown = self.source.set_kept(variant.kept)
+        self.source.apply_tokens(shown, variant.tokens)
+        self._set_pretty(variant.pretty, enabled=True)
+        self._update_legend()
+
+    def _set_pretty(self, on: bool, enabled: bool) -> None:
+        self.pretty_button.blockSignals(True)
+        self.pretty_button.setChecked(on)
+        self.pretty_button.blockSignals(False)
+        self.pretty_button.setEnabled(enabled)
+
+    def _on_pretty(self, on: bool) -> None:
+        self.pretty_button.setEnabled(False)  # until that form of the source is shown
+        self.pretty_toggled.emit(on)
+
+    def generation(self) -> int:
+        return self._generation
+
+    def _update_legend(self) -> None:
         kept = self.source.kept_line_count()
         total = self.source.blockCount()
         swatch = (f"<span style='background:{KEPT_BACKGROUND.name()};"
                   f"color:{KEPT_MARK.name()}'>&nbsp;■&nbsp;</span>")
-        self.legend.setText(f"{swatch} {kept:,} of {total:,} lines kept" if kept else "")
-        self.legend.setToolTip("Tinted lines of the source made it into the article; "
-                               "the rest was left out")
-        return self._generation
+        counts = f"{kept:,} of {total:,} lines kept" if self._in_corner \
+            else f"{kept:,}/{total:,} kept"  # under a narrow pane: short
+        self.legend.setText(f"{swatch} {counts}" if kept else "")
+        # Qt measures the rich text's swatch short: room for all of it, said explicitly
+        metrics = self.legend.fontMetrics()
+        self.legend.setMinimumWidth(metrics.horizontalAdvance(f" ■  {counts}") + 12
+                                    if kept else 0)
+        self.legend.setToolTip("Tinted lines hold text that is in the article; the rest "
+                               "was left out")
 
     def set_page_html(self, generation: int, html: str, has_images: bool) -> None:
         """The sanitised rendering, drawn when the Page tab is first shown (it can be slow)."""

@@ -13,7 +13,7 @@ import base64
 import functools
 from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPolygonF,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -28,8 +29,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-MAX_IMAGE_WIDTH = 720
-"""Wider images are scaled down so a photo does not push the text out of view."""
+MAX_IMAGE_WIDTH = 1600
+"""Decoded larger than this, an image is scaled down once (memory); the view then fits it."""
+INLINE_PLACEHOLDER = (24, 16)
+"""An image not loaded inside a line of text is most likely an icon: a small frame."""
+FIT_DELAY_MS = 80
 HEADING_SCALE = {1: 1.55, 2: 1.3, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
 """Qt's Markdown headings are poster-sized (h1 = xx-large); these read like an article."""
 LINE_HEIGHT = 135
@@ -77,6 +81,8 @@ class SafeBrowser(QTextBrowser):
     """Read-only rich text: the rendered raw page and the article preview."""
 
     link_hovered = Signal(str)
+    open_failed = Signal(str)
+    """A clicked link no program could open, said in words (Qt only warns on stderr)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +94,10 @@ class SafeBrowser(QTextBrowser):
         self._images: dict[str, QImage] = {}
         self._local: dict[str, QImage] = {}
         self._content: tuple[str, str] = ("html", "")
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(FIT_DELAY_MS)
+        self._fit_timer.timeout.connect(self.fit_images)
         self.anchorClicked.connect(self._follow)
         self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
 
@@ -96,11 +106,64 @@ class SafeBrowser(QTextBrowser):
     def show_html(self, html: str) -> None:
         self._content = ("html", html)
         self.setHtml(html)
+        self.fit_images()
 
     def show_markdown(self, markdown: str) -> None:
         self._content = ("markdown", markdown)
         self.setMarkdown(markdown)
         self._make_readable()
+        self.fit_images()
+
+    # -- images and code that fit the pane ---------------------------------------------------
+
+    def fit_images(self) -> None:
+        """Every picture at most as wide as the pane (a 640-px photo in a 500-px pane is
+        scaled, not scrolled to), small ones at their own size, an icon not loaded as a
+        small frame rather than a photo-sized one."""
+        doc = self.document()
+        room = self.viewport().width() - 2 * doc.documentMargin() - 8
+        if room <= 40:
+            return
+        cursor = QTextCursor(doc)
+        block = doc.begin()
+        while block.isValid():
+            alone = block.text().strip() == "\ufffc"
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                fragments += 1
+                chars = fragment.charFormat()
+                if not chars.isImageFormat():
+                    continue
+                image = chars.toImageFormat()
+                size = self._natural_size(image.name(), alone)
+                if size is None:
+                    continue
+                width, height = size
+                if width > room:
+                    width, height = room, height * room / width
+                if (image.width(), image.height()) == (width, height):
+                    continue
+                image.setWidth(width)
+                image.setHeight(height)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)
+            block = block.next()
+
+    def _natural_size(self, name: str, alone: bool) -> tuple[float, float] | None:
+        image = self.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name))
+        if not isinstance(image, QImage) or image.isNull():
+            return None
+        if image is placeholder_image() and not alone:
+            return INLINE_PLACEHOLDER
+        return float(image.width()), float(image.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_timer.start()
 
     def _make_readable(self) -> None:
         """Article typography: moderate headings, airy lines (a few µs per block)."""
@@ -118,8 +181,13 @@ class SafeBrowser(QTextBrowser):
                 fmt.setBottomMargin(base * 1.4)
                 cursor.setPosition(block.position())
                 cursor.setBlockFormat(fmt)
-            elif not fmt.hasProperty(QTextFormat.Property.BlockCodeLanguage) \
-                    and not fmt.nonBreakableLines():
+            elif fmt.nonBreakableLines():
+                # A code line longer than the pane would widen the whole preview (Qt's rich
+                # text has no scrolling box inside it): it wraps within the pane instead.
+                fmt.setNonBreakableLines(False)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            elif not fmt.hasProperty(QTextFormat.Property.BlockCodeLanguage):
                 fmt.setLineHeight(LINE_HEIGHT,
                                   QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
                 if level:
@@ -161,7 +229,7 @@ class SafeBrowser(QTextBrowser):
         if kind == "markdown":
             self.show_markdown(text)
         else:
-            self.setHtml(text)
+            self.show_html(text)
         bar.setValue(position)
 
     def set_local_images(self, images: dict[str, QImage]) -> None:
@@ -193,6 +261,11 @@ class SafeBrowser(QTextBrowser):
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme().lower() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
+            if not QDesktopServices.openUrl(url):
+                what = "an e-mail program" if url.scheme().lower() == "mailto" else \
+                    "a default web browser"
+                self.open_failed.emit(
+                    f"No program could open {url.toString()}. Choose {what} in your "
+                    "desktop's settings, or right-click the link to copy its address.")
         elif url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFontDatabase,
     QPainter,
@@ -107,6 +108,17 @@ class SourceView(QPlainTextEdit):
         QTimer.singleShot(0, self, self.scroll_to_kept)  # again once the layout knows its size
         return self._generation
 
+    def set_kept(self, kept_lines: list[tuple[int, int]]) -> int:
+        """Tint these lines instead (same text); the generation, for ``apply_tokens``."""
+        self._tint(self._kept_blocks, on=False)
+        count = self.blockCount()
+        ranges = sorted((max(1, a) - 1, min(b, count) - 1) for a, b in kept_lines if b >= a)
+        self._kept_blocks = [(a, b) for a, b in ranges if a <= b]
+        self._tint(self._kept_blocks)
+        self._gutter.update()
+        self.scroll_to_kept()
+        return self._generation
+
     def apply_tokens(self, generation: int, tokens: list[list[Span]]) -> None:
         """Colour the source; ignored when another page is shown by now."""
         if generation != self._generation or len(tokens) != self.blockCount():
@@ -135,10 +147,13 @@ class SourceView(QPlainTextEdit):
         bar = self.verticalScrollBar()
         bar.setValue(min(bar.maximum(), above.firstLineNumber()))
 
-    def _tint(self, ranges: list[tuple[int, int]]) -> None:
+    def _tint(self, ranges: list[tuple[int, int]], on: bool = True) -> None:
         fmt = QTextBlockFormat()
-        fmt.setBackground(KEPT_BACKGROUND)
-        fmt.setProperty(QTextFormat.Property.UserProperty, True)
+        if on:
+            fmt.setBackground(KEPT_BACKGROUND)
+        else:
+            fmt.setBackground(QBrush())
+        fmt.setProperty(QTextFormat.Property.UserProperty, on)
         doc = self.document()
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
@@ -21,6 +20,8 @@ from .elided_label import ElidedLabel
 class StatusBar(QStatusBar):
     stop_requested = Signal()
     next_requested = Signal()
+    failed = Signal(str)
+    """No program could open the folder: said in the window."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +31,7 @@ class StatusBar(QStatusBar):
         self._words = QLabel()
         self._saved = ElidedLabel()
         self._saved.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self._saved.setMaximumWidth(420)
+        self._saved.setMaximumWidth(600)  # a long title's file name whole at 1280 px
         self._saved.setContentsMargins(16, 0, 0, 0)
         self._saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_folder_button = QPushButton("Open Folder")
@@ -92,7 +93,9 @@ class StatusBar(QStatusBar):
 
     def open_saved_folder(self) -> None:
         if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path.parent)))
+            from ..reveal import open_folder
+
+            open_folder(self.saved_path, self.failed.emit)
 
     # -- progress ----------------------------------------------------------------------------
 
