@@ -449,9 +449,14 @@ class SyncReport:
     """The newest clip files (``WATCHED_FILES`` at most)."""
 
 
-def sync_library(holder: Library, cancel: threading.Event,
-                 progress: ProgressFn) -> SyncReport:
-    """Bring the index in line with the folder (files changed behind Clipper's back)."""
+def sync_library(holder: Library, full: bool = True, edited: tuple[Path, ...] = (), *,
+                 cancel: threading.Event, progress: ProgressFn) -> SyncReport:
+    """Bring the index in line with the folder (files changed behind Clipper's back), then
+    clear what changed clips left in it if that has grown (``LibraryIndex.compact``).
+
+    ``full``: check every file's stat (at start, and back from another program); else the
+    files' names and inodes, and the ``edited`` ones (a watcher saw them written in place).
+    """
     from clipper.library.index import IndexUnavailable
 
     folders = holder.folders()
@@ -459,7 +464,8 @@ def sync_library(holder: Library, cancel: threading.Event,
         index = holder.index()
     except IndexUnavailable:  # listing reads the files each time: always "changed"
         return SyncReport(True, folders, [])
-    changes = index.sync(progress=progress, cancel=cancel)
+    changes = index.sync(progress=progress, cancel=cancel, stat=full, files=edited)
+    index.compact(progress=progress, cancel=cancel)
     files = index.newest_paths(WATCHED_FILES)
     return SyncReport(bool(changes), folders, files)
 

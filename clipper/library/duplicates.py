@@ -52,9 +52,16 @@ def words_of(text: str) -> list[bytes]:
 
 def fingerprint_of_text(text: str) -> str | None:
     """Fingerprint of already-plain text (see ``fingerprint``)."""
+    sketch = sketch_of_text(text)
+    return " ".join(map(str, sketch)) if sketch else None
+
+
+def sketch_of_text(text: str) -> list[int]:
+    """``sketch_of(fingerprint_of_text(text))`` without the text in between (the index
+    stores the numbers)."""
     words = words_of(text)[:MAX_WORDS]
     if len(words) < MIN_WORDS:
-        return None
+        return []
     # crc32 of each word, then CPython's tuple hash of each 3-word window: deterministic
     # for ints (unlike str hashes) and fast; the index records the interpreter it was
     # built with and rebuilds if that changes.
@@ -68,7 +75,7 @@ def fingerprint_of_text(text: str) -> str | None:
         value = heapq.heappop(shingles)
         if not sketch or value != sketch[-1]:
             sketch.append(value)
-    return " ".join(map(str, sketch))
+    return sketch
 
 
 def fingerprint(markdown: str) -> str | None:

@@ -82,3 +82,26 @@ def unfold(text: str) -> str:
         start = text.find(OPEN, start + 1)
     out.append(text[done:])
     return "".join(out)
+
+
+_EXPANSIONS: dict[str, list[str]] = {}
+for _char in FOLDED:
+    _EXPANSIONS.setdefault(_char.casefold(), []).append(_char)
+_EXPANDED = re.compile("|".join(sorted(map(re.escape, _EXPANSIONS), key=len, reverse=True)))
+
+
+def folded_regex(word: str) -> str:
+    """``re.escape(word)`` that also finds, in the text as written, the characters the
+    index folded into it: a query's ``ss`` finds ``ß``, its ``fi`` finds ``ﬁ`` (for
+    snippets and highlights, as the index has no copy of the text to unfold)."""
+    if _EXPANDED.search(word) is None:
+        return re.escape(word)
+    out: list[str] = []
+    pos = 0
+    for match in _EXPANDED.finditer(word):
+        choices = [match.group(), *_EXPANSIONS[match.group()]]
+        out += (re.escape(word[pos:match.start()]),
+                "(?:" + "|".join(map(re.escape, choices)) + ")")
+        pos = match.end()
+    out.append(re.escape(word[pos:]))
+    return "".join(out)

@@ -9,6 +9,13 @@ given about their own changes; every index of one library (the window's, a comma
 line run's) is a connection to the same database file, so each sees the others' changes
 without waiting for a rescan. The duplicate lookup by address and by text is here too:
 it is two queries on this database.
+
+The text index keeps no copy of the text (FTS5 ``content=''``): a copy made the index
+larger than the library itself, and snippets are cut from the files (``snippets``).
+Such an index cannot take a clip's words out again without being given them, so a
+clip that changes or goes gets a new id and its old words stay behind, unreachable
+(every query joins the live clips); ``compact()`` rebuilds the text index from the
+files once such leftovers are a tenth of it. bench/library/README.md has the numbers.
 """
 
 from __future__ import annotations
@@ -17,58 +24,70 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeVar
 
 from clipper.errors import LibraryError
 from clipper.library.duplicates import SIMILAR, fingerprint, is_similar, similarity, sketch_of
-from clipper.library.folding import OPEN, PREFIX, unfold
 from clipper.library.index_rows import (
     BATCH,
     CLIP_COLUMNS,
     FTS_COLUMNS,
-    MARK_END,
-    MARK_START,
     ParsedClip,
     insert_rows,
     max_variables,
     read_ahead,
     read_clip_file,
+    unpack_sketch,
 )
-from clipper.library.query import (
-    SEPARATOR,
-    Filters,
-    make_snippet,
-    parse_query,
-    split_filters,
-    stored_text,
-)
+from clipper.library.index_search import matching_ids
+from clipper.library.query import Filters, parse_query, split_filters
+from clipper.library.snippets import Snippets
 from clipper.library.summary import ClipSummary
-from clipper.library.walk import iter_clip_files
+from clipper.library.walk import iter_clip_entries, iter_clip_files
 from clipper.models import Clip
 from clipper.progress import ProgressFn, check_cancel
 from clipper.urls import normalize_url
 
-SCHEMA_VERSION = "5"  # 4: CJK characters indexed one by one; 5: ß/ss folding, site_key
+SCHEMA_VERSION = "6"  # 5: ß/ss folding, site_key; 6: no copy of the text, ids never reused
 # Fingerprints use CPython's tuple hash: an index built by another interpreter is rebuilt.
 HASH_FLAVOUR = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}"
-SNIPPET_TOKENS = 24
 SNIPPET_ROWS = 100
 """Results that get a snippet around the match; later ones show the start of the text."""
+LEFTOVERS = 0.1
+"""Share of the text index left behind by changed and removed clips that ``compact()``
+clears (at least ``MIN_LEFTOVERS`` rows)."""
+MIN_LEFTOVERS = 100
 
 T = TypeVar("T")
+
+_TEXT_TABLES = """
+CREATE VIRTUAL TABLE fts{suffix} USING fts5(
+    title, site, tags, body, content = '', tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO fts{suffix}(fts{suffix}, rank) VALUES('rank', 'bm25(10.0, 4.0, 4.0, 1.0)');
+INSERT INTO fts{suffix}(fts{suffix}, rank) VALUES('hashsize', 8388608);
+CREATE VIRTUAL TABLE labels{suffix} USING fts5(
+    title, site, tags, content = '', prefix = '3',
+    tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO labels{suffix}(labels{suffix}, rank) VALUES('rank', 'bm25(10.0, 4.0, 4.0)');
+"""
+# fts: every word, no prefix index (it made the index larger than the library); labels:
+# title, site and tags again, with an index of their first three letters, for a word being
+# typed in a large library (``index_search``). hashsize: FTS5 writes its pending words out
+# as a new segment whenever they pass 1 MB (the default), a few times per batch; one
+# segment per batch makes a first build faster (bench/library/README.md).
+LABEL_COLUMNS = ("rowid", "title", "site", "tags")
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE clips(
-    id INTEGER PRIMARY KEY,
-    path TEXT UNIQUE NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    path TEXT NOT NULL,
     mtime INTEGER NOT NULL,
     size INTEGER NOT NULL,
     inode INTEGER NOT NULL,
@@ -78,24 +97,21 @@ CREATE TABLE clips(
     tags TEXT NOT NULL,
     source TEXT,
     nsource TEXT,
-    fingerprint TEXT,
     created TEXT,
     published TEXT,
     sort_key REAL NOT NULL,
-    preview TEXT NOT NULL
+    preview TEXT NOT NULL,
+    fingerprint BLOB
 );
-CREATE INDEX clips_nsource ON clips(nsource);
+CREATE INDEX clips_file ON clips(path, mtime, size, inode);
+CREATE INDEX clips_nsource ON clips(nsource) WHERE nsource IS NOT NULL;
 CREATE INDEX clips_sort ON clips(sort_key);
 CREATE TABLE sketch(h INTEGER NOT NULL, clip INTEGER NOT NULL, PRIMARY KEY (h, clip))
     WITHOUT ROWID;
-CREATE VIRTUAL TABLE fts USING fts5(
-    title, site, tags, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
-INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 4.0, 4.0, 1.0)');
-INSERT INTO fts(fts, rank) VALUES('hashsize', 8388608);
-"""
-# hashsize: FTS5 writes its pending words out as a new segment whenever they pass 1 MB (the
-# default), a few times per batch; one segment per batch makes a first build faster
-# (bench/library/README.md).
+""" + _TEXT_TABLES.format(suffix="")
+# AUTOINCREMENT: an id is never given twice, as the text index may still hold the words of
+# a clip that had it. clips_file: one path per clip (the writes see to it), and what a sync
+# compares, read without the rows.
 
 
 Sort = Literal["created", "published", "title", "site"]
@@ -186,28 +202,16 @@ def _drop_everything(conn: sqlite3.Connection) -> None:
         conn.execute(f'DROP TABLE IF EXISTS "{name.replace(chr(34), chr(34) * 2)}"')
 
 
-def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """SQLite's marked snippet -> (text, spans); CJK characters marked one by one make one span.
-    """
-    text: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    start = None
-    marked = marked.replace(SEPARATOR, "")
-    if OPEN in marked:  # the match mark inside a folded character: before it
-        marked = re.sub(f"({PREFIX.pattern}){MARK_START}", f"{MARK_START}\\1", marked)
-    for piece in re.split(f"([{MARK_START}{MARK_END}])", marked):
-        if piece == MARK_START:
-            start = spans.pop()[0] if spans and spans[-1][1] == pos else pos
-        elif piece == MARK_END:
-            if start is not None:
-                spans.append((start, pos))
-            start = None
-        else:
-            piece = unfold(piece)
-            text.append(piece)
-            pos += len(piece)
-    return "".join(text), spans
+def _sketch_keys(sketch: Iterable[int]) -> list[int]:
+    """The sketch table's keys: the top 32 bits of each hash (4 bytes instead of 8 in each
+    row; candidates only, the whole fingerprint in ``clips`` decides), each once."""
+    return sorted({h >> 32 for h in sketch})
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
 
 
 class LibraryIndex:
@@ -219,9 +223,12 @@ class LibraryIndex:
         """None: an in-memory index, when the cache folder cannot be written."""
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
-        self._has_json: bool | None = None
         self.rebuilt = False
         """True when an existing database had to be thrown away (corrupt or outdated)."""
+        self.synced = False
+        """A sync with the folder has finished: from then on the index is kept current by
+        what this process writes, and by whoever watches the folder (the window)."""
+        self._has_json: bool | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -278,9 +285,7 @@ class LibraryIndex:
                 if rows or meta:
                     self.rebuilt = True
                 _drop_everything(conn)
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
+                _run_script(conn, _SCHEMA)
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", list(expected.items()))
             conn.execute("COMMIT")
         except BaseException:
@@ -345,10 +350,17 @@ class LibraryIndex:
     # -- keeping it current ----------------------------------------------------------------
 
     def sync(self, progress: ProgressFn | None = None,
-             cancel: threading.Event | None = None) -> SyncChanges:
-        """Bring the index in line with the folder; only new or changed files are read."""
+             cancel: threading.Event | None = None, *, stat: bool = True,
+             files: Iterable[Path] = ()) -> SyncChanges:
+        """Bring the index in line with the folder; only new or changed files are read.
+
+        ``stat=False`` compares each file's name and inode only (no ``stat`` of each file,
+        several times cheaper in a large library): it finds clips added, removed, renamed
+        or saved by replacing the file, not those written in place, which a watcher names
+        in ``files`` (checked fully).
+        """
         try:
-            return self._sync(progress, cancel)
+            return self._sync(progress, cancel, stat, files)
         except sqlite3.DatabaseError as exc:
             if not _is_corruption(exc):
                 raise LibraryError(f"The library index failed: {exc}") from exc
@@ -357,23 +369,29 @@ class LibraryIndex:
                 self._conn = self._connect_once()
             return self._sync(progress, cancel)
 
-    def _sync(self, progress: ProgressFn | None,
-              cancel: threading.Event | None) -> SyncChanges:
+    def _sync(self, progress: ProgressFn | None, cancel: threading.Event | None,
+              stat: bool = True, files: Iterable[Path] = ()) -> SyncChanges:
         # (mtime, size, inode): editors that save by replacing the file change the inode
         # even when the clock is too coarse to change the mtime.
-        with self._lock:
-            known = {path: (mtime, size, inode) for path, mtime, size, inode in
-                     self.conn.execute("SELECT path, mtime, size, inode FROM clips")}
-        on_disk = {rel: (st.st_mtime_ns, st.st_size, st.st_ino) for rel, st in
-                   iter_clip_files(self.library)}
+        if stat:
+            with self._lock:
+                known = {path: (mtime, size, inode) for path, mtime, size, inode in
+                         self.conn.execute("SELECT path, mtime, size, inode FROM clips")}
+            on_disk = {rel: (st.st_mtime_ns, st.st_size, st.st_ino) for rel, st in
+                       iter_clip_files(self.library)}
+            todo = [(rel, st) for rel, st in on_disk.items() if known.get(rel) != st]
+            removed = [rel for rel in known if rel not in on_disk]
+        else:
+            known, todo, removed = self._light_scan(files)
         changes = SyncChanges()
-        removed = [rel for rel in known if rel not in on_disk]
-        todo = [(rel, stat) for rel, stat in on_disk.items() if known.get(rel) != stat]
         if removed:
             with self._lock, self._transaction():
                 for rel in removed:
                     self._forget(rel)
             changes.removed = [self.library / rel for rel in removed]
+        # Oldest first: ids then follow the files' age, which orders results too many to
+        # rank (``index_search``).
+        todo.sort(key=lambda item: item[1][0])
         total = len(todo)
         if progress and total:
             progress("indexing", 0, total)
@@ -395,7 +413,36 @@ class LibraryIndex:
                         progress("indexing", done, total)
             finally:
                 batches.close()
+        self.synced = True
         return changes
+
+    def _light_scan(self, files: Iterable[Path]) -> tuple[
+            dict[str, tuple[int, int, int]], list[tuple[str, tuple[int, int, int]]], list[str]]:
+        """``sync(stat=False)``'s comparison: ``(known, todo, removed)``, where ``known``
+        holds the rows of the files in ``todo`` only (what a sync needs of it)."""
+        check = {rel for rel in map(self._rel, files) if rel is not None}
+        with self._lock:
+            inodes = dict(self.conn.execute("SELECT path, inode FROM clips"))
+        seen: set[str] = set()
+        stats: dict[str, tuple[int, int, int]] = {}
+        for rel, entry in iter_clip_entries(self.library):
+            seen.add(rel)
+            try:
+                if inodes.get(rel) == entry.inode() and rel not in check:
+                    continue
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            stats[rel] = (st.st_mtime_ns, st.st_size, st.st_ino)
+        known: dict[str, tuple[int, int, int]] = {}
+        with self._lock:
+            for rel in stats:
+                row = self.conn.execute("SELECT mtime, size, inode FROM clips WHERE path = ?",
+                                        (rel,)).fetchone()
+                if row is not None:
+                    known[rel] = row
+        todo = [(rel, st) for rel, st in stats.items() if known.get(rel) != st]
+        return known, todo, [rel for rel in inodes if rel not in seen]
 
     def _read(self, rel: str, mtime: int, size: int, inode: int) -> ParsedClip | None:
         return read_clip_file(self.library, rel, mtime, size, inode)
@@ -429,17 +476,16 @@ class LibraryIndex:
         self.conn.execute("COMMIT")
 
     def _forget(self, rel: str) -> None:
-        row = self.conn.execute("SELECT id, fingerprint FROM clips WHERE path = ?",
-                                (rel,)).fetchone()
-        if row:
+        for row in self.conn.execute("SELECT id, fingerprint FROM clips WHERE path = ?",
+                                     (rel,)).fetchall():
             self._delete_row(*row)
 
-    def _delete_row(self, cid: int, fp: str | None) -> None:
+    def _delete_row(self, cid: int, fp: bytes | None) -> None:
+        """The clip's row and its sketch go; its words stay in the text index, unreachable."""
         self.conn.execute("DELETE FROM clips WHERE id = ?", (cid,))
-        self.conn.execute("DELETE FROM fts WHERE rowid = ?", (cid,))
         if fp:  # the sketch rows are keyed (hash, clip): no second index to keep
             self.conn.executemany("DELETE FROM sketch WHERE h = ? AND clip = ?",
-                                  [(h, cid) for h in sketch_of(fp)])
+                                  [(h, cid) for h in _sketch_keys(unpack_sketch(fp))])
 
     def _store(self, parsed: list[ParsedClip]) -> None:
         """Write clips read by ``read_clip_file`` (replacing their old rows), in a
@@ -456,25 +502,28 @@ class LibraryIndex:
                     f"({','.join('?' * len(chunk))})", chunk).fetchall():
                 self._delete_row(cid, fp)
         # Ids given here, so the text and sketch rows can be written in bulk too; the write
-        # lock is held, so no other writer takes them meanwhile.
-        base = conn.execute("SELECT coalesce(max(id), 0) FROM clips").fetchone()[0] + 1
+        # lock is held, so no other writer takes them meanwhile. Never one given before
+        # (AUTOINCREMENT keeps the highest in sqlite_sequence).
+        base = conn.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'clips'), 0), "
+            "coalesce((SELECT max(id) FROM clips), 0))").fetchone()[0] + 1
         insert_rows(conn, "clips", CLIP_COLUMNS,
                      [(base + i, *clip.clip_values) for i, clip in enumerate(parsed)], limit)
-        insert_rows(conn, "fts", FTS_COLUMNS,
-                     [(base + i, *clip.fts_values) for i, clip in enumerate(parsed)], limit)
-        if self._json_sketch():
-            # The sketch rows straight from the stored fingerprints, in key order (cheaper
-            # B-tree inserts), in one statement.
-            conn.execute(
-                "INSERT INTO sketch(h, clip) SELECT j.value, c.id FROM clips c, "
-                "json_each('[' || replace(c.fingerprint, ' ', ',') || ']') j "
-                "WHERE c.id >= ? AND c.fingerprint IS NOT NULL ORDER BY 1, 2", (base,))
-        else:
-            conn.executemany("INSERT INTO sketch(h, clip) VALUES (?, ?)", sorted(
-                (h, base + i) for i, clip in enumerate(parsed)
-                for h in sketch_of(clip.fingerprint)))
+        self._store_text("", [(base + i, *clip.fts_values) for i, clip in enumerate(parsed)])
+        # In key order: cheaper B-tree inserts.
+        insert_rows(conn, "sketch", ("h", "clip"), sorted(
+            (h, base + i) for i, clip in enumerate(parsed) for h in _sketch_keys(clip.sketch)),
+            limit)
 
-    def _json_sketch(self) -> bool:
+    def _store_text(self, suffix: str, rows: list[tuple[object, ...]]) -> None:
+        """Rows ``(id, title, site, tags, body)`` into the text tables ``fts`` and ``labels``
+        (``suffix``: the ones ``compact`` fills)."""
+        limit = max_variables(self.conn)
+        insert_rows(self.conn, f"fts{suffix}", FTS_COLUMNS, rows, limit)
+        insert_rows(self.conn, f"labels{suffix}", LABEL_COLUMNS, [row[:4] for row in rows],
+                    limit)
+
+    def _json_each(self) -> bool:
         """Whether this SQLite has ``json_each`` (built in since 3.38, usually before)."""
         if self._has_json is None:
             try:
@@ -523,70 +572,126 @@ class LibraryIndex:
 
         self._guarded(action)
 
+    # -- clearing what changed clips left behind ---------------------------------------------
+
+    def leftovers(self) -> int:
+        """Rows of the text index that no clip has any more (changed or removed clips)."""
+        return self._guarded(lambda: self.conn.execute(
+            "SELECT (SELECT count(*) FROM fts_docsize) - (SELECT count(*) FROM clips)",
+        ).fetchone()[0])
+
+    def compact(self, progress: ProgressFn | None = None,
+                cancel: threading.Event | None = None, *, force: bool = False) -> bool:
+        """Rebuild the text index from the files when changed and removed clips have left
+        ``LEFTOVERS`` of it behind (``force``: whatever they left); True if it did.
+
+        The new index is filled beside the old one, which answers searches meanwhile, and
+        takes its place in one transaction. Files changed since they were indexed are
+        left out: the next sync indexes them anew.
+        """
+        with self._lock:
+            live = self.count()
+            left = self.leftovers()
+        if not left or (not force and left < max(MIN_LEFTOVERS, LEFTOVERS * live)):
+            return False
+        with self._lock:
+            self._drop_next()
+            _run_script(self.conn, _TEXT_TABLES.format(suffix="_next"))
+        last, done = 0, 0
+        try:
+            with self._bulk_settings(live > BATCH):
+                while True:
+                    check_cancel(cancel)
+                    with self._lock:
+                        rows = self.conn.execute(
+                            "SELECT id, path, mtime, size, inode FROM clips WHERE id > ? "
+                            "ORDER BY id LIMIT ?", (last, BATCH)).fetchall()
+                    if not rows:
+                        break
+                    texts = self._texts_of(rows)
+                    with self._lock, self._transaction():
+                        self._store_text("_next", texts)
+                    last = rows[-1][0]
+                    done += len(rows)
+                    if progress:
+                        progress("indexing", done, max(done, live))
+            with self._lock, self._transaction():
+                # Clips written since the last batch, then the swap.
+                rows = self.conn.execute("SELECT id, path, mtime, size, inode FROM clips "
+                                         "WHERE id > ? ORDER BY id", (last,)).fetchall()
+                self._store_text("_next", self._texts_of(rows))
+                for table in ("fts", "labels"):
+                    self.conn.execute(f"DROP TABLE {table}")
+                    self.conn.execute(f"ALTER TABLE {table}_next RENAME TO {table}")
+        except BaseException as exc:
+            with self._lock, contextlib.suppress(sqlite3.Error):
+                self._drop_next()
+            if isinstance(exc, sqlite3.Error):
+                # e.g. another process compacting at once: the old tables serve on (were
+                # they damaged, the next query finds it and rebuilds them).
+                return False
+            raise
+        return True
+
+    def _drop_next(self) -> None:
+        for table in ("fts_next", "labels_next"):
+            self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def _texts_of(self, rows: list[tuple[int, str, int, int, int]]
+                  ) -> list[tuple[object, ...]]:
+        """The text index rows of clips whose files are as they were indexed."""
+        out: list[tuple[object, ...]] = []
+        for cid, rel, mtime, size, inode in rows:
+            try:
+                st = os.stat(self.library / rel)
+            except OSError:
+                continue
+            if (st.st_mtime_ns, st.st_size, st.st_ino) != (mtime, size, inode):
+                continue
+            parsed = self._read(rel, mtime, size, inode)
+            if parsed is not None:
+                out.append((cid, *parsed.fts_values))
+        return out
+
     # -- queries ---------------------------------------------------------------------------
 
     def _summary(self, row: tuple, snippet: str = "") -> ClipSummary:
         path, title, site, created, published, tags, source = row
-        text, spans = _split_snippet(snippet)
         return ClipSummary(path=self.library / path, title=title, site=site, created=created,
-                           published=published, tags=json.loads(tags), snippet=text,
-                           highlights=spans, source=source)
+                           published=published, tags=json.loads(tags), snippet=snippet,
+                           source=source)
 
     _COLUMNS = "c.path, c.title, c.site, c.created, c.published, c.tags, c.source"
 
     def search(self, query: str, limit: int | None = 50) -> list[ClipSummary]:
         """Clips matching ``query`` (title, site, tags, text), best first; any text is safe
         to pass: quotes and FTS operators are taken literally. ``tag:`` and ``site:`` in it
-        narrow the results (``query.split_filters``). No words: ``recent()``."""
+        narrow the results (``query.split_filters``). No words: ``recent()``.
+
+        More matches than can be ranked quickly (a common word in a large library) come
+        with the words in the title, site or tags first, then the newest (``index_search``).
+        """
         filters, words = split_filters(query)
         parsed = parse_query(words)
         if parsed is None:
             return self.recent(limit, filters=filters)
-        expression = parsed.expression
-        pattern = parsed.pattern()
-        where, values = _filter_sql(filters)
+        condition = _filter_sql(filters)
 
         def action() -> list[ClipSummary]:
-            if filters:
-                sql = (f"SELECT f.rowid FROM fts f JOIN clips c ON c.id = f.rowid WHERE "
-                       f"fts MATCH ? AND {where} ORDER BY f.rank LIMIT ?")
-            else:
-                sql = "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
-            ids = [rowid for (rowid,) in self.conn.execute(
-                sql, (expression, *values, -1 if limit is None else limit))]
-            if not ids:
-                return []
+            ids = matching_ids(self.conn, parsed, limit, condition)
             rows = {row[0]: row[1:] for row in self._rows_by_id(
                 f"SELECT c.id, {self._COLUMNS}, c.preview FROM clips c WHERE c.id IN ", ids)}
-            bodies = self._rows_by_id("SELECT rowid, body FROM fts WHERE rowid IN ",
-                                      ids[:SNIPPET_ROWS])
-            snippets: dict[int, tuple[str, list[tuple[int, int]]]] = {}
-            folded: list[int] = []  # matched by the tokenizer's folding, not by our regex
-            for cid, body in bodies:
-                found = make_snippet(stored_text(body), pattern)
-                if found:
-                    snippets[cid] = found
-                elif cid in rows and not pattern.search(" ".join(
-                        str(v) for v in (rows[cid][1], rows[cid][2], rows[cid][5]))):
-                    folded.append(cid)
-            if folded:
-                marks = ",".join("?" * len(folded))
-                for cid, marked in self.conn.execute(
-                        f"SELECT rowid, snippet(fts, 3, '{MARK_START}', '{MARK_END}', '…', "
-                        f"{SNIPPET_TOKENS}) FROM fts WHERE fts MATCH ? AND rowid IN ({marks})",
-                        (expression, *folded)):
-                    snippets[cid] = _split_snippet(marked)
-            out = []
-            for cid in ids:
-                if cid not in rows:
-                    continue
-                summary = self._summary(rows[cid][:7], rows[cid][7])
-                if cid in snippets:
-                    summary.snippet, summary.highlights = snippets[cid]
-                out.append(summary)
-            return out
+            return [self._summary(rows[cid][:7], rows[cid][7]) for cid in ids if cid in rows]
 
-        return self._guarded(action)
+        found = self._guarded(action)
+        # The files are read without the lock: the window's sync goes on meanwhile.
+        snippets = Snippets(parsed)
+        for summary in found[:SNIPPET_ROWS]:
+            snippet = snippets.of_file(summary.path, summary.title,
+                                       f"{summary.site or ''}\n{' '.join(summary.tags)}")
+            if snippet is not None:
+                summary.snippet, summary.highlights = snippet
+        return found
 
     def _rows_by_id(self, sql: str, ids: list[int]) -> list[tuple]:
         rows: list[tuple] = []
@@ -633,7 +738,7 @@ class LibraryIndex:
         the library pane's side lists (one query each, ~10 ms for 10,000 clips)."""
 
         def action() -> Facets:
-            if self._json_sketch():
+            if self._json_each():
                 tags = self.conn.execute(
                     "SELECT j.value, count(DISTINCT c.id) AS n FROM clips c, "
                     "json_each(c.tags) j WHERE j.type = 'text' GROUP BY j.value "
@@ -667,15 +772,19 @@ class LibraryIndex:
         sketch = sketch_of(fp)
         if not sketch:
             return []
-        need = max(1, int(SIMILAR * len(sketch)))
+        keys = _sketch_keys(sketch)
+        # Similar texts share at least this many hashes (two hashes of one text may share
+        # a key: a little less), then the whole fingerprints decide.
+        need = max(1, int(SIMILAR * len(sketch)) - 2)
 
         def action() -> list[Path]:
-            marks = ",".join("?" * len(sketch))
+            marks = ",".join("?" * len(keys))
             rows = self.conn.execute(
                 f"SELECT c.path, c.fingerprint, c.sort_key FROM clips c JOIN "
                 f"(SELECT clip, count(*) AS n FROM sketch WHERE h IN ({marks}) GROUP BY clip) s "
-                f"ON s.clip = c.id WHERE s.n >= ?", (*sketch, need)).fetchall()
-            scored = [(similarity(sketch, other), key, path) for path, other, key in rows
+                f"ON s.clip = c.id WHERE s.n >= ?", (*keys, need)).fetchall()
+            scored = [(similarity(sketch, other), key, path) for path, other, key in
+                      ((path, unpack_sketch(blob), key) for path, blob, key in rows)
                       if is_similar(sketch, other)]
             scored.sort(reverse=True)
             return [self.library / path for _, _, path in scored]

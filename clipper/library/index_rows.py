@@ -11,6 +11,7 @@ import contextlib
 import json
 import queue
 import sqlite3
+import struct
 import sys
 import threading
 import time
@@ -20,26 +21,33 @@ from pathlib import Path
 from typing import Any
 
 from clipper.errors import LibraryError
-from clipper.library.duplicates import fingerprint_of_text
+from clipper.library.duplicates import sketch_of_text
 from clipper.library.frontmatter import parse_clip
 from clipper.library.query import index_text
 from clipper.library.summary import first_words, site_of, sort_key
 from clipper.library.text import plain_text
 from clipper.urls import normalize_url
 
-__all__ = ["BATCH", "CLIP_COLUMNS", "FTS_COLUMNS", "MARK_END", "MARK_START", "ParsedClip",
-           "insert_rows", "max_variables", "read_ahead", "read_clip_file"]
+__all__ = ["BATCH", "CLIP_COLUMNS", "FTS_COLUMNS", "ParsedClip", "insert_rows",
+           "max_variables", "pack_sketch", "read_ahead", "read_clip_file", "unpack_sketch"]
 
 BATCH = 200
 """Files indexed per transaction: the lock is released between batches, so searches
 from the window stay responsive while a large library is first indexed."""
-MARK_START, MARK_END = "\x02", "\x03"
-"""Match marks in snippets; taken out of the text before it is indexed."""
 CLIP_COLUMNS = ("id", "path", "mtime", "size", "inode", "title", "site", "site_key", "tags",
-                "source", "nsource", "fingerprint", "created", "published", "sort_key", "preview")
+                "source", "nsource", "created", "published", "sort_key", "preview", "fingerprint")
 FTS_COLUMNS = ("rowid", "title", "site", "tags", "body")
 
 Row = tuple[Any, ...]
+
+
+def pack_sketch(sketch: list[int]) -> bytes | None:
+    """A fingerprint's hashes as 8 bytes each (a third of their decimal text)."""
+    return struct.pack(f"<{len(sketch)}q", *sketch) if sketch else None
+
+
+def unpack_sketch(data: bytes | None) -> tuple[int, ...]:
+    return struct.unpack(f"<{len(data) // 8}q", data) if data else ()
 
 
 @dataclass
@@ -50,12 +58,9 @@ class ParsedClip:
     clip_values: Row
     """The ``clips`` columns after ``id``."""
     fts_values: Row
-    """The ``fts`` columns after ``rowid``, through ``index_text`` (the body comes back with
-    ``stored_text``)."""
-
-    @property
-    def fingerprint(self) -> str | None:
-        return self.clip_values[CLIP_COLUMNS.index("fingerprint") - 1]
+    """The ``fts`` columns after ``rowid``, through ``index_text``."""
+    sketch: list[int]
+    """The fingerprint's hashes, smallest first (none for a short text)."""
 
 
 def read_clip_file(library: Path, rel: str, mtime: int, size: int,
@@ -71,15 +76,17 @@ def read_clip_file(library: Path, rel: str, mtime: int, size: int,
         clip = parse_clip(text, path)
     except LibraryError:  # broken front matter: still findable by its words
         clip = parse_clip(text.replace("---", "- - -", 1), path)
-    body = plain_text(clip.body).replace(MARK_START, "").replace(MARK_END, "")
+    body = plain_text(clip.body)
+    sketch = sketch_of_text(body)
     return ParsedClip(
         rel,
         (rel, mtime, size, inode, clip.title, clip.site, site_of(clip.site, clip.source),
-         json.dumps(clip.tags), clip.source,
-         normalize_url(clip.source), fingerprint_of_text(body), clip.created, clip.published,
-         sort_key(clip.created, clip.published, mtime), first_words(body)),
+         json.dumps(clip.tags), clip.source, normalize_url(clip.source), clip.created,
+         clip.published, sort_key(clip.created, clip.published, mtime), first_words(body),
+         pack_sketch(sketch)),
         (index_text(clip.title), index_text(clip.site or ""), index_text(" ".join(clip.tags)),
-         index_text(body)))
+         index_text(body)),
+        sketch)
 
 
 def max_variables(conn: sqlite3.Connection) -> int:

@@ -5,10 +5,11 @@ or nothing, so no input can make a query fail. The last word is a prefix while i
 is being typed (no space after it yet) once it has three letters; shorter
 prefixes match most of a large library and only cost time.
 
-Snippets are cut in Python from the stored text: SQLite's ``snippet()`` re-tokenises
-and scores every window of every result, which took longer than the search itself
-on a 10,000-clip library. SQLite's is still used when a match is not found here
-(e.g. diacritics folded by the tokenizer: "jokull" finding "jökull").
+Snippets are cut in Python (``make_snippet``; the text comes from the clip files,
+``snippets``): a regex built from the query (``Query.pattern``) finds the words as
+written. Where the tokenizer matched more loosely, accents taken off ("jokull" finding
+"jökull") or a word glued to CJK text ("大阪Osaka"), ``Query.loose_pattern`` searches
+the text with its accents taken off letter by letter (``fold``), which keeps every offset.
 
 Chinese, Japanese and Korean are written without spaces between words (Korean attaches
 particles to them), and FTS5's unicode61 tokenizer makes a whole run of such characters
@@ -23,9 +24,10 @@ the stored text gives back the original exactly.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from clipper.library.folding import fold_for_index, fold_query, unfold
+from clipper.library.folding import fold_for_index, fold_query, folded_regex, unfold
 
 MIN_PREFIX = 3
 SNIPPET_BEFORE = 60
@@ -119,11 +121,21 @@ class Query:
         Words are found whole; a CJK run as it is written (東京 inside 東京都), glued to
         its neighbours in the term ("iPhone版"), as the index matches it. Word edges are
         ``\\w``: a class that leaves CJK out takes longer to compile than a search takes,
-        so a word glued to CJK text ("東京Tokyo") is left to SQLite's snippet.
+        so a word glued to CJK text ("東京Tokyo") is left to ``loose_pattern``.
         """
+        return self._pattern("\\w", self.terms)
+
+    def loose_pattern(self) -> re.Pattern[str]:
+        """``pattern`` for text through ``fold`` (the query's words folded too), whose word
+        edges let CJK text touch a word (all of U+3000 and above counts as CJK here: the
+        exact class takes milliseconds to compile)."""
+        return self._pattern("[^\\W\u1100-\u11ff\u3000-\U0010ffff]",
+                             tuple(tuple(map(fold, term)) for term in self.terms))
+
+    def _pattern(self, letter: str, terms: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
         found: dict[str, int] = {}  # regex -> length of the text it stands for
         typed = None
-        for t, term in enumerate(self.terms):
+        for t, term in enumerate(terms):
             chunks: list[list[str]] = []
             for i, token in enumerate(term):
                 if i and (_is_cjk(token) or _is_cjk(term[i - 1])):
@@ -131,17 +143,22 @@ class Query:
                 else:
                     chunks.append([token])
             for c, chunk in enumerate(chunks):
-                prefix = self.prefix and t == len(self.terms) - 1 and c == len(chunks) - 1
+                prefix = self.prefix and t == len(terms) - 1 and c == len(chunks) - 1
                 # The word edge is checked after the first token has matched (a fixed-width
                 # lookbehind): checked first, at every position, it is slower.
-                first = re.escape(chunk[0])
-                regex = first if _is_cjk(chunk[0]) else f"{first}(?<!\\w{first})"
-                regex += "".join("[\\W_]*" + re.escape(token) for token in chunk[1:])
+                first = folded_regex(chunk[0])
+                if _is_cjk(chunk[0]):
+                    regex = first
+                elif first == re.escape(chunk[0]):
+                    regex = f"{first}(?<!{letter}{first})"
+                else:  # alternatives of different lengths: no fixed-width lookbehind
+                    regex = f"(?<!{letter}){first}"
+                regex += "".join("[\\W_]*" + folded_regex(token) for token in chunk[1:])
                 if prefix:
-                    regex += "\\w*"
+                    regex += f"{letter}*"
                     typed = regex
                 elif not _is_cjk(chunk[-1]):
-                    regex += "(?!\\w)"
+                    regex += f"(?!{letter})"
                 found[regex] = sum(map(len, chunk))
         alternatives = sorted(found, key=lambda r: (r == typed, found[r]), reverse=True)
         return re.compile("|".join(alternatives), re.I)
@@ -216,9 +233,42 @@ def match_expression(text: str) -> str | None:
     return query.expression if query else None
 
 
-def make_snippet(body: str, pattern: re.Pattern[str]) -> tuple[str, list[tuple[int, int]]] | None:
-    """Text around the first match with the matches' spans; None if nothing matches."""
-    first = pattern.search(body)
+_FOLDED: dict[int, str] = {}
+"""Code point -> the letter without its accents (itself when it has none), as found."""
+
+
+def _fold_char(char: str) -> str:
+    bare = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return bare if len(bare) == 1 else char
+
+
+def fold(text: str) -> str:
+    """``text`` with the accents taken off letter by letter (ö -> o): the same length, so a
+    match in it is at the same place in ``text``. Close to the tokenizer's
+    ``remove_diacritics``, for highlighting what it matched."""
+    if text.isascii():
+        return text
+    changed = {}
+    for char in set(text):
+        code = ord(char)
+        if code >= 0x80:
+            if code not in _FOLDED:
+                _FOLDED[code] = _fold_char(char)
+            if _FOLDED[code] != char:
+                changed[code] = _FOLDED[code]
+    return text.translate(changed) if changed else text
+
+
+def make_snippet(body: str, pattern: re.Pattern[str], *, folded: bool = False,
+                 more_before: bool = False, more_after: bool = False,
+                 ) -> tuple[str, list[tuple[int, int]]] | None:
+    """Text around the first match with the matches' spans; None if nothing matches.
+
+    ``folded``: ``pattern`` is looked for in ``fold(body)``; ``more_before``/``more_after``:
+    ``body`` is a piece of a longer text, so its ends are marked as cuts too.
+    """
+    haystack = fold(body) if folded else body
+    first = pattern.search(haystack)
     if first is None:
         return None
     start = max(0, first.start() - SNIPPET_BEFORE)
@@ -230,8 +280,9 @@ def make_snippet(body: str, pattern: re.Pattern[str]) -> tuple[str, list[tuple[i
         space = body.rfind(" ", first.end(), end)
         end = space if space != -1 else end
     window = body[start:end]
-    lead = "…" if start else ""
-    spans = [(m.start() + len(lead), m.end() + len(lead)) for m in pattern.finditer(window)]
-    text = lead + window + ("…" if end < len(body) else "")
+    lead = "…" if start or more_before else ""
+    spans = [(m.start() + len(lead), m.end() + len(lead))
+             for m in pattern.finditer(haystack[start:end])]
+    text = lead + window + ("…" if end < len(body) or more_after else "")
     # One line: newlines become spaces, which keeps every offset.
     return text.replace("\n", " "), spans

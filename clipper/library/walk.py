@@ -18,6 +18,16 @@ BACKUPS_DIR = ".clipper-backups"
 
 def iter_clip_files(library: Path) -> Iterator[tuple[str, os.stat_result]]:
     """``(path relative to the library with "/" separators, stat)`` of each clip file."""
+    for rel, entry in iter_clip_entries(library):
+        try:
+            yield rel, entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+
+
+def iter_clip_entries(library: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """``(relative path, directory entry)`` of each clip file, without a ``stat`` of each
+    (``entry.inode()`` comes with the folder's listing on POSIX systems)."""
     stack = [("", str(library))]
     while stack:
         rel_dir, abs_dir = stack.pop()
@@ -35,6 +45,6 @@ def iter_clip_files(library: Path) -> Iterator[tuple[str, os.stat_result]]:
                     if not name.endswith(ASSETS_SUFFIX):
                         stack.append((rel + "/", entry.path))
                 elif name.endswith(CLIP_SUFFIX) and entry.is_file(follow_symlinks=False):
-                    yield rel, entry.stat(follow_symlinks=False)
+                    yield rel, entry
             except OSError:
                 continue

@@ -205,7 +205,9 @@ def test_ctrl_c_stops_says_how_to_continue_and_exits_130(http_server: LoopbackSe
     library = tmp_path / "lib"
     proc = subprocess.Popen([sys.executable, "-m", "clipper", "import", str(export),
                              "--library", str(library), "--jobs", "1"],
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            # a shell's background job ignores Ctrl+C, and children inherit it
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not list(library.glob("*.md")) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -10,8 +10,9 @@ import pytest
 from test_library_index import write
 
 from clipper.library import list_clips
-from clipper.library.index import SCHEMA_VERSION, LibraryIndex, _split_snippet, index_path
+from clipper.library.index import SCHEMA_VERSION, LibraryIndex, index_path
 from clipper.library.query import Query, index_text, make_snippet, parse_query, stored_text
+from clipper.library.snippets import Snippets
 from clipper.library.summary import ClipSummary
 
 JA = "東京都の人口は約1400万人で、日本で最も多い。"
@@ -119,9 +120,8 @@ def test_an_older_index_is_rebuilt_for_cjk(library: Path, tmp_path: Path) -> Non
     with LibraryIndex.open(library, cache_dir=cache) as idx:
         idx.sync()
     db = sqlite3.connect(index_path(library, cache))
-    with db:  # what schema 3 stored: whole runs of CJK as one token
+    with db:  # schema 3 stored whole runs of CJK as one token
         db.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
-        db.execute("UPDATE fts SET body = replace(body, char(31), '')")
     db.close()
     with LibraryIndex.open(library, cache_dir=cache) as idx:
         assert idx.rebuilt
@@ -199,8 +199,12 @@ def test_every_cjk_character_is_a_token_and_other_scripts_stay_words() -> None:
         "tieng", "viet", "fine"}  # whole words, as before; ﬁ folded (issue 13: ﬁne is fine)
 
 
-def test_sqlite_snippets_lose_the_separators_and_mark_cjk_words_whole() -> None:
-    # SQLite's snippet() (used when our pattern misses) marks each character on its own.
-    text, spans = _split_snippet("\x02Tokyo\x03 \x1f\x02東\x03\x1f\x1f\x02京\x03\x1f\x1f都\x1f")
-    assert text == "Tokyo 東京都"
-    assert [text[a:b] for a, b in spans] == ["Tokyo", "東京"]
+def test_words_the_tokenizer_matched_loosely_are_marked_whole_as_written() -> None:
+    # Glued to CJK text, or found with the accents taken off: the loose pattern on the
+    # folded text finds them, the snippet shows and marks the original.
+    snippets = Snippets(query("osaka tokyo eyjafjallajokull "))
+    found = snippets.of_markdown("# T\n\n大阪Osakaの Tokyo東京都 and Eyjafjallajökull.\n", "T")
+    assert found is not None
+    text, spans = found
+    assert text == "大阪Osakaの Tokyo東京都 and Eyjafjallajökull."
+    assert [text[a:b] for a, b in spans] == ["Osaka", "Tokyo", "Eyjafjallajökull"]

@@ -3,13 +3,16 @@
 The search index is a cache of the folder, so the pane lists what the index already
 knows at once and then syncs it with the files in the background; a folder watcher
 (and coming back to the window) syncs again, so clips added, edited or deleted by
-another program show up by themselves. Every index and disk operation is a job run
+another program show up by themselves. While a large library is first indexed, the
+list and the search results are redone every second from what is indexed so far, and
+the count says how far indexing got. Every index and disk operation is a job run
 by ``tasks.run_in_background``; results that arrive after the person typed on, or
 after the library changed, are dropped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,6 +62,8 @@ SEARCH_DELAY_MS = 150
 """Typing pauses shorter than this do not start a search."""
 PROGRESS_FROM = 50
 """Syncs with fewer files to read finish before a progress bar would be noticed."""
+INDEXING_REFRESH_MS = 1000
+"""While many files are indexed, what is listed (or found) is redone this often."""
 LIST_PAGE, SEARCH_PAGE = 0, 1
 EMPTY_HINT = "Ctrl+S saves the article you're reading."
 _NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
@@ -89,16 +94,22 @@ class LibraryPane(QWidget):
         self._list_task: Task[Any] | None = None
         self._more_task: Task[Any] | None = None
         self._sync_task: Task[Any] | None = None
-        self._sync_again = False
+        self._sync_again: tuple[bool, set[Path]] | None = None
+        """A sync asked for while one ran: (full, files edited in place)."""
+        self._full_wanted = False
         self._select_after: Path | None = None
-        self._indexing = False
+        self._indexing: tuple[int, int] | None = None
+        """(done, total) while many files are indexed."""
         self._facets_task: Task[Any] | None = None
         self.facets: Facets | None = None
         self.folders: list[Path] = []
         """The library's folders, as the last sync found them (Rename or Move… offers them)."""
         self._build()
+        self._indexing_timer = QTimer(self)
+        self._indexing_timer.setInterval(INDEXING_REFRESH_MS)
+        self._indexing_timer.timeout.connect(self._refresh_while_indexing)
         self.watcher = FolderWatcher(self)
-        self.watcher.changed.connect(self.request_sync)
+        self.watcher.changed.connect(self._on_folder_changed)
         app = QApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._on_application_state)
@@ -291,14 +302,15 @@ class LibraryPane(QWidget):
             if task is not None:
                 task.cancel()
         self._list_task = self._more_task = self._sync_task = self._facets_task = None
-        self._sync_again = False
+        self._sync_again = None
+        self._full_wanted = False
         self._debounce.stop()
         self.watcher.stop()
         if self._holder is not None:
             self._holder.close()
             self._holder = None
         self._started = False
-        self._set_indexing(False)
+        self._set_indexing(None)
 
     def is_ready(self) -> bool:
         """The library has been listed and synced with its folder, nothing more under way."""
@@ -347,6 +359,9 @@ class LibraryPane(QWidget):
         searching = jobs.has_words(listing.query)
         keep = self._select_after or self.current_path()
         same_kind = searching == self.model.searching
+        if searching and same_kind and self._select_after is None \
+                and self.view.currentIndex().row() == 0:
+            keep = None  # the best match stays selected as better ones are indexed
         position = self.view.verticalScrollBar().value()
         self.model.reset(listing.clips, searching=searching, total=listing.total)
         row = self.model.row_of(keep) if keep is not None else None
@@ -392,59 +407,80 @@ class LibraryPane(QWidget):
 
     # -- keeping up with the folder ----------------------------------------------------------
 
-    @Slot()
-    def request_sync(self) -> None:
-        """Compare the index with the files (now, or after the sync under way)."""
+    def request_sync(self, full: bool = True, edited: Iterable[Path] = ()) -> None:
+        """Compare the index with the files (now, or after the sync under way).
+
+        ``full``: every file's stat; else their names and inodes, and the ``edited`` files
+        (``jobs.sync_library``): what a folder watcher's news needs, several times cheaper.
+        """
         if self._holder is None:
             return
         if self._sync_task is not None and self._sync_task.running:
-            self._sync_again = True
+            again_full, again_edited = self._sync_again or (False, set())
+            self._sync_again = (again_full or full, again_edited | set(edited))
             return
-        self._sync_again = False
+        self._sync_again = None
         self._sync_task = tasks.run_in_background(
-            partial(jobs.sync_library, self._holder), on_done=partial(self._on_synced,
-                                                                      self._holder),
-            on_error=self._on_sync_failed, on_progress=self._on_sync_progress,
-            name="library sync")
+            partial(jobs.sync_library, self._holder, full, tuple(edited)),
+            on_done=partial(self._on_synced, self._holder), on_error=self._on_sync_failed,
+            on_progress=self._on_sync_progress, name="library sync")
+
+    @Slot()
+    def _on_folder_changed(self) -> None:
+        full, self._full_wanted = self._full_wanted, False
+        self.request_sync(full, self.watcher.take_files())
 
     def _on_sync_progress(self, stage: str, done: int, total: int | None) -> None:
         if total and (total >= PROGRESS_FROM or not self.model.rowCount()):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self._set_indexing(True)
+            self._set_indexing((done, total))
             if not self.model.rowCount() and not self.query().strip():
                 self.empty.setText(f"Indexing your library… {done:,} of {total:,} clips")
+            self._show_count()
 
-    def _set_indexing(self, on: bool) -> None:
-        self._indexing = on
-        self.progress.setVisible(on)
+    def _set_indexing(self, progress: tuple[int, int] | None) -> None:
+        self._indexing = progress
+        self.progress.setVisible(progress is not None)
+        if progress is None:
+            self._indexing_timer.stop()
+        elif not self._indexing_timer.isActive():
+            self._indexing_timer.start()
+
+    @Slot()
+    def _refresh_while_indexing(self) -> None:
+        """What is indexed so far, listed or searched (unless the last try is still busy)."""
+        if self._list_task is None or not self._list_task.running:
+            self.refresh()
 
     def _on_synced(self, holder: Library, report: jobs.SyncReport) -> None:
         self._sync_task = None
         if holder is not self._holder:
             return
-        self._set_indexing(False)
+        was_indexing = self._indexing is not None
+        self._set_indexing(None)
         self.watcher.watch(report.folders, report.files)
         self.folders = list(report.folders)
-        if report.changed:
+        if report.changed or was_indexing:
             self.refresh()
             self.refresh_facets()
         else:
             self._show_state()
-        if self._sync_again:
-            self.request_sync()
+        if self._sync_again is not None:
+            self.request_sync(*self._sync_again)
 
     def _on_sync_failed(self, error: BaseException) -> None:
         self._sync_task = None
-        self._set_indexing(False)
+        self._set_indexing(None)
         self._show_state()
         self.failed.emit(error_text(error, "reading the library"))
 
     @Slot(Qt.ApplicationState)
     def _on_application_state(self, state: Qt.ApplicationState) -> None:
         # Back from another program (an editor, a sync tool): catch up with what it changed,
-        # including files too many to watch one by one.
+        # including files too many to watch one by one (every file's stat).
         if state == Qt.ApplicationState.ApplicationActive and self._listed_once:
+            self._full_wanted = True
             self.watcher.poke()
 
     def show_saved(self, path: Path) -> None:
@@ -464,28 +500,38 @@ class LibraryPane(QWidget):
     def _show_state(self) -> None:
         rows = self.model.rowCount()
         query = self.query().strip()
-        words = jobs.has_words(query)
         if rows:
             self.stack.setCurrentWidget(self.view)
         else:
             if query:
                 self.empty.setText(f"No clips match “{_escape(query)}”.")
-            elif self._indexing:
+            elif self._indexing is not None:
                 pass  # the progress text stays
             elif self._holder is None or not self._listed_once:
                 self.empty.setText("")
             else:
                 self.empty.setText(f"<p><b>No clips yet</b></p><p>{EMPTY_HINT}</p>")
             self.stack.setCurrentWidget(self.empty)
-        if words:
+        self._show_count()
+
+    def _show_count(self) -> None:
+        rows = self.model.rowCount()
+        if jobs.has_words(self.query().strip()):
             many = rows >= jobs.SEARCH_LIMIT
-            self.count.setText(f"Best {rows} matches" if many else
-                               f"{rows} match{'es' if rows != 1 else ''}")
+            text = (f"Best {rows} matches" if many else
+                    f"{rows} match{'es' if rows != 1 else ''}")
         elif self.model.total:
             total = self.model.total
-            self.count.setText(f"{total:,} clip{'s' if total != 1 else ''}")
+            text = f"{total:,} clip{'s' if total != 1 else ''}"
         else:
-            self.count.setText("")
+            text = ""
+        if self._indexing is not None:
+            done, total = self._indexing
+            if text and (self.query().strip() or (self.model.total or 0) > done):
+                text = f"{text} · indexing {done:,} of {total:,}"
+            else:  # a first build: what is listed is what is indexed
+                text = f"Indexing {done:,} of {total:,} clips"
+        self.count.setText(text)
 
     def empty_text(self) -> str:
         """What the pane says instead of a list ("" while it shows clips)."""
