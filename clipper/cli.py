@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from clipper.models import Source
 
 PROG = "clipper"
-COMMANDS = ("extract", "save", "list", "import")
+COMMANDS = ("extract", "save", "list", "import", "reextract")
 
 DESCRIPTION = f"""\
 {APP_NAME} turns web pages into clean Markdown clips in your library folder.
@@ -39,6 +39,7 @@ DESCRIPTION = f"""\
   clipper list [--search WORDS]    list the clips in the library
   clipper import FILE              import a reading list (Pocket, Instapaper, Omnivore,
                                    Wallabag, Raindrop.io, bookmarks, a list of URLs)
+  clipper reextract CLIP...|--all  make clips again from their saved pages, offline
 
 PAGE is an http(s) address, a saved .html/.htm/.xhtml file or a file:// URL;
 for extract and save, - reads HTML from standard input.
@@ -121,6 +122,22 @@ def _command_parser() -> argparse.ArgumentParser:
     from clipper.importers.formats import FORMATS
 
     import_command.add_parser(sub, FORMATS)
+
+    p = sub.add_parser(
+        "reextract", help="make clips again from their saved pages, offline",
+        description="Run today's extractor on the pages saved with the clips (nothing is "
+                    "fetched) and rewrite the clips whose article changed; each is copied "
+                    "to .clipper-backups/ first. A clip whose body was edited since it was "
+                    "saved is left alone unless --force.")
+    p.add_argument("clips", nargs="*", metavar="CLIP", help="clip files (.md)")
+    p.add_argument("--all", action="store_true", help="every clip of the library")
+    p.add_argument("--site", metavar="HOST",
+                   help="only clips from this site (and its sub-domains)")
+    p.add_argument("--dry-run", action="store_true", help="say what would change, write nothing")
+    p.add_argument("--force", action="store_true",
+                   help="replace clips edited since they were saved too (backups are kept)")
+    _library_option(p)
+    _common_options(p)
     return parser
 
 
@@ -191,14 +208,23 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if args.json:
         data = article.as_dict()
         data["final_url"] = loaded.page.url
-        clean = {k: sanitize(v) if isinstance(v, str) else
-                 [sanitize(i) for i in v] if isinstance(v, list) else v for k, v in data.items()}
-        json.dump(clean, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(_sanitized(data), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         template = ClipTemplate.from_settings(load_settings())
         sys.stdout.write(sanitize(template.render(Clip.from_article(article, _tags(None)))))
     return 0
+
+
+def _sanitized(value: object) -> object:
+    """Page text in any JSON value, through the one sanitiser."""
+    if isinstance(value, str):
+        return sanitize(value)
+    if isinstance(value, list):
+        return [_sanitized(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _sanitized(v) for k, v in value.items()}
+    return value
 
 
 def _cmd_save(args: argparse.Namespace) -> int:
@@ -224,6 +250,8 @@ def _cmd_save(args: argparse.Namespace) -> int:
                 result = save(clip, library, on_duplicate=args.on_duplicate,
                               download_images=settings.download_images and not args.no_images,
                               page_dir=loaded.page.local_dir,
+                              page=loaded.page_copy() if settings.keep_pages else None,
+                              notes=loaded.article.notes if settings.notes_callout else None,
                               template=ClipTemplate.from_settings(settings))
             except CancelledError:
                 raise
@@ -265,6 +293,8 @@ def _report_save(result: SaveResult) -> None:
         urls = ", ".join(short_url(u) for u in failed[:3]) + (" …" if len(failed) > 3 else "")
         why = f" ({result.images_note})" if result.images_note else ""
         _note(f"{len(failed)} image(s) could not be downloaded and stay remote{why}: {urls}")
+    if result.snapshot_note:
+        _note(f"the page is not kept with the clip: {result.snapshot_note}")
     # inline pictures and a saved page's own files cannot stay remote: they are taken out
     dropped = [u for u in result.image_errors if not u.lower().startswith(("http:", "https:"))
                and u not in result.images_failed]
@@ -291,6 +321,52 @@ def _cmd_list(args: argparse.Namespace) -> int:
         _out(f"{date:10}  {sanitize_line(item.title)}{site}\n"
              f"            {sanitize_line(str(item.path))}")
     return 0
+
+
+_OUTCOME_WORDS = {"changed": "changed", "same": "same", "edited": "edited",
+                  "no snapshot": "no page", "failed": "failed"}
+
+
+def _cmd_reextract(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from clipper.library import Library
+    from clipper.reextract import Outcome, Plan, reextract, select_clips
+    from clipper.settings import load_settings, resolve_library
+
+    settings = load_settings()
+    folder = resolve_library(args.library, settings)
+    if not folder.is_dir():
+        raise ClipperError(f"The library folder {folder} does not exist",
+                           "Give it with --library, or save a clip first.")
+    if not (args.clips or args.all or args.site):
+        raise ClipperError("Say which clips to re-extract: CLIP files, --all or --site HOST")
+    named = []
+    for clip in args.clips:
+        path = Path(clip)
+        if not path.exists() and (folder / clip).exists():
+            path = folder / clip  # a path inside the library
+        named.append(path.absolute())
+
+    def report(plan: Plan) -> None:
+        word = _OUTCOME_WORDS[plan.outcome.value]
+        if plan.outcome is Outcome.CHANGED and args.dry_run:
+            word = "would change"
+        why = f" ({plan.reason})" if plan.reason and plan.outcome is not Outcome.FAILED else ""
+        if plan.outcome is Outcome.FAILED:
+            _error(f"{plan.path}: {plan.reason}")
+        else:
+            _out(f"{word:12} {plan.path}{why}")
+
+    with Library(folder) as library:
+        paths = select_clips(folder, named, args.all, args.site)
+        summary = reextract(paths, library, force=args.force, dry_run=args.dry_run,
+                            notes_callout=settings.notes_callout, report=report)
+    _out(summary.line())
+    if summary.count(Outcome.EDITED) and not args.force:
+        _note("clips edited since they were saved were left alone; --force replaces them "
+              "(a backup of each is kept)")
+    return 1 if summary.count(Outcome.FAILED) else 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -338,7 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         args = _command_parser().parse_args(argv)
         handler = {"extract": _cmd_extract, "save": _cmd_save, "list": _cmd_list,
-                   "import": _cmd_import}[args.command]
+                   "import": _cmd_import, "reextract": _cmd_reextract}[args.command]
     else:
         args = _window_parser().parse_args(argv)
         handler = _run_window

@@ -161,7 +161,8 @@ def _fetch_url(url: str, limits: Limits, progress: ProgressFn | None,
     if not response.body or response.body.isspace():  # (strip() would copy a big page)
         raise NoArticleError(f"The page at {response.url} is empty")
     return Page(body=response.body, url=response.url, content_type=content_type,
-                charset=charset_param(content_type))
+                charset=charset_param(content_type),
+                last_modified=response.headers.get("last-modified"))
 
 
 def _not_html(where: str, description: str) -> NotHtmlError:

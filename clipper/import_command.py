@@ -158,6 +158,7 @@ def run(args: argparse.Namespace) -> int:
     options = ImportOptions(jobs=args.jobs, tags=tags, keep_dead=args.keep_dead,
                             dry_run=args.dry_run,
                             download_images=settings.download_images and not args.no_images,
+                            keep_pages=settings.keep_pages,
                             template=ClipTemplate.from_settings(settings))
     if args.delay is not None:
         options.delay = args.delay

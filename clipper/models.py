@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from clipper.errors import SourceError
+from clipper.fidelity import Note
 from clipper.safetext import sanitize, sanitize_line
 
 SourceKind = Literal["url", "file", "html"]
@@ -113,6 +115,10 @@ class Page:
     """Charset declared by the HTTP header, if any."""
     local_dir: Path | None = None
     """Folder of a local file, whose own assets (``page_files/``) the clip may use."""
+    last_modified: str | None = None
+    """The server's ``Last-Modified``, kept with the page's snapshot."""
+    loaded_at: str = field(
+        default_factory=lambda: datetime.now().astimezone().isoformat(timespec="seconds"))
 
 
 @dataclass
@@ -136,6 +142,8 @@ class Article:
     """Absolute image URLs referenced by ``markdown``, in order."""
     kept_lines: list[tuple[int, int]] = field(default_factory=list)
     """1-based inclusive line ranges of the source HTML that made it into the article."""
+    notes: list[Note] = field(default_factory=list)
+    """What a reader of the Markdown misses compared with the page (``clipper.fidelity``)."""
 
     @property
     def word_count(self) -> int:
@@ -154,6 +162,7 @@ class Article:
             "images": list(self.images),
             "markdown": self.markdown,
             "html": self.html,
+            "notes": [n.as_dict() for n in self.notes],
         }
 
 

@@ -11,12 +11,15 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clipper import fidelity
 from clipper.decode import decode_html
 from clipper.errors import NoArticleError
 from clipper.extract import extract
+from clipper.extract.address import is_local, web_address
 from clipper.fetch import Limits, fetch
-from clipper.images.inline import lift_inline_images
+from clipper.images.inline import Lifted, lift_inline_images
 from clipper.library import Library, SaveResult, save_clip
+from clipper.library.snapshots import PageCopy
 from clipper.library.templates import ClipTemplate
 from clipper.models import Article, Clip, OnDuplicate, Page, Source
 from clipper.progress import ProgressFn, check_cancel
@@ -36,6 +39,22 @@ class Loaded:
     no_article: str | None = None
     """Why ``article`` is empty: the page loaded but holds no article (a list of links, a
     directory listing). Only with ``load(..., keep_page=True)``."""
+    copy_of: PageCopy | None = None
+    """The snapshot this page was read back from (a clip opened from the library)."""
+
+    def page_copy(self) -> PageCopy:
+        """The page as loaded, for its clip's snapshot: its web address, never a path on
+        this computer (a saved page keeps the address it was saved from)."""
+        if self.copy_of is not None:
+            return self.copy_of
+        page, article = self.page, self.article
+        if is_local(page.url):
+            return PageCopy(self.html, web_address(article.url), "file", page.loaded_at,
+                            page.content_type, page.last_modified)
+        url = page.url if self.source.kind == "url" else \
+            web_address(self.source.url) or web_address(article.url)
+        return PageCopy(self.html, url, self.source.kind, page.loaded_at, page.content_type,
+                        page.last_modified)
 
 
 def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn | None = None,
@@ -57,7 +76,7 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
         progress("extracting", 0, None)
     lean, lifted = lift_inline_images(html)
     try:
-        article = extract(lean, url=page.url)
+        article = _extract_lean(lean, lifted, page.url)
     except NoArticleError as exc:
         if not keep_page:
             raise
@@ -66,12 +85,26 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
                       article=Article(markdown="", title=_page_title(html), url=page.url),
                       no_article=str(exc), notes=lifted.notes)
     del lean
+    check_cancel(cancel)
+    return Loaded(source=source, page=page, html=html, article=article, notes=lifted.notes)
+
+
+def extract_page(html: str, url: str | None) -> Article:
+    """The article of a decoded page as ``load`` makes it (a page's snapshot, re-extracted)."""
+    lean, lifted = lift_inline_images(html)
+    return _extract_lean(lean, lifted, url)
+
+
+def _extract_lean(lean: str, lifted: Lifted, url: str | None) -> Article:
+    article = extract(lean, url=url)
     if lifted.urls or lifted.too_large:  # big inline images back, or left out
         article.markdown = lifted.restore_markdown(article.markdown)
         article.html = lifted.restore(article.html)
         article.images = lifted.restore_all(article.images)
-    check_cancel(cancel)
-    return Loaded(source=source, page=page, html=html, article=article, notes=lifted.notes)
+    if lifted.too_large:
+        article.notes.append(fidelity.Note("images", fidelity.text_for(
+            "images", "dropped", len(lifted.too_large))))
+    return article
 
 
 def _page_title(html: str) -> str | None:
@@ -87,10 +120,13 @@ def _page_title(html: str) -> str | None:
 def save(clip: Clip, library: Library | Path, *,
          on_duplicate: OnDuplicate | str = OnDuplicate.NEW,
          download_images: bool = True, page_dir: Path | None = None,
+         page: PageCopy | None = None, notes: list[fidelity.Note] | None = None,
          progress: ProgressFn | None = None,
          cancel: threading.Event | None = None,
          template: ClipTemplate | None = None) -> SaveResult:
     """Save a clip into the library (images downloaded next to it unless turned off), where
-    and as ``template`` says (Settings ▸ Templates; None: Clipper's own layout)."""
+    and as ``template`` says (Settings ▸ Templates; None: Clipper's own layout), with
+    ``page`` as its snapshot and ``notes`` as a callout at its end when given."""
     return save_clip(clip, library, on_duplicate=on_duplicate, download_images=download_images,
-                     page_dir=page_dir, progress=progress, cancel=cancel, template=template)
+                     page_dir=page_dir, page=page, notes=notes, progress=progress,
+                     cancel=cancel, template=template)

@@ -19,11 +19,11 @@ from clipper.errors import CancelledError
 __all__ = ["ProgressFn", "Stage", "check_cancel"]
 
 Stage = Literal["fetching", "decoding", "extracting", "images", "indexing", "importing",
-                "queued"]
+                "reextracting", "queued"]
 """``fetching``: bytes of the page; ``images``: images downloaded for a clip;
 ``indexing``: clip files read into the search index; ``importing``: items of a reading
-list done (saved, skipped or failed); ``queued``: queued pages saved (Save All Queued);
-the others have no counts."""
+list done (saved, skipped or failed); ``reextracting``: clips made again from their saved
+pages; ``queued``: queued pages saved (Save All Queued); the others have no counts."""
 
 ProgressFn = Callable[[Stage, int, "int | None"], None]
 

@@ -78,6 +78,12 @@ class Settings:
         "The properties a new clip gets: each key's name, its value ({title}, {url}, "
         "{author}, {published}, {created}, {site}, fixed text, or both), and whether it is "
         "a list. Notes already in the library are never rewritten to follow it."))
+    keep_pages: bool = field(default=True, metadata=_about(
+        "Compressed, in the library's hidden .clipper/pages folder (it syncs with the "
+        "library): a clip opened later shows its page again, and Re-extract makes it anew."))
+    notes_callout: bool = field(default=False, metadata=_about(
+        "A folded callout at the end of each new clip: what a reader of it misses (a table "
+        "kept as HTML, a video kept as a link, a map left out…)."))
     version: int = SETTINGS_VERSION
 
 

@@ -214,13 +214,13 @@ def test_no_import_circles_in_clipper() -> None:
 
 
 LAYERS = [
-    {"clipper", "errors", "safetext"},
+    {"clipper", "errors", "safetext", "fidelity"},
     {"models", "progress", "urls", "htmltree", "decode", "settings"},
     {"fetch", "markdown", "desktop"},
     {"images"},
     {"extract", "library"},
     {"pipeline"},
-    {"importers"},
+    {"importers", "reextract"},
     {"gui"},
     {"import_command"},
     {"cli"},

@@ -16,6 +16,7 @@ import copy
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
+from clipper import fidelity
 from clipper.errors import NoArticleError
 from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
@@ -100,7 +101,15 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
 
     A page read from disk (a ``file:`` ``url``) stands for the web address it was saved
     from (``address``): its links resolve against that, and it is the clip's source.
+    ``Article.notes`` says what a reader of the Markdown misses (``clipper.fidelity``).
     """
+    with fidelity.collecting() as collected:
+        article = _extract(html, url)
+    article.notes = fidelity.finish(collected, html, article.markdown, article.kept_lines)
+    return article
+
+
+def _extract(html: str | bytes, url: str | None) -> Article:
     doc = parse_html(html)  # bytes are decoded there (BOM, meta charset, detection)
     address = PageAddress.of(html, url)
     meta = extract_metadata(doc, address.web)  # first: it reads JSON-LD scripts and <head>

@@ -15,6 +15,7 @@ import re
 from lxml.html import HtmlElement
 
 from clipper.extract.patterns import JUNK_TAGS, PHRASING_ELEMS, VIDEOS
+from clipper.fidelity import embed_seen
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -80,6 +81,7 @@ def remove_junk(root: HtmlElement) -> None:
     for el in list(root.iter(*_EMBEDS)):
         link = video_link(el)
         parent = el.getparent()
+        embed_seen(el, link is not None and parent is not None)
         if link is None or parent is None:
             doomed.append(el)
         else:

@@ -26,6 +26,7 @@ class Commands(Protocol):
     def import_reading_list(self) -> None: ...
     def save(self) -> None: ...
     def save_as(self) -> None: ...
+    def reextract_clip(self) -> None: ...
     def load_next_queued(self) -> None: ...
     def close(self) -> bool: ...
     def paste(self) -> None: ...
@@ -89,6 +90,7 @@ class Actions:
     import_list: QAction
     save: QAction
     save_as: QAction
+    reextract: QAction
     next_queued: QAction
     quit: QAction
     paste: QAction
@@ -136,6 +138,9 @@ def build_actions(w: QWidget, t: Commands, library: QAction) -> Actions:
         save_as=make_action(w, "Save &As…", t.save_as, keys=("Ctrl+Shift+S",),
                             standard=StandardKey.SaveAs,
                             tip="Save the clip as a Markdown file anywhere"),
+        reextract=make_action(w, "Re-e&xtract from Saved Page…", t.reextract_clip,
+                              tip="Make the clip again from the page saved with it, with "
+                                  "today's extractor; see the changes before replacing"),
         # Not Ctrl+N: every app means "New" by it.
         next_queued=make_action(w, "&Next Queued Page", t.load_next_queued, keys=("Alt+Right",),
                                 tip="Load the next of the pages dropped or opened together"),
@@ -203,8 +208,8 @@ def _checkable(action: QAction) -> QAction:
 
 def build_menus(bar: QMenuBar, a: Actions) -> list[QMenu]:
     layout: list[tuple[str, list[QAction | None]]] = [
-        ("&File", [a.open_file, a.import_list, None, a.save, a.save_as, a.open_original, None,
-                   a.next_queued, a.save_queued, None, a.quit]),
+        ("&File", [a.open_file, a.import_list, None, a.save, a.save_as, a.reextract,
+                   a.open_original, None, a.next_queued, a.save_queued, None, a.quit]),
         ("&Edit", [a.undo, None, a.paste, a.copy_markdown, None, a.find, a.find_next,
                    a.find_previous, None, a.settings]),
         ("&View", [a.library, a.search_library, None, a.focus_address, a.reload, a.stop, None,

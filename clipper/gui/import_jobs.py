@@ -57,7 +57,7 @@ def import_reading_list(request: ImportRequest, folder: Path, handle: Library | 
     from clipper.importers.formats import LABELS, read_export
     from clipper.importers.run import ImportOptions, import_items
     from clipper.library import Library
-    from clipper.settings import ensure_library
+    from clipper.settings import ensure_library, load_settings
 
     fmt, items = read_export(request.export, request.fmt)
     if not request.dry_run:
@@ -66,6 +66,7 @@ def import_reading_list(request: ImportRequest, folder: Path, handle: Library | 
     options = ImportOptions(jobs=request.jobs, tags=list(request.tags),
                             keep_dead=request.keep_dead, dry_run=request.dry_run,
                             download_images=request.download_images,
+                            keep_pages=load_settings().keep_pages,
                             template=request.template)
     if request.delay is not None:
         options.delay = request.delay

@@ -21,8 +21,10 @@ from clipper.models import Article, Clip, OnDuplicate, SaveAction, Source
 from clipper.progress import ProgressFn, check_cancel
 
 if TYPE_CHECKING:
+    from clipper.fidelity import Note
     from clipper.library import ClipSummary, Library, SaveResult
     from clipper.library.index import Facets, Sort
+    from clipper.library.snapshots import PageCopy
     from clipper.library.store import Trashed
     from clipper.library.templates import ClipTemplate
     from clipper.pipeline import Loaded
@@ -131,19 +133,77 @@ class SaveOutcome:
 
 
 @dataclass
+class SavedPage:
+    """A clip's page as it was loaded (its snapshot), ready for the source and page views."""
+
+    loaded: Loaded
+    """The page, its article extracted again (for the tints of the source)."""
+    images: dict[str, bytes]
+    """The page's images the clip stored, by their address: shown without a fetch."""
+
+
+@dataclass
 class OpenedClip:
     """A clip file read back, with the images of its assets folder for the preview."""
 
     clip: Clip
     images: dict[str, bytes]
     """Keyed by the relative path the Markdown uses (``Title.assets/1a2b.png``)."""
+    page: SavedPage | None = None
+    """Its page, when it was kept with it and is in ``library``."""
+    page_problem: str | None = None
+    """Why a page the clip names could not be shown (missing, damaged)."""
 
 
-def open_clip(path: Path) -> OpenedClip:
+def open_clip(path: Path, library: Path | None = None) -> OpenedClip:
     from clipper.library import read_clip
+    from clipper.library.snapshots import snapshot_id
 
     clip = read_clip(path)
-    return OpenedClip(clip, clip_images(path, clip.body))
+    opened = OpenedClip(clip, clip_images(path, clip.body))
+    ident = snapshot_id(clip)
+    if ident is not None and library is not None:
+        try:
+            opened.page = saved_page(library, ident, path, clip.body)
+        except LibraryError as exc:
+            opened.page_problem = str(exc)
+    return opened
+
+
+def saved_page(library: Path, ident: str, path: Path, body: str) -> SavedPage:
+    """The snapshot ``ident`` as a page beside its clip at ``path`` (whose Markdown is
+    ``body``); ``LibraryError`` when it cannot be read."""
+    from clipper.errors import NoArticleError
+    from clipper.library.snapshots import read_snapshot
+    from clipper.models import Page
+    from clipper.pipeline import Loaded, extract_page
+    from clipper.reextract import stored_images_folder
+
+    snapshot = read_snapshot(library, ident)
+    try:
+        article = extract_page(snapshot.html, snapshot.extract_url)
+    except NoArticleError:
+        article = Article(markdown="", url=snapshot.url)
+    page = Page(body=b"", url=snapshot.url, content_type=snapshot.content_type,
+                last_modified=snapshot.last_modified,
+                loaded_at=snapshot.loaded_at or "")
+    source = Source("url", snapshot.url) if snapshot.kind == "url" and snapshot.url \
+        else Source.from_html(snapshot.html, snapshot.url)
+    loaded = Loaded(source=source, page=page, html=snapshot.html, article=article,
+                    copy_of=snapshot.copy())
+    folder = stored_images_folder(path, body, library, snapshot.images.values())
+    images: dict[str, bytes] = {}
+    for url, name in snapshot.images.items():
+        if url.startswith("data:") or len(images) >= MAX_PREVIEW_IMAGES:
+            continue
+        file = folder / name
+        try:
+            if file.is_file() and not file.is_symlink() \
+                    and file.stat().st_size <= IMAGE_LIMIT_BYTES:
+                images[url] = file.read_bytes()
+        except OSError:
+            continue
+    return SavedPage(loaded, images)
 
 
 def clip_images(path: Path, body: str) -> dict[str, bytes]:
@@ -187,8 +247,10 @@ def clip_images(path: Path, body: str) -> dict[str, bytes]:
 def save_to_library(clip: Clip, library: Library | Path, *, on_duplicate: OnDuplicate,
                     download_images: bool, page_dir: Path | None,
                     cancel: threading.Event, progress: ProgressFn,
+                    page: PageCopy | None = None, notes: list[Note] | None = None,
                     template: ClipTemplate | None = None) -> SaveOutcome:
-    """Save a new clip; with ``OnDuplicate.SKIP`` nothing is written if the library has it.
+    """Save a new clip (with its page as a snapshot, and the notes as a callout, when
+    given); with ``OnDuplicate.SKIP`` nothing is written if the library has it.
     ``template``: Settings ▸ Templates (where it goes, its name, its front matter)."""
     from clipper import pipeline
     from clipper.settings import ensure_library
@@ -197,7 +259,8 @@ def save_to_library(clip: Clip, library: Library | Path, *, on_duplicate: OnDupl
     ensure_library(folder)
     result = pipeline.save(clip, library, on_duplicate=on_duplicate,
                            download_images=download_images, page_dir=page_dir,
-                           progress=progress, cancel=cancel, template=template)
+                           page=page, notes=notes, progress=progress, cancel=cancel,
+                           template=template)
     if result.action is SaveAction.SKIPPED:
         return SaveOutcome(result.action, duplicate_of=result.duplicate_of or result.path,
                            result=result)
@@ -229,8 +292,11 @@ def update_in_library(clip: Clip, library: Library | None = None, *, force: bool
     return SaveOutcome(SaveAction.UPDATED if written else SaveAction.UNCHANGED, path=path)
 
 
-def read_from_library(path: Path, cancel: threading.Event, progress: ProgressFn) -> OpenedClip:
-    return open_clip(path)
+def read_from_library(path: Path, cancel: threading.Event, progress: ProgressFn,
+                      library: Path | None = None) -> OpenedClip:
+    """The clip, and its page when ``library`` keeps it (brought back from the trash if it
+    went there with the clip)."""
+    return open_clip(path, library)
 
 
 def write_markdown_file(clip: Clip, path: Path, cancel: threading.Event,

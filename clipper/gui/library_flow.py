@@ -1,5 +1,6 @@
 """A clip from the library into the editor (chosen in the pane, or a duplicate's original):
-asked about unsaved edits first, read in the background, shown without the page beside it.
+asked about unsaved edits first, read in the background, shown beside the page it was saved
+with when the library kept it (``library.snapshots``), else without a page.
 Also what the pane's other commands need of the window: renaming or moving a clip (the one
 shown follows it), and putting back the clip last moved to the trash (Undo)."""
 
@@ -27,12 +28,14 @@ class LibraryFlow(QObject):
     """The Path of a clip now shown in the editor."""
 
     def __init__(self, session: Session, parent: QWidget, *, confirm: Confirm,
-                 forget_page: Callable[[str | None], None], pane: LibraryPane) -> None:
+                 forget_page: Callable[[str | None], None],
+                 show_page: Callable[[jobs.SavedPage], None], pane: LibraryPane) -> None:
         super().__init__(parent)
         self._session = session
         self._parent = parent
         self._confirm = confirm
         self._forget_page = forget_page
+        self._show_page = show_page
         self._pane = pane
         pane.move_requested.connect(self.move)
 
@@ -45,7 +48,8 @@ class LibraryFlow(QObject):
 
         def go() -> None:
             tasks.run_in_background(
-                partial(jobs.read_from_library, path),
+                partial(jobs.read_from_library, path, library=None if keep_page
+                        else self._pane.library),
                 on_done=partial(self._on_opened, path, keep_page),
                 on_error=lambda e: self._session.failed(error_text(e, "opening the clip")),
                 name="open clip")
@@ -53,9 +57,13 @@ class LibraryFlow(QObject):
         self._confirm("opening another clip", go)
 
     def _on_opened(self, path: Path, keep_page: bool, opened: jobs.OpenedClip) -> None:
-        if not keep_page:
+        if opened.page is not None:
+            self._show_page(opened.page)
+        elif not keep_page:
             self._forget_page(opened.clip.source)
         self._session.clip_opened(opened.clip, path, opened.images)
+        if opened.page_problem:
+            self._session.informed(opened.page_problem, "warning")
         self.opened.emit(path)
 
     # -- Rename or Move… ---------------------------------------------------------------------

@@ -72,6 +72,8 @@ class LoadFlow(QObject):
         self._raw_pending: Callable[[], None] | None = None
         self._variants: dict[bool, jobs.SourceVariant] = {}
         """The current page's source as written (False) and pretty-printed (True)."""
+        self._stored: dict[str, bytes] = {}
+        """Images of a clip's kept page that the clip stored: shown in the Page tab at once."""
         raw_view.pretty_toggled.connect(self.show_pretty)
         self.last_open_dir = ""
 
@@ -234,9 +236,27 @@ class LoadFlow(QObject):
                 f"{loaded.no_article} The page loaded: its source is on the left. Type or "
                 "paste what you want to keep in the Markdown tab, or open one of its links.",
                 "warning")
+        self._show_views(loaded)
+        if QApplication.focusWidget() in (self._address, None):
+            # as in a browser: Enter leaves the address; Ctrl+V now loads the next page
+            self._article.focus_view()
+        self.shown.emit()
+
+    def show_saved_page(self, saved: jobs.SavedPage) -> None:
+        """A clip's page as it was loaded (its snapshot), beside the clip opened from the
+        library: its source tinted, its rendering with the images the clip stored."""
+        self._cancel_all()
+        self._session.page_kept(saved.loaded)
+        self._show_views(saved.loaded, saved.images)
+
+    def _show_views(self, loaded: Loaded, stored: dict[str, bytes] | None = None) -> None:
         # Tinted once the background work has found which lines' text is in the article.
         generation = self._raw_view.show_source(display_text(loaded.html), [])
+        self._article.notes.set_notes(loaded.article.notes)
+        kept = loaded.copy_of
+        self._raw_view.set_saved_copy(kept.loaded_at if kept is not None else None)
         self._variants = {}
+        self._stored = stored or {}
         if self._raw_task is not None:
             self._raw_task.cancel()
         self._raw_task = None
@@ -244,10 +264,6 @@ class LoadFlow(QObject):
         # started now, the worker's Python would compete for the GIL with that paint.
         self._raw_pending = partial(self._start_raw_view, loaded, generation)
         QTimer.singleShot(0, self, self._run_raw_pending)
-        if QApplication.focusWidget() in (self._address, None):
-            # as in a browser: Enter leaves the address; Ctrl+V now loads the next page
-            self._article.focus_view()
-        self.shown.emit()
 
     def _run_raw_pending(self) -> None:
         pending, self._raw_pending = self._raw_pending, None
@@ -272,6 +288,12 @@ class LoadFlow(QObject):
         self._session.page_prepared(extras.page.images)
         self._raw_view.set_page_html(generation, extras.page.html,
                                      bool(self._session.image_urls()))
+        if self._stored:
+            from .widgets.safe_browser import image_from_bytes
+
+            self._raw_view.page.add_images(
+                {url: image for url, data in self._stored.items()
+                 if (image := image_from_bytes(data)) is not None})
 
     def show_pretty(self, pretty: bool) -> None:
         """The Pretty toggle: the source pretty-printed or as written (made once, then kept)."""
@@ -304,5 +326,7 @@ class LoadFlow(QObject):
         self._raw_pending = None
         web = source if source and source.lower().startswith(("http://", "https://")) else None
         self._session.page_forgotten(web)
+        self._article.notes.set_notes([])
+        self._raw_view.set_saved_copy(None)
         self._raw_view.clear("This clip was opened from your library; its web page is not "
                              "loaded." + (" Reload (F5) fetches it again." if web else ""))

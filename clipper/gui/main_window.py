@@ -43,6 +43,7 @@ from .load_flow import LoadFlow
 from .messages import error_text
 from .queue_flow import QueueFlow
 from .reading import Reading
+from .reextract_flow import ReextractFlow
 from .save_flow import SaveFlow
 from .session import Notice, Session, enabled_commands
 from .settings_flow import SettingsFlow
@@ -97,9 +98,12 @@ class MainWindow(QMainWindow):
         self.images = ImagesFlow(self.session, self,
                                  views=(self.raw_view.page, self.article.preview))
         self.opener = LibraryFlow(self.session, self, confirm=self.saver.confirm_discard,
-                                  forget_page=self.loader.forget_page, pane=self.library_pane)
+                                  forget_page=self.loader.forget_page,
+                                  show_page=self.loader.show_saved_page, pane=self.library_pane)
         self.importer = ImportFlow(self.session, self, pane=self.library_pane,
                                    library=lambda: self.library, settings=lambda: self.settings)
+        self.reextractor = ReextractFlow(self.session, self, pane=self.library_pane,
+                                         saver=self.saver, reopen=self.open_clip)
         self.queue = QueueFlow(self.session, self, saver=self.saver)
         self.settings_flow = SettingsFlow(self, self)
         self.reading = Reading(hidden=[self.raw_view, self.form], preview=self.article.preview,
@@ -188,7 +192,7 @@ class MainWindow(QMainWindow):
         self.form.title.textEdited.connect(self.article.set_title)
         self.form.source_committed.connect(loader.source_set)
         for view in (self.raw_view.page, self.article.preview):
-            view.link_hovered.connect(self._show_link_target)
+            view.link_hovered.connect(self.status.show_link)
             view.open_failed.connect(session.failed)
             view.clip_link_requested.connect(loader.load_argument)
         self.save_button.clicked.connect(lambda _checked=False: saver.save())
@@ -297,13 +301,6 @@ class MainWindow(QMainWindow):
     def _update_word_count(self) -> None:
         self.status.set_words(self.session.word_count())
 
-    def _show_link_target(self, url: str) -> None:
-        """Where a link in the page or the preview goes, as a browser shows it on hover."""
-        if url:
-            self.status.showMessage(url)
-        else:
-            self.status.clearMessage()
-
     # -- what the window is showing (tests and scripts ask) ----------------------------------
 
     @property
@@ -369,6 +366,9 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> None:
         self.saver.save_as()
+
+    def reextract_clip(self) -> None:
+        self.reextractor.reextract_shown()
 
     def copy_markdown(self) -> None:
         self.saver.copy_markdown()

@@ -174,10 +174,15 @@ class SaveFlow(QObject):
         return ClipTemplate.from_settings(self._settings())
 
     def _save_new(self, clip: Clip, snapshot: Draft, mode: DuplicateMode, then: Then) -> None:
+        settings, loaded = self._settings(), self._session.loaded
         work = partial(jobs.save_to_library, clip, self._open_library() or self._library(),
                        on_duplicate=mode,
-                       download_images=self._settings().download_images,
-                       page_dir=self._session.images_folder(), template=self.template())
+                       download_images=settings.download_images,
+                       page_dir=self._session.images_folder(), template=self.template(),
+                       # the page beside the clip is kept with it (library.snapshots)
+                       page=loaded.page_copy() if loaded and settings.keep_pages else None,
+                       notes=loaded.article.notes if loaded and settings.notes_callout
+                       else None)
         self._run(work, clip, snapshot, then)
 
     def _run(self, work: Callable[..., jobs.SaveOutcome], clip: Clip, snapshot: Draft,

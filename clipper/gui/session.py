@@ -24,17 +24,18 @@ from .mime import display_name
 from .save_choices import saved_verb
 
 if TYPE_CHECKING:
+    from clipper.fidelity import Note
     from clipper.pipeline import Loaded
 
 Level = Literal["error", "warning", "info", "success"]
 Activity = Literal["load", "save", "images", "queue"]
 Command = Literal["save", "save_as", "copy_markdown", "toggle_markdown", "stop", "reload",
-                  "next_queued", "load_images", "find", "undo", "open_original",
+                  "next_queued", "load_images", "find", "reextract", "undo", "open_original",
                   "save_queued"]
 """The window's commands that are not always available (the rest always are)."""
 TOGGLED: tuple[Command, ...] = ("save", "save_as", "copy_markdown", "toggle_markdown", "stop",
-                                "reload", "next_queued", "load_images", "find", "undo",
-                                "open_original", "save_queued")
+                                "reload", "next_queued", "load_images", "find", "reextract",
+                                "undo", "open_original", "save_queued")
 
 
 def parse_tags(text: str) -> list[str]:
@@ -253,6 +254,18 @@ class Session:
             return None
         return len(re.findall(r"\w+", self.draft.body))
 
+    @property
+    def notes(self) -> list[Note]:
+        """What the Markdown of the page shown leaves out (``clipper.fidelity``)."""
+        return list(self.loaded.article.notes) if self.loaded is not None else []
+
+    @property
+    def has_saved_page(self) -> bool:
+        """The clip shown is in the library and names the page it was saved with (the key
+        is ``library.snapshots.SNAPSHOT_KEY``, not imported: it loads gzip at start-up)."""
+        return self.saved_path is not None and self.clip is not None \
+            and bool(self.clip.extra.get("snapshot"))
+
     def image_urls(self) -> list[str]:
         """Images the page and the article show, each once: what "Load Images" fetches."""
         article = self.loaded.article.images if self.loaded is not None else []
@@ -373,6 +386,18 @@ class Session:
         self.page_images = []
         self.source = Source("url", web_address) if web_address else None
         self._set_address(web_address or "")
+        self._changed()
+
+    def page_kept(self, loaded: Loaded) -> None:
+        """The page a clip was saved with (its snapshot) is shown beside it; F5 loads the
+        page from the web again."""
+        self.busy.pop("load", None)
+        self.busy.pop("images", None)
+        self.loaded = loaded
+        self.page_images = []
+        web = loaded.source.value if loaded.source.kind == "url" else None
+        self.source = Source("url", web) if web else None
+        self._set_address(web or "")
         self._changed()
 
     def clip_opened(self, clip: Clip, path: Path, images: dict[str, bytes]) -> None:
@@ -581,6 +606,7 @@ def enabled_commands(session: Session) -> frozenset[Command]:
         "next_queued": bool(session.queue),
         "load_images": clip and bool(session.image_urls()),
         "find": clip,
+        "reextract": session.has_saved_page and not saving,
         "undo": session.last_trashed is not None,
         "open_original": clip and session.original_address() is not None,
         "save_queued": bool(session.queue) and "queue" not in session.busy,

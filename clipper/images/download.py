@@ -86,6 +86,13 @@ class LocalImages:
         return [url for url, o in self._in_page_order() if o.error and not o.drop]
 
     @property
+    def remote(self) -> list[str]:
+        """Web images the clip keeps on the web: failed, or not fetched (downloads off)."""
+        return [url for url in dict.fromkeys(ref.url for ref in self.refs)
+                if _kind(url) == "web"
+                and not ((o := self.outcomes.get(url)) is not None and (o.file or o.drop))]
+
+    @property
     def errors(self) -> dict[str, str]:
         """Every URL that was not saved, with the reason (failed and taken out)."""
         return {url: o.error for url, o in self._in_page_order() if o.error}

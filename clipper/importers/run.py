@@ -49,7 +49,7 @@ from clipper.library.duplicates import is_similar
 from clipper.library.index import IndexUnavailable
 from clipper.library.templates import ClipTemplate
 from clipper.models import Clip, OnDuplicate, SaveAction, Source
-from clipper.pipeline import load, save
+from clipper.pipeline import Loaded, load, save
 from clipper.progress import ProgressFn, check_cancel
 from clipper.urls import normalize_url
 
@@ -92,6 +92,8 @@ class ImportOptions:
     keep_dead: bool = False
     dry_run: bool = False
     download_images: bool = True
+    keep_pages: bool = True
+    """Keep each page as loaded with its clip (``library.snapshots``), as a save does."""
     limits: Limits = field(default_factory=Limits)
     template: ClipTemplate | None = None
     """Where and as what the clips are written (Settings ▸ Templates; None: the default)."""
@@ -293,7 +295,7 @@ class _Run:
         try:
             loaded = load(Source("url", item.url), limits=options.limits, cancel=self.cancel)
             clip = clip_from_article(item, loaded.article, options.tags)
-            return self.save(item, clip, Status.SAVED)
+            return self.save(item, clip, Status.SAVED, page=loaded)
         except (CancelledError, LibraryError):
             raise
         except HttpStatusError as exc:
@@ -320,7 +322,7 @@ class _Run:
                 pass
             else:
                 clip = clip_from_article(item, loaded.article, self.options.tags)
-                outcome = self.save(item, clip, Status.SAVED)
+                outcome = self.save(item, clip, Status.SAVED, page=loaded)
                 if outcome.status is Status.SAVED:
                     outcome.reason = f"from the stored copy: {error}"
                 return outcome
@@ -330,12 +332,13 @@ class _Run:
         return ItemOutcome(item, Status.FAILED, str(error), title=item.title)
 
     def save(self, item: ImportItem, clip: Clip, status: Status,
-             reason: str = "") -> ItemOutcome:
+             reason: str = "", page: Loaded | None = None) -> ItemOutcome:
         check_cancel(self.cancel)
+        copy = page.page_copy() if page is not None and self.options.keep_pages else None
         with self.claims.claim(clip, self.cancel):
             result = save(clip, self.library, on_duplicate=OnDuplicate.SKIP,
-                          download_images=self.options.download_images, cancel=self.cancel,
-                          template=self.options.template)
+                          download_images=self.options.download_images, page=copy,
+                          cancel=self.cancel, template=self.options.template)
         if result.action is SaveAction.SKIPPED:
             return ItemOutcome(item, Status.IN_LIBRARY, "the same article is in the library",
                                result.path, clip.title)

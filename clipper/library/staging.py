@@ -2,12 +2,13 @@
 
 A clip and its images must appear together or not at all. Everything is built in
 ``.clipper-staging-<random>/`` (on the library's disk, so publishing is renames and
-links, never copies): the images, then the clip file. Publishing claims the
-``Title.assets`` folder, moves the images in and links the clip into place; just
-before, it writes down in the staging folder what it is about to create. A save
-killed half-way (``kill -9``, a power cut) leaves that folder behind; the next
-process to open the library finds it, sees from a lock that no one is using it any
-more, undoes the half-published clip (images whose clip never appeared) and removes it.
+links, never copies): the images, the page's snapshot, then the clip file. Publishing
+claims the ``Title.assets`` folder, moves the images in, links the snapshot into
+``.clipper/pages/`` and the clip into place; just before, it writes down in the staging
+folder what it is about to create. A save killed half-way (``kill -9``, a power cut)
+leaves that folder behind; the next process to open the library finds it, sees from a
+lock that no one is using it any more, undoes the half-published clip (images and a
+snapshot whose clip never appeared) and removes it.
 """
 
 from __future__ import annotations
@@ -110,12 +111,14 @@ class Staging:
             self._lock.close()
             self._lock = None
 
-    def record(self, clip: Path, assets: Path | None, files: list[str]) -> None:
+    def record(self, clip: Path, assets: Path | None, files: list[str],
+               snapshot: Path | None = None) -> None:
         """Write down what publishing is about to create, for the sweep of a killed save."""
         data = {
             "clip": os.path.relpath(clip, self.library),
             "assets": os.path.relpath(assets, self.library) if assets else None,
             "files": files,
+            "snapshot": os.path.relpath(snapshot, self.library) if snapshot else None,
         }
         tmp = self.folder / f"{RECORD_NAME}.tmp"
         with open(tmp, "w", encoding="utf-8") as handle:
@@ -137,10 +140,17 @@ def _undo(library: Path, folder: Path) -> None:
         clip = library / str(record["clip"])
         assets = library / str(record["assets"]) if record.get("assets") else None
         files = [str(name) for name in record.get("files") or []]
+        snapshot = library / str(record["snapshot"]) if record.get("snapshot") else None
     except (OSError, ValueError, KeyError, TypeError):
         return
-    if os.path.lexists(clip) or assets is None:
-        return  # the clip made it: its images are in place and wanted
+    if os.path.lexists(clip):
+        return  # the clip made it: its images and its page are in place and wanted
+    if snapshot is not None and snapshot.parent == library / ".clipper" / "pages":
+        from clipper.library.snapshots import unpublish
+
+        unpublish(snapshot)
+    if assets is None:
+        return
     if assets.is_symlink() or not assets.is_dir():
         return
     for name in files:

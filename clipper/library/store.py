@@ -15,12 +15,13 @@ import os
 import shutil
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clipper import fidelity
 from clipper.errors import ClipChangedError, LibraryError
 from clipper.library.atomic import create_new, describe_os_error, replace_file
 from clipper.library.attachments import images_dir_of
@@ -29,6 +30,21 @@ from clipper.library.frontmatter import digest, render_clip
 from clipper.library.handle import Library
 from clipper.library.index import IndexUnavailable
 from clipper.library.scan import scan_for_duplicate, scan_list
+from clipper.library.snapshots import (
+    HASH_KEY,
+    SNAPSHOT_KEY,
+    PageCopy,
+    SnapshotTooLarge,
+    body_hash,
+    image_key,
+    new_id,
+    pages_dir,
+    path_of,
+    publish,
+    snapshot_id,
+    unpublish,
+    write_staged,
+)
 from clipper.library.staging import STAGING_PREFIX, Staging
 from clipper.library.summary import ClipSummary
 from clipper.library.templates import DEFAULT_TEMPLATE, ClipTemplate, link_prefix
@@ -63,6 +79,10 @@ class SaveResult:
     assets_dir: Path | None = None
     images_note: str | None = None
     """Why the images stayed remote when one reason holds for them all (the deadline)."""
+    snapshot: str | None = None
+    """The id of the page's snapshot kept with the clip (``library.snapshots``)."""
+    snapshot_note: str | None = None
+    """Why the page was given and not kept (too large, a link out of the library)."""
 
     def describe(self) -> str:
         """One line for a status bar or the terminal."""
@@ -94,8 +114,20 @@ def _handle(library: Library | Path) -> Iterator[Library]:
 def _prepared(clip: Clip) -> Clip:
     created = clip.created or datetime.now().astimezone().isoformat(timespec="seconds")
     source = strip_tracking(without_credentials(clip.source)) if clip.source else clip.source
-    return replace(clip, created=created, source=source, tags=list(clip.tags),
-                   extra=dict(clip.extra))
+    # A new clip names its own snapshot, or none: never one another clip names.
+    extra = {k: v for k, v in clip.extra.items() if k not in (SNAPSHOT_KEY, HASH_KEY)}
+    return replace(clip, created=created, source=source, tags=list(clip.tags), extra=extra)
+
+
+@dataclass
+class _Staged:
+    """What a new clip brings besides its images: its page and the end of its body."""
+
+    snapshot: Path | None = None
+    """The snapshot written in the staging folder."""
+    ident: str | None = None
+    tail: str = ""
+    """The fidelity callout that ends the body (empty: none)."""
 
 
 def _name_key(stem: str) -> str:
@@ -119,17 +151,49 @@ def _taken_names(folder: Path) -> set[str]:
     return taken
 
 
+def _move_images_in(images: LocalImages, assets: Path) -> bool:
+    """Claim ``assets`` (mkdir fails if the name exists: False) and move the staged images
+    in; on a failure half-way they go back to staging."""
+    try:
+        os.mkdir(assets)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise describe_os_error(exc, assets) from exc
+    try:
+        for name, staged in images.staged.items():
+            os.replace(staged, assets / name)
+    except OSError as exc:
+        _give_back(images, assets)
+        raise describe_os_error(exc, assets) from exc
+    return True
+
+
+def _rendered(clip: Clip, body: str, extras: _Staged, with_snapshot: bool,
+              template: ClipTemplate) -> bytes:
+    """The clip's file: its body ending with the notes callout when asked, naming its
+    snapshot and the hash of the body as written."""
+    if extras.tail:
+        body = fidelity.end_with(body, extras.tail)
+    extra = dict(clip.extra)
+    if with_snapshot:
+        extra[SNAPSHOT_KEY], extra[HASH_KEY] = extras.ident, body_hash(body)
+    return template.render(replace(clip, body=body, extra=extra)).encode("utf-8")
+
+
 def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
-             library: Path, staging: Staging,
+             library: Path, staging: Staging, extras: _Staged,
              template: ClipTemplate = DEFAULT_TEMPLATE) -> tuple[Path, Path | None]:
     """Claim the first free ``stem[ (n)].md`` (and its images folder), move images in, link
-    the clip in. Free means: no file, folder or symlink by that name, in any letter case or
-    Unicode form. What is about to appear is written down in ``staging`` first, so a save
-    killed half-way is undone by the next start (``staging.sweep``)."""
+    the snapshot and the clip in. Free means: no file, folder or symlink by that name, in
+    any letter case or Unicode form. What is about to appear is written down in ``staging``
+    first, so a save killed half-way is undone by the next start (``staging.sweep``)."""
     check_inside(folder, library)
     has_images = bool(images and images.staged)
     images_root = _images_root(template, folder, library) if has_images else None
     taken = _taken_names(folder)
+    snapshot = path_of(library, extras.ident) if extras.ident else None
+    published = False
     for candidate in candidate_stems(stem):
         if _name_key(candidate) in taken:
             continue
@@ -138,25 +202,21 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
         if free is None:
             continue
         assets = free
+        if has_images or snapshot is not None:
+            staging.record(path, assets if has_images else None,
+                           list(images.staged) if has_images else [],  # type: ignore[union-attr]
+                           snapshot)
+        if has_images and not _move_images_in(images, assets):  # type: ignore[arg-type]
+            continue
         if has_images:
-            staging.record(path, assets, list(images.staged))  # type: ignore[union-attr]
-            try:
-                os.mkdir(assets)  # claims the name pair: mkdir fails if it exists
-            except FileExistsError:
-                continue
-            except OSError as exc:
-                raise describe_os_error(exc, assets) from exc
-            try:
-                for name, staged in images.staged.items():  # type: ignore[union-attr]
-                    os.replace(staged, assets / name)
-            except OSError as exc:
-                _give_back(images, assets)  # type: ignore[arg-type]
-                raise describe_os_error(exc, assets) from exc
             body = images.body_for(link_prefix(assets, folder))  # type: ignore[union-attr]
         else:
             body = images.body_for(f"{candidate}{ASSETS_SUFFIX}") if images else clip.body
-        data = template.render(replace(clip, body=body)).encode("utf-8")
+        data = _rendered(clip, body, extras, snapshot is not None, template)
         try:
+            if snapshot is not None and not published:
+                publish(extras.snapshot, library, extras.ident)  # type: ignore[arg-type]
+                published = True
             create_new(path, data, temp_dir=staging.folder)
         except FileExistsError:
             if has_images:  # someone took the name meanwhile: give the images back
@@ -165,6 +225,8 @@ def _publish(clip: Clip, folder: Path, stem: str, images: LocalImages | None,
         except LibraryError:
             if has_images:
                 _give_back(images, assets)  # type: ignore[arg-type]
+            if published and snapshot is not None:
+                unpublish(snapshot)
             raise
         staging.forget()
         _remember_written(path, data)
@@ -218,6 +280,7 @@ def _give_back(images: LocalImages, assets: Path) -> None:
 def save_clip(clip: Clip, library: Library | Path, *,
               on_duplicate: OnDuplicate | str = OnDuplicate.NEW,
               download_images: bool = True, page_dir: Path | None = None,
+              page: PageCopy | None = None, notes: Sequence[fidelity.Note] | None = None,
               progress: ProgressFn | None = None,
               cancel: threading.Event | None = None,
               template: ClipTemplate | None = None) -> SaveResult:
@@ -227,8 +290,10 @@ def save_clip(clip: Clip, library: Library | Path, *,
     similar text) is already there (``OnDuplicate``; its value as a string is taken
     too, as the CLI passes it). ``page_dir`` is the folder of a saved page opened from
     disk, whose own images may be copied; without it only http(s) images are fetched.
-    ``template`` says where the clip goes, its name, its images' folder and its front
-    matter (``library.templates``; None: the default, Clipper's own layout).
+    ``page`` is kept as the clip's snapshot, published with it; ``notes`` (the
+    extraction's fidelity notes; images left remote are added) end the body as a
+    callout. ``template`` says where the clip goes, its name, its images' folder and its
+    front matter (``library.templates``; None: the default, Clipper's own layout).
     Raises ``CancelledError`` (nothing written) or ``LibraryError``.
     """
     choice = OnDuplicate(on_duplicate)  # ValueError for anything else
@@ -245,8 +310,11 @@ def save_clip(clip: Clip, library: Library | Path, *,
             return SaveResult(path=existing, action=SaveAction.SKIPPED, duplicate_of=existing)
         check_cancel(cancel)
         replaced = existing if choice is OnDuplicate.REPLACE else None
+        template = template or DEFAULT_TEMPLATE
+        if not template.properties:
+            page = None  # a note without front matter cannot name its page: none is kept
         result = _write_new(clip, folder, replaced, download_images, page_dir, progress, cancel,
-                            template or DEFAULT_TEMPLATE)
+                            page, notes, template)
         removed = [existing] if result.backup is not None and existing is not None else []
         handle.record(written=result.path, removed=[p for p in removed if p != result.path])
     if existing is None:
@@ -259,9 +327,12 @@ def save_clip(clip: Clip, library: Library | Path, *,
 
 def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images: bool,
                page_dir: Path | None, progress: ProgressFn | None,
-               cancel: threading.Event | None, template: ClipTemplate) -> SaveResult:
-    """Fetch the images into a staging folder, then publish the clip with them; ``replaced``
-    (the same article's clip) goes to the backups first and comes back if that fails."""
+               cancel: threading.Event | None, page: PageCopy | None = None,
+               notes: Sequence[fidelity.Note] | None = None,
+               template: ClipTemplate = DEFAULT_TEMPLATE) -> SaveResult:
+    """Fetch the images into a staging folder, then publish the clip with them (and its
+    page); ``replaced`` (the same article's clip) goes to the backups first and comes back
+    if that fails."""
     from clipper.images.download import localize_images
 
     try:
@@ -273,6 +344,7 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
                                  page_dir=page_dir, download=download_images,
                                  progress=progress, cancel=cancel)
         check_cancel(cancel)
+        extras, snapshot_note = _stage_extras(images, staging, page, notes, library)
 
         backup_dir = None
         if replaced is not None:
@@ -285,7 +357,8 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
             folder, stem = placement.folder, placement.stem
             _make_folder(folder, library)
         try:
-            path, assets = _publish(clip, folder, stem, images, library, staging, template)
+            path, assets = _publish(clip, folder, stem, images, library, staging, extras,
+                                    template)
         except BaseException:
             if backup_dir is not None:  # put the old clip back where it was
                 for original in originals:
@@ -300,7 +373,34 @@ def _write_new(clip: Clip, library: Path, replaced: Path | None, download_images
         else None
     return SaveResult(path=path, action=SaveAction.CREATED, backup=backup_dir,
                       images_saved=images.saved, images_failed=images.failed,
-                      image_errors=images.errors, assets_dir=assets, images_note=note)
+                      image_errors=images.errors, assets_dir=assets, images_note=note,
+                      snapshot=extras.ident, snapshot_note=snapshot_note)
+
+
+def _stage_extras(images: LocalImages, staging: Staging, page: PageCopy | None,
+                  notes: Sequence[fidelity.Note] | None,
+                  library: Path) -> tuple[_Staged, str | None]:
+    """The snapshot written into staging (with where each image went) and the callout;
+    a page that cannot be kept is said, never a reason to lose the clip."""
+    extras = _Staged()
+    if notes is not None:
+        remote = fidelity.remote_images(len(images.remote))
+        extras.tail = fidelity.callout([*notes, *([remote] if remote else [])])
+    if page is None:
+        return extras, None
+    stored = {image_key(url): o.file for url, o in images.outcomes.items() if o.file}
+    ident = new_id()
+    try:
+        pages_dir(library, create=False)
+        extras.snapshot = write_staged(page, stored, staging.folder, ident)
+    except SnapshotTooLarge:
+        return extras, "the page is too large to keep a copy of"
+    except LibraryError as exc:
+        return extras, str(exc)
+    except OSError as exc:
+        return extras, f"its copy could not be written: {exc.strerror or exc}"
+    extras.ident = ident
+    return extras, None
 
 
 def _make_folder(folder: Path, library: Path) -> None:
@@ -447,6 +547,8 @@ def delete_clip(path: Path, library: Library | None = None) -> Trashed:
     assets = images_dir_of(path)
     if assets is not None:
         targets.append(assets)
+    if library is not None:
+        targets += _snapshot_of(path, library.folder)
     try:
         moved = trash_paths(targets, folder)
     except OSError as exc:
@@ -462,6 +564,22 @@ def restore_clip(trashed: Trashed, library: Library | None = None) -> Path:
     if library is not None:
         library.record(written=trashed.path)
     return trashed.path
+
+
+def _snapshot_of(path: Path, library: Path) -> list[Path]:
+    """The snapshot a clip file names, when it is in the library: it goes where the clip
+    goes, and comes back with it (``snapshots.locate``)."""
+    from clipper.library.frontmatter import read_clip
+
+    try:
+        ident = snapshot_id(read_clip(path))
+        snapshot = path_of(library, ident) if ident else None
+        pages_dir(library)
+    except LibraryError:
+        return []
+    if snapshot is None or not snapshot.is_file() or snapshot.is_symlink():
+        return []
+    return [snapshot]
 
 
 def list_clips(library: Library | Path, search: str | None = None,

@@ -16,8 +16,9 @@ import shutil
 import stat
 import sys
 from datetime import datetime
+from glob import escape as glob_escape
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from clipper.errors import LibraryError
 from clipper.library.walk import BACKUPS_DIR
@@ -182,6 +183,95 @@ def trash_paths(paths: list[Path], library: Path) -> list[tuple[Path, Path]]:
         folder = backup(leftovers, library, "deleted")
         moved.extend((p, folder / p.name) for p in leftovers)
     return moved
+
+
+# -- coming back ---------------------------------------------------------------------------------
+
+def _trash_dirs(library: Path) -> list[Path]:
+    """The trash folders a file of ``library`` may have gone to (existing ones only)."""
+    found = [_home_trash()]
+    with contextlib.suppress(OSError):
+        topdir = _mount_point(library)
+        found += [topdir / ".Trash" / str(os.getuid()), topdir / f".Trash-{os.getuid()}"]
+    return [folder for folder in found if (folder / "files").is_dir()]
+
+
+def _trashed_from(info: Path, topdir: Path) -> Path | None:
+    try:
+        text = info.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("Path="):
+            path = Path(unquote(line[5:].strip()))
+            return path if path.is_absolute() else topdir / path
+    return None
+
+
+def find_deleted(original: Path, library: Path) -> Path | None:
+    """Where ``original`` (a file of ``library``) went when it was moved to the trash or to
+    the backups folder by ``to_trash``; None when it is in neither."""
+    original = original.absolute()
+    name = original.name
+    stem, suffix = os.path.splitext(name)
+    if sys.platform == "darwin":
+        candidate = Path.home() / ".Trash" / name
+        if candidate.is_file() and not candidate.is_symlink():
+            return candidate
+    elif os.name == "posix":
+        for trash in _trash_dirs(library):
+            topdir = trash.parent.parent if trash.parent.name == ".Trash" else trash.parent
+            with contextlib.suppress(OSError):
+                for info in sorted((trash / "info").glob(f"{glob_escape(stem)}*{suffix}"
+                                                         ".trashinfo"), reverse=True):
+                    files = trash / "files" / info.name.removesuffix(".trashinfo")
+                    if _trashed_from(info, topdir) == original and files.is_file() \
+                            and not files.is_symlink():
+                        return files
+    backups = library / BACKUPS_DIR
+    if backups.is_dir() and not backups.is_symlink():
+        with contextlib.suppress(OSError):
+            for folder in sorted(backups.iterdir(), reverse=True):
+                candidate = folder / name
+                if not folder.is_symlink() and candidate.is_file() and not candidate.is_symlink():
+                    return candidate
+    return None
+
+
+def take_back(found: Path, original: Path) -> None:
+    """Move ``found`` (from ``find_deleted``) back to ``original``, never over a file; its
+    trash record goes with it."""
+    if os.path.lexists(original):
+        raise FileExistsError(original)
+    _move(found, original)
+    if found.parent.name == "files":
+        with contextlib.suppress(OSError):
+            os.unlink(found.parent.parent / "info" / f"{found.name}.trashinfo")
+
+
+def backup_folder(library: Path, label: str) -> Path:
+    """A new empty ``.clipper-backups/<time>-<label>/`` folder, for copies made before
+    files are rewritten in place; ``LibraryError`` when the backups folder is a link out
+    of the library (nothing is copied through it)."""
+    root = library / BACKUPS_DIR
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S") + f"-{label}"
+    try:
+        root.mkdir(exist_ok=True)
+        if root.is_symlink() or not root.resolve().is_relative_to(library.resolve()):
+            raise LibraryError(f"The backups folder {root} is a link out of the library; "
+                               "Clipper keeps no backup through it",
+                               "Remove the link: Clipper then makes the folder again.")
+        folder, n = root / stamp, 1
+        while True:
+            try:
+                folder.mkdir()
+                return folder
+            except FileExistsError:
+                n += 1
+                folder = root / f"{stamp}-{n}"
+    except OSError as exc:
+        raise LibraryError(f"Cannot make a backups folder in {library}: "
+                           f"{exc.strerror or exc}") from exc
 
 
 def restore(moved: list[tuple[Path, Path]]) -> None:

@@ -12,6 +12,7 @@ import re
 
 from lxml import etree
 
+from clipper.fidelity import media_dropped
 from clipper.htmltree import remove_keep_tail
 from clipper.markdown.code import gutter_table, strip_gutters
 from clipper.markdown.marks import MATH_ATTR
@@ -96,6 +97,8 @@ def prepare_fragment(root: etree._Element) -> None:
         if tag in _DROP_TAGS or _is_hidden(el):
             if el is not root:
                 doomed.append(el)
+                if tag in ("video", "audio") and not _is_hidden(el):
+                    media_dropped(el)
         elif tag == "input" and (el.get("type") or "").lower() != "checkbox":
             doomed.append(el)
         elif tag == "table":

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from clipper import fidelity
 from clipper.htmltree import text_of
 from clipper.markdown.callouts import TYPES, find_callout
 from clipper.markdown.code import code_language, code_text, pre_html
@@ -177,6 +178,7 @@ class _Writer:
         elif tag == "span" and el.get(MATH_ATTR) == "display":
             tex = (el.text or "").strip()
             if tex:
+                fidelity.note("math", "tex")
                 out.append(("math", f"$$\n{tex}\n$$"))
         elif tag == "a" and el.get("href") and not self.link:
             self.link_block(el, out)
@@ -272,6 +274,7 @@ class _Writer:
         out.extend(("p", p) for p in para.paragraphs())
 
     def quote_block(self, el: etree._Element, out: list[Block]) -> None:
+        fidelity.quote_seen(el)
         inner: list[Block] = []
         self.blocks(el, inner)
         if inner:
@@ -455,6 +458,7 @@ class _Writer:
         if not pipe_table_fits(el, cells):
             html = table_html(el, self.address)
             if html:
+                fidelity.note("table", "html")
                 out.append(("html", html))
             return
         if caption is not None:
@@ -477,6 +481,8 @@ class _Writer:
         width = max(len(r) for r in grid)
         if not any(any(c for c in r) for r in grid):
             return
+        if any(cell_span(c, "colspan") > 1 for row in cells for c in row):
+            fidelity.note("table", "split")
         for r in grid:
             r.extend([""] * (width - len(r)))
         aligns = [cell_align(c) for c in cells[0]]
@@ -701,6 +707,7 @@ class _Writer:
         if kind:
             tex = " ".join((el.text or "").split())
             if tex:
+                fidelity.note("math", "tex")
                 para.math = True
                 para.add(f"$${tex}$$" if kind == "display" else f"${tex}$")
             return
@@ -714,6 +721,7 @@ class _Writer:
         alt = el.get("alttext")
         text = clean_text(alt if alt else text_of(el)).strip()
         if text:
+            fidelity.note("math", "text")
             para.add(escape(text, self.link > 0, self.table))
 
     def _input(self, el: etree._Element, para: Paragraph) -> None:

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Regenerate empty.png, loaded.png, error.png, library.png, search.png, import.png (1280x800),
-# small.png (800x500) and large.png (1920x1080, finding in the article): the real app on a real
+# Regenerate empty.png, loaded.png, error.png, library.png, search.png, notes.png,
+# reextract.png, import.png (1280x800), small.png (800x500) and large.png (1920x1080, finding in
+# the article): the real app on a real
 # X server (Xvfb) with a window manager (openbox, when installed), driven from outside with
 # xdotool as a person would (type an address, Enter, Ctrl+S, Ctrl+K to search the library,
 # Ctrl+F to find in the article, Ctrl+Shift+I to import a list).
@@ -98,6 +99,55 @@ xdotool type --delay 40 "Afghan"
 xdotool key F3
 sleep 1
 shot large.png
+
+# What the Markdown leaves out of a page (the line above the article, clicked open), and
+# Re-extract (File > Re-extract from Saved Page...) of a clip an older extractor made: its
+# second paragraph's first sentence and its last two paragraphs missing.
+xdotool key Escape
+size 1280 800
+mkdir "$tmp/notes"
+gunzip -c "$root/tests/data/corpus-sample/lwn-1/source.html.gz" >"$tmp/notes/lwn-1.html"
+"$python" -m http.server "$((port + 2))" --bind 127.0.0.1 --directory "$tmp/notes" \
+    >"$tmp/http-notes.log" 2>&1 &
+pids="$pids $!"
+sleep 1
+xdotool key ctrl+l
+xdotool type --delay 2 "http://127.0.0.1:$((port + 2))/lwn-1.html"
+xdotool key Return
+sleep 3
+xdotool mousemove --window "$window" 860 184 click 1
+sleep 1
+shot notes.png
+(cd "$root" && "$python" - "$CLIPPER_LIBRARY" <<'EOF'
+import re
+import sys
+from pathlib import Path
+
+from clipper.library import read_clip
+from clipper.library.snapshots import body_hash
+
+path = next(Path(sys.argv[1]).glob("Russia says*.md"))
+text = path.read_text(encoding="utf-8")
+body = read_clip(path).body
+paragraphs = body.rstrip("\n").split("\n\n")
+paragraphs[2] = paragraphs[2].split(". ", 1)[-1]
+older = "\n\n".join(paragraphs[:-2]) + "\n"
+text = re.sub(r'body_hash: "[^"]*"', f'body_hash: "{body_hash(older)}"', text.replace(body, older))
+path.write_text(text, encoding="utf-8")
+EOF
+)
+xdotool key ctrl+k
+xdotool type --delay 20 "Russia"
+sleep 1.5
+xdotool key Return
+sleep 2.5
+xdotool key alt+f x
+dialog=$(xdotool search --sync --onlyvisible --name "^Re-extract from" | head -n 1)
+sleep 2.5
+import $frame -window "$dialog" "$here/reextract.png"
+xdotool key Escape
+sleep 1
+xdotool key ctrl+k Escape
 
 # File > Import... (Ctrl+Shift+I): a reading list of the corpus sample's pages and one that is
 # gone, pictured while it runs (0.5 s between two pages of one site: ~15 s for them all).

@@ -58,8 +58,9 @@ def test_tags_given_follow_obsidians_rules(tmp_path: Path,
     [clip] = library.glob("*.md")
     meta, _ = _split_clip(clip.read_text(encoding="utf-8"))
     assert meta["tags"] == ["air-quality", "India/Delhi"]
+    # the same keys in every clip; issue 15 adds the saved page's id and the body's hash
     assert list(meta) == ["title", "source", "author", "published", "created", "site",
-                          "description", "lang", "tags"]  # the same keys in every clip
+                          "description", "lang", "tags", "snapshot", "body_hash"]
 
 
 def test_save_reference_page_over_http(http_server, tmp_path: Path,

@@ -84,7 +84,9 @@ def test_a_template_typed_in_settings_shapes_the_next_clip(qtbot, window, http_s
     data = yaml.safe_load(head)
     assert data["status"] == "unread"
     assert data["site"] == "Harbour Gazette"
-    assert list(data)[-1] == "status"
+    # the template's keys in order, its new one last; then the page kept with the clip
+    # (issue 15: the snapshot's id and the hash of the body as saved)
+    assert list(data)[-3:] == ["status", "snapshot", "body_hash"]
     assert "\n# Harbour pier repairs" not in body
     [image] = find_image_refs(body)
     target = (path.parent / unquote(image.url)).resolve()

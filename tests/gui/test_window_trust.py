@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 KEYS = ["title", "source", "author", "published", "created", "site", "description", "lang",
-        "tags"]
+        "tags", "snapshot", "body_hash"]  # the last two: the page kept with it (issue 15)
 
 
 @pytest.fixture

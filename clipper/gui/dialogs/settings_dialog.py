@@ -1,5 +1,6 @@
-"""Settings: the library folder, default tags, images and the theme (General), and how new
-clips are named, placed and written (Templates). Each setting says what it does under it."""
+"""Settings: the library folder, default tags, images, the pages kept with the clips (and how
+much room they take), the fidelity callout and the theme (General), and how new clips are
+named, placed and written (Templates). Each setting says what it does under it."""
 
 from __future__ import annotations
 
@@ -59,6 +60,16 @@ class SettingsDialog(QDialog):
         self.download_images = QCheckBox("Save the article's images next to each clip")
         self.download_images.setChecked(settings.download_images)
         self.download_images.setToolTip("Images keep working when the website changes")
+        self.keep_pages = QCheckBox("Keep each page as loaded, to show it again and "
+                                    "re-extract it later")
+        self.keep_pages.setObjectName("keepPages")
+        self.keep_pages.setChecked(settings.keep_pages)
+        self.pages_size = QLabel("Counting the pages kept…")
+        self.pages_size.setObjectName("pagesSize")
+        self.pages_size.setEnabled(False)  # secondary text
+        self.notes_callout = QCheckBox("End each clip with what it leaves out of the page")
+        self.notes_callout.setObjectName("notesCallout")
+        self.notes_callout.setChecked(settings.notes_callout)
         self.theme = QComboBox()
         self.theme.setObjectName("themeChoice")
         for key, label in THEME_CHOICES:
@@ -82,6 +93,9 @@ class SettingsDialog(QDialog):
         self.library.textEdited.connect(lambda _text: self.problem.hide())
         form.addRow("Default tags:", described(self.tags, "default_tags"))
         form.addRow("Images:", described(self.download_images, "download_images"))
+        form.addRow("Pages:", described(self.keep_pages, "keep_pages"))
+        form.addRow("", self.pages_size)
+        form.addRow("Notes:", described(self.notes_callout, "notes_callout"))
         form.addRow("Theme:", described(self.theme, "theme"))
         general = QWidget()
         general_layout = QVBoxLayout(general)
@@ -107,6 +121,16 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+        if library is not None:  # the library shown: how much room its pages take
+            from clipper.library.snapshots import total_size
+
+            from .. import tasks
+
+            tasks.run_in_background(lambda cancel, progress: total_size(library),
+                                    on_done=lambda found: self.show_pages_size(*found),
+                                    name="pages kept")
+        else:
+            self.pages_size.hide()
         screen = self.screen().availableGeometry() if self.screen() else None
         self.resize(760, min(900, screen.height() - 60) if screen else 760)
 
@@ -138,5 +162,15 @@ class SettingsDialog(QDialog):
         general = replace(self._settings, library=self.library.text().strip(),
                           default_tags=parse_tags(self.tags.text()),
                           download_images=self.download_images.isChecked(),
+                          keep_pages=self.keep_pages.isChecked(),
+                          notes_callout=self.notes_callout.isChecked(),
                           theme=self.theme.currentData())
         return self.templates.apply_to(general)
+
+    def show_pages_size(self, count: int, size: int) -> None:
+        """The pages the library keeps (counted in the background once the dialog opens)."""
+        from ..messages import human_bytes
+
+        self.pages_size.setText(f"{count:,} page{'s' if count != 1 else ''} kept, "
+                                f"{human_bytes(size)} in all" if count
+                                else "No pages kept in this library yet")

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from .find_bar import FindBar
+from .notes_bar import NotesBar
 from .safe_browser import SafeBrowser
 
 PREVIEW_TAB = 0
@@ -48,9 +49,11 @@ class ArticleEditor(QWidget):
         self.tabs.setTabToolTip(MARKDOWN_TAB, "Edit the Markdown that will be saved (Ctrl+E)")
         self.tabs.currentChanged.connect(self._on_tab)
         self.find_bar = FindBar()
+        self.notes = NotesBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.notes)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.find_bar)
         self._title = ""

@@ -76,6 +76,8 @@ class LibraryPane(QWidget):
     """The Path and title of a clip just moved to the trash, and what Undo puts back."""
     failed = Signal(str)
     """A one-line message for the window's message bar."""
+    reextract_requested = Signal(object)
+    """The Paths of the clips chosen to be made again from their saved pages."""
     move_requested = Signal(object)
     """Rename or Move… was chosen for the clip at this Path."""
     facets_changed = Signal(object)
@@ -150,7 +152,9 @@ class LibraryPane(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(ClipDelegate(self.view))
         self.view.setUniformItemSizes(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several clips can be chosen (Shift, Ctrl) to re-extract them together; the other
+        # commands act on the current one.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setAcceptDrops(False)
@@ -208,6 +212,9 @@ class LibraryPane(QWidget):
                                        QKeySequence.StandardKey.Copy)
         self.delete_action = action("Move to &Trash…", self.delete_current,
                                     QKeySequence.StandardKey.Delete)
+        self.reextract_action = action("Re-e&xtract from Saved Page…",
+                                       lambda: self.reextract_requested.emit(
+                                           self.selected_paths()), None)
         self.move_action = action("Re&name or Move…", self.move_current, None)
         self.move_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.move_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -216,6 +223,7 @@ class LibraryPane(QWidget):
         self.menu.addAction(self.open_action)
         self.menu.addAction(self.reveal_action)
         self.menu.addAction(self.copy_path_action)
+        self.menu.addAction(self.reextract_action)
         self.menu.addAction(self.move_action)
         self.menu.addSeparator()
         self.menu.addAction(self.delete_action)
@@ -566,6 +574,13 @@ class LibraryPane(QWidget):
         clip = self.current_clip()
         return clip.path if clip is not None else None
 
+    def selected_paths(self) -> list[Path]:
+        """The clips chosen in the list, in its order (the current one when none is)."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        paths = [clip.path for row in rows if (clip := self.model.clip_at(row)) is not None]
+        current = self.current_path()
+        return paths or ([current] if current is not None else [])
+
     def select_path(self, path: Path) -> bool:
         row = self.model.row_of(path)
         if row is None:
@@ -685,7 +700,11 @@ class LibraryPane(QWidget):
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
         if index.isValid():
-            self.view.setCurrentIndex(index)
+            if not self.view.selectionModel().isSelected(index):
+                self.view.setCurrentIndex(index)  # a click outside the chosen clips: this one
+            n = len(self.selected_paths())
+            self.reextract_action.setText("Re-e&xtract from Saved Page…" if n == 1
+                                          else f"Re-e&xtract {n} Clips from Saved Pages…")
             self.menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- keys in the search field ------------------------------------------------------------

@@ -185,6 +185,20 @@ class RawView(QWidget):
             self._page_shown = True
             self.page.show_html(self._page_html)
 
+    def set_saved_copy(self, loaded_at: str | None) -> None:
+        """The page shown is the copy kept with a clip (loaded at ``loaded_at``), not the
+        live page: the tabs say so."""
+        when = f" on {loaded_at[:10]}" if loaded_at else ""
+        self.tabs.setTabText(PAGE_TAB, "Saved Page" if loaded_at is not None else "Page")
+        self.tabs.setTabToolTip(
+            PAGE_TAB, f"The page as it was loaded{when}, kept with the clip: no scripts, no "
+            "remote loads" if loaded_at is not None
+            else "The page as plain rich text: no scripts, no remote loads")
+        self.tabs.setTabToolTip(
+            SOURCE_TAB, f"The HTML of the page as it was loaded{when}, kept with the clip; "
+            "tinted lines made it into the article" if loaded_at is not None
+            else "The page's HTML; tinted lines made it into the article")
+
     def clear(self, note: str = "") -> None:
         """No page: ``note`` (greyed) says why, e.g. for a clip opened from the library."""
         self.show_source("", [])

@@ -67,6 +67,13 @@ class StatusBar(QStatusBar):
     def loaded_text(self) -> str:
         return self._loaded.full_text()
 
+    def show_link(self, url: str) -> None:
+        """Where a link in the page or the preview goes, as a browser shows it on hover."""
+        if url:
+            self.showMessage(url)
+        else:
+            self.clearMessage()
+
     def set_words(self, count: int | None) -> None:
         self._words.setText("" if count is None else f"{count:,} words")
 

@@ -1,0 +1,1 @@
+"""Snapshot size and re-extraction speed benchmark; see run.py."""
