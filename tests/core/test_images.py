@@ -6,13 +6,13 @@ import hashlib
 import re
 import struct
 import threading
-import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from helpers.hang_guard import assert_finishes
 from helpers.httpserver import LoopbackServer, Request
+from helpers.images import png
 
 from clipper.errors import CancelledError
 from clipper.fetch import Limits
@@ -21,19 +21,6 @@ from clipper.images.refs import best_image_url, find_image_refs, parse_srcset
 from clipper.images.sniff import sanitize_svg, sniff
 from clipper.library import read_clip, save_clip
 from clipper.models import Clip
-
-
-def png(width: int, height: int, seed: int = 0) -> bytes:
-    raw = b"".join(b"\x00" + bytes((seed + x + y) % 256 for x in range(width * 3))
-                   for y in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
-                                                               0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def gif(width: int, height: int) -> bytes:

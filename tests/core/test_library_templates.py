@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import base64
 import json
-import struct
-import zlib
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 import yaml
+from helpers.images import png
 
 from clipper.cli import main
 from clipper.images.refs import find_image_refs
@@ -29,18 +28,6 @@ from clipper.settings import Settings, default_front_matter, save_settings, sett
 DATA = Path(__file__).resolve().parent.parent / "data"
 REFERENCE = DATA / "devdiscourse-russia-afghan.html"
 
-
-def png(width: int = 4, height: int = 3, seed: int = 0) -> bytes:
-    raw = b"".join(b"\x00" + bytes((seed + x + y) % 256 for x in range(width * 3))
-                   for y in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
-                                                               0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def data_url(seed: int) -> str:

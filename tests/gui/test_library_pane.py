@@ -4,13 +4,12 @@ changed behind Clipper's back."""
 from __future__ import annotations
 
 import os
-import random
 import subprocess
 from pathlib import Path
 
 import pytest
 from helpers.dialogs import answer_dialog, click_button, click_standard, run_modal
-from helpers.pages import REFERENCE, article_page
+from helpers.pages import REFERENCE, article_page, distinct_page
 from helpers.window import TIMEOUT, png_bytes, press, wait_loaded
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -68,17 +67,6 @@ def wait_titles(qtbot, window, titles: list[str]) -> None:
 
     qtbot.waitUntil(check, timeout=TIMEOUT)
 
-
-def distinct_page(title: str) -> str:
-    """An article page whose text shares no sentences with another title's (no duplicate)."""
-    rng = random.Random(title)
-    words = ["harbour", "ferry", "council", "pier", "budget", "engineer", "survey", "tide",
-             "quay", "mayor", "petition", "timber", "storm", "visitor", "market", "bridge"]
-    paragraphs = "".join(
-        "<p>" + " ".join(rng.choice(words) for _ in range(40)).capitalize() + ".</p>"
-        for _ in range(6))
-    return (f"<!doctype html><html><head><title>{title}</title></head><body><article>"
-            f"<h1>{title}</h1>{paragraphs}</article></body></html>")
 
 
 def save_page(qtbot, window, tmp_path: Path, title: str) -> Path:

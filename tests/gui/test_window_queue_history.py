@@ -4,27 +4,15 @@ File ▸ Open Recent."""
 from __future__ import annotations
 
 import os
-import random
 from pathlib import Path
 
-from helpers.pages import article_page
+from helpers.pages import article_page, distinct_page
 from helpers.window import TIMEOUT, drop, wait_loaded
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-
-def distinct_page(title: str) -> str:
-    """An article page sharing no sentences with another title's (so no duplicate)."""
-    rng = random.Random(title)
-    words = ["harbour", "ferry", "council", "pier", "budget", "engineer", "survey", "tide",
-             "quay", "mayor", "petition", "timber", "storm", "visitor", "market", "bridge"]
-    paragraphs = "".join(
-        "<p>" + " ".join(rng.choice(words) for _ in range(40)).capitalize() + ".</p>"
-        for _ in range(6))
-    return (f"<!doctype html><html><head><title>{title}</title></head><body><article>"
-            f"<h1>{title}</h1>{paragraphs}</article></body></html>")
 
 
 def pages(tmp_path: Path, titles: list[str]) -> list[Path]:

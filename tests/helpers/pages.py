@@ -3,6 +3,7 @@ spot."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -31,3 +32,14 @@ def article_page(title: str, paragraphs: int = 8) -> str:
             "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
             f"<article><h1>{title}</h1>{body}</article>"
             "<footer>Copyright 2024 The Harbour Gazette</footer></body></html>")
+
+def distinct_page(title: str) -> str:
+    """An article page whose text shares no sentences with another title's (no duplicate)."""
+    rng = random.Random(title)
+    words = ["harbour", "ferry", "council", "pier", "budget", "engineer", "survey", "tide",
+             "quay", "mayor", "petition", "timber", "storm", "visitor", "market", "bridge"]
+    paragraphs = "".join(
+        "<p>" + " ".join(rng.choice(words) for _ in range(40)).capitalize() + ".</p>"
+        for _ in range(6))
+    return (f"<!doctype html><html><head><title>{title}</title></head><body><article>"
+            f"<h1>{title}</h1>{paragraphs}</article></body></html>")
