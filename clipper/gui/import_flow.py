@@ -79,8 +79,10 @@ class ImportFlow(QObject):
         if self.dialog is None:
             from .dialogs.import_dialog import ImportDialog
 
+            from clipper.library.templates import starting_tags
+
             settings = self._settings()
-            self.dialog = ImportDialog(list(settings.default_tags), self.last_dir, self._parent)
+            self.dialog = ImportDialog(starting_tags(settings), self.last_dir, self._parent)
             self.dialog.start_requested.connect(self.start)
             self.dialog.stop_requested.connect(self.stop)
             self.dialog.save_report_requested.connect(self.save_report)

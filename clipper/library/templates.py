@@ -82,6 +82,14 @@ class Property:
     def as_dict(self) -> dict[str, str]:
         return {"name": self.name, "value": self.value, "type": self.kind}
 
+    def holds_typed_tags(self) -> bool:
+        """A tags key with fixed text (Obsidian's ``tags: clippings``): its fixed tags are
+        where the Tags field starts (``ClipTemplate.default_tags``) and the key holds what
+        the person typed there, as ``{tags}`` does; a variable in it (``{site}``) still adds
+        its value."""
+        return (self.name.strip() in ROLE_NAMES["tags"] and self.role() is None
+                and "tags" not in (m.group(1) for m in _VARIABLE.finditer(self.value)))
+
 
 DEFAULT_PROPERTIES: tuple[Property, ...] = tuple(
     Property(key, "{url}" if key == "source" else f"{{{key}}}",
@@ -193,6 +201,11 @@ class ClipTemplate:
             if role is not None:
                 written_roles.add(role)
                 data[name] = front_matter_value(role, _role_value(clip, role, prop.kind))
+            elif prop.holds_typed_tags():
+                added = _split_list(expand(", ".join(
+                    p for p in _split_list(prop.value) if _VARIABLE.search(p)), values))
+                tags = replace(clip, tags=list(dict.fromkeys([*clip.tags, *added])))
+                data[name] = front_matter_value("tags", _role_value(tags, "tags", prop.kind))
             elif name in clip.extra:
                 data[name] = front_matter_value(name, clip.extra[name])
             elif prop.kind == "list":
@@ -217,6 +230,12 @@ class ClipTemplate:
             text = f"{body}\n" if body else ""
         return f"{front}\n{text}" if front else text
 
+    def default_tags(self) -> list[str]:
+        """The fixed tags of a tags key (``tags: clippings``): defaults, as Settings' default
+        tags are, so what the person types in the Tags field (or ``--tags``) wins."""
+        return [part for prop in self.properties if prop.holds_typed_tags()
+                for part in _split_list(prop.value) if not _VARIABLE.search(part)]
+
     # -- settings --------------------------------------------------------------------------
 
     @classmethod
@@ -231,6 +250,12 @@ class ClipTemplate:
 
 
 DEFAULT_TEMPLATE = ClipTemplate()
+
+
+def starting_tags(settings: Any) -> list[str]:
+    """The tags a new clip starts with: Settings' default tags, then the template's fixed ones."""
+    return list(dict.fromkeys([*settings.default_tags,
+                               *ClipTemplate.from_settings(settings).default_tags()]))
 
 
 def properties_from(raw: Sequence[Mapping[str, Any]]) -> tuple[Property, ...]:
