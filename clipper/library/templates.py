@@ -131,6 +131,10 @@ class ClipTemplate:
             if unknown:
                 out.append(f"The {label} uses {', '.join('{' + u + '}' for u in unknown)}, "
                            "which Clipper does not know.")
+            stray = unclosed_brace(text)
+            if stray:
+                out.append(f"The {label} has a brace that is not part of a variable: "
+                           f"“{stray}”. Write variables as {{title}} or {{published:%Y}}.")
         if not self.file_name.strip():
             out.append("The file name is empty; {title} is the usual one.")
         if self.attachments != "beside" and not _segments(self.attachment_folder):
@@ -304,6 +308,19 @@ def _role_value(clip: Clip, role: str, kind: Kind) -> Any:
 def unknown_variables(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(1) for m in _VARIABLE.finditer(text)
                               if m.group(1) not in VARIABLES))
+
+
+def unclosed_brace(text: str) -> str:
+    """The text around a ``{`` or ``}`` that is no variable's (``{title`` in
+    ``{published:%Y} {title``), "" when there is none: left as it is, it would give every
+    clip the same name."""
+    rest = _VARIABLE.sub(lambda m: "\0" * len(m.group(0)), text)
+    where = next((i for i, char in enumerate(rest) if char in "{}"), -1)
+    if where < 0:
+        return ""
+    start = text.rfind(" ", 0, where) + 1 if text[where] == "}" else where
+    end = text.find(" ", where)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def variables(clip: Clip) -> dict[str, Any]:
