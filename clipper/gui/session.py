@@ -70,6 +70,10 @@ def tag_typing(text: str, cursor: int) -> tuple[str, int]:
     return "".join(out), new_cursor
 
 
+SAVE_OUTCOMES = ("No changes to save", "Not saved", "Saving stopped")
+"""How the status line starts when a Ctrl+S wrote nothing (see ``Session.save_unneeded``)."""
+
+
 @dataclass(frozen=True)
 class Draft:
     """The form and the editor as they stand: compared with the baseline for "unsaved"."""
@@ -453,6 +457,7 @@ class Session:
         if written is not None and self.draft == snapshot:
             self._show(written[0], path, written[1])
         self.file_note = FileNote(saved_verb(action), path)
+        self._forget_save_outcome()
         if failed_images:
             self.notice = Notice(failed_images_text(list(failed_images)), "warning",
                                  details="\n".join(failed_images))
@@ -464,6 +469,7 @@ class Session:
         """Written to a file of the person's choosing (not the library)."""
         self.busy.pop("save", None)
         self.file_note = FileNote("Saved as", path)
+        self._forget_save_outcome()
         if self.baseline is not None:
             self.baseline = snapshot
         self._changed()
@@ -475,6 +481,12 @@ class Session:
             self.baseline = snapshot
         self.status = f"No changes to save: {path.name} already holds what is shown"
         self._changed()
+
+    def _forget_save_outcome(self) -> None:
+        """A save wrote the file: the line must not still say an earlier Ctrl+S wrote
+        nothing ("No changes to save…") beside "Updated x.md"."""
+        if self.status.startswith(SAVE_OUTCOMES):
+            self.status = ""
 
     def _not_saved(self) -> None:
         """The file note must not say "Updated x.md" beside "Not saved": the edits shown are
