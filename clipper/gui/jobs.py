@@ -467,7 +467,8 @@ def sync_library(holder: Library, full: bool = True, edited: tuple[Path, ...] = 
     changes = index.sync(progress=progress, cancel=cancel, stat=full, files=edited)
     index.compact(progress=progress, cancel=cancel)
     files = index.newest_paths(WATCHED_FILES)
-    return SyncReport(bool(changes), folders, files)
+    elsewhere = index.written_elsewhere()  # asked each time: it compares with the last call
+    return SyncReport(bool(changes) or elsewhere, folders, files)
 
 
 def delete_from_library(path: Path, library: Library | None = None, *,
