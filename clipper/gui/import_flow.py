@@ -77,9 +77,9 @@ class ImportFlow(QObject):
     def open(self) -> None:
         """Show the import dialog (the one already open, with its import, if there is one)."""
         if self.dialog is None:
-            from .dialogs.import_dialog import ImportDialog
-
             from clipper.library.templates import starting_tags
+
+            from .dialogs.import_dialog import ImportDialog
 
             settings = self._settings()
             self.dialog = ImportDialog(starting_tags(settings), self.last_dir, self._parent)

@@ -438,12 +438,21 @@ def _from_obsidian(text: str, notes: list[str], where: str) -> str | None:
             missing.append(name)
             return ""
         fmt = ""
+        dropped: list[str] = []
         for part in (p.strip() for p in filters.split("|") if p.strip()):
             date = re.fullmatch(r"date\s*:\s*[\"']?([^\"']*)[\"']?", part)
             if date and name in DATE_VARIABLES:
                 fmt = ":" + _strftime(date.group(1))
             elif part not in ("join", "list", "trim"):
-                notes.append(f"{where}: the filter “{part}” is left out")
+                # its name only: its arguments are quoted text (split:", ") that reads
+                # garbled inside a sentence's quotes
+                dropped.append(part.split(":", 1)[0].strip())
+        if dropped:
+            names = list(dict.fromkeys(dropped))
+            said = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1
+                                else names)
+            notes.append(f"{where}: the filter{'s' if len(names) > 1 else ''} {said} of "
+                         f"{{{{{name}}}}} {'are' if len(names) > 1 else 'is'} left out")
         return "{" + name + fmt + "}"
 
     converted = _OBSIDIAN_VARIABLE.sub(convert, text)

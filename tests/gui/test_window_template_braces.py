@@ -74,7 +74,8 @@ def test_ctrl_s_with_such_a_settings_file_says_why_and_writes_nothing(
     qtbot.waitUntil(lambda: "brace" in window.message_bar.text(), timeout=TIMEOUT)
     assert "“{title”" in window.message_bar.text()
     assert not list(library.rglob("*.md"))
-    assert window.has_clip() and window.session.saved_path is None
+    assert window.has_clip()
+    assert window.session.saved_path is None
     assert window.form.title.text() == "Harbour pier repairs"
 
 

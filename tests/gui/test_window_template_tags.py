@@ -1,6 +1,7 @@
 """An imported Obsidian template's fixed ``tags: clippings`` is where the Tags field starts,
 not what every clip gets: the tags a person types are the ones written, from the window
-(Ctrl+S, and Save as New Clip when the file changed on disk) and from ``clipper save``."""
+(Ctrl+S, and Save as New Clip when the file changed on disk) and from ``clipper save``. And
+the import says plainly which of its filters Clipper leaves out."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers.dialogs import answer_dialog, click_button
+from helpers.dialogs import answer_dialog, click_button, run_modal
 from helpers.pages import REFERENCE, distinct_page
 from helpers.window import TIMEOUT, press, wait_loaded
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
+from clipper.gui.dialogs.settings_dialog import SettingsDialog
 from clipper.library.templates import import_obsidian_template
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -26,6 +29,8 @@ OBSIDIAN = {
     "properties": [
         {"name": "title", "value": "{{title}}", "type": "text"},
         {"name": "source", "value": "{{url}}", "type": "text"},
+        {"name": "author", "value": "{{author|split:\", \"|wikilink|join}}",
+         "type": "multitext"},
         {"name": "created", "value": "{{date}}", "type": "date"},
         {"name": "tags", "value": "clippings", "type": "multitext"}],
     "triggers": [], "noteNameFormat": "{{title}}", "path": ""}
@@ -100,3 +105,25 @@ def test_cli_tags_win_over_the_templates_and_its_tags_are_the_default(
 
     assert save("--tags", "foo, bar")["tags"] == ["foo", "bar"]
     assert save()["tags"] == ["clippings"]
+
+
+def test_importing_it_says_plainly_which_filters_are_left_out(
+        qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    exported = tmp_path / "my-clipper.json"
+    exported.write_text(json.dumps(OBSIDIAN), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(exported), "Templates (*.json)"))
+    said: list[str] = []
+
+    def fill(dialog: SettingsDialog) -> None:
+        dialog.tabs.setCurrentIndex(1)
+        dialog.templates.findChild(QPushButton, "importObsidian").click()
+        said.append(dialog.templates.notes.text())
+        dialog.reject()
+
+    seen = run_modal(qtbot, SettingsDialog, fill)
+    press(qtbot, window, Qt.Key.Key_Comma, CTRL)
+    qtbot.waitUntil(lambda: bool(said), timeout=TIMEOUT)
+    assert seen
+    assert said[0] == ("Imported my-clipper.json. Not carried over: key “author”: the filters "
+                       "split and wikilink of {{author}} are left out.")
