@@ -511,30 +511,40 @@ class Session:
         self.status = "Saving stopped; nothing was written"
         self._changed()
 
-    def trashed(self, path: Path, title: str, undo: object | None = None) -> None:
-        """A clip was moved to the trash from the library pane; ``undo`` puts it back."""
-        if self.saved_path is not None and self.saved_path.absolute() == path.absolute():
+    def trashed(self, path: Path | list[Path], title: str, undo: object | None = None) -> None:
+        """A clip (or several: ``path`` a list, ``title`` "3 clips") was moved to the trash
+        from the library pane; ``undo`` puts it (them all) back."""
+        paths = path if isinstance(path, list) else [path]
+        named = f"“{title}”" if len(paths) == 1 else title
+        if self.saved_path is not None and any(
+                self.saved_path.absolute() == p.absolute() for p in paths):
             # Shown but gone from the library: Ctrl+S saves it again as a new clip.
             self.saved_path = None
             self.file_note = None
-            self.notice = Notice(f"“{title}” was moved to the trash; Ctrl+S saves what is "
-                                 "shown as a new clip.", "info", undo=undo)
+            shown = named if len(paths) == 1 else f"The clip shown and {len(paths) - 1} more"
+            self.notice = Notice(f"{shown} {'was' if len(paths) == 1 else 'were'} moved to the "
+                                 "trash; Ctrl+S saves what is shown as a new clip.", "info",
+                                 undo=undo)
         elif undo is not None:
-            self.notice = Notice(f"Moved “{title}” to the trash.", "info", undo=undo)
+            self.notice = Notice(f"Moved {named} to the trash.", "info", undo=undo)
         self.last_trashed = (undo, title) if undo is not None else None
-        self.status = f"Moved “{title}” to the trash"
+        self.status = f"Moved {named} to the trash"
         self._changed()
 
-    def restored(self, path: Path, title: str) -> None:
-        """Undo: the clip last moved to the trash is back where it was."""
+    def restored(self, path: Path | list[Path], title: str) -> None:
+        """Undo: the clip (or clips) last moved to the trash are back where they were."""
+        paths = path if isinstance(path, list) else [path]
         self.last_trashed = None
         if self.notice is not None and self.notice.undo is not None:
             self.notice = None
-        if self.clip is not None and self.clip.path is not None and self.saved_path is None \
-                and Path(self.clip.path).absolute() == path.absolute():
-            self.saved_path = path  # shown and back: Ctrl+S writes to it again
-            self.file_note = FileNote("Opened", path)
-        self.status = f"Put “{title}” back from the trash"
+        for back in paths:
+            if self.clip is not None and self.clip.path is not None \
+                    and self.saved_path is None \
+                    and Path(self.clip.path).absolute() == back.absolute():
+                self.saved_path = back  # shown and back: Ctrl+S writes to it again
+                self.file_note = FileNote("Opened", back)
+        named = f"“{title}”" if len(paths) == 1 else title
+        self.status = f"Put {named} back from the trash"
         self._changed()
 
     def clip_moved(self, old: Path, new: Path, clip: Clip, images: dict[str, bytes]) -> None:
