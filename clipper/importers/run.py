@@ -391,6 +391,10 @@ def import_items(items: Iterable[ImportItem], library: Library,
     ends the run between pages with ``report.cancelled`` set; it does not raise.
     """
     options = options or ImportOptions()
+    problems = options.template.problems() if options.template is not None else []
+    if problems:  # refused before anything is fetched, as each save would refuse it
+        raise LibraryError(f"The template in Settings cannot be used. {problems[0]}",
+                           "Correct it in Settings ▸ Templates.")
     cancel = cancel or threading.Event()
     items = list(items)
     start = time.monotonic()

@@ -79,6 +79,22 @@ def test_ctrl_s_with_such_a_settings_file_says_why_and_writes_nothing(
     assert window.form.title.text() == "Harbour pier repairs"
 
 
+def test_clipper_import_with_such_a_settings_file_fetches_nothing(
+        tmp_path: Path, http_server) -> None:
+    write_settings(file_name=UNCLOSED)
+    http_server.route("/pier", distinct_page("Harbour pier repairs"))
+    listed = tmp_path / "list.txt"
+    listed.write_text(http_server.url("/pier") + "\n", encoding="utf-8")
+    library = tmp_path / "lib"
+    proc = subprocess.run([sys.executable, "-m", "clipper", "import", str(listed),
+                           "--library", str(library)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode != 0
+    assert "“{title”" in proc.stderr.strip().splitlines()[-1]
+    assert http_server.requests == []
+    assert not list(library.rglob("*.md"))
+
+
 def test_clipper_save_with_such_a_settings_file_refuses_in_one_line(tmp_path: Path) -> None:
     library = tmp_path / "lib"
     for file_name, reason in ((UNCLOSED, "“{title”"), ("{bogus} {title}", "{bogus}")):
