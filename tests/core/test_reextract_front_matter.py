@@ -75,13 +75,11 @@ def test_a_vault_template_clip_gets_no_keys_its_template_leaves_out(
     library = tmp_path / "library"
     http_server.route("/a", body=page_with_metadata("Harbour pier repairs"))
     http_server.route("/b", body=page_with_metadata("Ferry timetable changes"))
-    saved = clipper("save", http_server.url("/a"), http_server.url("/b"), "--library",
-                    str(library))
+    saved = clipper("save", http_server.url("/a"), http_server.url("/b"), "--library", str(library))
     assert saved.returncode == 0, saved.stderr
     pier, ferry = library / "Harbour pier repairs.md", library / "Ferry timetable changes.md"
     _, meta = front(ferry)
-    assert list(meta) == ["title", "source", "author", "created", "tags", "snapshot",
-                          "body_hash"]
+    assert list(meta) == ["title", "source", "author", "created", "tags", "snapshot", "body_hash"]
     untouched = ferry.read_bytes()
     as_older_extractor_saved(pier)
     before_text, before = front(pier)
@@ -94,12 +92,16 @@ def test_a_vault_template_clip_gets_no_keys_its_template_leaves_out(
     assert ferry.read_bytes() == untouched
     text, after = front(pier)
     assert list(after) == list(before)  # no published, site, description, lang
-    assert {k: v for k, v in after.items() if k != "body_hash"} == \
-        {k: v for k, v in before.items() if k != "body_hash"}
+    assert {k: v for k, v in after.items() if k != "body_hash"} == {
+        k: v for k, v in before.items() if k != "body_hash"
+    }
     assert after["body_hash"] == body_hash(read_clip(pier).body)
     # only the body_hash line of the front matter changed, in its own style
-    changed = [pair for pair in zip(before_text.splitlines(), text.splitlines(), strict=True)
-               if pair[0] != pair[1]]
+    changed = [
+        pair
+        for pair in zip(before_text.splitlines(), text.splitlines(), strict=True)
+        if pair[0] != pair[1]
+    ]
     assert [b for _, b in changed] == [f'body_hash: "{after["body_hash"]}"']
 
 
@@ -125,8 +127,9 @@ def test_a_field_blanked_by_hand_stays_blank(tmp_path: Path, http_server) -> Non
     assert "\ndescription:\n" in text
     assert "BBC News" not in text
     _, after = front(clip)
-    assert {k: v for k, v in after.items() if k != "body_hash"} == \
-        {k: v for k, v in before.items() if k != "body_hash"}
+    assert {k: v for k, v in after.items() if k != "body_hash"} == {
+        k: v for k, v in before.items() if k != "body_hash"
+    }
 
 
 def test_a_file_that_is_not_there_is_named(tmp_path: Path) -> None:
