@@ -3,8 +3,9 @@
 The clip's file takes its new name (or folder); its own images folder (``attachments``)
 follows, renamed after it; and the clip's links into that folder are rewritten to the new
 place, which is the only change made to its text (with its ``body_hash``, when the body was
-as saved: a rewrite of Clipper's own is not a hand edit, and re-extraction still takes it). Nothing existing is overwritten: the new
-name is claimed before anything moves, and a move that fails half-way is undone.
+as saved: a rewrite of Clipper's own is not a hand edit, and re-extraction still takes it).
+Nothing existing is overwritten: the new name is claimed before anything moves, and a move
+that fails half-way is undone.
 """
 
 from __future__ import annotations
