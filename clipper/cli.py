@@ -347,6 +347,8 @@ def _cmd_reextract(args: argparse.Namespace) -> int:
         path = Path(clip)
         if not path.exists() and (folder / clip).exists():
             path = folder / clip  # a path inside the library
+        if not path.exists():
+            raise ClipperError(f"No such file: {clip}")
         named.append(path.absolute())
 
     def report(plan: Plan) -> None:

@@ -7,11 +7,15 @@ the save stored, the fidelity callout when it is on) on the snapshot instead of 
 Nothing is fetched: an image the save did not store stays a web link.
 
 A person's work is never lost to it. A clip whose body was edited since it was saved
-(its ``body_hash`` no longer matches) is left alone unless ``force``; only the body and
-metadata fields that were empty change, spliced into the note as the window's edits are
-(``note_edit``: the front matter keeps its style and keys); and every clip rewritten is
-first copied into one ``.clipper-backups/<time>-reextract/`` folder per run, under its
-path in the library.
+(its ``body_hash`` no longer matches) is left alone unless ``force``. Only the article
+changes: the body, and its ``body_hash`` line, spliced into the note as the window's edits
+are (``note_edit``). The front matter is the person's (or their template's): no key is
+added, none is filled or changed. An empty ``author:`` may be one the extractor found
+nothing for or one the person emptied, and the file cannot tell which, so neither is
+filled; a key the template leaves out stays out. A clip whose article comes out the same
+(line ends and blank lines around it aside, as ``body_hash`` counts them) is "same" and
+not written. Every clip rewritten is first copied into one
+``.clipper-backups/<time>-reextract/`` folder per run, under its path in the library.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from clipper.library.snapshots import (
 from clipper.library.walk import CLIP_SUFFIX, iter_clip_files
 from clipper.models import Article, Clip
 from clipper.progress import ProgressFn, check_cancel
-from clipper.safetext import sanitize, sanitize_line
+from clipper.safetext import sanitize
 
 __all__ = [
     "Outcome",
@@ -222,23 +226,6 @@ def _with_stored_images(
     return new, remote
 
 
-def _filled(clip: Clip, article: Article) -> dict[str, object]:
-    """Metadata the clip lacks and the new extraction found (nothing a person wrote is
-    replaced)."""
-    found = {
-        "author": article.byline,
-        "published": article.published,
-        "site": article.site_name,
-        "description": article.excerpt,
-        "lang": article.lang,
-    }
-    return {
-        key: sanitize_line(value)
-        for key, value in found.items()
-        if value and sanitize_line(value) and not getattr(clip, key)
-    }
-
-
 def extract_snapshot(snapshot: Snapshot) -> Article:
     """Today's extractor on a snapshot, as ``clipper save`` runs it on a page.
 
@@ -255,6 +242,8 @@ def plan_clip(
 ) -> Plan:
     """What re-extracting the clip at ``path`` would write; writes nothing."""
     path = Path(path)
+    if not path.exists():
+        return Plan(path, Outcome.FAILED, reason="no such file")
     if path.suffix.lower() != CLIP_SUFFIX or not path.is_file():
         return Plan(path, Outcome.FAILED, reason="not a clip file")
     try:
@@ -303,13 +292,13 @@ def plan_clip(
             body = fidelity.end_with(body, box)
     extra = dict(clip.extra)
     extra[HASH_KEY] = body_hash(body)
-    new = replace(clip, body=body, extra=extra, **_filled(clip, article))  # type: ignore[arg-type]
+    new = replace(clip, body=body, extra=extra)
     new_text = edit_note(text, new, clip)
     edited = body_edited(clip)
     plan.notes = notes
     plan.new_body, plan.new_text = body, new_text
-    if new_text == text:
-        plan.outcome = Outcome.SAME
+    if new_text == text or extra[HASH_KEY] == body_hash(clip.body):
+        plan.outcome = Outcome.SAME  # the same article: nothing to show, nothing written
     else:
         plan.outcome = Outcome.EDITED if edited and not force else Outcome.CHANGED
         plan.clip = new

@@ -19,16 +19,25 @@ if TYPE_CHECKING:
 
 DIFF_CONTEXT = 1
 """Unchanged sentences shown around each change: enough to see where it is."""
-DIFF_STYLE = """
-td { padding: 2px 6px; vertical-align: top; }
-th { color: #666666; padding: 2px 6px; text-align: left; }
-td.gap { color: #999999; text-align: center; }
-.old { background-color: #fdecec; }
-.new { background-color: #e8f6ea; }
-.cut { background-color: #f6b9b9; }
-.put { background-color: #a9e2b3; }
+
+
+def diff_style(colours: dict[str, str]) -> str:
+    """The diff's style sheet for QTextBrowser (CSS classes on cells and words), in the
+    theme's colours (``theme.Colors.diff``): the text colour is set with each background,
+    so no mark is pale text on a pale ground (or the reverse) in either theme."""
+    c = colours
+    return f"""
+td {{ padding: 2px 6px; vertical-align: top; color: {c["text"]}; }}
+th {{ color: {c["muted"]}; padding: 2px 6px; text-align: left; }}
+td.gap {{ color: {c["muted"]}; text-align: center; }}
+p.spacing {{ color: {c["muted"]}; }}
+.old {{ background-color: {c["old"]}; color: {c["text"]}; }}
+.new {{ background-color: {c["new"]}; color: {c["text"]}; }}
+.cut {{ background-color: {c["cut"]}; color: {c["text"]}; }}
+.put {{ background-color: {c["put"]}; color: {c["text"]}; }}
 """
-"""Colours of the side-by-side diff, for QTextBrowser (CSS classes on cells and words)."""
+
+
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s+[\"“‘(\[*_]?[A-Z0-9À-Ý])")
 
 
@@ -129,7 +138,9 @@ def diff_html(plan: Plan, cancel: threading.Event, progress: ProgressFn) -> str:
     changes, with a sentence of context; words that differ marked."""
     old, new = units(plan.old_body), units(plan.new_body)
     if old == new:
-        return "<p>The re-extracted article is the same as the saved one.</p>"
+        if _normalised(plan.old_body) == _normalised(plan.new_body):
+            return SAME_TEXT
+        return _spacing_html(plan.old_body, plan.new_body, cancel)
     rows: list[str] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for group in matcher.get_grouped_opcodes(DIFF_CONTEXT):
@@ -154,7 +165,57 @@ def diff_html(plan: Plan, cancel: threading.Event, progress: ProgressFn) -> str:
                 a_css = ' class="old"' if a is not None else ""
                 b_css = ' class="new"' if b is not None else ""
                 rows.append(f"<tr><td{a_css}>{a_html}</td><td{b_css}>{b_html}</td></tr>")
+    return _table(rows)
+
+
+SAME_TEXT = "<p>The re-extracted article is the same as the saved one.</p>"
+SPACING_TEXT = (
+    '<p class="spacing">The words are the same; only the spacing differs: line breaks (↵), '
+    "blank lines and spaces at the end of a line (·).</p>"
+)
+
+
+def _table(rows: list[str]) -> str:
     return (
         '<table width="100%" cellspacing="0"><tr><th width="50%">Saved</th>'
         '<th width="50%">Re-extracted</th></tr>' + "".join(rows) + "</table>"
     )
+
+
+def _normalised(body: str) -> str:
+    """A body as ``body_hash`` counts it: line ends and the blank lines around it aside."""
+    return body.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _visible(line: str, css: str) -> str:
+    """A line with its end and the spaces before it shown (they are what differs)."""
+    text = line.rstrip(" \t")
+    marks = "·" * (len(line) - len(text)) + "↵"
+    return f'{_escape(text)}<span class="{css}">{marks}</span>'
+
+
+def _spacing_html(old_body: str, new_body: str, cancel: threading.Event) -> str:
+    """Two articles whose words are the same: their lines side by side, where they differ,
+    with line ends and trailing spaces made visible (a Markdown hard break is two spaces)."""
+    old = _normalised(old_body).split("\n")
+    new = _normalised(new_body).split("\n")
+    rows: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for group in matcher.get_grouped_opcodes(DIFF_CONTEXT):
+        check_cancel(cancel)
+        if rows:
+            rows.append('<tr><td class="gap" colspan="2">⋯</td></tr>')
+        for op, i1, i2, j1, j2 in group:
+            if op == "equal":
+                rows.extend(
+                    f"<tr><td>{_escape(u)}</td><td>{_escape(u)}</td></tr>" for u in old[i1:i2]
+                )
+                continue
+            left, right = old[i1:i2], new[j1:j2]
+            for k in range(max(len(left), len(right))):
+                a = _visible(left[k], "cut") if k < len(left) else None
+                b = _visible(right[k], "put") if k < len(right) else None
+                a_css = ' class="old"' if a is not None else ""
+                b_css = ' class="new"' if b is not None else ""
+                rows.append(f"<tr><td{a_css}>{a or ''}</td><td{b_css}>{b or ''}</td></tr>")
+    return SPACING_TEXT + _table(rows)

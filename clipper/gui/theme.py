@@ -43,6 +43,9 @@ class Colors:
     warning_text: str
     not_found: str
     """The find field's background when nothing matches."""
+    diff: dict[str, str]
+    """Re-extract's side-by-side diff: text and muted text, the backgrounds of a saved
+    (old) and a re-extracted (new) line, of the words cut and put in a changed one."""
 
 
 LIGHT = Colors(
@@ -54,7 +57,9 @@ LIGHT = Colors(
     tokens={"tag": "#22639a", "attr": "#8a4a9c", "value": "#a34a1d", "comment": "#7a8088",
             "doctype": "#7a8088", "entity": "#b0306a"},
     placeholder=("#eef0f3", "#c5cad3", "#b4bac5"),
-    problem="#b3261e", warning_text="#9a4a00", not_found="#fbe3e3")
+    problem="#b3261e", warning_text="#9a4a00", not_found="#fbe3e3",
+    diff={"text": "#000000", "muted": "#666666", "old": "#fdecec", "new": "#e8f6ea",
+          "cut": "#f6b9b9", "put": "#a9e2b3"})
 DARK = Colors(
     notices={"error": ("#4a1f1c", "#8c3b33", "#ffd9d4"),
              "warning": ("#453313", "#8a6a2a", "#ffe6b8"),
@@ -64,7 +69,9 @@ DARK = Colors(
     tokens={"tag": "#7fb4e8", "attr": "#d7a0e6", "value": "#f0a37a", "comment": "#8f96a0",
             "doctype": "#8f96a0", "entity": "#f08cbc"},
     placeholder=("#2b2f36", "#4a505b", "#5d6471"),
-    problem="#ff8a80", warning_text="#ffb36b", not_found="#5a2626")
+    problem="#ff8a80", warning_text="#ffb36b", not_found="#5a2626",
+    diff={"text": "#e6e8eb", "muted": "#a0a6ae", "old": "#4a1f1c", "new": "#1f3d24",
+          "cut": "#7a2e28", "put": "#2f6b38"})
 
 
 def colors(palette: QPalette | None = None) -> Colors:

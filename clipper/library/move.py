@@ -2,8 +2,10 @@
 
 The clip's file takes its new name (or folder); its own images folder (``attachments``)
 follows, renamed after it; and the clip's links into that folder are rewritten to the new
-place, which is the only change made to its text. Nothing existing is overwritten: the new
-name is claimed before anything moves, and a move that fails half-way is undone.
+place, which is the only change made to its text (with its ``body_hash``, when the body was
+as saved: a rewrite of Clipper's own is not a hand edit, and re-extraction still takes it).
+Nothing existing is overwritten: the new name is claimed before anything moves, and a move
+that fails half-way is undone.
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ def move_clip(path: Path, name: str, folder: Path, library: Library | Path) -> P
         check_inside(new_images.parent, root)
         if new_images != images and _taken(new_images, images):  # type: ignore[arg-type]
             new_images = _free_folder(new_images)
-    new_text = _relinked(text, path, target, images, new_images)
+    new_text = _with_hash_kept(text, _relinked(text, path, target, images, new_images), path)
     _move(path, target, data, new_text.encode("utf-8"), images, new_images)
     if isinstance(library, Library):
         library.record(written=target, removed=[path])
@@ -147,6 +149,25 @@ def _relinked(text: str, old: Path, new: Path, images: Path | None,
         return f"{prefix}/{quote(target.name, safe='')}"
 
     return rewrite_images(text, find_image_refs(text), decide)
+
+
+def _with_hash_kept(text: str, new_text: str, path: Path) -> str:
+    """``new_text`` (the clip with its image links rewritten) with its ``body_hash`` made
+    the new body's when it matched the old one: links Clipper rewrote are not a hand edit,
+    so the clip stays re-extractable; a body edited by hand stays one."""
+    from dataclasses import replace
+
+    from clipper.library.note_edit import edit_note
+    from clipper.library.snapshots import HASH_KEY, body_edited, body_hash
+
+    if new_text == text:
+        return text
+    old = parse_clip(text, path)
+    if HASH_KEY not in old.extra or body_edited(old):
+        return new_text
+    moved = parse_clip(new_text, path)
+    return edit_note(new_text, replace(moved, extra={**moved.extra,
+                                                     HASH_KEY: body_hash(moved.body)}), moved)
 
 
 def _move(old: Path, new: Path, old_data: bytes, new_data: bytes, images: Path | None,

@@ -174,7 +174,7 @@ def test_clips_without_a_page_are_counted_and_bad_input_is_one_line(
     assert err.count("\n") == 1
     assert "--all" in err
     assert main(["reextract", str(tmp_path / "nothing.md"), "--library", str(library)]) == 1
-    assert "not a clip file" in capsys.readouterr().err
+    assert "No such file: " in capsys.readouterr().err
 
 
 def test_a_clip_changed_meanwhile_is_not_overwritten(tmp_path: Path, http_server) -> None:

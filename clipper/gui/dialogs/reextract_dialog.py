@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..reextract_jobs import DIFF_STYLE
+from ..reextract_jobs import diff_style
+from ..theme import colors
 
 if TYPE_CHECKING:
     from clipper.reextract import Plan
@@ -84,7 +85,8 @@ class ReextractDialog(QDialog):
         self.diff = QTextBrowser()
         self.diff.setObjectName("reextractDiff")
         self.diff.setOpenLinks(False)
-        self.diff.document().setDefaultStyleSheet(DIFF_STYLE)
+        self._html = ""
+        self._style_diff()
         self.diff.setPlaceholderText(
             "Choose a clip to see its saved and re-extracted article side by side."
         )
@@ -171,7 +173,7 @@ class ReextractDialog(QDialog):
 
     def show_diff(self, plan: Plan, html: str) -> None:
         if self.current_plan() is plan:
-            self.diff.setHtml(html)
+            self._set_html(html)
 
     # -- reading it back -------------------------------------------------------------------------
 
@@ -203,6 +205,22 @@ class ReextractDialog(QDialog):
 
     # -- inside --------------------------------------------------------------------------------
 
+    def _set_html(self, html: str) -> None:
+        self._html = html
+        self.diff.setHtml(html)
+
+    def _style_diff(self) -> None:
+        """The diff in the colours of the theme in use (a style sheet applies to the HTML
+        set after it, so what is shown is set again)."""
+        self.diff.document().setDefaultStyleSheet(diff_style(colors(self.palette()).diff))
+        if self._html:
+            self.diff.setHtml(self._html)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_diff()  # the theme switched while the dialog is open
+
     def _update_button(self) -> None:
         n = self.replacing()
         self.replace_button.setText(f"Replace {n} Clip{'s' if n != 1 else ''}" if n else "Replace")
@@ -215,9 +233,9 @@ class ReextractDialog(QDialog):
         if plan is None:
             return
         if plan.outcome.value in ("no snapshot", "failed"):
-            self.diff.setHtml(f"<p>{_escape(plan.reason or 'Nothing to compare.')}</p>")
+            self._set_html(f"<p>{_escape(plan.reason or 'Nothing to compare.')}</p>")
             return
-        self.diff.setHtml("<p>Comparing…</p>")
+        self._set_html("<p>Comparing…</p>")
         self.diff_wanted.emit(plan)
 
     def _stop(self) -> None:
