@@ -186,10 +186,11 @@ def _read_stdin() -> str:
 
 
 def _tags(value: str | None) -> list[str]:
+    from clipper.library.templates import starting_tags
     from clipper.settings import load_settings
 
     if value is None:
-        return list(load_settings().default_tags)
+        return starting_tags(load_settings())
     # Obsidian's rules, as the window's tags field: commas separate, no spaces inside a tag
     tags = ("-".join(t.strip().lstrip("#").split()) for t in value.split(","))
     return list(dict.fromkeys(t for t in tags if t))

@@ -147,14 +147,14 @@ def run(args: argparse.Namespace) -> int:
     from clipper.importers.report import default_report_path, write_report
     from clipper.importers.run import ImportOptions, import_items
     from clipper.library import Library
-    from clipper.library.templates import ClipTemplate
+    from clipper.library.templates import ClipTemplate, starting_tags
     from clipper.settings import ensure_library, load_settings, resolve_library
 
     export = Path(args.file).expanduser()
     fmt, items = read_export(export, args.format)
     settings = load_settings()
     tags = ([t.strip() for t in args.tags.split(",") if t.strip()] if args.tags is not None
-            else list(settings.default_tags))
+            else starting_tags(settings))
     options = ImportOptions(jobs=args.jobs, tags=tags, keep_dead=args.keep_dead,
                             dry_run=args.dry_run,
                             download_images=settings.download_images and not args.no_images,

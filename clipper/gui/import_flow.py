@@ -77,10 +77,12 @@ class ImportFlow(QObject):
     def open(self) -> None:
         """Show the import dialog (the one already open, with its import, if there is one)."""
         if self.dialog is None:
+            from clipper.library.templates import starting_tags
+
             from .dialogs.import_dialog import ImportDialog
 
             settings = self._settings()
-            self.dialog = ImportDialog(list(settings.default_tags), self.last_dir, self._parent)
+            self.dialog = ImportDialog(starting_tags(settings), self.last_dir, self._parent)
             self.dialog.start_requested.connect(self.start)
             self.dialog.stop_requested.connect(self.stop)
             self.dialog.save_report_requested.connect(self.save_report)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from clipper.errors import CancelledError, LibraryError
+from clipper.errors import CancelledError, ClipperError, LibraryError
 from clipper.models import Article, Clip, OnDuplicate, SaveAction, Source
 from clipper.progress import ProgressFn, check_cancel
 
@@ -467,7 +467,8 @@ def sync_library(holder: Library, full: bool = True, edited: tuple[Path, ...] = 
     changes = index.sync(progress=progress, cancel=cancel, stat=full, files=edited)
     index.compact(progress=progress, cancel=cancel)
     files = index.newest_paths(WATCHED_FILES)
-    return SyncReport(bool(changes), folders, files)
+    elsewhere = index.written_elsewhere()  # asked each time: it compares with the last call
+    return SyncReport(bool(changes) or elsewhere, folders, files)
 
 
 def delete_from_library(path: Path, library: Library | None = None, *,
@@ -479,12 +480,45 @@ def delete_from_library(path: Path, library: Library | None = None, *,
     return delete_clip(path, library)
 
 
+@dataclass
+class TrashedMany:
+    """Clips moved to the trash together (Del on a selection): what Undo puts back, and
+    why the rest stayed if one could not be moved."""
+
+    trashed: list[tuple[Path, Trashed]]
+    error: str | None = None
+
+
+def delete_many_from_library(paths: list[Path], library: Library | None = None, *,
+                             cancel: threading.Event, progress: ProgressFn) -> TrashedMany:
+    """Move each clip to the trash; the first that cannot be moved stops the rest (those
+    already moved can be put back with Undo)."""
+    from clipper.library import delete_clip
+
+    done = TrashedMany([])
+    for path in paths:
+        try:
+            done.trashed.append((path, delete_clip(path, library)))
+        except ClipperError as exc:
+            done.error = str(exc)
+            break
+    return done
+
+
 def restore_to_library(trashed: Trashed, library: Library | None = None, *,
                        cancel: threading.Event, progress: ProgressFn) -> Path:
     """Undo a Move to Trash: the clip and its images back where they were."""
     from clipper.library.store import restore_clip
 
     return restore_clip(trashed, library)
+
+
+def restore_many_to_library(many: TrashedMany, library: Library | None = None, *,
+                            cancel: threading.Event, progress: ProgressFn) -> list[Path]:
+    """Undo a Move to Trash of several clips: each back where it was."""
+    from clipper.library.store import restore_clip
+
+    return [restore_clip(trashed, library) for _path, trashed in many.trashed]
 
 
 def move_in_library(path: Path, name: str, folder: Path, library: Library | Path, *,

@@ -110,12 +110,14 @@ class LibraryFlow(QObject):
         if last is None:
             return
         trashed, title = last
+        restore = jobs.restore_many_to_library if isinstance(trashed, jobs.TrashedMany) \
+            else jobs.restore_to_library
         tasks.run_in_background(
-            partial(jobs.restore_to_library, trashed, self._pane.handle()),  # type: ignore[arg-type]
+            partial(restore, trashed, self._pane.handle()),  # type: ignore[arg-type]
             on_done=partial(self._on_restored, title),
             on_error=lambda e: self._session.failed(error_text(e, "putting the clip back")),
             name="undo trash")
 
-    def _on_restored(self, title: str, path: Path) -> None:
+    def _on_restored(self, title: str, path: Path | list[Path]) -> None:
         self._session.restored(path, title)
-        self._pane.show_saved(path)
+        self._pane.show_saved(path[0] if isinstance(path, list) else path)

@@ -32,6 +32,15 @@ if TYPE_CHECKING:
     from .widgets.article_editor import ArticleEditor
     from .widgets.raw_view import RawView
 
+
+def starting_tags(settings: Any) -> list[str]:
+    """The Tags field of a new page: Settings' default tags and the template's fixed ones
+    (imported lazily: the template code is not needed to start the window)."""
+    from clipper.library.templates import starting_tags as from_settings
+
+    return from_settings(settings)
+
+
 def downloads_folder() -> str:
     """Where a first Open File starts: saved pages land in Downloads (not the library)."""
     from PySide6.QtCore import QStandardPaths

@@ -39,7 +39,7 @@ from .history import History
 from .images_flow import ImagesFlow
 from .import_flow import ImportFlow
 from .library_flow import LibraryFlow
-from .load_flow import LoadFlow
+from .load_flow import LoadFlow, starting_tags
 from .messages import error_text
 from .queue_flow import QueueFlow
 from .reading import Reading
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.loader = LoadFlow(self.session, self, confirm=self.saver.confirm_discard,
                                raw_view=self.raw_view, article=self.article,
                                address=self.url_bar.field,
-                               default_tags=lambda: list(self.settings.default_tags))
+                               default_tags=lambda: starting_tags(self.settings))
         self.drops = DropTarget(self, self.drop_overlay.set_shown, self.loader.open_sources)
         self.images = ImagesFlow(self.session, self,
                                  views=(self.raw_view.page, self.article.preview))

@@ -50,11 +50,13 @@ class QueueFlow(QObject):
         session = self._session
         if not session.queue or "queue" in session.busy:
             return
+        from clipper.library.templates import starting_tags
+
         settings = self._saver.settings()
         sources = session.queue_saving_started()
         self._task = tasks.run_in_background(
             partial(jobs.save_sources, sources, self._saver.target(),
-                    tags=list(settings.default_tags),
+                    tags=starting_tags(settings),
                     download_images=settings.download_images, template=self._saver.template()),
             on_done=self._on_done, on_error=self._on_failed,
             on_progress=partial(session.progressed, "queue"), name="save queued")

@@ -70,6 +70,10 @@ def tag_typing(text: str, cursor: int) -> tuple[str, int]:
     return "".join(out), new_cursor
 
 
+SAVE_OUTCOMES = ("No changes to save", "Not saved", "Saving stopped")
+"""How the status line starts when a Ctrl+S wrote nothing (see ``Session.save_unneeded``)."""
+
+
 @dataclass(frozen=True)
 class Draft:
     """The form and the editor as they stand: compared with the baseline for "unsaved"."""
@@ -453,6 +457,7 @@ class Session:
         if written is not None and self.draft == snapshot:
             self._show(written[0], path, written[1])
         self.file_note = FileNote(saved_verb(action), path)
+        self._forget_save_outcome()
         if failed_images:
             self.notice = Notice(failed_images_text(list(failed_images)), "warning",
                                  details="\n".join(failed_images))
@@ -464,6 +469,7 @@ class Session:
         """Written to a file of the person's choosing (not the library)."""
         self.busy.pop("save", None)
         self.file_note = FileNote("Saved as", path)
+        self._forget_save_outcome()
         if self.baseline is not None:
             self.baseline = snapshot
         self._changed()
@@ -475,6 +481,12 @@ class Session:
             self.baseline = snapshot
         self.status = f"No changes to save: {path.name} already holds what is shown"
         self._changed()
+
+    def _forget_save_outcome(self) -> None:
+        """A save wrote the file: the line must not still say an earlier Ctrl+S wrote
+        nothing ("No changes to save…") beside "Updated x.md"."""
+        if self.status.startswith(SAVE_OUTCOMES):
+            self.status = ""
 
     def _not_saved(self) -> None:
         """The file note must not say "Updated x.md" beside "Not saved": the edits shown are
@@ -499,30 +511,40 @@ class Session:
         self.status = "Saving stopped; nothing was written"
         self._changed()
 
-    def trashed(self, path: Path, title: str, undo: object | None = None) -> None:
-        """A clip was moved to the trash from the library pane; ``undo`` puts it back."""
-        if self.saved_path is not None and self.saved_path.absolute() == path.absolute():
+    def trashed(self, path: Path | list[Path], title: str, undo: object | None = None) -> None:
+        """A clip (or several: ``path`` a list, ``title`` "3 clips") was moved to the trash
+        from the library pane; ``undo`` puts it (them all) back."""
+        paths = path if isinstance(path, list) else [path]
+        named = f"“{title}”" if len(paths) == 1 else title
+        if self.saved_path is not None and any(
+                self.saved_path.absolute() == p.absolute() for p in paths):
             # Shown but gone from the library: Ctrl+S saves it again as a new clip.
             self.saved_path = None
             self.file_note = None
-            self.notice = Notice(f"“{title}” was moved to the trash; Ctrl+S saves what is "
-                                 "shown as a new clip.", "info", undo=undo)
+            shown = named if len(paths) == 1 else f"The clip shown and {len(paths) - 1} more"
+            self.notice = Notice(f"{shown} {'was' if len(paths) == 1 else 'were'} moved to the "
+                                 "trash; Ctrl+S saves what is shown as a new clip.", "info",
+                                 undo=undo)
         elif undo is not None:
-            self.notice = Notice(f"Moved “{title}” to the trash.", "info", undo=undo)
+            self.notice = Notice(f"Moved {named} to the trash.", "info", undo=undo)
         self.last_trashed = (undo, title) if undo is not None else None
-        self.status = f"Moved “{title}” to the trash"
+        self.status = f"Moved {named} to the trash"
         self._changed()
 
-    def restored(self, path: Path, title: str) -> None:
-        """Undo: the clip last moved to the trash is back where it was."""
+    def restored(self, path: Path | list[Path], title: str) -> None:
+        """Undo: the clip (or clips) last moved to the trash are back where they were."""
+        paths = path if isinstance(path, list) else [path]
         self.last_trashed = None
         if self.notice is not None and self.notice.undo is not None:
             self.notice = None
-        if self.clip is not None and self.clip.path is not None and self.saved_path is None \
-                and Path(self.clip.path).absolute() == path.absolute():
-            self.saved_path = path  # shown and back: Ctrl+S writes to it again
-            self.file_note = FileNote("Opened", path)
-        self.status = f"Put “{title}” back from the trash"
+        for back in paths:
+            if self.clip is not None and self.clip.path is not None \
+                    and self.saved_path is None \
+                    and Path(self.clip.path).absolute() == back.absolute():
+                self.saved_path = back  # shown and back: Ctrl+S writes to it again
+                self.file_note = FileNote("Opened", back)
+        named = f"“{title}”" if len(paths) == 1 else title
+        self.status = f"Put {named} back from the trash"
         self._changed()
 
     def clip_moved(self, old: Path, new: Path, clip: Clip, images: dict[str, bytes]) -> None:

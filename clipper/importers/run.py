@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -47,7 +48,9 @@ from clipper.importers.polite import (
 from clipper.library import Library, fingerprint, list_clips
 from clipper.library.duplicates import is_similar
 from clipper.library.index import IndexUnavailable
+from clipper.library.snapshots import page_addresses
 from clipper.library.templates import ClipTemplate
+from clipper.library.walk import iter_clip_files
 from clipper.models import Clip, OnDuplicate, SaveAction, Source
 from clipper.pipeline import Loaded, load, save
 from clipper.progress import ProgressFn, check_cancel
@@ -200,6 +203,38 @@ def _known_sources(library: Library, keys: list[str],
         paths = index.by_source(key)
         if paths:
             found[key] = paths[0]
+    rest = [key for key in keys if key not in found]
+    return {**found, **(_saved_from(library.folder, rest, cancel) if rest else {})}
+
+
+_SNAPSHOT_KEY = re.compile(rb'^snapshot:\s*"?([0-9a-f-]+)"?\s*$', re.M)
+
+
+def _saved_from(folder: Path, keys: list[str], cancel: threading.Event) -> dict[str, Path]:
+    """Clips whose kept page was loaded from one of ``keys``: the address a reading list
+    names may be a page whose clip has another source (its canonical address), which the
+    real run finds only after fetching it; so a dry run, which fetches nothing, skips the
+    same pages, and the real run fetches none of them again."""
+    wanted: dict[str, str] = {}
+    keyset = set(keys)
+    for ident, url in page_addresses(folder):
+        key = normalize_url(url)
+        if key in keyset:
+            wanted[ident] = key
+    found: dict[str, Path] = {}
+    if not wanted:
+        return found
+    for rel, _ in iter_clip_files(folder):
+        check_cancel(cancel)
+        path = folder / rel
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(16384)
+        except OSError:
+            continue
+        match = _SNAPSHOT_KEY.search(head.split(b"\n---", 1)[0])
+        if match and match.group(1).decode() in wanted:
+            found.setdefault(wanted[match.group(1).decode()], path)
     return found
 
 
@@ -356,6 +391,10 @@ def import_items(items: Iterable[ImportItem], library: Library,
     ends the run between pages with ``report.cancelled`` set; it does not raise.
     """
     options = options or ImportOptions()
+    problems = options.template.problems() if options.template is not None else []
+    if problems:  # refused before anything is fetched, as each save would refuse it
+        raise LibraryError(f"The template in Settings cannot be used. {problems[0]}",
+                           "Correct it in Settings ▸ Templates.")
     cancel = cancel or threading.Event()
     items = list(items)
     start = time.monotonic()

@@ -229,6 +229,7 @@ class LibraryIndex:
         """A sync with the folder has finished: from then on the index is kept current by
         what this process writes, and by whoever watches the folder (the window)."""
         self._has_json: bool | None = None
+        self._data_version: int | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -302,6 +303,7 @@ class LibraryIndex:
 
     def _reset(self) -> None:
         """Throw the database away (corrupt): the next sync rebuilds it from the files."""
+        self._data_version = None  # a new connection counts anew
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
@@ -323,6 +325,7 @@ class LibraryIndex:
 
     def close(self) -> None:
         with self._lock:
+            self._data_version = None
             if self._conn is not None:
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.close()
@@ -348,6 +351,18 @@ class LibraryIndex:
                 return action()
 
     # -- keeping it current ----------------------------------------------------------------
+
+    def written_elsewhere(self) -> bool:
+        """Whether another connection (``clipper save``, an import in another process) wrote
+        to the index since the last call: it recorded its own clips, so a sync finds nothing
+        left to do, yet they are new to whoever shows the library (SQLite's data_version)."""
+        with self._lock:
+            try:
+                version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            except (sqlite3.Error, LibraryError):
+                return False
+            seen, self._data_version = self._data_version, int(version)
+        return seen is not None and seen != version
 
     def sync(self, progress: ProgressFn | None = None,
              cancel: threading.Event | None = None, *, stat: bool = True,

@@ -297,6 +297,10 @@ def save_clip(clip: Clip, library: Library | Path, *,
     Raises ``CancelledError`` (nothing written) or ``LibraryError``.
     """
     choice = OnDuplicate(on_duplicate)  # ValueError for anything else
+    problems = (template or DEFAULT_TEMPLATE).problems()
+    if problems:  # a settings file edited by hand: refused as Settings refuses it
+        raise LibraryError(f"The template in Settings cannot be used. {problems[0]}",
+                           "Correct it in Settings ▸ Templates.")
     with _handle(library) as handle:
         folder = handle.folder
         if not folder.is_dir():

@@ -82,6 +82,14 @@ class Property:
     def as_dict(self) -> dict[str, str]:
         return {"name": self.name, "value": self.value, "type": self.kind}
 
+    def holds_typed_tags(self) -> bool:
+        """A tags key with fixed text (Obsidian's ``tags: clippings``): its fixed tags are
+        where the Tags field starts (``ClipTemplate.default_tags``) and the key holds what
+        the person typed there, as ``{tags}`` does; a variable in it (``{site}``) still adds
+        its value."""
+        return (self.name.strip() in ROLE_NAMES["tags"] and self.role() is None
+                and "tags" not in (m.group(1) for m in _VARIABLE.finditer(self.value)))
+
 
 DEFAULT_PROPERTIES: tuple[Property, ...] = tuple(
     Property(key, "{url}" if key == "source" else f"{{{key}}}",
@@ -123,6 +131,10 @@ class ClipTemplate:
             if unknown:
                 out.append(f"The {label} uses {', '.join('{' + u + '}' for u in unknown)}, "
                            "which Clipper does not know.")
+            stray = unclosed_brace(text)
+            if stray:
+                out.append(f"The {label} has a brace that is not part of a variable: "
+                           f"“{stray}”. Write variables as {{title}} or {{published:%Y}}.")
         if not self.file_name.strip():
             out.append("The file name is empty; {title} is the usual one.")
         if self.attachments != "beside" and not _segments(self.attachment_folder):
@@ -193,6 +205,11 @@ class ClipTemplate:
             if role is not None:
                 written_roles.add(role)
                 data[name] = front_matter_value(role, _role_value(clip, role, prop.kind))
+            elif prop.holds_typed_tags():
+                added = _split_list(expand(", ".join(
+                    p for p in _split_list(prop.value) if _VARIABLE.search(p)), values))
+                tags = replace(clip, tags=list(dict.fromkeys([*clip.tags, *added])))
+                data[name] = front_matter_value("tags", _role_value(tags, "tags", prop.kind))
             elif name in clip.extra:
                 data[name] = front_matter_value(name, clip.extra[name])
             elif prop.kind == "list":
@@ -217,6 +234,12 @@ class ClipTemplate:
             text = f"{body}\n" if body else ""
         return f"{front}\n{text}" if front else text
 
+    def default_tags(self) -> list[str]:
+        """The fixed tags of a tags key (``tags: clippings``): defaults, as Settings' default
+        tags are, so what the person types in the Tags field (or ``--tags``) wins."""
+        return [part for prop in self.properties if prop.holds_typed_tags()
+                for part in _split_list(prop.value) if not _VARIABLE.search(part)]
+
     # -- settings --------------------------------------------------------------------------
 
     @classmethod
@@ -231,6 +254,12 @@ class ClipTemplate:
 
 
 DEFAULT_TEMPLATE = ClipTemplate()
+
+
+def starting_tags(settings: Any) -> list[str]:
+    """The tags a new clip starts with: Settings' default tags, then the template's fixed ones."""
+    return list(dict.fromkeys([*settings.default_tags,
+                               *ClipTemplate.from_settings(settings).default_tags()]))
 
 
 def properties_from(raw: Sequence[Mapping[str, Any]]) -> tuple[Property, ...]:
@@ -279,6 +308,19 @@ def _role_value(clip: Clip, role: str, kind: Kind) -> Any:
 def unknown_variables(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(1) for m in _VARIABLE.finditer(text)
                               if m.group(1) not in VARIABLES))
+
+
+def unclosed_brace(text: str) -> str:
+    """The text around a ``{`` or ``}`` that is no variable's (``{title`` in
+    ``{published:%Y} {title``), "" when there is none: left as it is, it would give every
+    clip the same name."""
+    rest = _VARIABLE.sub(lambda m: "\0" * len(m.group(0)), text)
+    where = next((i for i, char in enumerate(rest) if char in "{}"), -1)
+    if where < 0:
+        return ""
+    start = text.rfind(" ", 0, where) + 1 if text[where] == "}" else where
+    end = text.find(" ", where)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def variables(clip: Clip) -> dict[str, Any]:
@@ -396,12 +438,21 @@ def _from_obsidian(text: str, notes: list[str], where: str) -> str | None:
             missing.append(name)
             return ""
         fmt = ""
+        dropped: list[str] = []
         for part in (p.strip() for p in filters.split("|") if p.strip()):
             date = re.fullmatch(r"date\s*:\s*[\"']?([^\"']*)[\"']?", part)
             if date and name in DATE_VARIABLES:
                 fmt = ":" + _strftime(date.group(1))
             elif part not in ("join", "list", "trim"):
-                notes.append(f"{where}: the filter “{part}” is left out")
+                # its name only: its arguments are quoted text (split:", ") that reads
+                # garbled inside a sentence's quotes
+                dropped.append(part.split(":", 1)[0].strip())
+        if dropped:
+            names = list(dict.fromkeys(dropped))
+            said = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1
+                                else names)
+            notes.append(f"{where}: the filter{'s' if len(names) > 1 else ''} {said} of "
+                         f"{{{{{name}}}}} {'are' if len(names) > 1 else 'is'} left out")
         return "{" + name + fmt + "}"
 
     converted = _OBSIDIAN_VARIABLE.sub(convert, text)

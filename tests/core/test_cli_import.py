@@ -216,3 +216,31 @@ def test_ctrl_c_stops_says_how_to_continue_and_exits_130(http_server: LoopbackSe
     saved = len(list(library.glob("*.md")))
     assert (proc.returncode, 1 <= saved < 30, "import again to continue" in err) == (
         130, True, True), err
+
+
+def test_dry_run_skips_a_page_saved_before_under_its_canonical_address(
+        http_server: LoopbackServer, tmp_path: Path) -> None:
+    """The clip's source is the page's canonical address, not the one the list names: the
+    real run knows it from the page kept with the clip, and so does the dry run."""
+    page = _page(7).replace("<head>", "<head><link rel='canonical' "
+                            "href='https://news.example/2024/story-seven'>", 1)
+    http_server.route("/heise.html", page)
+    library = tmp_path / "lib"
+    saved = subprocess.run([sys.executable, "-m", "clipper", "save", "--library", str(library),
+                            http_server.url("/heise.html")],
+                           capture_output=True, text=True, timeout=300)
+    assert saved.returncode == 0, saved.stderr
+    assert read_clip(Path(saved.stdout.strip())).source == \
+        "https://news.example/2024/story-seven"
+    export = tmp_path / "part_000000.csv"
+    export.write_text("title,url,time_added,tags,status\n"
+                      f"Already have,{http_server.url('/heise.html')},{START},,unread\n",
+                      encoding="utf-8")
+    fetched = len(http_server.requests)
+    dry = _clipper(str(export), "--library", str(library), "--dry-run")
+    real = _clipper(str(export), "--library", str(library))
+    assert "1 already in the library" in dry.stderr, dry.stderr
+    assert "to import" not in dry.stderr
+    assert "1 already in the library" in real.stderr, real.stderr
+    assert len(http_server.requests) == fetched  # neither fetched the page again
+    assert len(list(library.glob("*.md"))) == 1

@@ -93,6 +93,17 @@ def ask_delete(parent: QWidget, title: str, path: Path) -> bool:
                 [("Move to Trash", Role.DestructiveRole, "delete")], default="delete") == "delete"
 
 
+def ask_delete_many(parent: QWidget, clips: list[tuple[str, Path]]) -> bool:
+    """Move the clips chosen in the list to the trash? Each is named (up to ten), so a
+    selection made by mistake shows before anything moves."""
+    shown = "\n".join(f"• {title} ({path.name})" for title, path in clips[:10])
+    more = f"\n… and {len(clips) - 10} more" if len(clips) > 10 else ""
+    return _ask(parent, "deletePrompt", QMessageBox.Icon.Question, "Move to Trash",
+                f"Move {len(clips)} clips to the trash?",
+                f"{shown}{more}\n\nTheir files and images can be restored from the trash.",
+                [("Move to Trash", Role.DestructiveRole, "delete")], default="delete") == "delete"
+
+
 def ask_quit_with_queue(parent: QWidget, waiting: int) -> bool:
     """Quit although pages wait in the queue (they are not kept)?"""
     pages = "page is" if waiting == 1 else "pages are"

@@ -622,6 +622,13 @@ class LibraryPane(QWidget):
             QApplication.clipboard().setText(str(path))
 
     def delete_current(self) -> None:
+        """Del: the clips chosen in the list (as Re-extract takes them), else the current."""
+        chosen = [clip for path in self.selected_paths()
+                  if (row := self.model.row_of(path)) is not None
+                  and (clip := self.model.clip_at(row)) is not None]
+        if len(chosen) > 1:
+            self._delete_many(chosen)
+            return
         clip = self.current_clip()
         if clip is None or not prompts.ask_delete(self.window(), clip.title, clip.path):
             return
@@ -641,6 +648,29 @@ class LibraryPane(QWidget):
             self.search.setFocus()
         self.refresh_facets()
         self.deleted.emit(path, title, trashed)
+
+    def _delete_many(self, clips: list[ClipSummary]) -> None:
+        if not prompts.ask_delete_many(self.window(), [(c.title, c.path) for c in clips]):
+            return
+        tasks.run_in_background(
+            partial(jobs.delete_many_from_library, [c.path for c in clips], self._holder),
+            on_done=partial(self._on_deleted_many, {c.path: c.title for c in clips}),
+            on_error=lambda e: self.failed.emit(error_text(e, "moving the clips to the trash")),
+            name="delete clips")
+
+    def _on_deleted_many(self, titles: dict[Path, str], done: jobs.TrashedMany) -> None:
+        rows = [row for path, _ in done.trashed if (row := self.model.remove(path)) is not None]
+        if rows and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(min(min(rows),
+                                                           self.model.rowCount() - 1), 0))
+        self._show_state()
+        self.refresh_facets()
+        paths = [path for path, _ in done.trashed]
+        if paths:  # the title of one, else how many: the session says "Moved 2 clips…"
+            self.deleted.emit(paths, titles[paths[0]] if len(paths) == 1
+                              else f"{len(paths)} clips", done)
+        if done.error:
+            self.failed.emit(f"Not every clip was moved to the trash: {done.error}")
 
     def move_current(self) -> None:
         path = self.current_path()
