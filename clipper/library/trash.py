@@ -254,21 +254,23 @@ def backup_folder(library: Path, label: str) -> Path:
     files are rewritten in place; ``LibraryError`` when the backups folder is a link out
     of the library (nothing is copied through it)."""
     root = library / BACKUPS_DIR
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S") + f"-{label}"
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
         root.mkdir(exist_ok=True)
         if root.is_symlink() or not root.resolve().is_relative_to(library.resolve()):
             raise LibraryError(f"The backups folder {root} is a link out of the library; "
                                "Clipper keeps no backup through it",
                                "Remove the link: Clipper then makes the folder again.")
-        folder, n = root / stamp, 1
+        # Two runs in one second: a counter before the label, so the name still ends
+        # with what made the copies.
+        folder, n = root / f"{stamp}-{label}", 1
         while True:
             try:
                 folder.mkdir()
                 return folder
             except FileExistsError:
                 n += 1
-                folder = root / f"{stamp}-{n}"
+                folder = root / f"{stamp}-{n}-{label}"
     except OSError as exc:
         raise LibraryError(f"Cannot make a backups folder in {library}: "
                            f"{exc.strerror or exc}") from exc

@@ -444,6 +444,7 @@ class LibraryPane(QWidget):
         self.progress.setVisible(progress is not None)
         if progress is None:
             self._indexing_timer.stop()
+            self._show_count()  # no "indexing …" left while the last listing is on its way
         elif not self._indexing_timer.isActive():
             self._indexing_timer.start()
 
