@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from clipper.progress import Stage
 
@@ -54,6 +54,7 @@ class _Relay(QObject):
     """
 
     progressed = Signal(str, int, object)
+    held = Signal()
     succeeded = Signal(object)
     failed = Signal(object)
     evented = Signal(object)
@@ -66,6 +67,7 @@ class _Relay(QObject):
         self.succeeded.connect(self._on_succeeded)
         self.failed.connect(self._on_failed)
         self.progressed.connect(self._on_progressed)
+        self.held.connect(self._on_held)
         self.evented.connect(self._on_evented)
 
     @Slot(object)
@@ -80,6 +82,15 @@ class _Relay(QObject):
     @Slot(str, int, object)
     def _on_progressed(self, stage: str, done: int, total: object) -> None:
         self._task._deliver_progress(stage, done, total if isinstance(total, int) else None)
+
+    @Slot()
+    def _on_held(self) -> None:
+        QTimer.singleShot(round(PROGRESS_INTERVAL * 1000), self, self._flush_held)
+
+    def _flush_held(self) -> None:
+        held = self._task._take_held()
+        if held is not None:
+            self._task._deliver_progress(*held)
 
     @Slot(object)
     def _on_evented(self, event: object) -> None:
@@ -107,6 +118,10 @@ class Task(Generic[T]):
         self._on_cancelled = on_cancelled
         self._relay = _Relay(self)
         self._last_progress = 0.0
+        self._held: tuple[str, int, int | None] | None = None
+        """The last report held back by the interval; the GUI side fetches it a little later,
+        so a figure is never lost to a pause that follows it (a slow page, a big file)."""
+        self._lock = threading.Lock()
 
     @property
     def cancelled(self) -> bool:
@@ -125,11 +140,22 @@ class Task(Generic[T]):
     def _progress(self, stage: Stage, done: int, total: int | None) -> None:
         now = time.monotonic()
         final = total is not None and done >= total
-        if now - self._last_progress < PROGRESS_INTERVAL and not final:
-            return
-        self._last_progress = now
+        with self._lock:
+            if now - self._last_progress < PROGRESS_INTERVAL and not final:
+                first, self._held = self._held is None, (stage, done, total)
+                if first:
+                    self._relay.held.emit()
+                return
+            self._held, self._last_progress = None, now
         if not self.cancelled:
             self._relay.progressed.emit(stage, done, total)
+
+    def _take_held(self) -> tuple[str, int, int | None] | None:
+        with self._lock:
+            held, self._held = self._held, None
+            if held is not None:
+                self._last_progress = time.monotonic()
+            return held
 
     def _event(self, event: object) -> None:
         self._relay.evented.emit(event)

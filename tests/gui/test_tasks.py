@@ -97,6 +97,27 @@ def test_progress_is_thinned_but_the_last_report_always_arrives(qtbot, total) ->
         assert reports[-1] == (100, 100)
 
 
+def test_the_figure_reached_before_a_pause_is_shown_during_the_pause(qtbot) -> None:
+    """A report held back by the interval still arrives while the work waits (a slow page
+    after a burst of fast ones): the window never shows an older figure than the work's."""
+    reports: list[int] = []
+    go_on = threading.Event()
+
+    def work(cancel, progress) -> None:
+        for done in range(1, 11):
+            progress("indexing", done, 1000)  # ten reports within the interval
+        go_on.wait(timeout=30)
+
+    task = tasks.run_in_background(work, on_done=lambda _: None,
+                                   on_progress=lambda s, d, t: reports.append(d))
+    try:
+        qtbot.waitUntil(lambda: bool(reports) and reports[-1] == 10, timeout=5000)
+        assert len(reports) < 10
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: not task.running)
+
+
 def test_a_finished_tasks_relay_is_deleted_on_the_gui_thread(qtbot) -> None:
     import shiboken6
 
