@@ -15,13 +15,14 @@ from clipper import fidelity
 from clipper.decode import decode_html
 from clipper.errors import NoArticleError
 from clipper.extract import extract
-from clipper.extract.address import is_local, web_address
+from clipper.extract.address import PageAddress, is_local, web_address
 from clipper.fetch import Limits, fetch
 from clipper.images.inline import Lifted, lift_inline_images
 from clipper.library import Library, SaveResult, save_clip
+from clipper.library.site_rules import SiteRules
 from clipper.library.snapshots import PageCopy
 from clipper.library.templates import ClipTemplate
-from clipper.models import Article, Clip, OnDuplicate, Page, Source
+from clipper.models import Article, Clip, OnDuplicate, Page, PageRules, Source
 from clipper.progress import ProgressFn, check_cancel
 
 
@@ -58,12 +59,14 @@ class Loaded:
 
 
 def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn | None = None,
-         cancel: threading.Event | None = None, keep_page: bool = False) -> Loaded:
+         cancel: threading.Event | None = None, keep_page: bool = False,
+         rules: SiteRules | None = None, explain: bool = False) -> Loaded:
     """Fetch or read the source, decode it and extract the article.
 
     ``keep_page``: a page that loaded but holds no article text is returned anyway, with
     an empty article and ``no_article`` saying why (the window still shows the page);
-    otherwise that raises ``NoArticleError``.
+    otherwise that raises ``NoArticleError``. ``rules``: the library's site rules (those
+    for the page's address apply); ``explain``: dropped blocks get checked CSS selectors.
     """
     page = fetch(source, limits=limits or Limits(), progress=progress, cancel=cancel)
     check_cancel(cancel)
@@ -76,7 +79,8 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
         progress("extracting", 0, None)
     lean, lifted = lift_inline_images(html)
     try:
-        article = _extract_lean(lean, lifted, page.url)
+        article = _extract_lean(lean, lifted, page.url, _page_rules(rules, lean, page.url),
+                                explain)
     except NoArticleError as exc:
         if not keep_page:
             raise
@@ -89,14 +93,23 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
     return Loaded(source=source, page=page, html=html, article=article, notes=lifted.notes)
 
 
-def extract_page(html: str, url: str | None) -> Article:
+def extract_page(html: str, url: str | None, *, rules: PageRules | None = None,
+                 explain: bool = False) -> Article:
     """The article of a decoded page as ``load`` makes it (a page's snapshot, re-extracted)."""
     lean, lifted = lift_inline_images(html)
-    return _extract_lean(lean, lifted, url)
+    return _extract_lean(lean, lifted, url, rules, explain)
 
 
-def _extract_lean(lean: str, lifted: Lifted, url: str | None) -> Article:
-    article = extract(lean, url=url)
+def _page_rules(rules: SiteRules | None, html: str, url: str | None) -> PageRules | None:
+    """The rules for the address the page stands for (a saved page: where it came from)."""
+    if rules is None or not rules.rules:
+        return None
+    return rules.for_url(PageAddress.of(html, url).web)
+
+
+def _extract_lean(lean: str, lifted: Lifted, url: str | None, rules: PageRules | None = None,
+                  explain: bool = False) -> Article:
+    article = extract(lean, url=url, rules=rules, explain=explain)
     if lifted.urls or lifted.too_large:  # big inline images back, or left out
         article.markdown = lifted.restore_markdown(article.markdown)
         article.html = lifted.restore(article.html)
