@@ -11,6 +11,10 @@ does not hold are added to it in page order.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
@@ -20,7 +24,48 @@ from clipper.models import PageRules
 
 __all__ = ["add_kept", "apply_rules", "kept_outside", "marked_article", "unmark"]
 
-def _matches(doc: HtmlElement, selector: str) -> list[HtmlElement]:
+_CLASSES = etree.XPath("//@class", smart_strings=False)
+_IDS = etree.XPath("//@id", smart_strings=False)
+_INSIDE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_NAMES = re.compile(r"([.#])(-?[A-Za-z_][A-Za-z0-9_-]*)")
+
+
+@lru_cache(maxsize=4096)
+def _needs(selector: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...] | None:
+    """Per comma-separated group, the class names and ids an element of the page must wear
+    for the group to match (None: cannot tell, run the selector)."""
+    if "\\" in selector:
+        return None
+    plain = _INSIDE.sub(" ", selector)  # [attr='a.b'], :not(.x), :nth-child(2n+1)
+    groups = []
+    for group in plain.split(","):
+        names = _NAMES.findall(group)
+        groups.append((frozenset(n for kind, n in names if kind == "."),
+                       frozenset(n for kind, n in names if kind == "#")))
+    return tuple(groups)
+
+
+class _PageNames:
+    """The class names and ids the page uses, read once in C: a selector naming one the
+    page lacks cannot match, and is not run (50 rules cost a lookup each, not a walk)."""
+
+    def __init__(self, doc: HtmlElement) -> None:
+        found = _CLASSES(doc)
+        classes = [str(c) for c in found] if isinstance(found, list) else []
+        self.classes = frozenset(" ".join(classes).split())
+        ids = _IDS(doc)
+        self.ids = frozenset(str(i) for i in ids) if isinstance(ids, list) else frozenset()
+
+    def may_match(self, selector: str) -> bool:
+        needs = _needs(selector)
+        if needs is None:
+            return True
+        return any(classes <= self.classes and ids <= self.ids for classes, ids in needs)
+
+
+def _matches(doc: HtmlElement, selector: str, names: _PageNames) -> list[HtmlElement]:
+    if not names.may_match(selector):
+        return []
     try:
         return select_all(doc, selector)
     except ValueError:
@@ -29,17 +74,18 @@ def _matches(doc: HtmlElement, selector: str) -> list[HtmlElement]:
 
 def apply_rules(doc: HtmlElement, rules: PageRules) -> list[str]:
     """Apply ``rules`` to the parsed page; the rules that found something ("drop .ad")."""
+    names = _PageNames(doc)
     applied: list[str] = []
     marked = False
     for selector in rules.keep:
-        found = _matches(doc, selector)
+        found = _matches(doc, selector, names)
         for el in found:
             el.set(RULE_ATTR, "keep")
         if found:
             applied.append(f"keep {selector}")
             marked = True
     for selector in rules.article:
-        found = _matches(doc, selector)
+        found = _matches(doc, selector, names)
         if found:
             found[0].set(RULE_ATTR, "article")
             applied.append(f"article {selector}")
@@ -50,7 +96,7 @@ def apply_rules(doc: HtmlElement, rules: PageRules) -> list[str]:
         log.protect = True
     for selector in rules.drop:
         dropped = False
-        for el in _matches(doc, selector):
+        for el in _matches(doc, selector, names):
             if el.getparent() is not None and droplog.drop(el, "site rule"):
                 dropped = True
         if dropped:
