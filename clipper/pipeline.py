@@ -42,6 +42,8 @@ class Loaded:
     directory listing). Only with ``load(..., keep_page=True)``."""
     copy_of: PageCopy | None = None
     """The snapshot this page was read back from (a clip opened from the library)."""
+    rules_problem: str | None = None
+    """Why the library's site rules could not be applied (their file is broken)."""
 
     def page_copy(self) -> PageCopy:
         """The page as loaded, for its clip's snapshot: its web address, never a path on
@@ -79,7 +81,7 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
         progress("extracting", 0, None)
     lean, lifted = lift_inline_images(html)
     try:
-        article = _extract_lean(lean, lifted, page.url, _page_rules(rules, lean, page.url),
+        article = _extract_lean(lean, lifted, page.url, page_rules(rules, lean, page.url),
                                 explain)
     except NoArticleError as exc:
         if not keep_page:
@@ -100,7 +102,7 @@ def extract_page(html: str, url: str | None, *, rules: PageRules | None = None,
     return _extract_lean(lean, lifted, url, rules, explain)
 
 
-def _page_rules(rules: SiteRules | None, html: str, url: str | None) -> PageRules | None:
+def page_rules(rules: SiteRules | None, html: str, url: str | None) -> PageRules | None:
     """The rules for the address the page stands for (a saved page: where it came from)."""
     if rules is None or not rules.rules:
         return None

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from clipper.fidelity import Note
     from clipper.library import ClipSummary, Library, SaveResult
     from clipper.library.index import Facets, Sort
+    from clipper.library.site_rules import SiteRules
     from clipper.library.snapshots import PageCopy
     from clipper.library.store import Trashed
     from clipper.library.templates import ClipTemplate
@@ -38,11 +39,47 @@ PREVIEW_ACCEPT = "image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8"
 """What Qt can show (no AVIF plugin), so content negotiation does not pick AVIF."""
 
 
-def load_page(source: Source, cancel: threading.Event, progress: ProgressFn) -> Loaded:
-    """Read and clean a page (the window shows the result side by side)."""
+def load_page(source: Source, cancel: threading.Event, progress: ProgressFn,
+              library: Path | None = None, use_rules: bool = True) -> Loaded:
+    """Read and clean a page (the window shows the result side by side), with the site
+    rules of ``library`` unless ``use_rules`` is False."""
     from clipper import pipeline
 
-    return pipeline.load(source, progress=progress, cancel=cancel, keep_page=True)
+    rules, problem = site_rules(library) if use_rules else (None, None)
+    loaded = pipeline.load(source, progress=progress, cancel=cancel, keep_page=True, rules=rules)
+    loaded.rules_problem = problem
+    return loaded
+
+
+def site_rules(library: Path | None) -> tuple[SiteRules | None, str | None]:
+    """The library's site rules, or why they cannot be read (the page loads without them)."""
+    from clipper.library.site_rules import SiteRules, SiteRulesError
+
+    if library is None or not library.is_dir():
+        return None, None
+    try:
+        return SiteRules.load(library), None
+    except SiteRulesError as exc:
+        return None, str(exc)
+
+
+def extract_again(loaded: Loaded, library: Path | None, use_rules: bool,
+                  cancel: threading.Event, progress: ProgressFn) -> Loaded:
+    """The page shown, cleaned again with or without the site rules (nothing is fetched)."""
+    from dataclasses import replace
+
+    from clipper import pipeline
+
+    rules, problem = site_rules(library) if use_rules else (None, None)
+    if problem:
+        from clipper.library.site_rules import SiteRulesError
+
+        raise SiteRulesError(problem)
+    url = loaded.page.url
+    article = pipeline.extract_page(loaded.html, url,
+                                    rules=pipeline.page_rules(rules, loaded.html, url))
+    check_cancel(cancel)
+    return replace(loaded, article=article)
 
 
 @dataclass
@@ -555,13 +592,15 @@ def save_sources(sources: list[Source], library: Library | Path, *, tags: list[s
 
     from .mime import display_name
 
-    ensure_library(library if isinstance(library, Path) else library.folder)
+    folder = library if isinstance(library, Path) else library.folder
+    ensure_library(folder)
+    rules, _problem = site_rules(folder)  # a broken file: the queue saves without them
     report = QueueReport([], [], [])
     for done, source in enumerate(sources):
         check_cancel(cancel)
         progress("queued", done, len(sources))
         try:
-            loaded = pipeline.load(source, cancel=cancel)
+            loaded = pipeline.load(source, cancel=cancel, rules=rules)
             clip = Clip.from_article(loaded.article, tags=list(tags))
             if not clip.source and source.kind == "html":
                 clip.source = source.url

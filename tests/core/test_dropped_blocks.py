@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers.news_page import news_page
 from lxml import html as lxml_html
 
 from clipper.extract import extract
 from clipper.extract.selectors import select_all, selector_for
-from tests.helpers.news_page import news_page
 
 URL = "https://courier.example/news/harbour"
 

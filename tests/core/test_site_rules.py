@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.httpserver import LoopbackServer
+from helpers.news_page import news_page
 
 from clipper.extract import extract
 from clipper.library.site_rules import SiteRules, SiteRulesError, parse_rules, rules_path
 from clipper.models import PageRules
-from tests.helpers.httpserver import LoopbackServer
-from tests.helpers.news_page import news_page
 
 HAND_WRITTEN = """\
 # my corrections

@@ -1,0 +1,118 @@
+"""Site rules in the window, as a person meets them: the article says a rule applied and
+can be shown without it; Settings ▸ Site Rules lists them and deletes one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from helpers.dialogs import run_modal
+from helpers.news_page import news_page
+from helpers.window import TIMEOUT, press, wait_loaded
+from PySide6.QtCore import Qt
+
+from clipper.gui.dialogs.settings_dialog import SITE_RULES_TAB, SettingsDialog
+from clipper.library.site_rules import rules_path
+
+RULES = """\
+127.0.0.1:
+  drop:
+    - selector: .factbox
+      date: 2026-12-01
+      note: the fact box repeats the text
+  keep:
+    - selector: ul.tags
+      date: 2026-12-02
+"""
+
+
+def _library() -> Path:
+    library = Path(os.environ["CLIPPER_LIBRARY"])
+    rules_path(library).parent.mkdir(parents=True, exist_ok=True)
+    return library
+
+
+def _load(qtbot, window, url: str) -> None:
+    """Type the address and Enter, as a person does; until that page is shown."""
+    window.url_bar.field.setFocus()
+    window.url_bar.field.clear()
+    qtbot.keyClicks(window.url_bar.field, url)
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.loaded is not None
+                    and window.session.loaded.source.value == url, timeout=TIMEOUT)
+    wait_loaded(qtbot, window, "Harbour dredging")
+
+
+def test_the_window_says_a_site_rule_applied_and_shows_the_page_without_it(
+        qtbot, window, http_server) -> None:
+    rules_path(_library()).write_text(RULES, encoding="utf-8")
+    http_server.route("/news/harbour", news_page())
+    _load(qtbot, window, http_server.url("/news/harbour"))
+    bar = window.article.rules
+    assert bar.isVisible()
+    assert bar.label.text() == "2 site rules applied"
+    assert "drop .factbox" in bar.label.toolTip()
+    preview = window.article.preview_text()
+    assert "Dredging depth" not in preview
+    assert "Business" in preview  # the tags list, kept by the rule
+    assert "harbour authority approved" in preview
+
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Dredging depth" in window.article.preview_text(), timeout=TIMEOUT)
+    assert bar.label.text() == "Site rules are off for this page"
+    assert "Business" not in window.article.preview_text()
+    assert bar.button.text() == "Apply Site Rules"
+
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Dredging depth" not in window.article.preview_text(),
+                    timeout=TIMEOUT)
+    assert bar.label.text() == "2 site rules applied"
+
+
+def test_no_rule_for_the_site_no_bar_and_a_broken_file_is_said(qtbot, window,
+                                                              http_server) -> None:
+    path = rules_path(_library())
+    path.write_text("other.example:\n  drop:\n    - .factbox\n", encoding="utf-8")
+    http_server.route("/news/harbour", news_page())
+    _load(qtbot, window, http_server.url("/news/harbour"))
+    assert not window.article.rules.isVisible()
+    assert "Dredging depth" in window.article.preview_text()
+
+    broken = "127.0.0.1:\n  drop:\n    - .factbox\n  keep: [\n"
+    path.write_text(broken, encoding="utf-8")
+    _load(qtbot, window, http_server.url("/news/harbour") + "?again")
+    assert "Dredging depth" in window.article.preview_text()
+    notice = window.session.notice
+    assert notice is not None
+    assert notice.text.startswith(f"Site rules not applied: {path}, line 5: not valid YAML")
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_settings_lists_the_site_rules_and_deletes_one(qtbot, window) -> None:
+    path = rules_path(_library())
+    path.write_text(RULES, encoding="utf-8")
+    shown: list[list[str]] = []
+
+    def act(dialog: SettingsDialog) -> None:
+        dialog.tabs.setCurrentIndex(SITE_RULES_TAB)
+        rules = dialog.site_rules
+        qtbot.waitUntil(lambda: rules.tree.topLevelItemCount() == 2, timeout=TIMEOUT)
+        shown.extend([rules.tree.topLevelItem(i).text(c) for c in range(5)] for i in range(2))
+        item = rules.tree.topLevelItem(0)
+        rect = rules.tree.visualItemRect(item)
+        qtbot.mouseClick(rules.tree.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.center())
+        assert rules.delete.isEnabled()
+        qtbot.mouseClick(rules.delete, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: rules.tree.topLevelItemCount() == 1, timeout=TIMEOUT)
+        dialog.reject()
+
+    seen = run_modal(qtbot, SettingsDialog, act)
+    press(qtbot, window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert seen
+    assert shown == [["127.0.0.1", "drop", ".factbox", "2026-12-01",
+                      "the fact box repeats the text"],
+                     ["127.0.0.1", "keep", "ul.tags", "2026-12-02", ""]]
+    text = path.read_text(encoding="utf-8")
+    assert ".factbox" not in text
+    assert "ul.tags" in text
