@@ -91,6 +91,8 @@ class SourceVariant:
     tokens: list[list[Span]]
     kept: list[tuple[int, int]]
     pretty: bool = False
+    dropped: dict[int, str] | None = None
+    """1-based line -> why the blocks starting there were dropped (the source as written)."""
 
 
 @dataclass
@@ -135,7 +137,17 @@ def source_variant(html: str, article: Article, pretty: bool, cancel: threading.
     check_cancel(cancel)
     # the extractor's ranges count lines of the page as written
     kept = kept_lines(shown, text, () if pretty else hint, article.images)
-    return SourceVariant(shown, tokens, kept, pretty)
+    return SourceVariant(shown, tokens, kept, pretty, None if pretty else dropped_lines(article))
+
+
+def dropped_lines(article: Article) -> dict[int, str]:
+    """Where each dropped block starts in the source, with its reason and first words."""
+    lines: dict[int, list[str]] = {}
+    for block in article.dropped:
+        if block.line is not None:
+            words = f": {block.text[:60]}" if block.text else ""
+            lines.setdefault(block.line, []).append(f"Dropped ({block.reason}){words}")
+    return {line: "\n".join(texts) for line, texts in lines.items()}
 
 
 def prepare_raw_view(html: str, base_url: str | None, local_dir: Path | None,

@@ -1,5 +1,6 @@
 """Site rules in the window, as a person meets them: the article says a rule applied and
-can be shown without it; Settings ▸ Site Rules lists them and deletes one."""
+can be shown without it; Settings ▸ Site Rules lists them and deletes one; the source says
+where each dropped block starts, and why."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 from helpers.dialogs import run_modal
 from helpers.news_page import news_page
 from helpers.window import TIMEOUT, press, wait_loaded
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from clipper.gui.dialogs.settings_dialog import SITE_RULES_TAB, SettingsDialog
 from clipper.library.site_rules import rules_path
@@ -116,3 +119,34 @@ def test_settings_lists_the_site_rules_and_deletes_one(qtbot, window) -> None:
     text = path.read_text(encoding="utf-8")
     assert ".factbox" not in text
     assert "ul.tags" in text
+
+
+def test_the_source_tints_where_dropped_blocks_start_with_the_reason_as_tooltip(
+        qtbot, window, http_server) -> None:
+    http_server.route("/news/harbour", news_page())
+    _load(qtbot, window, http_server.url("/news/harbour"))
+    source = window.raw_view.source
+    doc = source.document()
+    number = next(n for n in range(doc.blockCount())
+                  if 'class="share-bar"' in doc.findBlockByNumber(n).text())
+    qtbot.waitUntil(lambda: source.dropped_reason(number) is not None, timeout=TIMEOUT)
+    assert source.dropped_reason(number) == "Dropped (share buttons): Tweet Share Email"
+    tags = next(n for n in range(doc.blockCount())
+                if 'class="tags"' in doc.findBlockByNumber(n).text())
+    assert source.dropped_reason(tags) == "Dropped (tags): Harbour Environment Business"
+    kept_line = next(n for n in range(doc.blockCount())
+                     if "harbour authority approved" in doc.findBlockByNumber(n).text())
+    assert source.dropped_reason(kept_line) is None
+    tinted = {s.cursor.blockNumber() for s in source.extraSelections()}
+    assert {number, tags} <= tinted
+    assert kept_line not in tinted
+    # hovering the line shows why, as a person sees it
+    block = doc.findBlockByNumber(number)
+    source.verticalScrollBar().setValue(max(0, block.firstLineNumber() - 2))
+    rect = source.blockBoundingGeometry(block).translated(source.contentOffset())
+    pos = QPoint(40, int(rect.center().y()))
+    viewport = source.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos,
+                                                viewport.mapToGlobal(pos)))
+    qtbot.waitUntil(lambda: QToolTip.text() == "Dropped (share buttons): Tweet Share Email",
+                    timeout=TIMEOUT)
