@@ -111,7 +111,9 @@ def page_rules(rules: SiteRules | None, html: str, url: str | None) -> PageRules
 
 def _extract_lean(lean: str, lifted: Lifted, url: str | None, rules: PageRules | None = None,
                   explain: bool = False) -> Article:
-    article = extract(lean, url=url, rules=rules, explain=explain)
+    # the keywords only when used: ``extract(html, url=...)`` stays the one plain call
+    article = extract(lean, url=url, rules=rules, explain=explain) if rules or explain else \
+        extract(lean, url=url)
     if lifted.urls or lifted.too_large:  # big inline images back, or left out
         article.markdown = lifted.restore_markdown(article.markdown)
         article.html = lifted.restore(article.html)

@@ -156,3 +156,38 @@ def locate(html: str | bytes, entries: list[Entry]) -> list[DroppedBlock]:
         selector = selector_for(el, doc) if el is not None else None
         out.append(DroppedBlock(entry.text, entry.reason, selector, entry.line))
     return out
+
+
+_BLOCKS = frozenset((
+    "div", "p", "section", "article", "aside", "nav", "header", "footer", "main", "ul", "ol",
+    "li", "dl", "table", "figure", "blockquote", "form", "pre", "h1", "h2", "h3", "h4", "h5",
+    "h6", "details",
+))
+
+
+def block_at_line(html: str | bytes, line: int) -> tuple[str, str] | None:
+    """The block a person points at on ``line`` of the page's source: (its checked
+    selector, its first words). The outermost block starting on that line, else the last
+    block started before it; None when there is none or no selector finds only it."""
+    doc = parse_html(html)
+    body = doc.find("body")
+    root = body if body is not None else doc
+    starting: HtmlElement | None = None
+    before: HtmlElement | None = None
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag not in _BLOCKS or el.sourceline is None:
+            continue
+        if el.sourceline == line:
+            starting = el
+            break
+        if el.sourceline > line:
+            break
+        before = el
+    el = starting if starting is not None else before
+    if el is None:
+        return None
+    selector = selector_for(el, doc)
+    if selector is None:
+        return None
+    text = " ".join(el.text_content().split())[:80]
+    return selector, text

@@ -83,6 +83,65 @@ def extract_again(loaded: Loaded, library: Path | None, use_rules: bool,
 
 
 @dataclass
+class Picked:
+    """A block a person picked in the source, and the page cleaned again with the choice."""
+
+    loaded: Loaded
+    kind: str
+    """``keep``, ``drop`` or ``article``."""
+    selector: str
+    text: str
+    host: str | None
+    """The site a rule would be remembered for (None: a page without an address)."""
+
+
+def pick_block(loaded: Loaded, line: int, kind: str, library: Path | None, use_rules: bool,
+               cancel: threading.Event, progress: ProgressFn) -> Picked:
+    """Find the block on ``line`` of the page's source, then clean the page again with the
+    site rules and this choice (nothing is written: remembering it is asked after)."""
+    from dataclasses import replace
+    from urllib.parse import urlsplit
+
+    from clipper import pipeline
+    from clipper.extract.address import PageAddress
+    from clipper.extract.selectors import block_at_line
+    from clipper.models import PageRules
+
+    found = block_at_line(loaded.html, line)
+    if found is None:
+        raise ClipperError(f"No block of the page starts at line {line}",
+                           "Right-click the line where the block's tag opens.")
+    selector, text = found
+    check_cancel(cancel)
+    rules, _problem = site_rules(library) if use_rules else (None, None)
+    url = loaded.page.url
+    page = pipeline.page_rules(rules, loaded.html, url) or PageRules()
+    keep, drop, article = list(page.keep), list(page.drop), list(page.article)
+    {"keep": keep, "drop": drop, "article": article}[kind].insert(0, selector)
+    if kind == "drop" and selector in keep:
+        keep.remove(selector)
+    if kind == "keep" and selector in drop:
+        drop.remove(selector)
+    chosen = PageRules(tuple(keep), tuple(drop), tuple(article))
+    cleaned = pipeline.extract_page(loaded.html, url, rules=chosen)
+    web = PageAddress.of(loaded.html, url).web or loaded.article.url
+    host = urlsplit(web).hostname if web and web.startswith(("http:", "https:")) else None
+    return Picked(replace(loaded, article=cleaned), kind, selector, text, host)
+
+
+def remember_rule(library: Path, host: str, kind: str, selector: str, note: str,
+                  cancel: threading.Event, progress: ProgressFn) -> Path:
+    """Add the rule to the library's file (read first: a broken file is never written)."""
+    from clipper.library.site_rules import SiteRules
+    from clipper.settings import ensure_library
+
+    ensure_library(library)
+    rules = SiteRules.load(library)
+    rules.add(host, kind, selector, note)
+    return rules.save(library)
+
+
+@dataclass
 class SourceVariant:
     """The source as the raw pane shows it (as written, or pretty-printed): its text, the
     colours per line, and the lines whose text reached the article."""

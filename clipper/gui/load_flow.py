@@ -80,6 +80,11 @@ class LoadFlow(QObject):
         self._rules_off = False
         """Site rules turned off for the page shown (the next page has them again)."""
         article.rules.switched.connect(self.use_rules)
+        from .pick_flow import PickFlow
+
+        self.picker = PickFlow(session, parent, raw_view=raw_view, confirm=confirm,
+                               library=library, rules_off=lambda: self._rules_off,
+                               show=self._show)
         self.task: Task[Any] | None = None
         """The running load, if any."""
         self._raw_task: Task[Any] | None = None

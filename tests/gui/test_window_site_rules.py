@@ -5,17 +5,19 @@ where each dropped block starts, and why."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
-from helpers.dialogs import run_modal
+from helpers.dialogs import answer_dialog, click_button, run_modal
 from helpers.news_page import news_page
 from helpers.window import TIMEOUT, press, wait_loaded
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from clipper.gui.dialogs.settings_dialog import SITE_RULES_TAB, SettingsDialog
-from clipper.library.site_rules import rules_path
+from clipper.library.site_rules import SiteRules, rules_path
 
 RULES = """\
 127.0.0.1:
@@ -150,3 +152,78 @@ def test_the_source_tints_where_dropped_blocks_start_with_the_reason_as_tooltip(
                                                 viewport.mapToGlobal(pos)))
     qtbot.waitUntil(lambda: QToolTip.text() == "Dropped (share buttons): Tweet Share Email",
                     timeout=TIMEOUT)
+
+
+def _line_of(source, needle: str) -> int:
+    doc = source.document()
+    return next(n for n in range(doc.blockCount()) if needle in doc.findBlockByNumber(n).text())
+
+
+def _right_click_and_choose(qtbot, source, number: int, label: str) -> list[str]:
+    """Right-click the source line ``number`` (0-based) and click ``label`` in the menu."""
+    doc = source.document()
+    block = doc.findBlockByNumber(number)
+    source.verticalScrollBar().setValue(max(0, block.firstLineNumber() - 2))
+    rect = source.blockBoundingGeometry(block).translated(source.contentOffset())
+    pos = QPoint(60, int(rect.center().y()))
+    labels: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, choose)
+            return
+        labels.extend(a.text() for a in menu.actions() if a.text())
+        action = next(a for a in menu.actions() if a.text() == label)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(0, choose)
+    viewport = source.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
+    return labels
+
+
+def test_picking_a_block_in_the_source_keeps_it_and_remembers_it_for_the_site(
+        qtbot, window, http_server) -> None:
+    http_server.route("/news/ad", news_page(fact_box_class="ad-slot"))
+    url = http_server.url("/news/ad")
+    _load(qtbot, window, url)
+    assert "Dredging depth" not in window.article.preview_text()  # taken for an ad
+    source = window.raw_view.source
+    asked = answer_dialog(qtbot, click_button("Remember for the Site"))
+    labels = _right_click_and_choose(qtbot, source, _line_of(source, 'class="ad-slot"'),
+                                     "Keep This Block")
+    assert {"Keep This Block", "Drop This Block", "This Is the Article"} <= set(labels)
+    qtbot.waitUntil(lambda: "Dredging depth" in window.article.preview_text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
+    assert asked == ["Always keep this block on pages of 127.0.0.1?"]
+    path = rules_path(Path(os.environ["CLIPPER_LIBRARY"]))
+    qtbot.waitUntil(path.exists, timeout=TIMEOUT)
+    rules = SiteRules.load(path.parent.parent)
+    assert [(r.host, r.kind, r.selector) for r in rules.rules] == [
+        ("127.0.0.1", "keep", "div.ad-slot")]
+    qtbot.waitUntil(lambda: "Site rule saved for 127.0.0.1" in window.session.status,
+                    timeout=TIMEOUT)
+    # the same page saved from the command line afterwards keeps the block
+    saved = subprocess.run([sys.executable, "-m", "clipper", "save", url], capture_output=True,
+                           text=True, check=True, env=os.environ.copy())
+    assert "1 site rule applied (keep div.ad-slot)" in saved.stderr
+    assert "Dredging depth" in Path(saved.stdout.strip()).read_text(encoding="utf-8")
+
+
+def test_a_drop_picked_for_this_page_only_writes_nothing(qtbot, window, http_server) -> None:
+    http_server.route("/news/harbour", news_page())
+    _load(qtbot, window, http_server.url("/news/harbour"))
+    assert "Dredging depth" in window.article.preview_text()
+    source = window.raw_view.source
+    asked = answer_dialog(qtbot, click_button("This Page Only"))
+    _right_click_and_choose(qtbot, source, _line_of(source, 'class="factbox"'),
+                            "Drop This Block")
+    qtbot.waitUntil(lambda: "Dredging depth" not in window.article.preview_text(),
+                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "This page only: drop div.factbox" in window.session.status,
+                    timeout=TIMEOUT)
+    assert not rules_path(Path(os.environ["CLIPPER_LIBRARY"])).exists()
+    assert "harbour authority approved" in window.article.preview_text()
