@@ -170,3 +170,44 @@ def test_a_broken_rules_file_stops_with_the_line_and_is_never_overwritten(
     fine = _clipper("extract", http_server.url("/news/harbour"), *lib, "--no-rules")
     assert "Dredging depth" in fine.stdout
     assert path.read_text(encoding="utf-8") == broken
+
+
+def test_reextract_applies_the_rules_added_since_the_clip_was_saved(
+        tmp_path: Path, http_server: LoopbackServer) -> None:
+    http_server.route("/news/harbour", news_page())
+    library = tmp_path / "library"
+    lib = ["--library", str(library)]
+    clip = Path(_clipper("save", http_server.url("/news/harbour"), *lib, "--no-images")
+                .stdout.strip())
+    assert "Dredging depth" in clip.read_text(encoding="utf-8")
+    _clipper("rules", "add", "127.0.0.1", "--drop", ".factbox", *lib)
+    done = _clipper("reextract", "--all", *lib)
+    assert "changed" in done.stdout
+    assert "Dredging depth" not in clip.read_text(encoding="utf-8")
+    assert "harbour authority approved" in clip.read_text(encoding="utf-8")
+    # a broken rules file fails each clip with the line, and changes nothing
+    rules_path(library).write_text("127.0.0.1:\n  drop: [\n", encoding="utf-8")
+    failed = _clipper("reextract", "--all", "--force", *lib, check=False)
+    assert failed.returncode == 1
+    assert "site-rules.yaml, line 3: not valid YAML" in failed.stderr
+
+
+def test_import_applies_the_rules_and_a_broken_file_stops_it_before_any_fetch(
+        tmp_path: Path, http_server: LoopbackServer) -> None:
+    http_server.route("/news/harbour", news_page())
+    library = tmp_path / "library"
+    lib = ["--library", str(library)]
+    urls = tmp_path / "urls.txt"
+    urls.write_text(http_server.url("/news/harbour") + "\n", encoding="utf-8")
+    path = rules_path(library)
+    path.parent.mkdir(parents=True)
+    path.write_text("127.0.0.1:\n  drop:\n    - .factbox\n  keep: [\n", encoding="utf-8")
+    stopped = _clipper("import", str(urls), *lib, check=False)
+    assert stopped.returncode == 1
+    assert "line 5: not valid YAML" in stopped.stderr
+    assert http_server.requests_to("/news/harbour") == []
+    path.write_text("127.0.0.1:\n  drop:\n    - .factbox\n", encoding="utf-8")
+    _clipper("import", str(urls), *lib, "--no-images")
+    [clip] = library.glob("*.md")
+    assert "harbour authority approved" in clip.read_text(encoding="utf-8")
+    assert "Dredging depth" not in clip.read_text(encoding="utf-8")
