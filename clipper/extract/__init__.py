@@ -93,6 +93,8 @@ def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
     site_rules.add_kept(article, kept)
     if lead is not None and not has_media(article):
         article.insert(0, lead_figure(lead))
+        if log is not None:
+            log.forget_pictures(lead)
     return article
 
 

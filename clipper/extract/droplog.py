@@ -80,6 +80,15 @@ class DropLog:
                                   el.get("class")))
 
 
+    def forget_pictures(self, img: HtmlElement) -> None:
+        """The lead photo went into the article after all: the text-less blocks around it
+        recorded as left out were not (their picture is the clip's)."""
+        around = {(a.sourceline, a.tag, a.get("id"), a.get("class"))
+                  for a in (img, *img.iterancestors())}
+        self.entries[:] = [e for e in self.entries
+                           if e.text or (e.line, e.tag, e.ident, e.cls) not in around]
+
+
 def _first_words(el: HtmlElement) -> str:
     """The block's first 80 characters of text, whitespace folded, without reading it all."""
     parts: list[str] = []

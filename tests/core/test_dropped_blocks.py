@@ -93,3 +93,18 @@ def test_clipper_extract_json_lists_the_dropped_blocks(tmp_path: Path) -> None:
             "selector": "div.share-bar"} in dropped
     assert {"text": "Harbour Environment Business", "reason": "tags",
             "selector": "ul.tags"} in dropped
+
+
+def test_the_reference_page_lists_its_share_bar_tags_and_related_box() -> None:
+    reference = Path(__file__).resolve().parent.parent / "data" / "devdiscourse-russia-afghan.html"
+    out = subprocess.run([sys.executable, "-m", "clipper", "extract", str(reference), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    found = {(d["reason"], d["selector"]) for d in data["dropped"]}
+    assert ("share buttons", "div.share-bar") in found
+    assert ("tags", "ul.article-tags") in found
+    assert ("related links", "section.related") in found
+    assert ("sidebar", "aside.col-md-4") in found
+    # the lead photo is in the clip, so it is not listed as left out
+    assert "![" in data["markdown"]
+    assert all(d["text"] for d in data["dropped"])
