@@ -91,11 +91,13 @@ RULE_FORMS = (
 )
 
 
-UNFILTERED_FORMS = (
+NO_CLASS_FORMS = (
     ("drop", "div[data-widget='w{i}']"), ("drop", "aside > ul > li:nth-child({i})"),
-    ("drop", "section[aria-label='Promo {i}']"), ("keep", "figure[data-id='{i}']"),
+    ("drop", "html > body > div:nth-of-type({i}) > p"), ("keep", "figure[data-id='{i}']"),
+    ("drop", "main > article > div:nth-of-type({i})"),
 )
-"""Selectors naming no class or id: nothing tells they cannot match, each one runs."""
+"""Selectors naming no class or id (as a picked block without either gets): only the tags
+and attributes they need tell whether they can match."""
 
 
 def clipper_rules(count: int, forms: tuple[tuple[str, str], ...] = RULE_FORMS,
@@ -379,7 +381,7 @@ REGISTRY: dict[str, Callable[[dict[str, Any]], Extractor]] = {
         "markdown, fast=True: no readability/jusText fallback comparison", fast=True),
     "justext": justext_alone,
     "clipper_rules50": clipper_rules(50),
-    "clipper_rules50_unfiltered": clipper_rules(50, UNFILTERED_FORMS, "_unfiltered"),
+    "clipper_rules50_noclass": clipper_rules(50, NO_CLASS_FORMS, "_noclass"),
 }
 DEFAULT_EXTRACTORS = ("clipper", "trafilatura_md", "readability_lxml", "readability_js_md",
                       "defuddle_md", "resiliparse")

@@ -12,6 +12,7 @@ does not hold are added to it in page order.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
@@ -26,41 +27,73 @@ __all__ = ["add_kept", "apply_rules", "kept_outside", "marked_article", "unmark"
 
 _CLASSES = etree.XPath("//@class", smart_strings=False)
 _IDS = etree.XPath("//@id", smart_strings=False)
-_INSIDE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_PARENS = re.compile(r"\([^)]*\)")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
 _NAMES = re.compile(r"([.#])(-?[A-Za-z_][A-Za-z0-9_-]*)")
+_TAGS = re.compile(r"(?:^|[\s>+~])([A-Za-z][A-Za-z0-9-]*)")
+_ATTRS = re.compile(r"\[\s*([A-Za-z_][A-Za-z0-9_.-]*)")
+
+
+@dataclass(frozen=True)
+class _Needs:
+    """What an element of the page must be or wear for one comma-separated group of a
+    selector to match it: class names, ids, tag names and attribute names."""
+
+    classes: frozenset[str]
+    ids: frozenset[str]
+    tags: frozenset[str]
+    attrs: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
-def _needs(selector: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...] | None:
-    """Per comma-separated group, the class names and ids an element of the page must wear
-    for the group to match (None: cannot tell, run the selector)."""
+def _needs(selector: str) -> tuple[_Needs, ...] | None:
+    """Per comma-separated group, what the page must hold for the group to match (None:
+    cannot tell, run the selector). What stands inside ``:not(…)`` is not needed."""
     if "\\" in selector:
         return None
-    plain = _INSIDE.sub(" ", selector)  # [attr='a.b'], :not(.x), :nth-child(2n+1)
+    positive = _PARENS.sub(" ", _QUOTED.sub('""', selector))  # "a, .b", :not(.x), :nth-child(2)
     groups = []
-    for group in plain.split(","):
-        names = _NAMES.findall(group)
-        groups.append((frozenset(n for kind, n in names if kind == "."),
-                       frozenset(n for kind, n in names if kind == "#")))
+    for group in positive.split(","):
+        attrs = frozenset(_ATTRS.findall(group))
+        plain = _BRACKETS.sub(" ", group)  # [attr='a.b']
+        names = _NAMES.findall(plain)
+        groups.append(_Needs(frozenset(n for kind, n in names if kind == "."),
+                             frozenset(n for kind, n in names if kind == "#"),
+                             frozenset(t for t in _TAGS.findall(plain)), attrs))
     return tuple(groups)
 
 
 class _PageNames:
-    """The class names and ids the page uses, read once in C: a selector naming one the
-    page lacks cannot match, and is not run (50 rules cost a lookup each, not a walk)."""
+    """What the page holds, read in C: its class names and ids at once, a tag or an
+    attribute name when a rule needs it (once per page). A selector needing what the page
+    lacks cannot match and is not run: 50 rules cost a few lookups, not 50 walks."""
 
     def __init__(self, doc: HtmlElement) -> None:
+        self._doc = doc
         found = _CLASSES(doc)
         classes = [str(c) for c in found] if isinstance(found, list) else []
         self.classes = frozenset(" ".join(classes).split())
         ids = _IDS(doc)
         self.ids = frozenset(str(i) for i in ids) if isinstance(ids, list) else frozenset()
+        self._present: dict[str, bool] = {}
+
+    def _has(self, path: str) -> bool:
+        known = self._present.get(path)
+        if known is None:
+            known = self._present[path] = bool(self._doc.xpath(f"boolean({path})"))
+        return known
+
+    def _holds(self, needs: _Needs) -> bool:
+        return (needs.classes <= self.classes and needs.ids <= self.ids
+                and all(self._has(f"//{tag}") for tag in needs.tags)
+                and all(self._has(f"//@{attr}") for attr in needs.attrs))
 
     def may_match(self, selector: str) -> bool:
         needs = _needs(selector)
         if needs is None:
             return True
-        return any(classes <= self.classes and ids <= self.ids for classes, ids in needs)
+        return any(self._holds(group) for group in needs)
 
 
 def _matches(doc: HtmlElement, selector: str, names: _PageNames) -> list[HtmlElement]:

@@ -26,13 +26,18 @@ __all__ = ["compile_selector", "locate", "select_all", "selector_for"]
 _NAME = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 _GENERATED = re.compile(r"\d{3}|^(css|sc|jsx|emotion|svelte|tw|ng|v)-|[0-9a-f]{6}|__[a-z0-9]{5}")
 _translator = GenericTranslator()
+_FROM_ROOT = "descendant-or-self::html/"
 
 
 @lru_cache(maxsize=1024)
 def compile_selector(selector: str) -> etree.XPath:
     """The XPath a CSS selector means; raises ``ValueError`` with cssselect's reason."""
     try:
-        return etree.XPath(_translator.css_to_xpath(selector))
+        path = _translator.css_to_xpath(selector)
+        if path.startswith(_FROM_ROOT) and "|" not in path:
+            # "html > body > …" starts at the page's root: no walk of the page to find it
+            path = "self::html/" + path[len(_FROM_ROOT):]
+        return etree.XPath(path)
     except SelectorError as exc:
         raise ValueError(f"not a CSS selector: {selector} ({exc})") from exc
     except etree.XPathError as exc:  # pragma: no cover - cssselect writes valid XPath

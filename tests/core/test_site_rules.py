@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cssselect import GenericTranslator
 from helpers.httpserver import LoopbackServer
 from helpers.news_page import news_page
 
@@ -211,3 +212,41 @@ def test_import_applies_the_rules_and_a_broken_file_stops_it_before_any_fetch(
     [clip] = library.glob("*.md")
     assert "harbour authority approved" in clip.read_text(encoding="utf-8")
     assert "Dredging depth" not in clip.read_text(encoding="utf-8")
+
+
+SELECTORS = (
+    "div.share-bar", ".factbox p", "#nothing", "aside > ul > li:nth-child(2)",
+    "main article.story > h1", "ul.tags li:not(.x) a", "div:not(.factbox) > p",
+    "a[href*='tag/']", "a[href^='https://twitter.com']", "[data-missing]", "section.related",
+    "html > body > main > article > div:nth-of-type(2)", "html > body > footer > p",
+    "nav.main-menu a, .nothing", ".nothing, footer a", "header img[alt='The Bay Courier']",
+    "p:first-child", "*", "li + li", "h3 ~ ul", "a[title='x, .y']", "table td",
+)
+
+
+@pytest.mark.parametrize("selector", SELECTORS)
+def test_a_rule_skipped_as_impossible_really_matches_nothing(selector: str) -> None:
+    from lxml import html as lxml_html
+
+    from clipper.extract.rules import _PageNames
+    from clipper.extract.selectors import select_all
+
+    doc = lxml_html.document_fromstring(news_page())
+    found = select_all(doc, selector)
+    if found:
+        assert _PageNames(doc).may_match(selector)
+    # and the shortcut for paths from the root finds what a walk finds
+    walked = doc.xpath(GenericTranslator().css_to_xpath(selector))
+    assert found == walked
+
+
+def test_rules_naming_what_the_page_lacks_are_not_run() -> None:
+    from lxml import html as lxml_html
+
+    from clipper.extract.rules import _PageNames
+
+    names = _PageNames(lxml_html.document_fromstring(news_page()))
+    for selector in ("#nothing", "[data-missing]", "table td", ".x .factbox", "nav.nothing"):
+        assert not names.may_match(selector), selector
+    for selector in ("div.factbox", "a[href]", "aside h3", ".nothing, ul.tags"):
+        assert names.may_match(selector), selector
