@@ -227,3 +227,30 @@ def test_a_drop_picked_for_this_page_only_writes_nothing(qtbot, window, http_ser
                     timeout=TIMEOUT)
     assert not rules_path(Path(os.environ["CLIPPER_LIBRARY"])).exists()
     assert "harbour authority approved" in window.article.preview_text()
+
+
+def test_the_dropped_list_names_each_block_and_jumps_to_it(qtbot, window, http_server) -> None:
+    http_server.route("/news/harbour", news_page())
+    _load(qtbot, window, http_server.url("/news/harbour"))
+    button = window.raw_view.dropped_button
+    qtbot.waitUntil(button.isVisible, timeout=TIMEOUT)
+    source = window.raw_view.source
+    tags = _line_of(source, 'class="tags"')
+    labels: list[str] = []
+    wanted = f"Line {tags + 1}: tags — Harbour Environment Business"
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, choose)
+            return
+        labels.extend(a.text() for a in menu.actions())
+        action = next(a for a in menu.actions() if a.text() == wanted)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(0, choose)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: source.textCursor().blockNumber() == tags, timeout=TIMEOUT)
+    assert button.text() == f"Dropped ({len(labels)})"
+    assert any(label.endswith("share buttons — Tweet Share Email") for label in labels)
+    assert any(": related links — Related stories" in label for label in labels)

@@ -137,6 +137,13 @@ class SourceView(QPlainTextEdit):
         self._dropped = {line - 1: text for line, text in lines.items() if 0 < line <= count}
         self._paint_dropped()
 
+    def go_to_line(self, line: int) -> None:
+        """Bring 1-based ``line`` near the top and put the cursor there."""
+        block = self.document().findBlockByNumber(max(0, line - 1))
+        self.setTextCursor(QTextCursor(block))
+        bar = self.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), max(0, block.firstLineNumber() - 3)))
+
     def dropped_reason(self, block: int) -> str | None:
         """Why blocks starting on this 0-based line were dropped, or None."""
         return self._dropped.get(block)
