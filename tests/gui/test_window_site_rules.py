@@ -12,7 +12,7 @@ from pathlib import Path
 from helpers.dialogs import answer_dialog, click_button, run_modal
 from helpers.news_page import news_page
 from helpers.window import TIMEOUT, press, wait_loaded
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
@@ -254,3 +254,27 @@ def test_the_dropped_list_names_each_block_and_jumps_to_it(qtbot, window, http_s
     assert button.text() == f"Dropped ({len(labels)})"
     assert any(label.endswith("share buttons — Tweet Share Email") for label in labels)
     assert any(": related links — Related stories" in label for label in labels)
+
+
+def test_settings_names_a_broken_rules_file_and_opens_it_to_fix(qtbot, window) -> None:
+    path = rules_path(_library())
+    broken = "127.0.0.1:\n  drop:\n    - 'div[class='\n"
+    path.write_text(broken, encoding="utf-8")
+    seen: list[str] = []
+
+    def act(dialog: SettingsDialog) -> None:
+        dialog.tabs.setCurrentIndex(SITE_RULES_TAB)
+        rules = dialog.site_rules
+        qtbot.waitUntil(lambda: "line 3" in rules.status.text(), timeout=TIMEOUT)
+        seen.append(rules.status.text())
+        assert not rules.delete.isEnabled()
+        assert rules.tree.topLevelItemCount() == 0
+        qtbot.mouseClick(rules.edit, Qt.MouseButton.LeftButton)
+        dialog.reject()
+
+    run_modal(qtbot, SettingsDialog, act)
+    press(qtbot, window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=TIMEOUT)
+    assert "not a CSS selector" in seen[0]
+    assert window.opened_urls == [QUrl.fromLocalFile(str(path)).toString()]
+    assert path.read_text(encoding="utf-8") == broken

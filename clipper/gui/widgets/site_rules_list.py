@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clipper.library.site_rules import Rule, SiteRules
+from clipper.library.site_rules import Rule, SiteRules, rules_path
 
 from .. import tasks
 
@@ -33,6 +35,7 @@ class SiteRulesList(QWidget):
         self.setObjectName("siteRules")
         self._library = library
         self._rules: SiteRules | None = None
+        self._broken = False
         self.tree = QTreeWidget()
         self.tree.setObjectName("siteRulesTree")
         self.tree.setHeaderLabels(list(COLUMNS))
@@ -43,6 +46,12 @@ class SiteRulesList(QWidget):
         self.delete.setObjectName("deleteRule")
         self.delete.setEnabled(False)
         self.delete.clicked.connect(self.delete_selected)
+        self.edit = QPushButton("Edit the File…")
+        self.edit.setObjectName("editRules")
+        self.edit.setToolTip("Open .clipper/site-rules.yaml in your text editor (its format is "
+                             "in the README, \"Site rules\"); reopen Settings to see the edits")
+        self.edit.setEnabled(False)
+        self.edit.clicked.connect(self.edit_file)
         self.status = QLabel("Reading the site rules…")
         self.status.setObjectName("siteRulesStatus")
         self.status.setWordWrap(True)
@@ -52,6 +61,7 @@ class SiteRulesList(QWidget):
         intro.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
+        row.addWidget(self.edit)
         row.addWidget(self.delete)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -69,6 +79,7 @@ class SiteRulesList(QWidget):
 
     def _show(self, rules: SiteRules) -> None:
         self._rules = rules
+        self._broken = False
         self.tree.clear()
         for rule in rules.rules:
             item = QTreeWidgetItem([rule.host, rule.kind, rule.selector, rule.date, rule.note])
@@ -82,12 +93,25 @@ class SiteRulesList(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._rules = None
+        self._broken = True
         self.tree.clear()
         self.status.setText(str(error))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         self.delete.setEnabled(self._rules is not None and bool(self.tree.selectedItems()))
+        # a broken file too: fixing it by hand is the way out
+        has_rules = self._rules is not None and bool(self._rules.rules)
+        self.edit.setEnabled(self._library is not None and (has_rules or self._broken))
+
+    def edit_file(self) -> None:
+        """The rules file in the program the desktop opens YAML with (it exists: there are
+        rules, or it could not be read)."""
+        if self._library is None:
+            return
+        path = rules_path(self._library)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.status.setText(f"No program opened {path}; edit it with any text editor.")
 
     def delete_selected(self) -> None:
         if self._rules is None or self._library is None:
