@@ -220,7 +220,7 @@ def prepare_raw_view(html: str, base_url: str | None, local_dir: Path | None,
     pretty = source_variant(html, article, True, cancel=cancel, progress=progress) \
         if looks_minified(html) else None
     check_cancel(cancel)
-    return RawExtras(plain, sanitize(html, base_url, local_dir), pretty)
+    return RawExtras(plain, sanitize(html, base_url, local_dir, lines=True), pretty)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from clipper.errors import CancelledError
 
@@ -47,6 +47,21 @@ class PickFlow(QObject):
         self.task: Task[jobs.Picked] | None = None
         source.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         source.customContextMenuRequested.connect(self._menu)
+        raw_view.page.extend_menu = self._page_menu
+
+    def _page_menu(self, menu: QMenu, pos: QPoint) -> None:
+        """The rendered page's right-click menu: the block under the mouse, by the source
+        line its rendering carries."""
+        loaded = self._session.loaded
+        line = self._raw_view.page.source_line_at(pos)
+        usable = (loaded is not None and line is not None and bool(loaded.article.markdown)
+                  and self.task is None)
+        menu.addSeparator()
+        for kind, label in CHOICES:
+            action = menu.addAction(label)
+            action.setEnabled(usable)
+            if line is not None:
+                action.triggered.connect(partial(self.pick, line, kind))
 
     def _menu(self, pos: QPoint) -> None:
         menu = self._source.createStandardContextMenu(pos)

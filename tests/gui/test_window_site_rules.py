@@ -278,3 +278,32 @@ def test_settings_names_a_broken_rules_file_and_opens_it_to_fix(qtbot, window) -
     assert "not a CSS selector" in seen[0]
     assert window.opened_urls == [QUrl.fromLocalFile(str(path)).toString()]
     assert path.read_text(encoding="utf-8") == broken
+
+
+def test_picking_a_block_in_the_rendered_page(qtbot, window, http_server) -> None:
+    http_server.route("/news/ad", news_page(fact_box_class="ad-slot"))
+    _load(qtbot, window, http_server.url("/news/ad"))
+    assert "Dredging depth" not in window.article.preview_text()
+    page = window.raw_view.page
+    window.raw_view.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not page.document().find("Dredging depth").isNull(),
+                    timeout=TIMEOUT)
+    found = page.document().find("Dredging depth")
+    page.setTextCursor(found)
+    page.ensureCursorVisible()
+    rect = page.cursorRect(found)
+    pos = QPoint(rect.x(), rect.center().y())
+    viewport = page.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
+    menu = page.last_menu
+    assert menu is not None
+    keep = next(a for a in menu.actions() if a.text() == "Keep This Block")
+    assert keep.isEnabled()
+    asked = answer_dialog(qtbot, click_button("This Page Only"))
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(keep).center())
+    qtbot.waitUntil(lambda: "Dredging depth" in window.article.preview_text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
+    # the block the page showed is the one its source line names: the fact box's paragraph
+    assert "This page only: keep" in window.session.status
+    assert "harbour authority approved" in window.article.preview_text()
