@@ -23,10 +23,11 @@ from clipper.safetext import sanitize, sanitize_line
 
 if TYPE_CHECKING:
     from clipper.library import SaveResult
+    from clipper.library.site_rules import SiteRules
     from clipper.models import Source
 
 PROG = "clipper"
-COMMANDS = ("extract", "save", "list", "import", "reextract")
+COMMANDS = ("extract", "save", "list", "import", "reextract", "rules")
 
 DESCRIPTION = f"""\
 {APP_NAME} turns web pages into clean Markdown clips in your library folder.
@@ -40,6 +41,7 @@ DESCRIPTION = f"""\
   clipper import FILE              import a reading list (Pocket, Instapaper, Omnivore,
                                    Wallabag, Raindrop.io, bookmarks, a list of URLs)
   clipper reextract CLIP...|--all  make clips again from their saved pages, offline
+  clipper rules list|add|remove    site rules: what to keep or drop on a site
 
 PAGE is an http(s) address, a saved .html/.htm/.xhtml file or a file:// URL;
 for extract and save, - reads HTML from standard input.
@@ -95,6 +97,7 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("page", metavar="PAGE")
     p.add_argument("--json", action="store_true", help="print a JSON object with all fields")
     p.add_argument("--url", help="the address the page came from (for PAGE '-')")
+    _rules_options(p)
     _common_options(p)
 
     p = sub.add_parser("save", help="save pages as clips into the library",
@@ -109,6 +112,8 @@ def _command_parser() -> argparse.ArgumentParser:
                         "skip it, or replace it (the old clip is kept as a backup)")
     p.add_argument("--no-images", action="store_true",
                    help="keep images as links instead of downloading them next to the clip")
+    p.add_argument("--no-rules", action="store_true",
+                   help="do not apply the library's site rules")
     _common_options(p)
 
     p = sub.add_parser("list", help="list clips in the library, newest first",
@@ -122,6 +127,12 @@ def _command_parser() -> argparse.ArgumentParser:
     from clipper.importers.formats import FORMATS
 
     import_command.add_parser(sub, FORMATS)
+    from clipper import rules_command
+
+    common = argparse.ArgumentParser(add_help=False)
+    _library_option(common)
+    _common_options(common)
+    rules_command.add_parser(sub, [common])
 
     p = sub.add_parser(
         "reextract", help="make clips again from their saved pages, offline",
@@ -139,6 +150,28 @@ def _command_parser() -> argparse.ArgumentParser:
     _library_option(p)
     _common_options(p)
     return parser
+
+
+def _rules_options(parser: argparse.ArgumentParser) -> None:
+    _library_option(parser)
+    parser.add_argument("--no-rules", action="store_true",
+                        help="do not apply the library's site rules (.clipper/site-rules.yaml)")
+
+
+def _library_rules(args: argparse.Namespace) -> SiteRules | None:
+    from clipper import rules_command
+    from clipper.settings import load_settings, resolve_library
+
+    if args.no_rules:
+        return None
+    folder = resolve_library(args.library, load_settings())
+    return rules_command.load_rules(folder if folder.is_dir() else None, False)
+
+
+def _applied_note(applied: list[str]) -> str:
+    from clipper import rules_command
+
+    return rules_command.applied_note(applied)
 
 
 def _count(text: str) -> int:
@@ -202,10 +235,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from clipper.pipeline import load
     from clipper.settings import load_settings
 
-    loaded = load(_source(args.page, args.url))
+    loaded = load(_source(args.page, args.url), rules=_library_rules(args), explain=args.json)
     for note in loaded.notes:
         _note(note)
     article = loaded.article
+    if article.site_rules:
+        _note(_applied_note(article.site_rules))
     if args.json:
         data = article.as_dict()
         data["final_url"] = loaded.page.url
@@ -238,15 +273,18 @@ def _cmd_save(args: argparse.Namespace) -> int:
     settings = load_settings()
     library = Library(ensure_library(resolve_library(args.library, settings)))
     tags = _tags(args.tags)
+    rules = _library_rules(args)
     failures = 0
     with library:
         for page in args.pages:
             # One page's failure, whatever it is, is reported on its line and the batch
             # goes on; only an interrupt stops it.
             try:
-                loaded = load(_source(page, args.url))
+                loaded = load(_source(page, args.url), rules=rules)
                 for note in loaded.notes:
                     _note(note)
+                if loaded.article.site_rules:
+                    _note(_applied_note(loaded.article.site_rules))
                 clip = Clip.from_article(loaded.article, tags)
                 result = save(clip, library, on_duplicate=args.on_duplicate,
                               download_images=settings.download_images and not args.no_images,
@@ -372,6 +410,12 @@ def _cmd_reextract(args: argparse.Namespace) -> int:
     return 1 if summary.count(Outcome.FAILED) else 0
 
 
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from clipper import rules_command
+
+    return rules_command.run(args, _out)
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from clipper import import_command
 
@@ -417,7 +461,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         args = _command_parser().parse_args(argv)
         handler = {"extract": _cmd_extract, "save": _cmd_save, "list": _cmd_list,
-                   "import": _cmd_import, "reextract": _cmd_reextract}[args.command]
+                   "import": _cmd_import, "reextract": _cmd_reextract,
+                   "rules": _cmd_rules}[args.command]
     else:
         args = _window_parser().parse_args(argv)
         handler = _run_window

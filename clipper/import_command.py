@@ -47,6 +47,8 @@ def add_parser(sub: argparse._SubParsersAction[Any],
                    help="save a link-only clip (title, address, tags) for pages that are gone")
     p.add_argument("--no-images", action="store_true",
                    help="keep images as links instead of downloading them next to each clip")
+    p.add_argument("--no-rules", action="store_true",
+                   help="do not apply the library's site rules (.clipper/site-rules.yaml)")
     p.add_argument("--delay", type=_seconds, default=None, metavar="SECONDS",
                    help=f"seconds between two requests to the same site (default {DELAY:g})")
     p.add_argument("--report", metavar="CSV",
@@ -164,6 +166,13 @@ def run(args: argparse.Namespace) -> int:
         options.delay = args.delay
     folder = resolve_library(args.library, settings)
     folder = folder if args.dry_run and not folder.exists() else ensure_library(folder)
+    if not args.no_rules and folder.is_dir():  # a broken file stops here, before any fetch
+        from clipper.library.site_rules import SiteRules, SiteRulesError
+
+        try:
+            options.rules = SiteRules.load(folder)
+        except SiteRulesError as exc:
+            raise SiteRulesError(exc.message, "Fix the file, or run with --no-rules.") from exc
     _say(f"{len(items)} item{'s' if len(items) != 1 else ''} in the {LABELS[fmt]} "
          f"export {export.name}; clips go to {folder}")
     lines = _Lines(sys.stderr, len(items), bar=sys.stderr.isatty() and not args.dry_run)

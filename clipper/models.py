@@ -121,6 +121,42 @@ class Page:
         default_factory=lambda: datetime.now().astimezone().isoformat(timespec="seconds"))
 
 
+@dataclass(frozen=True)
+class DroppedBlock:
+    """A block of the page the extractor left out of the article, and why."""
+
+    text: str
+    """Its first 80 characters of text."""
+    reason: str
+    """Why, in plain words: "share buttons", "related links", "mostly links", "hidden"..."""
+    selector: str | None = None
+    """A CSS selector that finds exactly this block in the page (``extract(...,
+    explain=True)``; None when not asked or when the block is the extractor's own)."""
+    line: int | None = None
+    """The line of the page's source it starts on."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"text": self.text, "reason": self.reason, "selector": self.selector}
+
+
+@dataclass(frozen=True)
+class PageRules:
+    """The site rules for one page: CSS selectors a person chose for its site."""
+
+    keep: tuple[str, ...] = ()
+    """Blocks the article keeps whatever the extractor thinks of them."""
+    drop: tuple[str, ...] = ()
+    """Blocks left out."""
+    article: tuple[str, ...] = ()
+    """The article's container (the first selector that finds one wins)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.keep or self.drop or self.article)
+
+    def __len__(self) -> int:
+        return len(self.keep) + len(self.drop) + len(self.article)
+
+
 @dataclass
 class Article:
     """What ``clipper.extract.extract`` returns."""
@@ -144,6 +180,10 @@ class Article:
     """1-based inclusive line ranges of the source HTML that made it into the article."""
     notes: list[Note] = field(default_factory=list)
     """What a reader of the Markdown misses compared with the page (``clipper.fidelity``)."""
+    dropped: list[DroppedBlock] = field(default_factory=list)
+    """The blocks of the page left out, in the order they were dropped, with the reason."""
+    site_rules: list[str] = field(default_factory=list)
+    """The site rules that applied to the page ("drop .share-bar"), none when turned off."""
 
     @property
     def word_count(self) -> int:
@@ -163,6 +203,8 @@ class Article:
             "markdown": self.markdown,
             "html": self.html,
             "notes": [n.as_dict() for n in self.notes],
+            "dropped": [d.as_dict() for d in self.dropped],
+            "site_rules": list(self.site_rules),
         }
 
 

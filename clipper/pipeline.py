@@ -15,13 +15,14 @@ from clipper import fidelity
 from clipper.decode import decode_html
 from clipper.errors import NoArticleError
 from clipper.extract import extract
-from clipper.extract.address import is_local, web_address
+from clipper.extract.address import PageAddress, is_local, web_address
 from clipper.fetch import Limits, fetch
 from clipper.images.inline import Lifted, lift_inline_images
 from clipper.library import Library, SaveResult, save_clip
+from clipper.library.site_rules import SiteRules
 from clipper.library.snapshots import PageCopy
 from clipper.library.templates import ClipTemplate
-from clipper.models import Article, Clip, OnDuplicate, Page, Source
+from clipper.models import Article, Clip, OnDuplicate, Page, PageRules, Source
 from clipper.progress import ProgressFn, check_cancel
 
 
@@ -41,6 +42,8 @@ class Loaded:
     directory listing). Only with ``load(..., keep_page=True)``."""
     copy_of: PageCopy | None = None
     """The snapshot this page was read back from (a clip opened from the library)."""
+    rules_problem: str | None = None
+    """Why the library's site rules could not be applied (their file is broken)."""
 
     def page_copy(self) -> PageCopy:
         """The page as loaded, for its clip's snapshot: its web address, never a path on
@@ -58,12 +61,14 @@ class Loaded:
 
 
 def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn | None = None,
-         cancel: threading.Event | None = None, keep_page: bool = False) -> Loaded:
+         cancel: threading.Event | None = None, keep_page: bool = False,
+         rules: SiteRules | None = None, explain: bool = False) -> Loaded:
     """Fetch or read the source, decode it and extract the article.
 
     ``keep_page``: a page that loaded but holds no article text is returned anyway, with
     an empty article and ``no_article`` saying why (the window still shows the page);
-    otherwise that raises ``NoArticleError``.
+    otherwise that raises ``NoArticleError``. ``rules``: the library's site rules (those
+    for the page's address apply); ``explain``: dropped blocks get checked CSS selectors.
     """
     page = fetch(source, limits=limits or Limits(), progress=progress, cancel=cancel)
     check_cancel(cancel)
@@ -76,7 +81,8 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
         progress("extracting", 0, None)
     lean, lifted = lift_inline_images(html)
     try:
-        article = _extract_lean(lean, lifted, page.url)
+        article = _extract_lean(lean, lifted, page.url, page_rules(rules, lean, page.url),
+                                explain)
     except NoArticleError as exc:
         if not keep_page:
             raise
@@ -89,14 +95,25 @@ def load(source: Source, *, limits: Limits | None = None, progress: ProgressFn |
     return Loaded(source=source, page=page, html=html, article=article, notes=lifted.notes)
 
 
-def extract_page(html: str, url: str | None) -> Article:
+def extract_page(html: str, url: str | None, *, rules: PageRules | None = None,
+                 explain: bool = False) -> Article:
     """The article of a decoded page as ``load`` makes it (a page's snapshot, re-extracted)."""
     lean, lifted = lift_inline_images(html)
-    return _extract_lean(lean, lifted, url)
+    return _extract_lean(lean, lifted, url, rules, explain)
 
 
-def _extract_lean(lean: str, lifted: Lifted, url: str | None) -> Article:
-    article = extract(lean, url=url)
+def page_rules(rules: SiteRules | None, html: str, url: str | None) -> PageRules | None:
+    """The rules for the address the page stands for (a saved page: where it came from)."""
+    if rules is None or not rules.rules:
+        return None
+    return rules.for_url(PageAddress.of(html, url).web)
+
+
+def _extract_lean(lean: str, lifted: Lifted, url: str | None, rules: PageRules | None = None,
+                  explain: bool = False) -> Article:
+    # the keywords only when used: ``extract(html, url=...)`` stays the one plain call
+    article = extract(lean, url=url, rules=rules, explain=explain) if rules or explain else \
+        extract(lean, url=url)
     if lifted.urls or lifted.too_large:  # big inline images back, or left out
         article.markdown = lifted.restore_markdown(article.markdown)
         article.html = lifted.restore(article.html)

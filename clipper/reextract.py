@@ -20,6 +20,7 @@ not written. Every clip rewritten is first copied into one
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ from clipper.library import Library
 from clipper.library.atomic import create_new
 from clipper.library.filenames import assets_dir_for
 from clipper.library.frontmatter import parse_clip
+from clipper.library.site_rules import SiteRules, SiteRulesError
 from clipper.library.snapshots import (
     HASH_KEY,
     Snapshot,
@@ -226,15 +228,38 @@ def _with_stored_images(
     return new, remote
 
 
-def extract_snapshot(snapshot: Snapshot) -> Article:
+def extract_snapshot(snapshot: Snapshot, library: Path | None = None) -> Article:
     """Today's extractor on a snapshot, as ``clipper save`` runs it on a page.
 
-    Issue #14's site rules (``.clipper/site-rules.yaml``) apply here, when they exist: the
-    one place every re-extraction (CLI and window) goes through.
+    Issue #14's site rules (``.clipper/site-rules.yaml`` of ``library``) apply here, when
+    they exist: the one place every re-extraction (CLI and window) goes through.
     """
-    from clipper.pipeline import extract_page
+    from clipper.pipeline import extract_page, page_rules
 
-    return extract_page(snapshot.html, snapshot.extract_url)
+    rules = _site_rules(library) if library is not None else None
+    if rules is None or not rules.rules:
+        return extract_page(snapshot.html, snapshot.extract_url)
+    return extract_page(snapshot.html, snapshot.extract_url,
+                        rules=page_rules(rules, snapshot.html, snapshot.extract_url))
+
+
+def _site_rules(library: Path) -> SiteRules | None:
+    """The library's rules, read again only when their file changed (a run re-extracts
+    many clips); a broken file raises ``SiteRulesError`` naming the line."""
+    from clipper.library.site_rules import rules_path
+
+    try:
+        stat = rules_path(library).stat()
+    except OSError:
+        return None
+    return _read_rules(library, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_rules(library: Path, _mtime: int, _size: int) -> SiteRules:
+    from clipper.library.site_rules import SiteRules
+
+    return SiteRules.load(library)
 
 
 def plan_clip(
@@ -275,8 +300,8 @@ def plan_clip(
         plan.outcome, plan.reason = Outcome.FAILED, str(exc)
         return plan
     try:
-        article = extract_snapshot(snapshot)
-    except NoArticleError as exc:
+        article = extract_snapshot(snapshot, library)
+    except (NoArticleError, SiteRulesError) as exc:
         plan.outcome, plan.reason = Outcome.FAILED, str(exc)
         return plan
     body, remote = _with_stored_images(

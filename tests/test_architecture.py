@@ -222,7 +222,7 @@ LAYERS = [
     {"pipeline"},
     {"importers", "reextract"},
     {"gui"},
-    {"import_command"},
+    {"import_command", "rules_command"},
     {"cli"},
     {"__main__"},
 ]

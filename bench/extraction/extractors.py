@@ -82,6 +82,57 @@ def clipper(_opts: dict[str, Any]) -> Extractor:
     return Extractor("clipper", run, _version("article-clipper"), "clipper.extract.extract")
 
 
+RULE_FORMS = (
+    ("drop", ".share-tools-{i}"), ("drop", "#promo-box-{i}"),
+    ("drop", "div.newsletter-signup-{i}"), ("drop", "aside.sidebar-{i} .widget"),
+    ("drop", "article .related-links-{i} > ul"), ("drop", "section[data-module='teaser-{i}']"),
+    ("drop", "footer .links-{i} a"), ("drop", "div.ad-slot-{i}, div.ad-label-{i}"),
+    ("keep", ".fact-box-{i}"), ("keep", "figure.gallery-{i} > figcaption"),
+)
+
+
+NO_CLASS_FORMS = (
+    ("drop", "div[data-widget='w{i}']"), ("drop", "aside > ul > li:nth-child({i})"),
+    ("drop", "html > body > div:nth-of-type({i}) > p"), ("keep", "figure[data-id='{i}']"),
+    ("drop", "main > article > div:nth-of-type({i})"),
+)
+"""Selectors naming no class or id (as a picked block without either gets): only the tags
+and attributes they need tell whether they can match."""
+
+
+def clipper_rules(count: int, forms: tuple[tuple[str, str], ...] = RULE_FORMS,
+                  suffix: str = "") -> Callable[[dict[str, Any]], Extractor]:
+    """Clipper with ``count`` site rules for every page's host (the issue's cost check):
+    selectors of the forms people write, looked up by host and run on each page."""
+
+    def build(_opts: dict[str, Any]) -> Extractor:
+        from urllib.parse import urlsplit
+
+        from clipper.extract import extract
+        from clipper.library.site_rules import SiteRules
+
+        libraries: dict[str, SiteRules] = {}  # read once, as a command or the window does
+
+        def run(html: str, url: str | None) -> Result:
+            host = urlsplit(url or "").hostname or "example.com"
+            rules = libraries.get(host)
+            if rules is None:
+                rules = libraries[host] = SiteRules()
+                for i in range(count):
+                    kind, form = forms[i % len(forms)]
+                    rules.add(host, kind, form.format(i=i), date="2026-12-07")
+            page_rules = rules.for_url(url or f"https://{host}/")
+            a = extract(html, url, rules=page_rules)
+            out = {key: getattr(a, key, None) for key in CLIPPER_FIELDS}
+            out["markdown"] = out["markdown"] or ""
+            return out
+
+        return Extractor(f"clipper_rules{count}{suffix}", run, _version("article-clipper"),
+                         f"clipper.extract.extract with {count} site rules for the host")
+
+    return build
+
+
 # --- trafilatura -------------------------------------------------------------------------------
 
 
@@ -329,6 +380,8 @@ REGISTRY: dict[str, Callable[[dict[str, Any]], Extractor]] = {
     "trafilatura_md_fast": _trafilatura(
         "markdown, fast=True: no readability/jusText fallback comparison", fast=True),
     "justext": justext_alone,
+    "clipper_rules50": clipper_rules(50),
+    "clipper_rules50_noclass": clipper_rules(50, NO_CLASS_FORMS, "_noclass"),
 }
 DEFAULT_EXTRACTORS = ("clipper", "trafilatura_md", "readability_lxml", "readability_js_md",
                       "defuddle_md", "resiliparse")

@@ -18,6 +18,8 @@ from lxml.html import HtmlElement
 
 from clipper import fidelity
 from clipper.errors import NoArticleError
+from clipper.extract import droplog
+from clipper.extract import rules as site_rules
 from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
@@ -44,7 +46,7 @@ from clipper.extract.score import Flags
 from clipper.extract.select import choose_top, gather_siblings, walk_page
 from clipper.extract.text import has_words_outside_links, text_length
 from clipper.markdown import element_to_markdown
-from clipper.models import Article
+from clipper.models import Article, DroppedBlock, PageRules
 
 __all__ = ["extract"]
 
@@ -71,15 +73,65 @@ def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
             context: ExtractionContext) -> HtmlElement:
     leads = find_leads(body, context.lead_urls)  # before the walk drops their blocks
     context.start_attempt()
+    log = droplog.current()
+    if log is not None:
+        log.begin_attempt()
     walk = walk_page(body, flags, meta.title, context)
-    named = article_named_by(body, (context.page_url, meta.url))
-    top, scores = choose_top(body, walk.to_score, flags, url, named)
+    forced = site_rules.marked_article(body) if log is not None and log.protect else None
+    scores: dict[HtmlElement, float]
+    if forced is not None:  # a site rule names the article
+        top, scores, named = forced, {}, forced
+    else:
+        named = article_named_by(body, (context.page_url, meta.url))
+        top, scores = choose_top(body, walk.to_score, flags, url, named)
+    kept = site_rules.kept_outside(body, top) if log is not None and log.protect else []
     lead = lead_before(top, leads, url, context.headline_parent)
+    chain = _outside_chain(top, body)
     article = gather_siblings(top, scores, url, alone=top is named)
+    _note_outside(chain, body)
     prepare_article(article, flags, url)
+    site_rules.add_kept(article, kept)
     if lead is not None and not has_media(article):
         article.insert(0, lead_figure(lead))
+        if log is not None:
+            log.forget_pictures(lead)
     return article
+
+
+def _outside_chain(top: HtmlElement, body: HtmlElement) -> list[HtmlElement]:
+    """The containers from ``top``'s parent up to the body: their other children are
+    outside the article."""
+    chain = []
+    parent = top.getparent()
+    while parent is not None:
+        chain.append(parent)
+        if parent is body:
+            break
+        parent = parent.getparent()
+    return chain
+
+
+_OUTSIDE_TAGS = {"nav": "navigation", "header": "page header", "footer": "page footer",
+                 "aside": "sidebar"}
+
+
+def _note_outside(chain: list[HtmlElement], body: HtmlElement) -> None:
+    """Record the blocks the chosen article leaves on the page (after its siblings were
+    gathered: what is still beside it was not taken)."""
+    if droplog.current() is None or not chain:
+        return
+    on_path = set(chain)
+    for container in chain:
+        for child in container:
+            if not isinstance(child.tag, str) or child in on_path:
+                continue
+            reason = _OUTSIDE_TAGS.get(child.tag)
+            if reason is None:
+                names = f"{child.get('class') or ''} {child.get('id') or ''}".strip()
+                reason = droplog.name_reason(names) if names else ""
+                if not reason or reason == "named like page furniture":
+                    reason = "outside the article"
+            droplog.note(child, reason)
 
 
 def _leading_heading(article: HtmlElement) -> str | None:
@@ -96,23 +148,34 @@ def _leading_heading(article: HtmlElement) -> str | None:
     return None
 
 
-def extract(html: str | bytes, url: str | None = None) -> Article:
+def extract(html: str | bytes, url: str | None = None, *, rules: PageRules | None = None,
+            explain: bool = False) -> Article:
     """The article in ``html`` (page text or bytes) read from ``url``.
 
     A page read from disk (a ``file:`` ``url``) stands for the web address it was saved
     from (``address``): its links resolve against that, and it is the clip's source.
-    ``Article.notes`` says what a reader of the Markdown misses (``clipper.fidelity``).
+    ``Article.notes`` says what a reader of the Markdown misses (``clipper.fidelity``);
+    ``Article.dropped`` lists the blocks left out and why, each with a CSS selector checked
+    against the page when ``explain`` (which parses the page once more).
+    ``rules``: the site rules for this page (``clipper.library.site_rules``).
     """
-    with fidelity.collecting() as collected:
-        article = _extract(html, url)
+    with fidelity.collecting() as collected, droplog.collecting() as log:
+        article = _extract(html, url, rules)
     article.notes = fidelity.finish(collected, html, article.markdown, article.kept_lines)
+    if explain:
+        from clipper.extract.selectors import locate
+
+        article.dropped = locate(html, log.blocks())
+    else:
+        article.dropped = [DroppedBlock(e.text, e.reason, None, e.line) for e in log.blocks()]
     return article
 
 
-def _extract(html: str | bytes, url: str | None) -> Article:
+def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None) -> Article:
     doc = parse_html(html)  # bytes are decoded there (BOM, meta charset, detection)
     address = PageAddress.of(html, url)
     meta = extract_metadata(doc, address.web)  # first: it reads JSON-LD scripts and <head>
+    applied = site_rules.apply_rules(doc, rules) if rules else []
     if address.local and not address.web and meta.url:
         address = PageAddress(meta.url, address.local)  # its canonical or og:url
     url = address.web
@@ -133,16 +196,19 @@ def _extract(html: str | bytes, url: str | None) -> Article:
             break
         attempts.append((length, -len(attempts), article))
         if not flags.relax():
-            length, _, article = max(attempts, key=lambda a: (a[0], a[1]))
+            length, index, article = max(attempts, key=lambda a: (a[0], a[1]))
+            _chosen_attempt(-index)
             break
         body = copy.deepcopy(pristine) if pristine is not None else \
-            _prepared(parse_html(html), url, address.local)[0]
+            _reprepared(html, url, address.local, rules)
     if length == 0 or not has_words_outside_links(article):
         raise NoArticleError(
             "No article text found on this page",
             "It may be built by scripts, or hold only links and images.",
         )
 
+    if applied:
+        site_rules.unmark(article)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)
@@ -164,4 +230,21 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         html=article_html,
         images=image_urls(markdown, address.local or base),
         kept_lines=lines,
+        site_rules=applied,
     )
+
+
+def _chosen_attempt(index: int) -> None:
+    log = droplog.current()
+    if log is not None:
+        log.choose(index)
+
+
+def _reprepared(html: str | bytes, url: str | None, local: str | None,
+                rules: PageRules | None) -> HtmlElement:
+    """A huge page parsed and cleaned again for a retry (its drops are already recorded)."""
+    with droplog.muted():
+        doc = parse_html(html)
+        if rules:
+            site_rules.apply_rules(doc, rules)
+        return _prepared(doc, url, local)[0]

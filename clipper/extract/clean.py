@@ -14,6 +14,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from clipper.extract import droplog
 from clipper.extract.patterns import JUNK_TAGS, PHRASING_ELEMS, VIDEOS
 from clipper.fidelity import embed_seen
 
@@ -75,21 +76,37 @@ def remove_junk(root: HtmlElement) -> None:
     The candidates are found by lxml in C (tag filters, one XPath), so the cost does
     not grow with the Python work per element of the page.
     """
-    doomed: list[HtmlElement] = list(root.iter(*JUNK_TAGS, "svg"))
-    doomed.extend(el for el in root.xpath(_MAYBE_HIDDEN) if is_hidden(el) or is_modal(el))
-    doomed.extend(el for el in root.xpath(_CLASSED) if is_screen_reader_only(el))
+    doomed: list[tuple[HtmlElement, str | None]] = [
+        (el, None) for el in root.iter(*JUNK_TAGS, "svg")]  # never shown as text: not logged
+    doomed.extend((el, "pop-up" if is_modal(el) and not is_hidden(el) else "hidden")
+                  for el in root.xpath(_MAYBE_HIDDEN) if is_hidden(el) or is_modal(el))
+    doomed.extend((el, "text for screen readers only") for el in root.xpath(_CLASSED)
+                  if is_screen_reader_only(el))
     for el in list(root.iter(*_EMBEDS)):
         link = video_link(el)
         parent = el.getparent()
         embed_seen(el, link is not None and parent is not None)
         if link is None or parent is None:
-            doomed.append(el)
+            doomed.append((el, "embedded frame"))
         else:
             link.tail = el.tail
             parent.replace(el, link)
-    for el in doomed:  # an ancestor dropped first takes its subtree along; that is fine
-        if el.getparent() is not None:
+    top = _outermost(root)
+    for el, reason in doomed:  # an ancestor dropped first takes its subtree along; that is fine
+        if el.getparent() is None:
+            continue
+        if reason is None:
             el.drop_tree()
+        elif _outermost(el) is top:  # not inside a block already dropped
+            droplog.drop(el, reason)
+
+
+def _outermost(el: HtmlElement) -> HtmlElement:
+    """The root of the tree ``el`` is in now (a dropped block's own top when it was dropped)."""
+    top = el
+    for top in el.iterancestors():  # noqa: B007 -- the last ancestor is the answer
+        pass
+    return top
 
 
 def _is_br_chain_start(br: HtmlElement) -> HtmlElement | None:

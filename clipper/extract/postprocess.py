@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from clipper.extract import droplog
 from clipper.extract.select import text_similarity
 from clipper.extract.text import inner_text
 from clipper.images.refs import find_image_refs
@@ -56,7 +57,7 @@ def drop_title_heading(root: HtmlElement, title: str | None) -> None:
             if text_similarity(title, inner_text(el)) > 0.75 and (
                 text_similarity(inner_text(el), title) > 0.75
             ):
-                el.drop_tree()
+                droplog.drop(el, "duplicate of the title")
             return
         if el.tag in ("p", "li", "pre", "table", "blockquote") and el.text_content().strip():
             return

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from clipper.extract import droplog
 from clipper.extract.patterns import (
     ACTION_WORDS,
     AD_WORDS,
@@ -64,9 +65,9 @@ _EMBEDS = ("object", "embed", "iframe")
 _SPLIT_NAME = re.compile(r"[^a-z]+")
 
 
-def _drop(el: HtmlElement) -> None:
+def _drop(el: HtmlElement, reason: str) -> None:
     if el.getparent() is not None:
-        el.drop_tree()
+        droplog.drop(el, reason)
 
 
 def _has_ancestor(el: HtmlElement, tag: str, stop: HtmlElement | None = None) -> HtmlElement | None:
@@ -160,12 +161,14 @@ class _Context:
             return 0.0
         return sum(self.length(d) for d in el.iterdescendants(*tags)) / total
 
-    def remove(self, el: HtmlElement) -> None:
+    def remove(self, el: HtmlElement, reason: str) -> None:
+        if droplog.protected(el):
+            return
         parent = el.getparent()
         while parent is not None:
             self._lengths.pop(parent, None)
             parent = parent.getparent()
-        el.drop_tree()
+        droplog.drop(el, reason)
 
 
 _NEVER_VOCABULARY = frozenset(("comment", "com-", "hidden"))
@@ -295,7 +298,23 @@ def clean_conditionally(root: HtmlElement, tag: str, ctx: _Context) -> None:
         if node is root or node.getparent() is None:
             continue
         if _should_remove(node, tag, ctx) and not holds_notes(node):
-            ctx.remove(node)
+            ctx.remove(node, _conditional_reason(node, tag, ctx))
+
+
+def _conditional_reason(node: HtmlElement, tag: str, ctx: _Context) -> str:
+    """In plain words, why Readability's numbers took ``node`` for a widget."""
+    if tag in ("form", "fieldset") or next(node.iter("input", "select", "textarea"), None) \
+            is not None:
+        return "form"
+    if _wrapper_weight(node, ctx.flags, ctx.vocabulary) < 0:
+        return droplog.name_reason(class_and_id(node))
+    if link_density(node, ctx.page_url, ctx.length(node)) > 0.2:
+        return "mostly links"
+    if int(_COUNT["img"](node)) > 1:
+        return "mostly pictures"
+    if next(node.iterdescendants(*_EMBEDS), None) is not None:
+        return "embedded media"
+    return "too little text"
 
 
 def holds_notes(node: HtmlElement) -> bool:
@@ -324,7 +343,11 @@ def clean_tags(root: HtmlElement, tags: tuple[str, ...]) -> None:
                 continue
             if node.tag == "aside" and keeps_aside(node):
                 continue
-        _drop(node)
+        _drop(node, _TAG_REASONS.get(node.tag, "form"))
+
+
+_TAG_REASONS = {"footer": "page footer", "aside": "sidebar", "object": "embedded media",
+                "embed": "embedded media", "iframe": "embedded frame", "link": "empty"}
 
 
 _WRAPPER_SUSPECTS = frozenset(("aside", "footer"))
@@ -346,13 +369,13 @@ def clean_share_elements(root: HtmlElement, threshold: int = 500) -> None:
         if "share" in match and SHARE_ELEMENTS.search(match) and (
             len(node.text_content()) < threshold
         ):
-            _drop(node)
+            _drop(node, "share buttons")
 
 
 def clean_headers(root: HtmlElement, flags: Flags) -> None:
     for node in list(root.iter("h1", "h2")):
         if class_weight(node, flags) < 0:
-            _drop(node)
+            _drop(node, droplog.name_reason(class_and_id(node)))
 
 
 def remove_empty_paragraphs(root: HtmlElement) -> None:
@@ -360,7 +383,7 @@ def remove_empty_paragraphs(root: HtmlElement) -> None:
         if next(p.iter("img", "embed", "object", "iframe", "picture", "video"), None) is not None:
             continue
         if not p.text_content().strip():
-            _drop(p)
+            _drop(p, "empty")
 
 
 def remove_br_before_paragraph(root: HtmlElement) -> None:
@@ -369,7 +392,7 @@ def remove_br_before_paragraph(root: HtmlElement) -> None:
             continue
         nxt = br.getnext()
         if nxt is not None and nxt.tag == "p":
-            _drop(br)
+            _drop(br, "empty")
 
 
 def unwrap_single_cell_tables(root: HtmlElement) -> None:
@@ -445,7 +468,8 @@ def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
         if strength == 2 or length < SMALL_BOX_CHARS or (
             link_density(node, page_url, length) > 0.3
         ):
-            _drop(node)
+            _drop(node, droplog.name_reason(class_and_id(node)) if node.tag != "nav"
+                  or node.get("class") or node.get("id") else "navigation")
 
 
 _TEXT_BLOCKS = ("p", "div", "li", "span", "h2", "h3", "h4", "h5", "h6", "aside", "section",
@@ -463,7 +487,7 @@ def drop_teaser_cards(root: HtmlElement) -> None:
         if not href or href.startswith("#") or a.getparent() is None:
             continue
         if next(a.iterdescendants(*_CARD_HEADINGS), None) is not None:
-            _drop(a)
+            _drop(a, "teaser for another story")
 
 
 _CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -496,7 +520,7 @@ def drop_read_more_teasers(root: HtmlElement, page_url: str | None) -> None:
             continue
         total = total or text_length(root)
         if len(text) < 0.5 * total:
-            _drop(block)
+            _drop(block, "teaser for another story")
 
 
 _TEASER_BLOCKS = frozenset(("p", "div", "li", "section", "article"))
@@ -518,7 +542,7 @@ def drop_share_and_home_links(root: HtmlElement, page_url: str | None) -> None:
                 home and _site_root(href) == home and urlsplit(href).path in ("", "/")
                 and not inner_text(a) and next(a.iter("img", "svg", "picture"), None) is not None
                 and not _TEXT_BEFORE(a)):
-            _drop(a)
+            _drop(a, "share buttons" if SHARE_URL.match(href) else "site logo")
 
 
 _TEXT_BEFORE = etree.XPath("boolean(preceding::text()[normalize-space()])")
@@ -554,12 +578,27 @@ def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
         if (chrome or related) and _in_source(node):
             continue  # "print(1)", "Read more" in a code block are code, not page furniture
         if chrome:
-            _drop(node)
+            _drop(node, _chrome_reason(node, text, page_url))
         elif related:
             if not _inline(node):
                 _drop_related_box(root, node, page_url)
             elif _leads_link_list(node, page_url):
-                _drop(node.getparent())  # "<p><b>Related</b><br><a>…</a><br><a>…</a></p>"
+                _drop(node.getparent(), "related links")  # "<p><b>Related</b><br><a>…</a>…</p>"
+
+
+def _chrome_reason(node: HtmlElement, text: str, page_url: str | None) -> str:
+    """Which kind of page furniture ``_is_chrome_text`` recognised, in plain words."""
+    if TAXONOMY_LABEL.match(text):
+        return "tags"
+    if COMMENT_PROMPT.match(text):
+        return "comments"
+    if is_pager(text):
+        return "page links"
+    if TEASER_START.match(text):
+        return "teaser for another story"
+    if ACTION_WORDS.match(text):
+        return "share buttons"
+    return "page furniture (its words)"
 
 
 def _is_chrome_text(node: HtmlElement, text: str, page_url: str | None) -> bool:
@@ -617,16 +656,16 @@ def _drop_related_box(root: HtmlElement, heading: HtmlElement, page_url: str | N
     if box is not root:
         rest = len(inner_text(box)) - len(inner_text(heading))
         if rest <= 0 or link_density(box, page_url) > 0.5 or rest < SMALL_BOX_CHARS:
-            _drop(box)
+            _drop(box, "related links")
             return
     following = heading.getnext()
-    _drop(heading)
+    _drop(heading, "related links")
     while following is not None:
         nxt = following.getnext()
         text = inner_text(following)
         if not text or link_density(following, page_url, len(text)) <= 0.5:
             break
-        _drop(following)
+        _drop(following, "related links")
         following = nxt
 
 
@@ -649,11 +688,11 @@ def drop_repeated_labels(root: HtmlElement, times: int = 3) -> None:
                 continue
             if len(run) >= times:
                 for node in run[1:]:
-                    _drop(node)
+                    _drop(node, "repeated label")
             run, last = ([child], label) if label is not None else ([], None)
         if len(run) >= times:
             for node in run[1:]:
-                _drop(node)
+                _drop(node, "repeated label")
 
 
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "”", "»")

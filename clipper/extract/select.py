@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from clipper.extract import droplog
 from clipper.extract.clean import is_phrasing
 from clipper.extract.context import ExtractionContext
 from clipper.extract.patterns import (
@@ -152,14 +153,14 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
             match = f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
             if not context.byline and _byline_node(node, match):
                 context.byline = " ".join(node.text_content().split())
-                node.drop_tree()
+                droplog.drop(node, "byline (kept in the front matter)")
                 continue
             if remove_title and tag in ("h1", "h2") and title and (
                 text_similarity(title, inner_text(node)) > 0.75
             ):
                 remove_title = False
                 context.headline_parent = node.getparent()  # where the article starts
-                node.drop_tree()
+                droplog.drop(node, "duplicate of the title")
                 continue
             if flags.strip_unlikely:
                 if (
@@ -170,15 +171,14 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
                     and tag not in _SUBHEADINGS  # "subheader", "section-header": text
                     and not _has_ancestor(node, "table")
                     and not _has_ancestor(node, "code")
-                ):
-                    node.drop_tree()
+                ) and droplog.drop(node, droplog.name_reason(match)):
                     continue
                 role = node.get("role")
-                if role and role in UNLIKELY_ROLES and not (role == "alert" and is_callout(node)):
-                    node.drop_tree()
+                if role and role in UNLIKELY_ROLES and not (
+                    role == "alert" and is_callout(node)
+                ) and droplog.drop(node, droplog.ROLE_REASONS.get(role, "navigation")):
                     continue
-            if tag in _MAYBE_EMPTY and _is_without_content(node):
-                node.drop_tree()
+            if tag in _MAYBE_EMPTY and _is_without_content(node) and droplog.drop(node, "empty"):
                 continue
         if tag in TAGS_TO_SCORE:
             result.to_score.append(node)
@@ -192,6 +192,9 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
                     for attr in ("class", "id"):
                         if node.get(attr):
                             child.set(attr, node.get(attr))
+                mark = node.get(droplog.RULE_ATTR)
+                if mark is not None:  # a site rule's mark stays on the block
+                    child.set(droplog.RULE_ATTR, mark)
                 parent = node.getparent()
                 if parent is not None:
                     parent.replace(node, child)

@@ -70,6 +70,10 @@ def import_reading_list(request: ImportRequest, folder: Path, handle: Library | 
                             template=request.template)
     if request.delay is not None:
         options.delay = request.delay
+    if folder.is_dir():  # the library's site rules, as a save applies them
+        from clipper.library.site_rules import SiteRules
+
+        options.rules = SiteRules.load(folder)
     library = handle if handle is not None and handle.folder == folder.absolute() \
         else Library(folder)
     try:

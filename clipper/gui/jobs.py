@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from clipper.fidelity import Note
     from clipper.library import ClipSummary, Library, SaveResult
     from clipper.library.index import Facets, Sort
+    from clipper.library.site_rules import SiteRules
     from clipper.library.snapshots import PageCopy
     from clipper.library.store import Trashed
     from clipper.library.templates import ClipTemplate
@@ -38,11 +39,106 @@ PREVIEW_ACCEPT = "image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8"
 """What Qt can show (no AVIF plugin), so content negotiation does not pick AVIF."""
 
 
-def load_page(source: Source, cancel: threading.Event, progress: ProgressFn) -> Loaded:
-    """Read and clean a page (the window shows the result side by side)."""
+def load_page(source: Source, cancel: threading.Event, progress: ProgressFn,
+              library: Path | None = None, use_rules: bool = True) -> Loaded:
+    """Read and clean a page (the window shows the result side by side), with the site
+    rules of ``library`` unless ``use_rules`` is False."""
     from clipper import pipeline
 
-    return pipeline.load(source, progress=progress, cancel=cancel, keep_page=True)
+    rules, problem = site_rules(library) if use_rules else (None, None)
+    loaded = pipeline.load(source, progress=progress, cancel=cancel, keep_page=True, rules=rules)
+    loaded.rules_problem = problem
+    return loaded
+
+
+def site_rules(library: Path | None) -> tuple[SiteRules | None, str | None]:
+    """The library's site rules, or why they cannot be read (the page loads without them)."""
+    from clipper.library.site_rules import SiteRules, SiteRulesError
+
+    if library is None or not library.is_dir():
+        return None, None
+    try:
+        return SiteRules.load(library), None
+    except SiteRulesError as exc:
+        return None, str(exc)
+
+
+def extract_again(loaded: Loaded, library: Path | None, use_rules: bool,
+                  cancel: threading.Event, progress: ProgressFn) -> Loaded:
+    """The page shown, cleaned again with or without the site rules (nothing is fetched)."""
+    from dataclasses import replace
+
+    from clipper import pipeline
+
+    rules, problem = site_rules(library) if use_rules else (None, None)
+    if problem:
+        from clipper.library.site_rules import SiteRulesError
+
+        raise SiteRulesError(problem)
+    url = loaded.page.url
+    article = pipeline.extract_page(loaded.html, url,
+                                    rules=pipeline.page_rules(rules, loaded.html, url))
+    check_cancel(cancel)
+    return replace(loaded, article=article)
+
+
+@dataclass
+class Picked:
+    """A block a person picked in the source, and the page cleaned again with the choice."""
+
+    loaded: Loaded
+    kind: str
+    """``keep``, ``drop`` or ``article``."""
+    selector: str
+    text: str
+    host: str | None
+    """The site a rule would be remembered for (None: a page without an address)."""
+
+
+def pick_block(loaded: Loaded, line: int, kind: str, library: Path | None, use_rules: bool,
+               cancel: threading.Event, progress: ProgressFn) -> Picked:
+    """Find the block on ``line`` of the page's source, then clean the page again with the
+    site rules and this choice (nothing is written: remembering it is asked after)."""
+    from dataclasses import replace
+    from urllib.parse import urlsplit
+
+    from clipper import pipeline
+    from clipper.extract.address import PageAddress
+    from clipper.extract.selectors import block_at_line
+    from clipper.models import PageRules
+
+    found = block_at_line(loaded.html, line)
+    if found is None:
+        raise ClipperError(f"No block of the page starts at line {line}",
+                           "Right-click the line where the block's tag opens.")
+    selector, text = found
+    check_cancel(cancel)
+    rules, _problem = site_rules(library) if use_rules else (None, None)
+    url = loaded.page.url
+    page = pipeline.page_rules(rules, loaded.html, url) or PageRules()
+    keep, drop, article = list(page.keep), list(page.drop), list(page.article)
+    {"keep": keep, "drop": drop, "article": article}[kind].insert(0, selector)
+    if kind == "drop" and selector in keep:
+        keep.remove(selector)
+    if kind == "keep" and selector in drop:
+        drop.remove(selector)
+    chosen = PageRules(tuple(keep), tuple(drop), tuple(article))
+    cleaned = pipeline.extract_page(loaded.html, url, rules=chosen)
+    web = PageAddress.of(loaded.html, url).web or loaded.article.url
+    host = urlsplit(web).hostname if web and web.startswith(("http:", "https:")) else None
+    return Picked(replace(loaded, article=cleaned), kind, selector, text, host)
+
+
+def remember_rule(library: Path, host: str, kind: str, selector: str, note: str,
+                  cancel: threading.Event, progress: ProgressFn) -> Path:
+    """Add the rule to the library's file (read first: a broken file is never written)."""
+    from clipper.library.site_rules import SiteRules
+    from clipper.settings import ensure_library
+
+    ensure_library(library)
+    rules = SiteRules.load(library)
+    rules.add(host, kind, selector, note)
+    return rules.save(library)
 
 
 @dataclass
@@ -54,6 +150,8 @@ class SourceVariant:
     tokens: list[list[Span]]
     kept: list[tuple[int, int]]
     pretty: bool = False
+    dropped: dict[int, str] | None = None
+    """1-based line -> why the blocks starting there were dropped (the source as written)."""
 
 
 @dataclass
@@ -98,7 +196,17 @@ def source_variant(html: str, article: Article, pretty: bool, cancel: threading.
     check_cancel(cancel)
     # the extractor's ranges count lines of the page as written
     kept = kept_lines(shown, text, () if pretty else hint, article.images)
-    return SourceVariant(shown, tokens, kept, pretty)
+    return SourceVariant(shown, tokens, kept, pretty, None if pretty else dropped_lines(article))
+
+
+def dropped_lines(article: Article) -> dict[int, str]:
+    """Where each dropped block starts in the source, with its reason and first words."""
+    lines: dict[int, list[str]] = {}
+    for block in article.dropped:
+        if block.line is not None:
+            words = f": {block.text[:60]}" if block.text else ""
+            lines.setdefault(block.line, []).append(f"Dropped ({block.reason}){words}")
+    return {line: "\n".join(texts) for line, texts in lines.items()}
 
 
 def prepare_raw_view(html: str, base_url: str | None, local_dir: Path | None,
@@ -112,7 +220,7 @@ def prepare_raw_view(html: str, base_url: str | None, local_dir: Path | None,
     pretty = source_variant(html, article, True, cancel=cancel, progress=progress) \
         if looks_minified(html) else None
     check_cancel(cancel)
-    return RawExtras(plain, sanitize(html, base_url, local_dir), pretty)
+    return RawExtras(plain, sanitize(html, base_url, local_dir, lines=True), pretty)
 
 
 @dataclass
@@ -555,13 +663,15 @@ def save_sources(sources: list[Source], library: Library | Path, *, tags: list[s
 
     from .mime import display_name
 
-    ensure_library(library if isinstance(library, Path) else library.folder)
+    folder = library if isinstance(library, Path) else library.folder
+    ensure_library(folder)
+    rules, _problem = site_rules(folder)  # a broken file: the queue saves without them
     report = QueueReport([], [], [])
     for done, source in enumerate(sources):
         check_cancel(cancel)
         progress("queued", done, len(sources))
         try:
-            loaded = pipeline.load(source, cancel=cancel)
+            loaded = pipeline.load(source, cancel=cancel, rules=rules)
             clip = Clip.from_article(loaded.article, tags=list(tags))
             if not clip.source and source.kind == "html":
                 clip.source = source.url

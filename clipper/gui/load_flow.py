@@ -66,7 +66,8 @@ class LoadFlow(QObject):
 
     def __init__(self, session: Session, parent: QWidget, *, confirm: Confirm,
                  raw_view: RawView, article: ArticleEditor, address: QLineEdit,
-                 default_tags: Callable[[], list[str]]) -> None:
+                 default_tags: Callable[[], list[str]],
+                 library: Callable[[], Path] | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._parent = parent
@@ -75,6 +76,15 @@ class LoadFlow(QObject):
         self._article = article
         self._address = address
         self._default_tags = default_tags
+        self._library = library
+        self._rules_off = False
+        """Site rules turned off for the page shown (the next page has them again)."""
+        article.rules.switched.connect(self.use_rules)
+        from .pick_flow import PickFlow
+
+        self.picker = PickFlow(session, parent, raw_view=raw_view, confirm=confirm,
+                               library=library, rules_off=lambda: self._rules_off,
+                               show=self._show)
         self.task: Task[Any] | None = None
         """The running load, if any."""
         self._raw_task: Task[Any] | None = None
@@ -184,8 +194,10 @@ class LoadFlow(QObject):
         """Load ``source`` now (whatever is running is dropped)."""
         self._cancel_all()
         self._session.load_started(source)
+        self._rules_off = False
+        library = self._library() if self._library is not None else None
         self.task = tasks.run_in_background(
-            partial(jobs.load_page, source), on_done=self._on_loaded,
+            partial(jobs.load_page, source, library=library), on_done=self._on_loaded,
             on_error=partial(self._on_failed, source),
             on_progress=partial(self._session.progressed, "load"), name="load")
 
@@ -208,6 +220,30 @@ class LoadFlow(QObject):
         """The source colours and the page rendering have arrived (they follow the article)."""
         return self._raw_pending is None and (self._raw_task is None
                                               or not self._raw_task.running)
+
+    def use_rules(self, on: bool) -> None:
+        """The rules bar's button: the page shown, cleaned again with or without the site
+        rules (asked first when the article was edited)."""
+        loaded = self._session.loaded
+        if loaded is None or self.task is not None:
+            return
+
+        def go() -> None:
+            library = self._library() if self._library is not None else None
+            self._session.load_started(loaded.source)
+            self.task = tasks.run_in_background(
+                partial(jobs.extract_again, loaded, library, on),
+                on_done=partial(self._on_extracted_again, not on),
+                on_error=partial(self._on_failed, loaded.source), name="extract again")
+
+        what = "applying the site rules" if on else "showing the page without its site rules"
+        self._confirm(what, go)
+
+    def _on_extracted_again(self, off: bool, loaded: Loaded) -> None:
+        self.task = None
+        self._session.load_ended()
+        self._rules_off = off
+        self._show(loaded)
 
     def _on_failed(self, source: Source, error: BaseException) -> None:
         self.task = None
@@ -240,6 +276,9 @@ class LoadFlow(QObject):
         if not clip.source and loaded.page.url and loaded.page.url.startswith("http"):
             clip.source = loaded.page.url
         self._session.page_shown(loaded, clip)
+        if loaded.rules_problem:
+            self._session.informed(f"Site rules not applied: {loaded.rules_problem}",
+                                   "warning")
         if loaded.no_article:
             self._session.informed(
                 f"{loaded.no_article} The page loaded: its source is on the left. Type or "
@@ -262,6 +301,7 @@ class LoadFlow(QObject):
         # Tinted once the background work has found which lines' text is in the article.
         generation = self._raw_view.show_source(display_text(loaded.html), [])
         self._article.notes.set_notes(loaded.article.notes)
+        self._article.rules.show_rules(loaded.article.site_rules, self._rules_off)
         kept = loaded.copy_of
         self._raw_view.set_saved_copy(kept.loaded_at if kept is not None else None)
         self._variants = {}
@@ -336,6 +376,7 @@ class LoadFlow(QObject):
         web = source if source and source.lower().startswith(("http://", "https://")) else None
         self._session.page_forgotten(web)
         self._article.notes.set_notes([])
+        self._article.rules.show_rules([], False)
         self._raw_view.set_saved_copy(None)
         self._raw_view.clear("This clip was opened from your library; its web page is not "
                              "loaded." + (" Reload (F5) fetches it again." if web else ""))

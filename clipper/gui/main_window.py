@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
                               settings=lambda: self.settings)
         self.loader = LoadFlow(self.session, self, confirm=self.saver.confirm_discard,
                                raw_view=self.raw_view, article=self.article,
-                               address=self.url_bar.field,
+                               address=self.url_bar.field, library=lambda: self.library,
                                default_tags=lambda: starting_tags(self.settings))
         self.drops = DropTarget(self, self.drop_overlay.set_shown, self.loader.open_sources)
         self.images = ImagesFlow(self.session, self,

@@ -95,8 +95,19 @@ def _image_source(img: _Node) -> str | None:
     return None
 
 
-def sanitize(html: str, base_url: str | None, local_dir: Path | None = None) -> SafePage:
-    """Rebuild ``html`` from harmless parts; see the module docstring for the rules."""
+LINE_ANCHOR = "cl-"
+"""``lines=True``: each block starts with ``<a name="cl-N">``, N its line in the source."""
+_LINE_BLOCKS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                          "pre", "dd", "dt", "td", "th"))
+
+
+def sanitize(html: str, base_url: str | None, local_dir: Path | None = None,
+             lines: bool = False) -> SafePage:
+    """Rebuild ``html`` from harmless parts; see the module docstring for the rules.
+
+    ``lines``: every block is marked with the source line it starts on (an empty named
+    anchor, which the rendering keeps), so a click in the page can name its block.
+    """
     import lxml.html
 
     if not html.strip():
@@ -107,7 +118,12 @@ def sanitize(html: str, base_url: str | None, local_dir: Path | None = None) -> 
         return SafePage("")
     images: list[str] = []
     for el in list(root.iter()):
+        line = el.sourceline
         _clean(cast(_Node, el), base_url or "", local_dir, images)
+        if lines and line and el.tag in _LINE_BLOCKS and el.getparent() is not None:
+            mark = el.makeelement("a", {"name": f"{LINE_ANCHOR}{line}"})
+            mark.tail, el.text = el.text, None
+            el.insert(0, mark)
     body = root.find("body")
     out = lxml.html.tostring(body if body is not None else root, encoding="unicode")
     return SafePage(out, list(dict.fromkeys(images)))

@@ -34,6 +34,8 @@ class Colors:
     """Level -> (background, border, text) of the message strip."""
     kept_background: str
     kept_mark: str
+    dropped_background: str
+    """The source line where a block the extractor dropped starts."""
     tokens: dict[str, str]
     """Syntax colours of the source: tag, attr, value, comment, doctype, entity."""
     placeholder: tuple[str, str, str]
@@ -53,7 +55,7 @@ LIGHT = Colors(
              "warning": ("#fff4e0", "#e6c17a", "#5a3d00"),
              "info": ("#e8f1fb", "#9dbfe6", "#163a5f"),
              "success": ("#e6f4e7", "#94c897", "#1d4b21")},
-    kept_background="#e3f4e1", kept_mark="#3c9a41",
+    kept_background="#e3f4e1", kept_mark="#3c9a41", dropped_background="#fbeadf",
     tokens={"tag": "#22639a", "attr": "#8a4a9c", "value": "#a34a1d", "comment": "#7a8088",
             "doctype": "#7a8088", "entity": "#b0306a"},
     placeholder=("#eef0f3", "#c5cad3", "#b4bac5"),
@@ -65,7 +67,7 @@ DARK = Colors(
              "warning": ("#453313", "#8a6a2a", "#ffe6b8"),
              "info": ("#1b2f45", "#3b6a9c", "#d6e8ff"),
              "success": ("#1c3a21", "#3f7d47", "#d3f2d6")},
-    kept_background="#1f3d24", kept_mark="#5cbf63",
+    kept_background="#1f3d24", kept_mark="#5cbf63", dropped_background="#4a2f1e",
     tokens={"tag": "#7fb4e8", "attr": "#d7a0e6", "value": "#f0a37a", "comment": "#8f96a0",
             "doctype": "#8f96a0", "entity": "#f08cbc"},
     placeholder=("#2b2f36", "#4a505b", "#5d6471"),

@@ -48,6 +48,7 @@ from clipper.importers.polite import (
 from clipper.library import Library, fingerprint, list_clips
 from clipper.library.duplicates import is_similar
 from clipper.library.index import IndexUnavailable
+from clipper.library.site_rules import SiteRules
 from clipper.library.snapshots import page_addresses
 from clipper.library.templates import ClipTemplate
 from clipper.library.walk import iter_clip_files
@@ -100,6 +101,8 @@ class ImportOptions:
     limits: Limits = field(default_factory=Limits)
     template: ClipTemplate | None = None
     """Where and as what the clips are written (Settings ▸ Templates; None: the default)."""
+    rules: SiteRules | None = None
+    """The library's site rules, applied to each page as ``clipper save`` applies them."""
 
 
 @dataclass
@@ -328,7 +331,8 @@ class _Run:
             self.events(ItemStarted(item))
         options = self.options
         try:
-            loaded = load(Source("url", item.url), limits=options.limits, cancel=self.cancel)
+            loaded = load(Source("url", item.url), limits=options.limits, cancel=self.cancel,
+                          rules=options.rules)
             clip = clip_from_article(item, loaded.article, options.tags)
             return self.save(item, clip, Status.SAVED, page=loaded)
         except (CancelledError, LibraryError):
@@ -350,7 +354,8 @@ class _Run:
         check_cancel(self.cancel)
         if item.stored_html:
             try:
-                loaded = load(Source.from_html(item.stored_html, item.url), cancel=self.cancel)
+                loaded = load(Source.from_html(item.stored_html, item.url), cancel=self.cancel,
+                              rules=self.options.rules)
             except (CancelledError, LibraryError):
                 raise
             except ClipperError:

@@ -33,7 +33,7 @@ from ..theme import colors
 from .template_editor import TemplateEditor, described
 
 THEME_CHOICES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
-GENERAL_TAB, TEMPLATES_TAB = 0, 1
+GENERAL_TAB, TEMPLATES_TAB, SITE_RULES_TAB = 0, 1, 2
 
 
 class SettingsDialog(QDialog):
@@ -113,6 +113,10 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(general, "General")
         self.tabs.addTab(scroll, "Templates")
+        from ..widgets.site_rules_list import SiteRulesList
+
+        self.site_rules = SiteRulesList(library)
+        self.tabs.addTab(self.site_rules, "Site Rules")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

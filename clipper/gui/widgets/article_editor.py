@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from .find_bar import FindBar
 from .notes_bar import NotesBar
+from .rules_bar import RulesBar
 from .safe_browser import SafeBrowser
 
 PREVIEW_TAB = 0
@@ -50,9 +51,11 @@ class ArticleEditor(QWidget):
         self.tabs.currentChanged.connect(self._on_tab)
         self.find_bar = FindBar()
         self.notes = NotesBar()
+        self.rules = RulesBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.rules)
         layout.addWidget(self.notes)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.find_bar)

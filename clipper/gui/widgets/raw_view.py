@@ -9,6 +9,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTabWidget,
@@ -71,8 +72,17 @@ class RawView(QWidget):
         self.pretty_button.setToolTip("Show the source one element a line, indented (a "
                                       "minified page is shown so at once)")
         self.pretty_button.toggled.connect(self._on_pretty)
+        self.dropped_button = QToolButton()
+        self.dropped_button.setObjectName("droppedButton")
+        self.dropped_button.setText("Dropped")
+        self.dropped_button.setToolTip("The blocks left out of the article, and why: choose "
+                                       "one to see it in the source")
+        self.dropped_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.dropped_button.setMenu(QMenu(self.dropped_button))
+        self.dropped_button.hide()
         corner_layout.addWidget(self.legend)
         corner_layout.addStretch(1)  # under a narrow pane: the buttons keep their size
+        corner_layout.addWidget(self.dropped_button)
         corner_layout.addWidget(self.pretty_button)
         corner_layout.addWidget(self.images_button)
         self._corner = corner
@@ -121,6 +131,7 @@ class RawView(QWidget):
         self.images_button.setEnabled(False)
         self.source.setPlaceholderText("")
         self._generation = self.source.show_source(text, kept_lines)
+        self._list_dropped({})
         self._set_pretty(False, enabled=False)
         self._update_legend()
         return self._generation
@@ -135,6 +146,8 @@ class RawView(QWidget):
         else:
             shown = self.source.set_kept(variant.kept)
         self.source.apply_tokens(shown, variant.tokens)
+        self.source.set_dropped(variant.dropped or {})
+        self._list_dropped(variant.dropped or {})
         self._set_pretty(variant.pretty, enabled=True)
         self._update_legend()
 
@@ -150,6 +163,21 @@ class RawView(QWidget):
 
     def generation(self) -> int:
         return self._generation
+
+    def _list_dropped(self, dropped: dict[int, str]) -> None:
+        """The Dropped menu: one entry per block left out, in page order; choosing one
+        brings its line into view."""
+        menu = self.dropped_button.menu()
+        menu.clear()
+        for line in sorted(dropped):
+            for text in dropped[line].splitlines():
+                reason, _, words = text.removeprefix("Dropped (").partition("): ")
+                label = f"{reason.rstrip(')')} — {words}" if words else reason.rstrip(")")
+                action = menu.addAction(f"Line {line}: {label}".replace("&", "&&"))
+                action.triggered.connect(lambda _=False, n=line: self.source.go_to_line(n))
+        count = len(menu.actions())
+        self.dropped_button.setText(f"Dropped ({count})")
+        self.dropped_button.setVisible(bool(count))
 
     def _update_legend(self) -> None:
         kept = self.source.kept_line_count()

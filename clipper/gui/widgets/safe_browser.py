@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import base64
 import functools
+from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -115,6 +116,8 @@ class SafeBrowser(QTextBrowser):
         self._measure: int | None = None
         self._base_points = self.font().pointSizeF()
         self.last_menu: QMenu | None = None
+        self.extend_menu: Callable[[QMenu, QPoint], None] | None = None
+        """Adds to the right-click menu (the page view's Keep/Drop/This Is the Article)."""
         """The context menu shown last (what tests read)."""
 
     # -- content -----------------------------------------------------------------------------
@@ -207,8 +210,33 @@ class SafeBrowser(QTextBrowser):
                 menu.insertSeparator(existing[0])
             else:
                 menu.addActions([clip, browse])
+        if self.extend_menu is not None:
+            self.extend_menu(menu, event.pos())
         self.last_menu = menu  # tests look at it
         menu.popup(event.globalPos())
+
+    def source_line_at(self, pos: QPoint) -> int | None:
+        """The source line of the block under ``pos`` (a page sanitised with ``lines``):
+        the nearest line mark at or before it."""
+        from ..sanitize import LINE_ANCHOR
+
+        cursor = self.cursorForPosition(pos)
+        block, limit = cursor.block(), cursor.position()
+        while block.isValid():
+            found = None
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and fragment.position() <= limit:
+                    for name in fragment.charFormat().anchorNames():
+                        if name.startswith(LINE_ANCHOR) and name[len(LINE_ANCHOR):].isdigit():
+                            found = int(name[len(LINE_ANCHOR):])
+                it += 1
+            if found is not None:
+                return found
+            block = block.previous()
+            limit = block.position() + block.length() if block.isValid() else 0
+        return None
 
     # -- images and code that fit the pane ---------------------------------------------------
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontDatabase,
+    QHelpEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -26,7 +27,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextLayout,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ..source_tokens import Kind, Span
 from ..theme import colors
@@ -83,6 +84,8 @@ class SourceView(QPlainTextEdit):
         self._generation = 0
         self._styled: set[int] = set()
         self._kept_blocks: list[tuple[int, int]] = []
+        self._dropped: dict[int, str] = {}
+        """0-based block -> why the blocks starting on that line were dropped."""
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._on_update_request)
@@ -98,6 +101,8 @@ class SourceView(QPlainTextEdit):
         self._generation += 1
         self._tokens = None
         self._styled.clear()
+        self._dropped = {}
+        self.setExtraSelections([])
         self.setPlainText(text)
         count = self.blockCount()
         ranges = sorted((max(1, a) - 1, min(b, count) - 1) for a, b in kept_lines if b >= a)
@@ -125,6 +130,48 @@ class SourceView(QPlainTextEdit):
         self._tokens = tokens
         self._styled.clear()
         self._style_visible()
+
+    def set_dropped(self, lines: dict[int, str]) -> None:
+        """Tint the lines where dropped blocks start (1-based); their reasons are tooltips."""
+        count = self.blockCount()
+        self._dropped = {line - 1: text for line, text in lines.items() if 0 < line <= count}
+        self._paint_dropped()
+
+    def go_to_line(self, line: int) -> None:
+        """Bring 1-based ``line`` near the top and put the cursor there."""
+        block = self.document().findBlockByNumber(max(0, line - 1))
+        self.setTextCursor(QTextCursor(block))
+        bar = self.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), max(0, block.firstLineNumber() - 3)))
+
+    def dropped_reason(self, block: int) -> str | None:
+        """Why blocks starting on this 0-based line were dropped, or None."""
+        return self._dropped.get(block)
+
+    def _paint_dropped(self) -> None:
+        doc = self.document()
+        background = QColor(colors().dropped_background)
+        selections = []
+        for number in sorted(self._dropped):
+            fmt = QTextCharFormat()
+            fmt.setBackground(background)
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(doc.findBlockByNumber(number))
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            number = self.cursorForPosition(event.pos()).blockNumber()
+            reason = self._dropped.get(number)
+            if reason:
+                QToolTip.showText(event.globalPos(), reason, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def kept_block_ranges(self) -> list[tuple[int, int]]:
         """0-based block ranges tinted as kept (for tests and the legend)."""
@@ -168,6 +215,7 @@ class SourceView(QPlainTextEdit):
         if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: colours anew
             self._formats = _formats()
             self._tint(self._kept_blocks)
+            self._paint_dropped()
             self._styled.clear()
             self._style_visible()
             self._gutter.update()
