@@ -144,6 +144,10 @@ class Article:
     """1-based inclusive line ranges of the source HTML that made it into the article."""
     notes: list[Note] = field(default_factory=list)
     """What a reader of the Markdown misses compared with the page (``clipper.fidelity``)."""
+    confidence: float = 1.0
+    """How sure the extractor is that this is the page's article, 0..1 (``extract.guard``)."""
+    confidence_reason: str = ""
+    """Why the confidence is low, in a few words ("" when confident)."""
 
     @property
     def word_count(self) -> int:
@@ -163,6 +167,8 @@ class Article:
             "markdown": self.markdown,
             "html": self.html,
             "notes": [n.as_dict() for n in self.notes],
+            "confidence": self.confidence,
+            "confidence_reason": self.confidence_reason,
         }
 
 

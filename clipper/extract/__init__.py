@@ -21,6 +21,7 @@ from clipper.errors import NoArticleError
 from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
+from clipper.extract.guard import Verdict, needs_second_look, second_look
 from clipper.extract.leadimage import (
     find_leads,
     has_media,
@@ -73,6 +74,7 @@ def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
     context.start_attempt()
     walk = walk_page(body, flags, meta.title, context)
     named = article_named_by(body, (context.page_url, meta.url))
+    context.named = context.named or named is not None
     top, scores = choose_top(body, walk.to_score, flags, url, named)
     lead = lead_before(top, leads, url, context.headline_parent)
     article = gather_siblings(top, scores, url, alone=top is named)
@@ -137,6 +139,12 @@ def _extract(html: str | bytes, url: str | None) -> Article:
             break
         body = copy.deepcopy(pristine) if pristine is not None else \
             _prepared(parse_html(html), url, address.local)[0]
+    verdict = Verdict(article)
+    if pristine is not None and needs_second_look(length, pristine, bool(attempts)):
+        verdict = second_look(article, pristine, meta.lang, base, swap=not context.named)
+        if verdict.article is not article:
+            article = verdict.article
+            length = text_length(article)
     if length == 0 or not has_words_outside_links(article):
         raise NoArticleError(
             "No article text found on this page",
@@ -164,4 +172,6 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         html=article_html,
         images=image_urls(markdown, address.local or base),
         kept_lines=lines,
+        confidence=verdict.confidence,
+        confidence_reason=verdict.reason,
     )

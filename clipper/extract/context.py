@@ -29,6 +29,9 @@ class ExtractionContext:
     """Where the headline the walk removed stood (the article starts there); per attempt,
     because it is an element of that attempt's copy of the page."""
 
+    named: bool = False
+    """The article was the one the page's address names among several (not a guess)."""
+
     def start_attempt(self) -> None:
         """Forget what belongs to the previous attempt's copy of the page."""
         self.headline_parent = None

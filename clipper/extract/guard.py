@@ -1,0 +1,153 @@
+"""A second opinion when the chosen container may be the wrong part of the page.
+
+The first pass (Readability's scores) picks one container. On most pages it holds most
+of the page's text and nothing more is done. When it holds little of the page's text,
+or the first pass had to loosen its rules to find anything, the whole page is read a
+second way: every block is judged by jusText's language-independent measures
+(``blocks``), and the container that holds most of the good prose is pruned like the
+first. The pass that keeps more of the good prose wins. Either way the result carries
+a ``confidence`` (0..1): the share of the page's good prose the clip holds, and a short
+reason when it is low, which the window can show.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from clipper.extract.blocks import Block, classify_blocks, page_blocks
+from clipper.extract.patterns import MAYBE_CANDIDATE, UNLIKELY_CANDIDATES, has_any
+from clipper.extract.prune import prepare_article
+from clipper.extract.score import Flags
+from clipper.extract.text import inner_text, text_length
+
+__all__ = ["Verdict", "needs_second_look", "second_look"]
+
+SHARE_OF_PAGE = 0.25
+"""A first pass keeping less than this share of the page's text is looked at again."""
+CONTAINER_SHARE = 0.7
+"""The whole-page pass takes the smallest element holding this share of the good prose."""
+BETTER_BY = 1.5
+"""The second pass replaces the first when it keeps this many times more good prose."""
+CONFIDENT_SHARE = 0.5
+"""Below this share of the page's good prose the clip is flagged as maybe elsewhere."""
+SWAP_SHARE = 0.15
+"""Below this share the first pass is compared with the whole-page pass; above it, a
+short article beside a long comment thread is still the article."""
+THIN = 500
+"""Fewer characters than this: maybe a teaser, a paywall or a page scripts build."""
+_PROBE = 60
+"""Characters from each end of a block looked for in a clip's text."""
+
+LITTLE_TEXT = "little text: maybe a teaser or a script-built page"
+ELSEWHERE = "most of the page's prose is outside the clip"
+
+
+@dataclass
+class Verdict:
+    """The article to keep and how sure the extractor is of it."""
+
+    article: HtmlElement
+    confidence: float = 1.0
+    reason: str = ""
+
+
+def needs_second_look(article_length: int, page: HtmlElement, relaxed: bool) -> bool:
+    """Cheap test: the first pass loosened its rules or kept little of the page's text."""
+    if relaxed or article_length < THIN:
+        return True
+    return article_length < SHARE_OF_PAGE * text_length(page)
+
+
+def _covered(text: str, good: list[Block]) -> int:
+    """Characters of good blocks that a clip's text holds (by each block's ends)."""
+    total = 0
+    for block in good:
+        probe = block.text
+        if probe[:_PROBE] in text or probe[-_PROBE:] in text:
+            total += len(probe)
+    return total
+
+
+_PAGE_PARTS = frozenset(("nav", "aside", "footer", "header", "form", "menu", "dialog"))
+_NAMED = "//*[@class or @id]"
+WRAPPER_SHARE = 0.5
+"""A part holding this share of the page's text is a wrapper, whatever its name."""
+
+
+def _drop_page_parts(page: HtmlElement) -> None:
+    """Navigation, forms, comment threads, sidebars: what is not the article on any page.
+
+    Unlike the first pass's walk, a wrapper holding most of the page's text stays, even
+    when its name says "header" or "dialog" (a page builder's canvas)."""
+    limit = WRAPPER_SHARE * text_length(page)
+    doomed = list(page.iter(*_PAGE_PARTS))
+    for el in page.xpath(_NAMED):
+        match = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if has_any(match, UNLIKELY_CANDIDATES) and not has_any(match, MAYBE_CANDIDATE):
+            doomed.append(el)
+    for el in doomed:
+        if el.tag in ("a", "body", "html") or el.getparent() is None:
+            continue
+        if text_length(el) < limit:
+            el.drop_tree()
+
+
+def _container(root: HtmlElement, good: list[Block], total: int) -> HtmlElement:
+    """The deepest element holding ``CONTAINER_SHARE`` of the good prose."""
+    mass: dict[HtmlElement, int] = {}
+    for block in good:
+        el: HtmlElement | None = block.element
+        while el is not None:
+            mass[el] = mass.get(el, 0) + len(block)
+            if el is root:
+                break
+            el = el.getparent()
+    best = root
+    while True:
+        heavy = [c for c in best if mass.get(c, 0) >= CONTAINER_SHARE * total]
+        if not heavy:
+            return best
+        best = heavy[0]
+
+
+def second_look(first: HtmlElement, pristine: HtmlElement, lang: str | None,
+                url: str | None, swap: bool = True) -> Verdict:
+    """Compare the first pass's article with a whole-page pass and keep the better.
+
+    ``pristine``: the cleaned page before the first pass's walk (it is not changed).
+    ``swap``: False when the first pass's article is the one the page's address names
+    (a page of several stories), which only gets its confidence measured.
+    """
+    page = copy.deepcopy(pristine)
+    _drop_page_parts(page)
+    blocks = page_blocks(page)
+    classify_blocks(blocks, lang)
+    good = [b for b in blocks if b.good]
+    total = sum(len(b) for b in good)
+    first_length = text_length(first)
+    if not total:
+        reason = LITTLE_TEXT if first_length < THIN else ""
+        return Verdict(first, 0.3 if reason else 0.6, reason)
+    kept = _covered(inner_text(first), good)
+    if kept >= SWAP_SHARE * total or not swap:
+        return _verdict(first, kept / total, first_length)
+    other = _container(page, good, total)
+    article = other.makeelement("div", {})
+    article.append(other)
+    prepare_article(article, Flags(), url)
+    other_kept = _covered(inner_text(article), good)
+    if other_kept > BETTER_BY * kept and other_kept >= 0.2 * total:
+        return _verdict(article, other_kept / total, text_length(article))
+    return _verdict(first, kept / total, first_length)
+
+
+def _verdict(article: HtmlElement, share: float, length: int) -> Verdict:
+    confidence = round(min(1.0, share), 2)
+    if length < THIN:
+        return Verdict(article, min(confidence, 0.4), LITTLE_TEXT)
+    if share < CONFIDENT_SHARE:
+        return Verdict(article, confidence, ELSEWHERE)
+    return Verdict(article, confidence, "")

@@ -1,0 +1,110 @@
+"""The guard against clipping the wrong part of the page, and the clip's confidence.
+
+Small pages written for the purpose: the first pass (Readability's scores) picks a box
+that is not the article, and the whole-page pass (jusText's stop-word measures) finds it.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from clipper.errors import NoArticleError
+from clipper.extract import extract
+from clipper.extract.blocks import classify_blocks, page_blocks, stoplist_for
+from clipper.extract.guard import LITTLE_TEXT
+
+URL = "https://verband.example/aktuelles/tagung-der-interkulturellen-woche/"
+
+ARTICLE_DE = (
+    "Die bundesweite Vorbereitungstagung der Interkulturellen Woche fand in diesem Jahr in "
+    "Hannover statt, und der Verband war mit einer eigenen Arbeitsgruppe dabei. Die "
+    "Teilnehmenden sprachen über die Frage, wie die Feuerwehren mehr Menschen mit "
+    "Einwanderungsgeschichte für das Ehrenamt gewinnen können, und sie stellten Beispiele "
+    "aus den Ländern vor, die sich bewährt haben. Die eigentliche Woche beginnt im Herbst."
+)
+
+NEWSLETTER = "".join(
+    f"<p>{text}</p>" for text in (
+        "Ich willige darin ein, dass der Verband mir regelmäßig, per E-Mail, aktuelle "
+        "Informationen, Einladungen, Hinweise und Angebote zu seinen Tätigkeiten zusendet.",
+        "Ich bin mit der Verarbeitung meiner Daten, meiner Adresse, meines Namens und meiner "
+        "Angaben nach der Datenschutzerklärung einverstanden, und ich kann widerrufen.",
+        "Nach der Anmeldung geht mir eine E-Mail zur Zustimmung zu, nach dem Verfahren, das "
+        "der Verband, der Versender und die Aufsicht, für solche Listen, vorsehen.",
+        "Da ist etwas schiefgelaufen, bitte erneut versuchen, später, oder mit einer anderen "
+        "Adresse, einem anderen Namen, oder über das Kontaktformular, per Post.",
+    )
+)
+
+
+def _page(article: str, extra: str = "") -> str:
+    nav = "".join(f"<li><a href='/r{i}'>Rubrik {i}</a></li>" for i in range(12))
+    return (
+        "<html lang='de'><head><title>Tagung der Interkulturellen Woche</title></head><body>"
+        f"<nav><ul>{nav}</ul></nav>"
+        f"<div class='main'><article><h1>Tagung der Interkulturellen Woche</h1>{article}"
+        "</article></div>"
+        f"{extra}<footer><p>© 2024 Verband</p></footer></body></html>"
+    )
+
+
+def test_a_newsletter_box_that_outscores_a_short_article_loses_to_it() -> None:
+    # Readability's scores prefer the box (more commas); it is a small part of a page
+    # with a large site map, and jusText finds the page's prose in the article.
+    box = ("<div class='col'><div class='box'><form action='/subscribe'>"
+           f"<h4>Immer auf dem Laufenden</h4>{NEWSLETTER}</form></div></div>")
+    sitemap = "<div class='sitemap'><ul>" + "".join(
+        f"<li><a href='/t{i}'>Themenbereich Nummer {i} des Verbandes</a></li>"
+        for i in range(60)) + "</ul></div>"
+    html = _page(f"<p>{ARTICLE_DE}</p>", box + sitemap).replace(
+        "<div class='main'>", "<main><div class='wrap'><div class='inner'>").replace(
+        "</article></div>", "</article></div></div></main>")
+    a = extract(html, URL)
+    assert "Vorbereitungstagung der Interkulturellen Woche" in a.markdown
+    assert "Ich willige darin ein" not in a.markdown
+    assert a.confidence_reason == LITTLE_TEXT  # a short article: the reader is told
+
+
+def test_an_article_that_fills_its_page_is_confident() -> None:
+    paragraphs = "".join(f"<p>{i}. {ARTICLE_DE}</p>" for i in range(6))
+    a = extract(_page(paragraphs), URL)
+    assert a.confidence == 1.0
+    assert a.confidence_reason == ""
+
+
+def test_a_teaser_says_it_is_little_text() -> None:
+    teaser = ("<p>Die Tagung fand in Hannover statt. Den ganzen Bericht lesen Sie in "
+              "unserer Mitgliederzeitschrift, die im Herbst erscheint.</p>")
+    a = extract(_page(teaser), URL)
+    assert a.confidence < 0.5
+    assert a.confidence_reason == LITTLE_TEXT
+
+
+def test_a_page_of_links_only_is_still_no_article() -> None:
+    links = "".join(f"<p><a href='/a{i}'>Meldung Nummer {i} aus dem Verband</a></p>"
+                    for i in range(20))
+    with pytest.raises(NoArticleError):
+        extract(f"<html><body><div>{links}</div></body></html>", URL)
+
+
+def test_blocks_judge_prose_by_stop_words_in_its_language() -> None:
+    root = lxml.html.fromstring(
+        "<html><body><div><p>Diesen Artikel teilen</p>"
+        f"<p>{ARTICLE_DE}</p><p>Zum Weiterlesen</p>"
+        "<ul><li><a href='/x'>Weitere Informationen</a></li></ul></div></body></html>")
+    blocks = page_blocks(root)
+    classify_blocks(blocks, "de-DE")
+    verdicts = {b.text: b.class_type for b in blocks}
+    assert verdicts[ARTICLE_DE] == "good"
+    assert verdicts["Diesen Artikel teilen"] == "bad"
+    assert verdicts["Zum Weiterlesen"] == "bad"
+    assert verdicts["Weitere Informationen"] == "bad"
+
+
+def test_the_language_is_guessed_from_the_words_when_the_page_does_not_say() -> None:
+    root = lxml.html.fromstring(f"<html><body><p>{ARTICLE_DE}</p></body></html>")
+    blocks = page_blocks(root)
+    assert "und" in stoplist_for(None, blocks)  # German, by its words
+    assert "się" not in stoplist_for(None, blocks)
+    assert "się" in stoplist_for("pl", blocks)  # what the page declares wins
