@@ -12,24 +12,26 @@ Clipper's already cleaned tree, so each block knows the element that holds its t
 
 from __future__ import annotations
 
+import pkgutil
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from justext import get_stoplist, get_stoplists  # type: ignore[import-untyped]
-from justext.core import (  # type: ignore[import-untyped]
-    PARAGRAPH_TAGS,
-    classify_paragraphs,
-    revise_paragraph_classification,
-)
 from lxml import etree
 from lxml.html import HtmlElement
 
 __all__ = ["Block", "classify_blocks", "page_blocks", "stoplist_for"]
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+PARAGRAPH_TAGS = frozenset((
+    "body", "blockquote", "caption", "center", "col", "colgroup", "dd", "div", "dl", "dt",
+    "fieldset", "form", "legend", "optgroup", "option", "p", "pre", "table", "td",
+    "textarea", "tfoot", "th", "thead", "tr", "ul", "li", *_HEADINGS,
+))
+"""The tags that start a new block: ``justext.core.PARAGRAPH_TAGS`` (not imported here: the
+package is imported only when a page is judged, keeping it out of the app's start-up)."""
 
 # ISO 639-1 codes of the languages jusText has a stop list for.
 _LANGUAGES = {
@@ -53,6 +55,13 @@ _LANGUAGES = {
     "tk": "Turkmen", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese",
     "vo": "Volapuk", "wa": "Walloon", "cy": "Welsh", "fy": "West_Frisian", "yo": "Yoruba",
 }
+_GUESSED = (
+    "English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish",
+    "Russian", "Ukrainian", "Czech", "Slovak", "Swedish", "Danish", "Norwegian_Bokmal",
+    "Finnish", "Hungarian", "Romanian", "Turkish", "Greek", "Croatian", "Catalan",
+    "Indonesian", "Vietnamese",
+)
+"""Languages a page that does not declare one is tested against."""
 _SAMPLE_WORDS = 400
 """Words of the page read to guess its language when it does not say."""
 
@@ -131,11 +140,20 @@ class _Cutter:
             self.current.chars_count_in_links += len(" ".join(text.split()))
 
 
-def page_blocks(root: HtmlElement) -> list[Block]:
-    """The blocks of text under ``root``, in order."""
+def page_blocks(root: HtmlElement, skip: frozenset[HtmlElement] = frozenset()) -> list[Block]:
+    """The blocks of text under ``root``, in order, without the subtrees in ``skip``."""
     cut = _Cutter()
     parents: list[HtmlElement] = []
+    skipping: HtmlElement | None = None
     for event, el in etree.iterwalk(root, events=("start", "end")):
+        if skipping is not None or (skip and event == "start" and el in skip):
+            if skipping is None:
+                skipping = el
+            elif event == "end" and el is skipping:
+                skipping = None
+                if parents:
+                    cut.add(el.tail, parents[-1], cut.links > 0)
+            continue
         tag = el.tag
         if not isinstance(tag, str):
             if event == "end" and parents:
@@ -167,14 +185,22 @@ def page_blocks(root: HtmlElement) -> list[Block]:
 
 @cache
 def _stoplist(name: str) -> frozenset[str]:
-    return frozenset(get_stoplist(name))
+    """jusText's stop list, read in one piece (its own reader decodes word by word)."""
+    data = pkgutil.get_data("justext", f"stoplists/{name}.txt")
+    if data is None:
+        return frozenset()
+    return frozenset(data.decode("utf-8").lower().split())
 
 
 @cache
 def _word_languages() -> dict[str, tuple[str, ...]]:
-    """Every stop word and the languages it is a stop word of (built once, when needed)."""
+    """The stop words of the widely written languages and the languages each belongs to.
+
+    Built once, when a page does not say its language; the other lists are read only when
+    a page declares one of them.
+    """
     index: dict[str, list[str]] = {}
-    for name in sorted(get_stoplists()):
+    for name in _GUESSED:
         for word in _stoplist(name):
             index.setdefault(word, []).append(name)
     return {word: tuple(names) for word, names in index.items()}
@@ -208,5 +234,10 @@ def classify_blocks(blocks: list[Block], lang: str | None) -> None:
     """Set ``class_type`` ("good" or "bad") on every block, as jusText does."""
     if not blocks:
         return
+    from justext.core import (  # type: ignore[import-untyped]
+        classify_paragraphs,
+        revise_paragraph_classification,
+    )
+
     classify_paragraphs(blocks, stoplist_for(lang, blocks))
     revise_paragraph_classification(blocks)

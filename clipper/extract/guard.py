@@ -77,22 +77,22 @@ WRAPPER_SHARE = 0.5
 """A part holding this share of the page's text is a wrapper, whatever its name."""
 
 
-def _drop_page_parts(page: HtmlElement) -> None:
+def _page_parts(page: HtmlElement, limit: float) -> frozenset[HtmlElement]:
     """Navigation, forms, comment threads, sidebars: what is not the article on any page.
 
-    Unlike the first pass's walk, a wrapper holding most of the page's text stays, even
-    when its name says "header" or "dialog" (a page builder's canvas)."""
-    limit = WRAPPER_SHARE * text_length(page)
-    doomed = list(page.iter(*_PAGE_PARTS))
+    Unlike the first pass's walk, a wrapper holding ``limit`` characters of text or more
+    stays, even when its name says "header" or "dialog" (a page builder's canvas).
+    """
+    found = list(page.iter(*_PAGE_PARTS))
     for el in page.xpath(_NAMED):
         match = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
         if has_any(match, UNLIKELY_CANDIDATES) and not has_any(match, MAYBE_CANDIDATE):
-            doomed.append(el)
-    for el in doomed:
-        if el.tag in ("a", "body", "html") or el.getparent() is None:
-            continue
-        if text_length(el) < limit:
-            el.drop_tree()
+            found.append(el)
+    return frozenset(
+        el for el in found
+        if el.tag not in ("a", "body", "html") and el.getparent() is not None
+        and text_length(el) < limit
+    )
 
 
 def _container(root: HtmlElement, good: list[Block], total: int) -> HtmlElement:
@@ -121,9 +121,9 @@ def second_look(first: HtmlElement, pristine: HtmlElement, lang: str | None,
     ``swap``: False when the first pass's article is the one the page's address names
     (a page of several stories), which only gets its confidence measured.
     """
-    page = copy.deepcopy(pristine)
-    _drop_page_parts(page)
-    blocks = page_blocks(page)
+    page = pristine
+    limit = WRAPPER_SHARE * text_length(page)
+    blocks = page_blocks(page, _page_parts(page, limit))
     classify_blocks(blocks, lang)
     good = [b for b in blocks if b.good]
     total = sum(len(b) for b in good)
@@ -134,7 +134,10 @@ def second_look(first: HtmlElement, pristine: HtmlElement, lang: str | None,
     kept = _covered(inner_text(first), good)
     if kept >= SWAP_SHARE * total or not swap:
         return _verdict(first, kept / total, first_length)
-    other = _container(page, good, total)
+    other = copy.deepcopy(_container(page, good, total))
+    for part in _page_parts(other, limit):
+        if part.getparent() is not None:
+            part.drop_tree()
     article = other.makeelement("div", {})
     article.append(other)
     prepare_article(article, Flags(), url)

@@ -108,3 +108,11 @@ def test_the_language_is_guessed_from_the_words_when_the_page_does_not_say() -> 
     assert "und" in stoplist_for(None, blocks)  # German, by its words
     assert "się" not in stoplist_for(None, blocks)
     assert "się" in stoplist_for("pl", blocks)  # what the page declares wins
+
+
+def test_blocks_start_at_the_tags_justext_starts_them_at() -> None:
+    from justext.core import PARAGRAPH_TAGS as JUSTEXT_TAGS  # type: ignore[import-untyped]
+
+    from clipper.extract.blocks import PARAGRAPH_TAGS
+
+    assert PARAGRAPH_TAGS == JUSTEXT_TAGS
