@@ -22,6 +22,7 @@ from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.guard import Verdict, needs_second_look, second_look
+from clipper.extract.kinds import is_thread
 from clipper.extract.leadimage import (
     find_leads,
     has_media,
@@ -120,6 +121,7 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     url = address.web
     # read before normalizing keeps one URL per image: any srcset variant may be the one
     leads = lead_urls(doc, meta.image, document_base(doc, url))
+    thread = is_thread(doc, url)  # before the scripts with its JSON-LD go
     body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
@@ -140,8 +142,10 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         body = copy.deepcopy(pristine) if pristine is not None else \
             _prepared(parse_html(html), url, address.local)[0]
     verdict = Verdict(article)
-    if pristine is not None and needs_second_look(length, pristine, bool(attempts)):
-        verdict = second_look(article, pristine, meta.lang, base, swap=not context.named)
+    # a thread always gets the second look: its posts wear the names of comments
+    if pristine is not None and needs_second_look(length, pristine, bool(attempts) or thread):
+        verdict = second_look(article, pristine, meta.lang, base, swap=not context.named,
+                              thread=thread)
         if verdict.article is not article:
             article = verdict.article
             length = text_length(article)

@@ -31,6 +31,9 @@ CONTAINER_SHARE = 0.7
 """The whole-page pass takes the smallest element holding this share of the good prose."""
 BETTER_BY = 1.5
 """The second pass replaces the first when it keeps this many times more good prose."""
+MIN_PROSE = 100
+"""Less good prose than this outside the named parts: a thread's posts are in them."""
+"""With no prose outside them, parts named like furniture are read too (forums)."""
 CONFIDENT_SHARE = 0.5
 """Below this share of the page's good prose the clip is flagged as maybe elsewhere."""
 SWAP_SHARE = 0.15
@@ -77,14 +80,16 @@ WRAPPER_SHARE = 0.5
 """A part holding this share of the page's text is a wrapper, whatever its name."""
 
 
-def _page_parts(page: HtmlElement, limit: float) -> frozenset[HtmlElement]:
+def _page_parts(page: HtmlElement, limit: float, by_name: bool = True,
+                ) -> frozenset[HtmlElement]:
     """Navigation, forms, comment threads, sidebars: what is not the article on any page.
 
     Unlike the first pass's walk, a wrapper holding ``limit`` characters of text or more
     stays, even when its name says "header" or "dialog" (a page builder's canvas).
+    ``by_name``: also the parts named so ("sidebar", "comment"); without, only the tags.
     """
     found = list(page.iter(*_PAGE_PARTS))
-    for el in page.xpath(_NAMED):
+    for el in page.xpath(_NAMED) if by_name else ():
         match = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
         if has_any(match, UNLIKELY_CANDIDATES) and not has_any(match, MAYBE_CANDIDATE):
             found.append(el)
@@ -114,19 +119,23 @@ def _container(root: HtmlElement, good: list[Block], total: int) -> HtmlElement:
 
 
 def second_look(first: HtmlElement, pristine: HtmlElement, lang: str | None,
-                url: str | None, swap: bool = True) -> Verdict:
+                url: str | None, swap: bool = True, thread: bool = False) -> Verdict:
     """Compare the first pass's article with a whole-page pass and keep the better.
 
     ``pristine``: the cleaned page before the first pass's walk (it is not changed).
     ``swap``: False when the first pass's article is the one the page's address names
-    (a page of several stories), which only gets its confidence measured.
+    (a page of several stories), which only gets its confidence measured. ``thread``: the
+    page is a discussion thread (``kinds.is_thread``), whose posts may be named "comment".
     """
     page = pristine
     limit = WRAPPER_SHARE * text_length(page)
-    blocks = page_blocks(page, _page_parts(page, limit))
-    classify_blocks(blocks, lang)
-    good = [b for b in blocks if b.good]
-    total = sum(len(b) for b in good)
+    by_name = True
+    good, total = _good_blocks(page, lang, _page_parts(page, limit))
+    if total < MIN_PROSE and thread:
+        # All the prose of a thread sits in parts named like page furniture: posts
+        # named "comment" or "reply". Read them too.
+        by_name = False
+        good, total = _good_blocks(page, lang, _page_parts(page, limit, by_name))
     first_length = text_length(first)
     if not total:
         reason = LITTLE_TEXT if first_length < THIN else ""
@@ -134,17 +143,37 @@ def second_look(first: HtmlElement, pristine: HtmlElement, lang: str | None,
     kept = _covered(inner_text(first), good)
     if kept >= SWAP_SHARE * total or not swap:
         return _verdict(first, kept / total, first_length)
-    other = copy.deepcopy(_container(page, good, total))
-    for part in _page_parts(other, limit):
+    container = _container(page, good, total)
+    article, other_kept = _pruned(container, good, (limit, by_name), url)
+    if other_kept > BETTER_BY * kept and other_kept >= 0.2 * total:
+        return _verdict(article, other_kept / total, text_length(article))
+    return _verdict(first, kept / total, first_length)
+
+
+def _good_blocks(page: HtmlElement, lang: str | None,
+                 skip: frozenset[HtmlElement]) -> tuple[list[Block], int]:
+    blocks = page_blocks(page, skip)
+    classify_blocks(blocks, lang)
+    good = [b for b in blocks if b.good]
+    return good, sum(len(b) for b in good)
+
+
+def _pruned(container: HtmlElement, good: list[Block], parts: tuple[float, bool],
+            url: str | None) -> tuple[HtmlElement, int]:
+    """A copy of ``container`` without page parts, pruned as the first pass prunes; and
+    the good prose it keeps. ``parts``: the wrapper limit and whether names count."""
+    other = copy.deepcopy(container)
+    for part in _page_parts(other, *parts):
         if part.getparent() is not None:
             part.drop_tree()
     article = other.makeelement("div", {})
     article.append(other)
-    prepare_article(article, Flags(), url)
-    other_kept = _covered(inner_text(article), good)
-    if other_kept > BETTER_BY * kept and other_kept >= 0.2 * total:
-        return _verdict(article, other_kept / total, text_length(article))
-    return _verdict(first, kept / total, first_length)
+    by_name = parts[1]
+    # A thread's posts wear the names Readability's cleaning condemns ("comment"): there
+    # only the numbers (link density, text) judge.
+    flags = Flags() if by_name else Flags(weight_classes=False, clean_conditionally=False)
+    prepare_article(article, flags, url)
+    return article, _covered(inner_text(article), good)
 
 
 def _verdict(article: HtmlElement, share: float, length: int) -> Verdict:

@@ -116,3 +116,66 @@ def test_blocks_start_at_the_tags_justext_starts_them_at() -> None:
     from clipper.extract.blocks import PARAGRAPH_TAGS
 
     assert PARAGRAPH_TAGS == JUSTEXT_TAGS
+
+
+POSTS = (
+    ("maja", "Seit dem Update auf iOS 13 haben mein iPhone und mein iPad keinen Zugriff mehr "
+             "auf den App Store über mobile Daten, obwohl der Zugriff in den Einstellungen "
+             "freigegeben ist. Hat jemand eine Idee, woran das liegen kann?"),
+    ("tom", "Das hatte ich auch, und bei mir lag es an einer Einstellung, die nach dem Update "
+            "nicht mehr da war, wo sie vorher war. Schau mal unter Bildschirmzeit nach, ob "
+            "dort etwas für den App Store gesperrt ist."),
+    ("maja", "Danke, das war es wirklich. Ich hatte wissentlich keine Einstellung geändert, "
+             "aber die Beschränkung war nach dem Update plötzlich aktiv, und jetzt geht es "
+             "wieder über mobile Daten."),
+)
+
+
+def _thread_page() -> str:
+    topics = "".join(
+        f"<li><a href='/forum/discussion/{i}'>Thema {i}</a> – {i * 3} Antworten, zuletzt "
+        f"von nutzer{i} am 12.10.2019 um 10:{i:02d} Uhr</li>" for i in range(40))
+    posts = "".join(
+        f"<div class='MsgComment'><div class='MsgCommentHead'>{who}, 12.10.2019</div>"
+        f"<div class='MsgCommentText'>{text}</div></div>" for who, text in POSTS)
+    return (
+        "<html lang='de'><head><title>App Store über mobile Daten</title></head>"
+        "<body class='Forum Forum_discussion'><form id='page'>"
+        f"<div class='topics'><h3>Forum</h3><ul>{topics}</ul></div>"
+        f"<main><h1>App Store über mobile Daten</h1>{posts}</main>"
+        "</form></body></html>")
+
+
+THREAD_URL = "https://macforum.example/forum/discussion/app-store-mobile-daten-338679.html"
+
+
+def test_a_threads_posts_named_comment_are_its_content() -> None:
+    a = extract(_thread_page(), THREAD_URL)
+    for _, text in POSTS:
+        assert text[:60] in " ".join(a.markdown.split())
+    assert "zuletzt von nutzer7" not in a.markdown
+
+
+def test_the_posts_of_a_thread_are_read_only_on_a_thread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same parts on an article page are its comments: they do not replace it.
+    import clipper.extract as extract_module
+
+    monkeypatch.setattr(extract_module, "is_thread", lambda doc, url: False)
+    a = extract(_thread_page(), THREAD_URL)
+    assert POSTS[0][1][:60] not in " ".join(a.markdown.split())
+
+
+def test_threads_are_known_by_structured_data_address_or_name() -> None:
+    from clipper.extract.kinds import is_thread
+
+    def doc(head: str = "", body: str = "") -> lxml.html.HtmlElement:
+        return lxml.html.fromstring(f"<html><head>{head}</head><body {body}><p>x</p></body></html>")
+
+    ld = ("<script type='application/ld+json'>{\"@context\": \"https://schema.org\", "
+          "\"@type\": \"DiscussionForumPosting\", \"headline\": \"x\"}</script>")
+    assert is_thread(doc(ld), "https://example.org/a/b")
+    assert is_thread(doc(), "https://example.org/threads/pepe-verliert-dreck.230143/")
+    assert is_thread(doc(body="class='forum-page'"), "https://example.org/a")
+    assert not is_thread(doc(), "https://example.org/2024/05/budget-approved")
+    assert not is_thread(doc(body="class='single-post'"), "https://example.org/a")
