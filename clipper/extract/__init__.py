@@ -42,6 +42,7 @@ from clipper.extract.postprocess import (
     kept_lines,
 )
 from clipper.extract.prune import prepare_article
+from clipper.extract.recipe import complete_recipe, find_recipe
 from clipper.extract.score import Flags
 from clipper.extract.select import choose_top, gather_siblings, walk_page
 from clipper.extract.text import has_words_outside_links, text_length
@@ -122,6 +123,7 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     # read before normalizing keeps one URL per image: any srcset variant may be the one
     leads = lead_urls(doc, meta.image, document_base(doc, url))
     thread = is_thread(doc, url)  # before the scripts with its JSON-LD go
+    recipe = find_recipe(doc)
     body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
@@ -155,6 +157,8 @@ def _extract(html: str | bytes, url: str | None) -> Article:
             "It may be built by scripts, or hold only links and images.",
         )
 
+    if recipe is not None:
+        complete_recipe(article, recipe)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)
