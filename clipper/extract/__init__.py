@@ -41,6 +41,7 @@ from clipper.extract.postprocess import (
     image_urls,
     kept_lines,
 )
+from clipper.extract.product import find_product, keep_product, unmark
 from clipper.extract.prune import prepare_article
 from clipper.extract.recipe import complete_recipe, find_recipe
 from clipper.extract.score import Flags
@@ -124,6 +125,7 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     leads = lead_urls(doc, meta.image, document_base(doc, url))
     thread = is_thread(doc, url)  # before the scripts with its JSON-LD go
     recipe = find_recipe(doc)
+    product = find_product(doc)  # marks its description, before the cleaning
     body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
@@ -151,6 +153,10 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         if verdict.article is not article:
             article = verdict.article
             length = text_length(article)
+    if product is not None:
+        article = keep_product(article, pristine, product)
+        unmark(article)
+        length = text_length(article)
     if length == 0 or not has_words_outside_links(article):
         raise NoArticleError(
             "No article text found on this page",
