@@ -1,4 +1,5 @@
-"""A recipe page keeps its yield, times, ingredients and steps (schema.org ``Recipe``).
+"""A recipe page keeps its yield, times, ingredients and steps (schema.org ``Recipe``);
+a how-to page its description and steps (``HowTo``).
 
 Recipe sites publish the recipe as JSON-LD for search engines, in clean fields, while
 their markup often spreads it over widgets: every amount and every ingredient in its own
@@ -23,7 +24,8 @@ from clipper.extract.text import inner_text
 __all__ = ["Recipe", "complete_recipe", "find_recipe"]
 
 _LD_JSON = "//script[@type='application/ld+json']"
-_DURATION = re.compile(r"^P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:\d+S)?$", re.I)
+_DURATION = re.compile(
+    r"^P(?:\d+Y)?(?:\d+M)?(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:[\d.]+S)?$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
 _TIMES = (("prepTime", "Prep"), ("cookTime", "Cook"), ("totalTime", "Total"))
 ENOUGH = 0.5
@@ -40,6 +42,8 @@ class Recipe:
     times: list[tuple[str, str]] = field(default_factory=list)
     ingredients: list[str] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
+    intro: list[str] = field(default_factory=list)
+    """A ``HowTo``'s description, by paragraph (a recipe's is the page's own text)."""
 
 
 def _clean(value: Any) -> str:
@@ -87,15 +91,17 @@ def find_recipe(doc: HtmlElement) -> Recipe | None:
     texts = [s.text for s in doc.xpath(_LD_JSON) if s.text]
     if not texts:
         return None
-    for node in typed_nodes(texts, "Recipe"):
+    for node in typed_nodes(texts, "Recipe") + typed_nodes(texts, "HowTo"):
         ingredients = node.get("recipeIngredient") or node.get("ingredients")
         if isinstance(ingredients, str):
             ingredients = [ingredients]
         recipe = Recipe(
-            recipe_yield=_yield(node.get("recipeYield")),
+            recipe_yield=_yield(node.get("recipeYield") or node.get("yield")),
             ingredients=[i for i in map(_clean, ingredients or []) if i],
-            steps=_steps(node.get("recipeInstructions")),
+            steps=_steps(node.get("recipeInstructions") or node.get("step")),
         )
+        if "recipeInstructions" not in node:  # a HowTo
+            recipe.intro = _steps(node.get("description"))
         for key, label in _TIMES:
             duration = _duration(node.get(key))
             if duration:
@@ -123,11 +129,14 @@ def complete_recipe(article: HtmlElement, recipe: Recipe) -> bool:
     add_steps = _share_in(recipe.steps, text) < ENOUGH
     if not (add_ingredients or add_steps):
         return False
+    add_intro = add_steps and _share_in(recipe.intro, text) < ENOUGH
     if add_ingredients:
         _drop_pieces(article, recipe.ingredients)
     if add_steps:
         _drop_pieces(article, recipe.steps, whole=True)
     section = article.makeelement("div", {"class": "recipe"})
+    for paragraph in recipe.intro if add_intro else ():
+        _add(section, "p", paragraph)
     facts = ([f"Yield: {recipe.recipe_yield}"] if recipe.recipe_yield else []) + [
         f"{label}: {value}" for label, value in recipe.times]
     if facts:

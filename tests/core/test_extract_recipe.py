@@ -90,3 +90,32 @@ def test_a_page_without_recipe_data_has_none() -> None:
                                "{\"@type\": \"NewsArticle\", \"headline\": \"x\"}</script>"
                                "</head><body><p>x</p></body></html>")
     assert find_recipe(doc) is None
+
+
+def test_a_script_built_how_to_page_is_clipped_from_its_howto_data() -> None:
+    data = {
+        "@context": "http://schema.org/", "@type": "HowTo",
+        "name": "Eine runde Tischdecke nähen",
+        "description": "<p>Ein runder Tisch gibt jedem Raum eine weiche Note, und mit der "
+                       "passenden Tischdecke wird er zum Mittelpunkt des Zimmers.</p><p>So "
+                       "nähst du eine Decke, die genau auf deinen Tisch passt.</p>",
+        "totalTime": "P0Y0M0DT1H0M0S",
+        "step": [
+            {"@type": "HowToStep", "text": "<p>Miss den Durchmesser des Tisches und gib die "
+                                           "gewünschte Überhangslänge zweimal dazu.</p>"},
+            {"@type": "HowToSection", "name": "Zuschnitt", "itemListElement": [
+                {"@type": "HowToStep", "text": "Falte den Stoff zweimal zu einem Viertel."},
+                {"@type": "HowToStep", "text": "Zeichne mit Schnur und Kreide den Bogen an "
+                                               "und schneide entlang der Linie."},
+            ]},
+        ],
+    }
+    html = ("<html lang='de'><head><title>Eine runde Tischdecke nähen</title>"
+            f"<script type='application/ld+json'>{json.dumps(data)}</script></head><body>"
+            "<div id='app'><p>Lade für ein besseres Erlebnis einen neueren Browser "
+            "kostenfrei herunter.</p></div></body></html>")
+    md = extract(html, "https://diy.example/anleitung/runde-tischdecke").markdown
+    assert "Ein runder Tisch gibt jedem Raum eine weiche Note" in md
+    assert "1. Miss den Durchmesser des Tisches" in md
+    assert "3. Zeichne mit Schnur und Kreide den Bogen" in md
+    assert "Total: 1 h" in md
