@@ -33,6 +33,7 @@ from clipper.extract.leadimage import (
 from clipper.extract.metadata import Metadata, extract_metadata
 from clipper.extract.named import article_named_by
 from clipper.extract.normalize import document_base, normalize_document
+from clipper.extract.noscript import unwrap_content_noscripts
 from clipper.extract.parse import parse_html
 from clipper.extract.postprocess import (
     drop_empty,
@@ -114,8 +115,14 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     return article
 
 
-def _extract(html: str | bytes, url: str | None) -> Article:
+def _parse(html: str | bytes) -> HtmlElement:
     doc = parse_html(html)  # bytes are decoded there (BOM, meta charset, detection)
+    unwrap_content_noscripts(doc)  # a page served as its <noscript> fallback
+    return doc
+
+
+def _extract(html: str | bytes, url: str | None) -> Article:
+    doc = _parse(html)
     address = PageAddress.of(html, url)
     meta = extract_metadata(doc, address.web)  # first: it reads JSON-LD scripts and <head>
     if address.local and not address.web and meta.url:
@@ -144,7 +151,7 @@ def _extract(html: str | bytes, url: str | None) -> Article:
             length, _, article = max(attempts, key=lambda a: (a[0], a[1]))
             break
         body = copy.deepcopy(pristine) if pristine is not None else \
-            _prepared(parse_html(html), url, address.local)[0]
+            _prepared(_parse(html), url, address.local)[0]
     verdict = Verdict(article)
     # a thread always gets the second look: its posts wear the names of comments
     if pristine is not None and needs_second_look(length, pristine, bool(attempts) or thread):

@@ -179,3 +179,31 @@ def test_threads_are_known_by_structured_data_address_or_name() -> None:
     assert is_thread(doc(body="class='forum-page'"), "https://example.org/a")
     assert not is_thread(doc(), "https://example.org/2024/05/budget-approved")
     assert not is_thread(doc(body="class='single-post'"), "https://example.org/a")
+
+
+PARCO = (
+    "Il risultato del censimento dei camosci è molto positivo: quest'anno sono stati "
+    "contati più animali che negli ultimi dieci anni, e le femmine con i piccoli sono in "
+    "aumento in quasi tutte le zone del parco. In questo contesto è chiaro che i "
+    "meccanismi naturali di regolazione numerica funzionano, senza interventi dell'uomo."
+)
+
+
+def test_a_page_served_as_its_noscript_fallback_is_clipped_from_it() -> None:
+    html = ("<html lang='it'><head><title>Censimento dei camosci</title></head><body>"
+            "<div id='app'></div><noscript><div id='main'><h1>Censimento dei camosci</h1>"
+            f"<p>{PARCO}</p><p>{PARCO}</p></div></noscript></body></html>")
+    md = extract(html, "http://parco.example/dettaglio.php?id=58354").markdown
+    assert "Il risultato del censimento dei camosci" in md
+
+
+def test_a_noscript_notice_stays_out() -> None:
+    html = ("<html lang='de'><head><title>Tagung</title></head><body>"
+            f"<article><p>{ARTICLE_DE}</p><p>{ARTICLE_DE}</p></article>"
+            "<noscript><p>Bitte aktivieren Sie JavaScript, um alle Funktionen dieser Seite "
+            "zu nutzen, auch die Suche und das Kontaktformular, sowie die Anmeldung zum "
+            "Newsletter und die Kommentare unter den Beiträgen unseres Verbandes.</p>"
+            "</noscript></body></html>")
+    md = extract(html, URL).markdown
+    assert "Vorbereitungstagung" in md
+    assert "JavaScript" not in md
