@@ -48,6 +48,7 @@ from clipper.extract.recipe import complete_recipe, find_recipe
 from clipper.extract.score import Flags
 from clipper.extract.select import choose_top, gather_siblings, walk_page
 from clipper.extract.text import has_words_outside_links, text_length
+from clipper.extract.wiki import clean_wiki, is_mediawiki
 from clipper.markdown import element_to_markdown
 from clipper.models import Article
 
@@ -133,6 +134,7 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     thread = is_thread(doc, url)  # before the scripts with its JSON-LD go
     recipe = find_recipe(doc)
     product = find_product(doc)  # marks its description, before the cleaning
+    wiki = is_mediawiki(doc)
     body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
@@ -172,6 +174,8 @@ def _extract(html: str | bytes, url: str | None) -> Article:
 
     if recipe is not None:
         complete_recipe(article, recipe)
+    if wiki:
+        clean_wiki(article)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)
