@@ -21,7 +21,7 @@ from clipper.errors import NoArticleError
 from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
-from clipper.extract.guard import Verdict, needs_second_look, second_look
+from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.kinds import is_thread
 from clipper.extract.leadimage import (
     find_leads,
@@ -83,6 +83,7 @@ def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
     top, scores = choose_top(body, walk.to_score, flags, url, named)
     lead = lead_before(top, leads, url, context.headline_parent)
     article = gather_siblings(top, scores, url, alone=top is named)
+    context.rival = has_rival(article, top, scores)
     prepare_article(article, flags, url)
     if lead is not None and not has_media(article):
         article.insert(0, lead_figure(lead))
@@ -162,6 +163,8 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         if verdict.article is not article:
             article = verdict.article
             length = text_length(article)
+    if context.rival and verdict.article is article:
+        verdict.flag_rival()
     if product is not None:
         article = keep_product(article, pristine, product)
         unmark(article)

@@ -56,6 +56,36 @@ class Verdict:
     confidence: float = 1.0
     reason: str = ""
 
+    def flag_rival(self) -> None:
+        """The first pass saw a second article close behind the chosen one."""
+        if not self.reason:
+            self.reason = TWO_CANDIDATES
+            self.confidence = min(self.confidence, 0.6)
+
+
+RIVAL_SHARE = 0.85
+"""A container outside the clip scoring this close to the chosen one is a second candidate."""
+TWO_CANDIDATES = "two candidate articles"
+
+
+def has_rival(article: HtmlElement, top: HtmlElement, scores: dict[HtmlElement, float]) -> bool:
+    """Another container, outside the clip, scored nearly as high as the chosen one and
+    holds as much text as an article (``scores``: the first pass's, after the choice)."""
+    best = scores.get(top, 0.0)
+    if best <= 0:
+        return False
+    for candidate, score in scores.items():
+        if score < RIVAL_SHARE * best or candidate is top:
+            continue
+        root = candidate
+        while root.getparent() is not None:
+            root = root.getparent()
+        if root is article or top in candidate.iterancestors() or candidate in top.iterancestors():
+            continue  # inside the clip, or the chosen container's own ancestor
+        if text_length(candidate) >= THIN:
+            return True
+    return False
+
 
 def needs_second_look(article_length: int, page: HtmlElement, relaxed: bool) -> bool:
     """Cheap test: the first pass loosened its rules or kept little of the page's text."""

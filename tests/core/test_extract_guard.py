@@ -207,3 +207,33 @@ def test_a_noscript_notice_stays_out() -> None:
     md = extract(html, URL).markdown
     assert "Vorbereitungstagung" in md
     assert "JavaScript" not in md
+
+
+OTHER_DE = (
+    "Der Landesverband hat auf seiner Herbstversammlung in Kassel einen neuen Vorstand "
+    "gewählt, und die Delegierten sprachen lange über die Ausbildung an den Schulen, die "
+    "Ausstattung der kleinen Wachen auf dem Land und die Frage, wie der Nachwuchs gewonnen "
+    "werden kann, wenn immer mehr Menschen in die Städte ziehen und dort arbeiten."
+)
+
+
+def test_two_stories_of_the_same_weight_are_flagged() -> None:
+    story = "".join(f"<p>{i}. {ARTICLE_DE}</p>" for i in range(3))
+    other = "".join(f"<p>{i}. {OTHER_DE}</p>" for i in range(3))
+    html = ("<html lang='de'><head><title>Aktuelles</title></head><body>"
+            f"<div class='left'><div class='box'><div class='story'>{story}</div></div></div>"
+            f"<div class='right'><div class='box'><div class='story'>{other}</div></div></div>"
+            "</body></html>")
+    a = extract(html, URL)
+    assert a.confidence_reason == "two candidate articles"
+    assert a.confidence <= 0.6
+
+
+def test_one_story_beside_short_teasers_is_not_flagged() -> None:
+    story = "".join(f"<p>{i}. {ARTICLE_DE}</p>" for i in range(3))
+    teaser = f"<p>{OTHER_DE[:120]}</p>"
+    html = ("<html lang='de'><head><title>Aktuelles</title></head><body>"
+            f"<div class='left'><div class='box'><div class='story'>{story}</div></div></div>"
+            f"<div class='right'><div class='box'><div class='story'>{teaser}</div></div></div>"
+            "</body></html>")
+    assert extract(html, URL).confidence_reason == ""
