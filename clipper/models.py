@@ -184,6 +184,10 @@ class Article:
     """The blocks of the page left out, in the order they were dropped, with the reason."""
     site_rules: list[str] = field(default_factory=list)
     """The site rules that applied to the page ("drop .share-bar"), none when turned off."""
+    confidence: float = 1.0
+    """How sure the extractor is that this is the page's article, 0..1 (``extract.guard``)."""
+    confidence_reason: str = ""
+    """Why the confidence is low, in a few words ("" when confident)."""
 
     @property
     def word_count(self) -> int:
@@ -205,6 +209,8 @@ class Article:
             "notes": [n.as_dict() for n in self.notes],
             "dropped": [d.as_dict() for d in self.dropped],
             "site_rules": list(self.site_rules),
+            "confidence": self.confidence,
+            "confidence_reason": self.confidence_reason,
         }
 
 

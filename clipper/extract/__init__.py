@@ -23,6 +23,8 @@ from clipper.extract import rules as site_rules
 from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
+from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
+from clipper.extract.kinds import is_thread
 from clipper.extract.leadimage import (
     find_leads,
     has_media,
@@ -33,6 +35,7 @@ from clipper.extract.leadimage import (
 from clipper.extract.metadata import Metadata, extract_metadata
 from clipper.extract.named import article_named_by
 from clipper.extract.normalize import document_base, normalize_document
+from clipper.extract.noscript import unwrap_content_noscripts
 from clipper.extract.parse import parse_html
 from clipper.extract.postprocess import (
     drop_empty,
@@ -41,10 +44,13 @@ from clipper.extract.postprocess import (
     image_urls,
     kept_lines,
 )
+from clipper.extract.product import find_product, keep_product, unmark
 from clipper.extract.prune import prepare_article
+from clipper.extract.recipe import complete_recipe, find_recipe
 from clipper.extract.score import Flags
 from clipper.extract.select import choose_top, gather_siblings, walk_page
 from clipper.extract.text import has_words_outside_links, text_length
+from clipper.extract.wiki import clean_wiki, is_mediawiki
 from clipper.markdown import element_to_markdown
 from clipper.models import Article, DroppedBlock, PageRules
 
@@ -84,11 +90,13 @@ def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
     else:
         named = article_named_by(body, (context.page_url, meta.url))
         top, scores = choose_top(body, walk.to_score, flags, url, named)
+    context.named = context.named or named is not None
     kept = site_rules.kept_outside(body, top) if log is not None and log.protect else []
     lead = lead_before(top, leads, url, context.headline_parent)
     chain = _outside_chain(top, body)
     article = gather_siblings(top, scores, url, alone=top is named)
     _note_outside(chain, body)
+    context.rival = has_rival(article, top, scores)
     prepare_article(article, flags, url)
     site_rules.add_kept(article, kept)
     if lead is not None and not has_media(article):
@@ -171,8 +179,14 @@ def extract(html: str | bytes, url: str | None = None, *, rules: PageRules | Non
     return article
 
 
-def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None) -> Article:
+def _parse(html: str | bytes) -> HtmlElement:
     doc = parse_html(html)  # bytes are decoded there (BOM, meta charset, detection)
+    unwrap_content_noscripts(doc)  # a page served as its <noscript> fallback
+    return doc
+
+
+def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None) -> Article:
+    doc = _parse(html)
     address = PageAddress.of(html, url)
     meta = extract_metadata(doc, address.web)  # first: it reads JSON-LD scripts and <head>
     applied = site_rules.apply_rules(doc, rules) if rules else []
@@ -181,6 +195,10 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     url = address.web
     # read before normalizing keeps one URL per image: any srcset variant may be the one
     leads = lead_urls(doc, meta.image, document_base(doc, url))
+    thread = is_thread(doc, url)  # before the scripts with its JSON-LD go
+    recipe = find_recipe(doc)
+    product = find_product(doc)  # marks its description, before the cleaning
+    wiki = is_mediawiki(doc)
     body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
@@ -201,6 +219,22 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
             break
         body = copy.deepcopy(pristine) if pristine is not None else \
             _reprepared(html, url, address.local, rules)
+    verdict = Verdict(article)
+    # a thread always gets the second look: its posts wear the names of comments; a page
+    # the site's rules shaped gets none (the person chose)
+    if pristine is not None and not applied and \
+            needs_second_look(length, pristine, bool(attempts) or thread):
+        verdict = _second_look(article, pristine, meta.lang, base, swap=not context.named,
+                               thread=thread)
+        if verdict.article is not article:
+            article = verdict.article
+            length = text_length(article)
+    if context.rival and verdict.article is article:
+        verdict.flag_rival()
+    if product is not None:
+        article = keep_product(article, pristine, product)
+        unmark(article)
+        length = text_length(article)
     if length == 0 or not has_words_outside_links(article):
         raise NoArticleError(
             "No article text found on this page",
@@ -209,6 +243,10 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
 
     if applied:
         site_rules.unmark(article)
+    if recipe is not None:
+        complete_recipe(article, recipe)
+    if wiki:
+        clean_wiki(article)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)
@@ -231,7 +269,23 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
         images=image_urls(markdown, address.local or base),
         kept_lines=lines,
         site_rules=applied,
+        confidence=verdict.confidence,
+        confidence_reason=verdict.reason,
     )
+
+
+def _second_look(article: HtmlElement, pristine: HtmlElement, lang: str | None,
+                 base: str | None, *, swap: bool, thread: bool) -> Verdict:
+    """The guard's whole-page pass, its drops recorded as an attempt of their own: they are
+    the ones listed when its article replaces the first one."""
+    log = droplog.current()
+    first = log.entries if log is not None else None
+    if log is not None:
+        log.begin_attempt()
+    verdict = second_look(article, pristine, lang, base, swap=swap, thread=thread)
+    if log is not None and first is not None and verdict.article is article:
+        log.entries = first
+    return verdict
 
 
 def _chosen_attempt(index: int) -> None:
@@ -244,7 +298,7 @@ def _reprepared(html: str | bytes, url: str | None, local: str | None,
                 rules: PageRules | None) -> HtmlElement:
     """A huge page parsed and cleaned again for a retry (its drops are already recorded)."""
     with droplog.muted():
-        doc = parse_html(html)
+        doc = _parse(html)
         if rules:
             site_rules.apply_rules(doc, rules)
         return _prepared(doc, url, local)[0]

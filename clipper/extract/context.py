@@ -29,6 +29,11 @@ class ExtractionContext:
     """Where the headline the walk removed stood (the article starts there); per attempt,
     because it is an element of that attempt's copy of the page."""
 
+    rival: bool = False
+    """The last attempt saw a second article scored close to the one it chose."""
+    named: bool = False
+    """The article was the one the page's address names among several (not a guess)."""
+
     def start_attempt(self) -> None:
         """Forget what belongs to the previous attempt's copy of the page."""
         self.headline_parent = None

@@ -109,6 +109,8 @@ def test_extract_json_has_all_fields(capsys: pytest.CaptureFixture[str]) -> None
     assert data["title"] == EXPECT["title"]
     assert data["lang"] == EXPECT["lang"]
     assert data["published"][:10] == EXPECT["published"]
+    assert data["confidence"] == 1.0  # a news article that fills its page
+    assert data["confidence_reason"] == ""
 
 
 def test_extract_html_from_stdin(monkeypatch: pytest.MonkeyPatch,

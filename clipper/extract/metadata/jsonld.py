@@ -66,6 +66,16 @@ def parse_scripts(texts: list[str]) -> JsonLdFacts:
     return facts
 
 
+def typed_nodes(texts: list[str], type_name: str) -> list[dict[str, Any]]:
+    """The objects of one schema.org type in the page's JSON-LD script bodies, in order."""
+    found: list[dict[str, Any]] = []
+    for text in texts:
+        data = _loads(text)
+        if data is not None:
+            found.extend(n for n in _walk(data) if type_name in _types(n))
+    return found
+
+
 def _loads(text: str) -> Any:
     if len(text) > MAX_SCRIPT_CHARS:
         return None

@@ -1,0 +1,243 @@
+"""Blocks of text classified as article or boilerplate in any language (jusText's method).
+
+jusText (Pomikálek 2011) cuts a page into blocks at block-level tags and judges each by
+its length, the share of its words that are the language's stop words ("der", "und",
+"the", "of", "w", "się"...) and the share of its characters that sit in links; then short
+and borderline blocks take the verdict of their neighbours, and a heading close above
+good text is good. Prose has many stop words in every language; menus, buttons, labels,
+bylines and link lists have few. The stop lists (about 100 languages) and the two
+classification passes are the ``justext`` package's own; the blocks are cut here from
+Clipper's already cleaned tree, so each block knows the element that holds its text.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+__all__ = ["Block", "classify_blocks", "page_blocks", "stoplist_for"]
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+PARAGRAPH_TAGS = frozenset((
+    "body", "blockquote", "caption", "center", "col", "colgroup", "dd", "div", "dl", "dt",
+    "fieldset", "form", "legend", "optgroup", "option", "p", "pre", "table", "td",
+    "textarea", "tfoot", "th", "thead", "tr", "ul", "li", *_HEADINGS,
+))
+"""The tags that start a new block: ``justext.core.PARAGRAPH_TAGS`` (not imported here: the
+package is imported only when a page is judged, keeping it out of the app's start-up)."""
+
+# ISO 639-1 codes of the languages jusText has a stop list for.
+_LANGUAGES = {
+    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "an": "Aragonese", "hy": "Armenian",
+    "ast": "Asturian", "az": "Azerbaijani", "eu": "Basque", "be": "Belarusian",
+    "bn": "Bengali", "bs": "Bosnian", "br": "Breton", "bg": "Bulgarian", "ca": "Catalan",
+    "ceb": "Cebuano", "cv": "Chuvash", "hr": "Croatian", "cs": "Czech", "da": "Danish",
+    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish",
+    "fr": "French", "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek",
+    "gu": "Gujarati", "ht": "Haitian", "he": "Hebrew", "iw": "Hebrew", "hi": "Hindi",
+    "hu": "Hungarian", "is": "Icelandic", "io": "Ido", "ig": "Igbo", "id": "Indonesian",
+    "ga": "Irish", "it": "Italian", "jv": "Javanese", "kn": "Kannada", "kk": "Kazakh",
+    "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin", "lv": "Latvian",
+    "lt": "Lithuanian", "lb": "Luxembourgish", "mk": "Macedonian", "ms": "Malay",
+    "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi", "ne": "Nepali",
+    "nb": "Norwegian_Bokmal", "no": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk",
+    "oc": "Occitan", "fa": "Persian", "pl": "Polish", "pt": "Portuguese", "qu": "Quechua",
+    "ro": "Romanian", "ru": "Russian", "sr": "Serbian", "sh": "Serbo_Croatian",
+    "sk": "Slovak", "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili",
+    "sv": "Swedish", "tl": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish",
+    "tk": "Turkmen", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese",
+    "vo": "Volapuk", "wa": "Walloon", "cy": "Welsh", "fy": "West_Frisian", "yo": "Yoruba",
+}
+_GUESSED = (
+    "English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish",
+    "Russian", "Ukrainian", "Czech", "Slovak", "Swedish", "Danish", "Norwegian_Bokmal",
+    "Finnish", "Hungarian", "Romanian", "Turkish", "Greek", "Croatian", "Catalan",
+    "Indonesian", "Vietnamese",
+)
+"""Languages a page that does not declare one is tested against."""
+_SAMPLE_WORDS = 400
+"""Words of the page read to guess its language when it does not say."""
+
+
+@dataclass(eq=False)
+class Block:
+    """One run of text between block-level tags, shaped as jusText's ``Paragraph``."""
+
+    element: HtmlElement
+    """The element whose own text (or whose children's inline text) the block is."""
+    dom_path: str
+    heading: bool = False
+    text_nodes: list[str] = field(default_factory=list)
+    chars_count_in_links: int = 0
+    cf_class: str = ""
+    class_type: str = ""
+    _text: str | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        return self.heading
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = " ".join("".join(self.text_nodes).split())
+        return self._text
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @property
+    def good(self) -> bool:
+        return self.class_type == "good"
+
+    def stopwords_density(self, stopwords: frozenset[str]) -> float:
+        words = self.text.split()
+        if not words:
+            return 0.0
+        return sum(w.lower() in stopwords for w in words) / len(words)
+
+    def links_density(self) -> float:
+        length = len(self.text)
+        return self.chars_count_in_links / length if length else 0.0
+
+
+class _Cutter:
+    """Cuts the tree into blocks in document order (one C-level walk of the tree)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.path: list[str] = []
+        self.links = 0
+        self.headings = 0
+        self.current: Block | None = None
+
+    def start(self, el: HtmlElement) -> None:
+        self.current = Block(el, ".".join(self.path), heading=self.headings > 0)
+
+    def close(self) -> None:
+        block = self.current
+        if block is not None and block.text_nodes and block.text:
+            self.blocks.append(block)
+        self.current = None
+
+    def add(self, text: str | None, holder: HtmlElement, in_link: bool) -> None:
+        if not text:
+            return
+        if self.current is None:
+            if text.isspace():
+                return
+            self.start(holder)
+        assert self.current is not None
+        self.current.text_nodes.append(text)
+        if in_link:
+            self.current.chars_count_in_links += len(" ".join(text.split()))
+
+
+def page_blocks(root: HtmlElement, skip: frozenset[HtmlElement] = frozenset()) -> list[Block]:
+    """The blocks of text under ``root``, in order, without the subtrees in ``skip``."""
+    cut = _Cutter()
+    parents: list[HtmlElement] = []
+    skipping: HtmlElement | None = None
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if skipping is not None or (skip and event == "start" and el in skip):
+            if skipping is None:
+                skipping = el
+            elif event == "end" and el is skipping:
+                skipping = None
+                if parents:
+                    cut.add(el.tail, parents[-1], cut.links > 0)
+            continue
+        tag = el.tag
+        if not isinstance(tag, str):
+            if event == "end" and parents:
+                cut.add(el.tail, parents[-1], cut.links > 0)
+            continue
+        if event == "start":
+            cut.path.append(tag)
+            if tag in PARAGRAPH_TAGS:
+                cut.close()
+                cut.headings += tag in _HEADINGS
+                cut.start(el)
+            else:
+                cut.headings += tag in _HEADINGS
+            cut.links += tag == "a"
+            cut.add(el.text, el, cut.links > 0)
+            parents.append(el)
+            continue
+        parents.pop()
+        cut.path.pop()
+        cut.links -= tag == "a"
+        cut.headings -= tag in _HEADINGS
+        if tag in PARAGRAPH_TAGS:
+            cut.close()
+        if el is not root and parents:
+            cut.add(el.tail, parents[-1], cut.links > 0)
+    cut.close()
+    return cut.blocks
+
+
+@cache
+def _stoplist(name: str) -> frozenset[str]:
+    """jusText's stop list, read in one piece (its own reader decodes word by word)."""
+    data = pkgutil.get_data("justext", f"stoplists/{name}.txt")
+    if data is None:
+        return frozenset()
+    return frozenset(data.decode("utf-8").lower().split())
+
+
+@cache
+def _word_languages() -> dict[str, tuple[str, ...]]:
+    """The stop words of the widely written languages and the languages each belongs to.
+
+    Built once, when a page does not say its language; the other lists are read only when
+    a page declares one of them.
+    """
+    index: dict[str, list[str]] = {}
+    for name in _GUESSED:
+        for word in _stoplist(name):
+            index.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in index.items()}
+
+
+def _guess_language(words: Iterable[str]) -> str | None:
+    index = _word_languages()
+    hits: Counter[str] = Counter()
+    for i, word in enumerate(words):
+        if i >= _SAMPLE_WORDS:
+            break
+        for name in index.get(word.lower(), ()):
+            hits[name] += 1
+    best = hits.most_common(1)
+    return best[0][0] if best else None
+
+
+_LANG_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def stoplist_for(lang: str | None, blocks: list[Block]) -> frozenset[str]:
+    """The stop words of the page's declared language, else of the language its words show."""
+    match = _LANG_CODE.match((lang or "").strip().lower())
+    name = _LANGUAGES.get(match.group(0)) if match else None
+    if name is None:
+        name = _guess_language(w for b in blocks if len(b) > 40 for w in b.text.split())
+    return _stoplist(name) if name else frozenset()
+
+
+def classify_blocks(blocks: list[Block], lang: str | None) -> None:
+    """Set ``class_type`` ("good" or "bad") on every block, as jusText does."""
+    if not blocks:
+        return
+    from justext.core import (  # type: ignore[import-untyped]
+        classify_paragraphs,
+        revise_paragraph_classification,
+    )
+
+    classify_paragraphs(blocks, stoplist_for(lang, blocks))
+    revise_paragraph_classification(blocks)

@@ -1,0 +1,38 @@
+"""What kind of page this is, from its structured data, its address and its markup.
+
+A discussion thread's posts are the content, though templates name them like the
+comments under an article ("comment", "reply", "message"): the extractor must know when
+it is reading a thread before it lets such parts be the clip.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+__all__ = ["is_thread"]
+
+_THREAD_TYPES = re.compile(r'"@type"\s*:\s*\[?\s*"(?:DiscussionForumPosting|QAPage|Question)"')
+_THREAD_WORDS = re.compile(
+    r"(?:^|[^a-z])(?:forums?|threads?|topics?|discussions?|showthread|viewtopic|boards?)"
+    r"(?:[^a-z]|$)")
+_LD_JSON = "//script[@type='application/ld+json']"
+
+
+def is_thread(doc: HtmlElement, url: str | None) -> bool:
+    """A forum or Q&A thread: said by its JSON-LD type, its address or its body's name.
+
+    ``doc``: the parsed page, scripts still in it.
+    """
+    for script in doc.xpath(_LD_JSON):
+        if _THREAD_TYPES.search(script.text or ""):
+            return True
+    if url and _THREAD_WORDS.search(urlsplit(url).path.lower()):
+        return True
+    body = doc.find("body")
+    if body is None:
+        return False
+    name = f"{body.get('class') or ''} {body.get('id') or ''}".lower()
+    return bool(_THREAD_WORDS.search(name))

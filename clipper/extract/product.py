@@ -1,0 +1,104 @@
+"""A product page keeps the product: its description and price, not its reviews.
+
+Shops mark the product up for search engines (schema.org ``Product`` microdata: ``name``,
+``description``, ``offers``/``price``, ``review``); the reviews are often the longest
+prose on the page and win the first pass's scores. When the page marks a product, its
+reviews leave the clip, and a clip that lacks the marked description is replaced by the
+description and the price.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from clipper.extract.text import inner_text
+
+__all__ = ["Product", "find_product", "keep_product", "unmark"]
+
+MARK = "data-clipper-product"
+"""Set on the description element before cleaning, to find it in the cleaned copy."""
+_PRODUCT = ("//*[@itemscope][contains(@itemtype, 'schema.org/Product')"
+            " or contains(@itemtype, 'schema.org/IndividualProduct')]")
+_MIN_DESCRIPTION = 100
+"""A shorter description (a slogan) does not stand for the product."""
+_PROBE = 60
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+@dataclass
+class Product:
+    price: str | None = None
+    description: str = ""
+
+
+def _price(product: HtmlElement) -> str | None:
+    price = next(iter(product.xpath(".//*[@itemprop='price']")), None)
+    if price is None:
+        return None
+    value = (price.get("content") or inner_text(price)).strip()
+    if not value:
+        return None
+    currency = next(iter(product.xpath(".//*[@itemprop='priceCurrency']")), None)
+    unit = (currency.get("content") or inner_text(currency)).strip() if currency is not None else ""
+    if unit and unit not in value:
+        value = f"{value} {unit}"
+    return value
+
+
+def find_product(doc: HtmlElement) -> Product | None:
+    """The product the page marks up, its description element marked (``doc``: the
+    parsed page, before cleaning)."""
+    product = next(iter(doc.xpath(_PRODUCT)), None)
+    if product is None:
+        return None
+    found = Product(price=_price(product))
+    for description in product.xpath(".//*[@itemprop='description']"):
+        text = inner_text(description)
+        if description.tag != "meta" and len(text) >= _MIN_DESCRIPTION:
+            description.set(MARK, "description")
+            found.description = text
+            break
+    return found
+
+
+def keep_product(article: HtmlElement, page: HtmlElement | None,
+                 product: Product) -> HtmlElement:
+    """The clip of a product page: without reviews; the description if it lacks it.
+
+    ``page``: the cleaned page before selection, where the description is marked.
+    """
+    holders = set()
+    for review in article.xpath(".//*[@itemprop='review' or @itemprop='reviews']"):
+        parent = review.getparent()
+        if parent is not None:
+            review.drop_tree()
+            holders.add(parent)
+    for holder in holders:  # the reviews' section, left with its heading only
+        rest = "".join(inner_text(el) for el in holder if el.tag not in _HEADINGS)
+        if holder is not article and holder.getparent() is not None and not rest.strip():
+            holder.drop_tree()
+    if not product.description or page is None:
+        return article
+    probe = " ".join(product.description.split())[:_PROBE]
+    if probe in inner_text(article):
+        return article
+    description = next(iter(page.xpath(f".//*[@{MARK}]")), None)
+    if description is None:
+        return article
+    kept = article.makeelement("div", {})
+    if product.price:
+        line = kept.makeelement("p", {})
+        line.text = product.price
+        kept.append(line)
+    copied = copy.deepcopy(description)
+    copied.tail = None
+    kept.append(copied)
+    return kept
+
+
+def unmark(article: HtmlElement) -> None:
+    for el in article.xpath(f".//*[@{MARK}]"):
+        del el.attrib[MARK]
