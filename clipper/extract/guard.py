@@ -25,11 +25,13 @@ from clipper.extract.text import inner_text, text_length
 
 __all__ = ["Verdict", "needs_second_look", "second_look"]
 
-SHARE_OF_PAGE = 0.25
+SHARE_OF_PAGE = 0.15
 """A first pass keeping less than this share of the page's text is looked at again."""
 CONTAINER_SHARE = 0.7
 """The whole-page pass takes the smallest element holding this share of the good prose."""
 BETTER_BY = 1.5
+MIN_SWAP = 300
+"""Less good prose than this (one short block: a teaser, a quoted comment) replaces nothing."""
 """The second pass replaces the first when it keeps this many times more good prose."""
 MIN_PROSE = 100
 """Less good prose than this outside the named parts: a thread's posts are in them."""
@@ -175,7 +177,7 @@ def second_look(first: HtmlElement, pristine: HtmlElement, lang: str | None,
         return _verdict(first, kept / total, first_length)
     container = _container(page, good, total)
     article, other_kept = _pruned(container, good, (limit, by_name), url)
-    if other_kept > BETTER_BY * kept and other_kept >= 0.2 * total:
+    if other_kept > BETTER_BY * kept and other_kept >= max(0.2 * total, MIN_SWAP):
         return _verdict(article, other_kept / total, text_length(article))
     return _verdict(first, kept / total, first_length)
 

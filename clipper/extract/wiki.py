@@ -16,8 +16,6 @@ from lxml.html import HtmlElement
 
 __all__ = ["clean_wiki", "is_mediawiki"]
 
-_GENERATOR = "//meta[@name='generator'][starts-with(@content, 'MediaWiki')]"
-_CONTENT = "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-parser-output ')]"
 _FURNITURE = frozenset(("hatnote", "dablink", "rellink", "mw-jump-link"))
 _INLINE_NOPRINT = frozenset(("sup", "span"))
 """``noprint`` on an inline mark is a "citation needed"-like note; on a block it may be
@@ -25,8 +23,14 @@ a part of the article the wiki does not print (left alone)."""
 
 
 def is_mediawiki(doc: HtmlElement) -> bool:
-    """The page was made by MediaWiki (``doc``: the parsed page, ``<head>`` in it)."""
-    return bool(doc.xpath(_GENERATOR) or doc.xpath(_CONTENT))
+    """The page was made by MediaWiki: its generator says so, or its ``<body>`` wears the
+    class MediaWiki gives it (``doc``: the parsed page, ``<head>`` in it)."""
+    head = doc.find("head")
+    for meta in head.iter("meta") if head is not None else ():
+        if meta.get("name") == "generator" and (meta.get("content") or "").startswith("MediaWiki"):
+            return True
+    body = doc.find("body")
+    return body is not None and "mediawiki" in (body.get("class") or "").split()
 
 
 def _furniture(el: HtmlElement) -> bool:

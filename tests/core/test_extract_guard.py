@@ -56,7 +56,7 @@ def test_a_newsletter_box_that_outscores_a_short_article_loses_to_it() -> None:
            f"<h4>Immer auf dem Laufenden</h4>{NEWSLETTER}</form></div></div>")
     sitemap = "<div class='sitemap'><ul>" + "".join(
         f"<li><a href='/t{i}'>Themenbereich Nummer {i} des Verbandes</a></li>"
-        for i in range(60)) + "</ul></div>"
+        for i in range(120)) + "</ul></div>"
     html = _page(f"<p>{ARTICLE_DE}</p>", box + sitemap).replace(
         "<div class='main'>", "<main><div class='wrap'><div class='inner'>").replace(
         "</article></div>", "</article></div></div></main>")
