@@ -53,8 +53,12 @@ def page_selections(doc: QTextDocument, first: int, last: int
     selections = []
     for number, line in enumerate(_page_lines(doc)):
         if line is not None and first <= line <= last:
+            block = doc.findBlockByNumber(number)
+            cursor = QTextCursor(block)  # the whole block: each of its lines, full width
+            cursor.setPosition(block.position() + max(0, block.length() - 1),
+                               QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(doc.findBlockByNumber(number))
+            selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
     return selections
