@@ -86,6 +86,7 @@ class PickBar(QWidget):
             button = QToolButton()
             button.setText(text)
             button.setObjectName(f"pick_{kind}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the view
             row.addWidget(button)
             self.buttons[kind] = button
             if kind == "narrower":

@@ -107,6 +107,10 @@ def test_an_unsure_clip_says_why_and_the_person_picks_the_article(
     assert "widened 1×" in bar.label.text()
     press(qtbot, window, Qt.Key.Key_Minus)
     assert mode.span == (first, last)
+    qtbot.mouseClick(bar.buttons["wider"], Qt.MouseButton.LeftButton)
+    assert mode.span == wider
+    press(qtbot, window, Qt.Key.Key_Minus)  # the keys still reach the page after a click
+    assert mode.span == (first, last)
     press(qtbot, window, Qt.Key.Key_Plus)
     assert mode.span == wider
     asked = answer_dialog(qtbot, click_button("This Page Only"))
