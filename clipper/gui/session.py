@@ -126,6 +126,8 @@ class Notice:
     """Offered as "Undo": what a Move to Trash moved (``library.store.Trashed``)."""
     pick: bool = False
     """Offered as "Choose the Article…": the extractor is unsure (the pick mode)."""
+    doubt: bool = False
+    """About the article shown (unsure, a teaser): gone when another is shown."""
 
 
 @dataclass(frozen=True)
@@ -375,8 +377,8 @@ class Session:
             self.status += f" — {loaded.notes[0]}"
         doubt = doubt_text(loaded.article)
         if doubt is not None:
-            self.notice = Notice(doubt[0], "warning", pick=doubt[1])
-        elif self.notice is not None and self.notice.level == "warning":
+            self.notice = Notice(doubt[0], "warning", pick=doubt[1], doubt=True)
+        elif self.notice is not None and self.notice.doubt:
             self.notice = None  # about the page as it was before a correction
         self._changed()
 
