@@ -282,9 +282,9 @@ def _teaser(not_free: bool, article: HtmlElement, page: HtmlElement | None,
             lines: list[tuple[int, int]]) -> str:
     """Why the clip may be only a teaser (``teaser.teaser_reason``); the prompt after it
     is looked for only in a short clip of a page with its cleaned copy."""
-    if not_free:
-        return teaser_reason(True, 0, False)
     text = inner_text(article)
+    if not_free:
+        return teaser_reason(True, len(text), False)
     if len(text) >= TEASER_TEXT or page is None or not lines:
         return ""
     last = max(end for _start, end in lines)

@@ -98,6 +98,12 @@ def test_structured_data_saying_not_free_is_a_teaser() -> None:
     assert extract(_not_free("False"), url="https://port.example/n/t").teaser
 
 
+def test_a_long_clip_holds_the_article_whatever_the_data_says() -> None:
+    long_page = _not_free(False).replace("</article>", "".join(
+        f"<p>{STORY} Paragraph {i}.</p>" for i in range(20)) + "</article>")
+    assert not extract(long_page, url="https://port.example/news/terminal-delayed").teaser
+
+
 def test_structured_data_saying_free_is_not() -> None:
     article = extract(_not_free(True), url="https://port.example/news/terminal-delayed")
     assert not article.teaser
@@ -132,8 +138,12 @@ def test_a_long_article_with_a_subscribe_link_after_it_is_whole() -> None:
 def test_prompts_in_words() -> None:
     assert is_prompt("Jetzt Abo abschließen und alle Artikel lesen.")
     assert is_prompt("Subscribe to continue reading")
-    assert is_prompt("Registrieren Sie sich kostenlos")
+    assert is_prompt("Registrieren Sie sich kostenlos, um weiterzulesen")
     assert is_prompt("Already a subscriber? Log in")
+    assert is_prompt("Bereits Abonnent? Hier anmelden")
     assert not is_prompt("Subscribe to our newsletter")
+    assert not is_prompt("Abonnieren")  # a channel's button
+    assert not is_prompt("Registrieren Sie sich kostenlos")  # to comment, maybe
+    assert not is_prompt("Jetzt kostenlos abonnieren")
     assert not is_prompt("Die Abonnenten " + "lesen weiter " * 40)  # prose, not a prompt
     assert not is_prompt("The above was said by the mayor.")
