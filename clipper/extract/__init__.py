@@ -200,7 +200,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     recipe = find_recipe(doc)
     product = find_product(doc)  # marks its description, before the cleaning
     wiki = is_mediawiki(doc)
-    not_free = is_not_free(doc)
+    not_free = _marked_not_free(html) and is_not_free(doc)
     body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
@@ -255,7 +255,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     article_html = lxml_html.tostring(article, encoding="unicode")
     excerpt = meta.excerpt or first_paragraph(article)
     lines = kept_lines(article)
-    teaser = _teaser(not_free, article, pristine, lines)
+    teaser = _teaser(not_free, article, pristine, lines, length)
     markdown = element_to_markdown(article, base)  # consumes the element
     if not markdown.strip():
         raise NoArticleError("No article text found on this page")
@@ -278,15 +278,23 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     )
 
 
+def _marked_not_free(html: str | bytes) -> bool:
+    """Cheap first test: the page's source names the mark at all."""
+    if isinstance(html, bytes):
+        return b"isAccessibleForFree" in html
+    return "isAccessibleForFree" in html
+
+
 def _teaser(not_free: bool, article: HtmlElement, page: HtmlElement | None,
-            lines: list[tuple[int, int]]) -> str:
+            lines: list[tuple[int, int]], length: int) -> str:
     """Why the clip may be only a teaser (``teaser.teaser_reason``); the prompt after it
-    is looked for only in a short clip of a page with its cleaned copy."""
-    text = inner_text(article)
+    is looked for only in a short clip (``length`` characters) of a page with its cleaned
+    copy."""
     if not_free:
-        return teaser_reason(True, len(text), False)
-    if len(text) >= TEASER_TEXT or page is None or not lines:
+        return teaser_reason(True, length, False)
+    if length >= TEASER_TEXT or page is None or not lines:
         return ""
+    text = inner_text(article)
     last = max(end for _start, end in lines)
     return teaser_reason(False, len(text), prompt_follows(page, last, text))
 
