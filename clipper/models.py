@@ -188,6 +188,20 @@ class Article:
     """How sure the extractor is that this is the page's article, 0..1 (``extract.guard``)."""
     confidence_reason: str = ""
     """Why the confidence is low, in a few words ("" when confident)."""
+    teaser_reason: str = ""
+    """Why the clip may be only the start of the article (a teaser before a paywall or a
+    sign-in), in a few words; "" when nothing says so (``extract.teaser``)."""
+
+    @property
+    def unsure(self) -> bool:
+        """The extractor doubts this is the page's article: the guard gives a reason only
+        when its confidence is low (``extract.guard``)."""
+        return bool(self.confidence_reason)
+
+    @property
+    def teaser(self) -> bool:
+        """The page looks like a teaser: the clip may be cut short."""
+        return bool(self.teaser_reason)
 
     @property
     def word_count(self) -> int:
@@ -211,6 +225,8 @@ class Article:
             "site_rules": list(self.site_rules),
             "confidence": self.confidence,
             "confidence_reason": self.confidence_reason,
+            "teaser": self.teaser,
+            "teaser_reason": self.teaser_reason,
         }
 
 

@@ -49,7 +49,8 @@ from clipper.extract.prune import prepare_article
 from clipper.extract.recipe import complete_recipe, find_recipe
 from clipper.extract.score import Flags
 from clipper.extract.select import choose_top, gather_siblings, walk_page
-from clipper.extract.text import has_words_outside_links, text_length
+from clipper.extract.teaser import TEASER_TEXT, is_not_free, prompt_follows, teaser_reason
+from clipper.extract.text import has_words_outside_links, inner_text, text_length
 from clipper.extract.wiki import clean_wiki, is_mediawiki
 from clipper.markdown import element_to_markdown
 from clipper.models import Article, DroppedBlock, PageRules
@@ -199,6 +200,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     recipe = find_recipe(doc)
     product = find_product(doc)  # marks its description, before the cleaning
     wiki = is_mediawiki(doc)
+    not_free = _marked_not_free(html) and is_not_free(doc)
     body, base = _prepared(doc, url, address.local)
     flags = Flags()
     context = ExtractionContext(base_url=base, page_url=url, lead_urls=leads)
@@ -253,6 +255,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     article_html = lxml_html.tostring(article, encoding="unicode")
     excerpt = meta.excerpt or first_paragraph(article)
     lines = kept_lines(article)
+    teaser = _teaser(not_free, article, pristine, lines, length)
     markdown = element_to_markdown(article, base)  # consumes the element
     if not markdown.strip():
         raise NoArticleError("No article text found on this page")
@@ -271,7 +274,29 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
         site_rules=applied,
         confidence=verdict.confidence,
         confidence_reason=verdict.reason,
+        teaser_reason=teaser,
     )
+
+
+def _marked_not_free(html: str | bytes) -> bool:
+    """Cheap first test: the page's source names the mark at all."""
+    if isinstance(html, bytes):
+        return b"isAccessibleForFree" in html
+    return "isAccessibleForFree" in html
+
+
+def _teaser(not_free: bool, article: HtmlElement, page: HtmlElement | None,
+            lines: list[tuple[int, int]], length: int) -> str:
+    """Why the clip may be only a teaser (``teaser.teaser_reason``); the prompt after it
+    is looked for only in a short clip (``length`` characters) of a page with its cleaned
+    copy."""
+    if not_free:
+        return teaser_reason(True, length, False)
+    if length >= TEASER_TEXT or page is None or not lines:
+        return ""
+    text = inner_text(article)
+    last = max(end for _start, end in lines)
+    return teaser_reason(False, len(text), prompt_follows(page, last, text))
 
 
 def _second_look(article: HtmlElement, pristine: HtmlElement, lang: str | None,

@@ -170,11 +170,37 @@ _BLOCKS = frozenset((
 ))
 
 
-def block_at_line(html: str | bytes, line: int) -> tuple[str, str] | None:
+def block_at_line(html: str | bytes, line: int, up: int = 0) -> tuple[str, str] | None:
     """The block a person points at on ``line`` of the page's source: (its checked
     selector, its first words). The outermost block starting on that line, else the last
-    block started before it; None when there is none or no selector finds only it."""
+    block started before it, or the block ``up`` levels around it (widened); None when
+    there is none or no selector finds only it."""
     doc = parse_html(html)
+    el = _pointed(doc, line)
+    if el is None:
+        return None
+    el = _widened(el, up)
+    selector = selector_for(el, doc)
+    if selector is None:
+        return None
+    text = " ".join(el.text_content().split())[:80]
+    return selector, text
+
+
+def block_spans(html: str | bytes, line: int) -> list[tuple[int, int]]:
+    """The source lines (first, last) of the block pointed at on ``line`` and of each
+    block around it up to the body's children, innermost first: what widening picks."""
+    doc = parse_html(html)
+    el = _pointed(doc, line)
+    spans: list[tuple[int, int]] = []
+    while el is not None:
+        spans.append(_span(el))
+        wider = _widened(el, 1)
+        el = wider if wider is not el else None
+    return spans
+
+
+def _pointed(doc: HtmlElement, line: int) -> HtmlElement | None:
     body = doc.find("body")
     root = body if body is not None else doc
     starting: HtmlElement | None = None
@@ -188,11 +214,26 @@ def block_at_line(html: str | bytes, line: int) -> tuple[str, str] | None:
         if el.sourceline > line:
             break
         before = el
-    el = starting if starting is not None else before
-    if el is None:
-        return None
-    selector = selector_for(el, doc)
-    if selector is None:
-        return None
-    text = " ".join(el.text_content().split())[:80]
-    return selector, text
+    return starting if starting is not None else before
+
+
+def _widened(el: HtmlElement, up: int) -> HtmlElement:
+    """The element ``up`` levels around ``el``, never the body or above."""
+    for _ in range(up):
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html") or parent.getparent() is None:
+            break
+        el = parent
+    return el
+
+
+def _span(el: HtmlElement) -> tuple[int, int]:
+    """The source lines an element's start and its last text fall on."""
+    start = el.sourceline or 1
+    end = start
+    for node in el.iter():
+        line = node.sourceline or start
+        if node is not el and node.tail and line > end:
+            end = line  # later text of el's own follows its children on their lines
+        end = max(end, line + (node.text or "").count("\n"))
+    return start, end

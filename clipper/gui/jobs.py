@@ -96,9 +96,10 @@ class Picked:
 
 
 def pick_block(loaded: Loaded, line: int, kind: str, library: Path | None, use_rules: bool,
-               cancel: threading.Event, progress: ProgressFn) -> Picked:
-    """Find the block on ``line`` of the page's source, then clean the page again with the
-    site rules and this choice (nothing is written: remembering it is asked after)."""
+               cancel: threading.Event, progress: ProgressFn, up: int = 0) -> Picked:
+    """Find the block on ``line`` of the page's source (widened ``up`` levels), then clean
+    the page again with the site rules and this choice (nothing is written: remembering it
+    is asked after)."""
     from dataclasses import replace
     from urllib.parse import urlsplit
 
@@ -107,7 +108,7 @@ def pick_block(loaded: Loaded, line: int, kind: str, library: Path | None, use_r
     from clipper.extract.selectors import block_at_line
     from clipper.models import PageRules
 
-    found = block_at_line(loaded.html, line)
+    found = block_at_line(loaded.html, line, up)
     if found is None:
         raise ClipperError(f"No block of the page starts at line {line}",
                            "Right-click the line where the block's tag opens.")

@@ -41,11 +41,12 @@ from .import_flow import ImportFlow
 from .library_flow import LibraryFlow
 from .load_flow import LoadFlow, starting_tags
 from .messages import error_text
+from .notices import Notices
 from .queue_flow import QueueFlow
 from .reading import Reading
 from .reextract_flow import ReextractFlow
 from .save_flow import SaveFlow
-from .session import Notice, Session, enabled_commands
+from .session import Session, enabled_commands
 from .settings_flow import SettingsFlow
 from .shortcut_keys import WindowKeys
 from .theme import Theme
@@ -121,7 +122,6 @@ class MainWindow(QMainWindow):
         self._wire()
         self._shown_revision = self._shown_address = 0
         self._shown_path: Path | None = None
-        self._shown_notice: Notice | None = None
         self.session.subscribe(self._render)
         tasks.unhandled = lambda name, error: self.session.failed(error_text(error, name))
         window_layout.set_minimums(self)
@@ -184,8 +184,9 @@ class MainWindow(QMainWindow):
         self.url_bar.submitted.connect(loader.load_argument)
         self.url_bar.open_file_requested.connect(loader.open_file)
         self.url_bar.stop_requested.connect(self.stop)
-        self.message_bar.action_triggered.connect(self._on_notice_action)
-        self.message_bar.dismissed.connect(session.dismissed)
+        self.notices = Notices(session, self.message_bar, retry=loader.start,
+                               undo=lambda: self.opener.undo_trash(),
+                               pick=loader.picker.choose_article)
         self.raw_view.load_images_requested.connect(self.images.load_images)
         self.article.edited.connect(self._on_edited)
         self.form.edited.connect(self._on_edited)
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         if s.has_clip:
             self.setWindowTitle(f"{s.title}[*] — {APP_NAME}" if s.title else f"{APP_NAME}[*]")
         self.setWindowModified(s.is_dirty)
-        self._render_notice(s.notice)
+        self.notices.render(s.notice)
         note = s.file_note
         self.status.set_saved(note.path if note else None, note.verb if note else "")
         self.status.set_loaded(s.status)
@@ -268,26 +269,6 @@ class MainWindow(QMainWindow):
         self.session.shown_as(self.form.draft(self.article.markdown()))
         self.stack.setCurrentIndex(CLIP_PAGE)
         self._update_word_count()
-
-    def _render_notice(self, notice: Notice | None) -> None:
-        if notice is self._shown_notice:
-            return
-        self._shown_notice = notice
-        if notice is None:
-            self.message_bar.dismiss()
-        else:
-            action = "Try Again" if notice.retry else "Undo" if notice.undo else None
-            self.message_bar.show_message(notice.text, notice.level, details=notice.details,
-                                          action=action)
-
-    def _on_notice_action(self) -> None:
-        notice = self.session.notice
-        if notice is not None and notice.undo is not None:
-            self.opener.undo_trash()
-            return
-        self.session.dismissed()
-        if notice is not None and notice.retry is not None:
-            self.loader.start(notice.retry)
 
     def _on_edited(self) -> None:
         self.session.edited(self.form.draft(self.article.markdown()))

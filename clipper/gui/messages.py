@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from clipper.errors import ClipperError
-from clipper.models import Source
+from clipper.models import Article, Source
 
 from .mime import display_name
 
@@ -108,3 +108,24 @@ def queue_report_text(saved: int, skipped: int, failed: list[tuple[str, str]]
         parts.append(f"{len(failed)} could not be saved: {names} (point here for why)")
     details = "\n".join(f"{name}: {why}" for name, why in failed)
     return "; ".join(parts) + ".", "warning" if failed else "success", details
+
+
+def doubt_text(article: Article) -> tuple[str, bool] | None:
+    """What the window says when the extractor is unsure of the article, or the page looks
+    like a teaser: (text, whether "Choose the Article…" is offered); None when sure."""
+    from clipper.extract.guard import LITTLE_TEXT
+
+    if not article.markdown:
+        return None
+    # little text before a paywall prompt: the teaser says why, not the doubt
+    if article.unsure and not (article.teaser and article.confidence_reason == LITTLE_TEXT):
+        text = (f"Clipper is not sure this is the article ({article.confidence_reason}). "
+                "Choose the article: click its block in the Page or Source view.")
+        if article.teaser:
+            text += f" The clip may also be cut short: {article.teaser_reason}."
+        return text, True
+    if article.teaser:
+        return (f"The clip may be cut short: {article.teaser_reason} (a teaser before a "
+                "paywall or a sign-in?). Signed in, in a browser, save the whole page and "
+                "open it here."), False
+    return None

@@ -17,6 +17,7 @@ from clipper.errors import CancelledError
 
 from . import jobs, tasks
 from .messages import error_text
+from .pick_mode import PickMode
 from .session import Session
 
 if TYPE_CHECKING:
@@ -48,6 +49,32 @@ class PickFlow(QObject):
         source.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         source.customContextMenuRequested.connect(self._menu)
         raw_view.page.extend_menu = self._page_menu
+        self.mode = PickMode(raw_view, self._html)
+        self.mode.chosen.connect(self.pick)
+        self._page: Loaded | None = None
+        session.subscribe(self._on_session)
+
+    def _html(self) -> str | None:
+        loaded = self._session.loaded
+        return loaded.html if loaded is not None else None
+
+    def _on_session(self) -> None:
+        if self._session.loaded is not self._page:  # another page (or a corrected one)
+            self._page = self._session.loaded
+            self.mode.stop()
+
+    def choose_article(self) -> None:
+        """Pick mode on the page shown ("Choose the Article…" in an unsure page's notice)."""
+        loaded = self._session.loaded
+        if loaded is not None and loaded.article.markdown and self.task is None:
+            self.mode.start()
+            self._session.said("Click the article's block in the page, widen it with "
+                               "Alt+↑, then This Is the Article")
+
+    def _up(self, line: int) -> int:
+        """How much the pick on ``line`` was widened (pointing again at it keeps it)."""
+        self.mode.point(line)
+        return self.mode.up if self.mode.line == line else 0
 
     def _page_menu(self, menu: QMenu, pos: QPoint) -> None:
         """The rendered page's right-click menu: the block under the mouse, by the source
@@ -57,11 +84,13 @@ class PickFlow(QObject):
         usable = (loaded is not None and line is not None and bool(loaded.article.markdown)
                   and self.task is None)
         menu.addSeparator()
+        up = self._up(line) if usable and line is not None else 0
         for kind, label in CHOICES:
             action = menu.addAction(label)
             action.setEnabled(usable)
             if line is not None:
-                action.triggered.connect(partial(self.pick, line, kind))
+                action.triggered.connect(partial(self.pick, line, kind, up))
+        menu.aboutToHide.connect(self._menu_closed)
 
     def _menu(self, pos: QPoint) -> None:
         menu = self._source.createStandardContextMenu(pos)
@@ -72,17 +101,24 @@ class PickFlow(QObject):
         usable = (loaded is not None and not pretty
                   and bool(loaded.article.markdown) and self.task is None)
         menu.addSeparator()
+        up = self._up(line) if usable else 0
         for kind, label in CHOICES:
             action = menu.addAction(label)
             action.setEnabled(usable)
-            action.triggered.connect(partial(self.pick, line, kind))
+            action.triggered.connect(partial(self.pick, line, kind, up))
         if loaded is not None and pretty:
             menu.addAction("Turn Pretty off to pick a block").setEnabled(False)
         menu.exec(self._source.viewport().mapToGlobal(pos))
         menu.deleteLater()
+        self._menu_closed()
 
-    def pick(self, line: int, kind: str) -> None:
-        """Clean the page again with the block on ``line`` kept, dropped or as the article."""
+    def _menu_closed(self) -> None:
+        if not self.mode.active:
+            self.mode.point(None)  # the highlight was for the menu only
+
+    def pick(self, line: int, kind: str, up: int = 0) -> None:
+        """Clean the page again with the block on ``line`` (widened ``up`` levels) kept,
+        dropped or as the article."""
         loaded = self._session.loaded
         if loaded is None or self.task is not None:
             return
@@ -90,7 +126,8 @@ class PickFlow(QObject):
         def go() -> None:
             library = self._library() if self._library is not None else None
             self.task = tasks.run_in_background(
-                partial(jobs.pick_block, loaded, line, kind, library, not self._rules_off()),
+                partial(jobs.pick_block, loaded, line, kind, library, not self._rules_off(),
+                        up=up),
                 on_done=self._picked, on_error=self._failed, name="pick a block")
 
         self._confirm("cleaning the page again with your choice", go)

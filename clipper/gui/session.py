@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from clipper.models import Clip, SaveAction, Source
 
-from .messages import COUNTED_STAGES, failed_images_text, stage_label
+from .messages import COUNTED_STAGES, doubt_text, failed_images_text, stage_label
 from .mime import display_name
 from .save_choices import saved_verb
 
@@ -124,6 +124,10 @@ class Notice:
     """Offered as "Try Again": load this again."""
     undo: object | None = None
     """Offered as "Undo": what a Move to Trash moved (``library.store.Trashed``)."""
+    pick: bool = False
+    """Offered as "Choose the Article…": the extractor is unsure (the pick mode)."""
+    doubt: bool = False
+    """About the article shown (unsure, a teaser): gone when another is shown."""
 
 
 @dataclass(frozen=True)
@@ -371,6 +375,11 @@ class Session:
         self.status = f"Loaded from {display_name(loaded.source)}"
         if loaded.notes:  # what the article lost on the way (an image over the size cap)
             self.status += f" — {loaded.notes[0]}"
+        doubt = doubt_text(loaded.article)
+        if doubt is not None:
+            self.notice = Notice(doubt[0], "warning", pick=doubt[1], doubt=True)
+        elif self.notice is not None and self.notice.doubt:
+            self.notice = None  # about the page as it was before a correction
         self._changed()
 
     def page_declined(self) -> None:

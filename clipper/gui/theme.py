@@ -36,6 +36,8 @@ class Colors:
     kept_mark: str
     dropped_background: str
     """The source line where a block the extractor dropped starts."""
+    picked_background: str
+    """The block a person is picking (pick mode), in the source and the page."""
     tokens: dict[str, str]
     """Syntax colours of the source: tag, attr, value, comment, doctype, entity."""
     placeholder: tuple[str, str, str]
@@ -56,6 +58,7 @@ LIGHT = Colors(
              "info": ("#e8f1fb", "#9dbfe6", "#163a5f"),
              "success": ("#e6f4e7", "#94c897", "#1d4b21")},
     kept_background="#e3f4e1", kept_mark="#3c9a41", dropped_background="#fbeadf",
+    picked_background="#cfe3ff",
     tokens={"tag": "#22639a", "attr": "#8a4a9c", "value": "#a34a1d", "comment": "#7a8088",
             "doctype": "#7a8088", "entity": "#b0306a"},
     placeholder=("#eef0f3", "#c5cad3", "#b4bac5"),
@@ -68,6 +71,7 @@ DARK = Colors(
              "info": ("#1b2f45", "#3b6a9c", "#d6e8ff"),
              "success": ("#1c3a21", "#3f7d47", "#d3f2d6")},
     kept_background="#1f3d24", kept_mark="#5cbf63", dropped_background="#4a2f1e",
+    picked_background="#24446e",
     tokens={"tag": "#7fb4e8", "attr": "#d7a0e6", "value": "#f0a37a", "comment": "#8f96a0",
             "doctype": "#8f96a0", "entity": "#f08cbc"},
     placeholder=("#2b2f36", "#4a505b", "#5d6471"),

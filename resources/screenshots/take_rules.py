@@ -1,6 +1,9 @@
 """Regenerate site-rules.png: the window (offscreen, 1280x800) on a news page whose site has
 two rules — the bar above the article saying so, and the source with the line of each
-dropped block tinted, the tooltip of the share bar's line showing.
+dropped block tinted, the tooltip of the share bar's line showing. Then unsure.png: a page
+of two stories, the notice saying Clipper is not sure, with Choose the Article…; and
+pick-mode.png: after it, a paragraph of the other story clicked in the Page view and
+widened (Alt+Up) to its story, highlighted, the pick bar above.
 
     python resources/screenshots/take_rules.py
 """
@@ -86,7 +89,57 @@ def main() -> int:
         shot.save(str(HERE / "site-rules.png"))
         window.session.discard_edits()
         window.close()
+        _unsure_and_pick(app, server)
     return 0
+
+
+def _wait(app, done, limit: int = 20000) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QElapsedTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    while not done() and clock.elapsed() < limit:
+        app.processEvents()
+
+
+def _unsure_and_pick(app, server) -> None:  # type: ignore[no-untyped-def]
+    from helpers.two_stories import two_stories
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    from clipper.gui.main_window import MainWindow
+
+    server.route("/weekly/", two_stories())
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    window.open_arguments([server.url("/weekly/")])
+    _wait(app, lambda: window.has_clip() and window.raw_view_ready()
+          and bool(window.message_bar.text()))
+    window.raw_view.tabs.setCurrentIndex(1)
+    for _ in range(50):
+        app.processEvents()
+    window.grab().save(str(HERE / "unsure.png"))
+    button = next(b for b in window.message_bar.findChildren(QPushButton) if b.isVisible())
+    button.click()
+    page = window.raw_view.page
+    _wait(app, lambda: not page.document().find("council voted").isNull())
+    found = page.document().find("council voted")
+    page.setTextCursor(found)
+    page.ensureCursorVisible()
+    rect = page.cursorRect(found)
+    QTest.mouseClick(page.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect.x() + 2, rect.center().y()))
+    window.loader.picker.mode.widen(1)
+    cursor = page.textCursor()
+    cursor.clearSelection()
+    page.setTextCursor(cursor)
+    for _ in range(50):
+        app.processEvents()
+    shot = window.grab()
+    shot.save(str(HERE / "pick-mode.png"))
+    window.close()
 
 
 if __name__ == "__main__":

@@ -111,6 +111,7 @@ def test_extract_json_has_all_fields(capsys: pytest.CaptureFixture[str]) -> None
     assert data["published"][:10] == EXPECT["published"]
     assert data["confidence"] == 1.0  # a news article that fills its page
     assert data["confidence_reason"] == ""
+    assert data["teaser"] is False  # no paywall prompt after it
 
 
 def test_extract_html_from_stdin(monkeypatch: pytest.MonkeyPatch,

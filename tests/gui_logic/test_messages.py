@@ -50,3 +50,25 @@ def test_skipped_files_and_remote_images_are_named_briefly() -> None:
     many = failed_images_text([f"https://img.example/{n}.png" for n in range(5)])
     assert many.startswith("5 images could not be downloaded (img.example/…/0.png, ")
     assert ", …)" in many
+
+
+def test_doubt_is_said_with_its_reason_and_offers_the_pick() -> None:
+    from clipper.gui.messages import doubt_text
+    from clipper.models import Article
+
+    assert doubt_text(Article("Text.")) is None  # sure, whole
+    text, pick = doubt_text(Article("Text.", confidence=0.6,
+                                    confidence_reason="two candidate articles")) or ("", False)
+    assert "not sure this is the article (two candidate articles)" in text
+    assert pick
+    text, pick = doubt_text(Article("Text.", teaser_reason="the page says the article is not "
+                                    "free to read")) or ("", True)
+    assert "may be cut short: the page says the article is not free to read" in text
+    assert not pick
+    # little text before a prompt: the teaser explains it, no pick offered
+    little = Article("Text.", confidence=0.4, confidence_reason="little text: maybe a teaser "
+                     "or a script-built page", teaser_reason="little text, then a prompt")
+    text, pick = doubt_text(little) or ("", True)
+    assert text.startswith("The clip may be cut short")
+    assert not pick
+    assert doubt_text(Article("", confidence=0.3, confidence_reason="x")) is None

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextLayout,
 )
@@ -85,6 +86,8 @@ class SourceView(QPlainTextEdit):
         self._styled: set[int] = set()
         self._kept_blocks: list[tuple[int, int]] = []
         self._dropped: dict[int, str] = {}
+        self.picked: tuple[int, int] | None = None
+        """The lines of the block being picked (pick mode), 1-based."""
         """0-based block -> why the blocks starting on that line were dropped."""
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_margins)
@@ -102,6 +105,7 @@ class SourceView(QPlainTextEdit):
         self._tokens = None
         self._styled.clear()
         self._dropped = {}
+        self.picked = None
         self.setExtraSelections([])
         self.setPlainText(text)
         count = self.blockCount()
@@ -148,18 +152,19 @@ class SourceView(QPlainTextEdit):
         """Why blocks starting on this 0-based line were dropped, or None."""
         return self._dropped.get(block)
 
+    def set_picked(self, span: tuple[int, int] | None) -> None:
+        """Highlight the block being picked (its 1-based first and last line), or none."""
+        self.picked = span
+        self._paint_dropped()
+
     def _paint_dropped(self) -> None:
         doc = self.document()
         background = QColor(colors().dropped_background)
         selections = []
         for number in sorted(self._dropped):
-            fmt = QTextCharFormat()
-            fmt.setBackground(background)
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(doc.findBlockByNumber(number))
-            selection.format = fmt
-            selections.append(selection)
+            selections.append(_line_selection(doc.findBlockByNumber(number), background))
+        if self.picked is not None:
+            selections.extend(picked_selections(doc, *self.picked))
         self.setExtraSelections(selections)
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -316,3 +321,30 @@ class SourceView(QPlainTextEdit):
             top += height
             number += 1
         painter.end()
+
+
+def _line_selection(block: QTextBlock, background: QColor) -> QTextEdit.ExtraSelection:
+    fmt = QTextCharFormat()
+    fmt.setBackground(background)
+    fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = QTextCursor(block)
+    selection.format = fmt
+    return selection
+
+
+def picked_selections(doc: QTextDocument, first: int, last: int
+                      ) -> list[QTextEdit.ExtraSelection]:
+    """The picked block's lines (1-based, in a document of one block per line), framed in
+    the selection colour."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(colors().picked_background))
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(doc.findBlockByNumber(max(0, first - 1)))
+    end = doc.findBlockByNumber(max(0, last - 1))
+    if end.isValid():
+        cursor.setPosition(end.position() + max(0, end.length() - 1),
+                           QTextCursor.MoveMode.KeepAnchor)
+    selection.cursor = cursor
+    selection.format = fmt
+    return [selection]

@@ -1,0 +1,180 @@
+"""Warn when unsure, then pick: a page whose article the extractor doubts gets a notice
+saying why with "Choose the Article…"; in pick mode a click highlights the block under it,
+Alt+Up / + widen it and Alt+Down / - narrow it, and the bar's buttons correct the clip.
+A teaser page gets a notice that the clip may be cut short."""
+
+from __future__ import annotations
+
+from helpers.dialogs import answer_dialog, click_button
+from helpers.news_page import news_page
+from helpers.two_stories import two_stories
+from helpers.window import TIMEOUT, press
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton
+
+from clipper.gui.pick_mode import HINT
+from clipper.gui.widgets.raw_view import PAGE_TAB, SOURCE_TAB
+
+TEASER = """<!DOCTYPE html>
+<html lang="de">
+<head><meta charset="utf-8"><title>Neue Brücke über die Elbe: Stadtrat stimmt zu</title></head>
+<body>
+<header><nav><a href="/">Startseite</a> <a href="/lokales">Lokales</a></nav></header>
+<main>
+<article>
+<h1>Neue Brücke über die Elbe: Stadtrat stimmt zu</h1>
+<p>Nach jahrelangem Streit hat der Stadtrat am Donnerstagabend den Bau einer neuen Brücke
+über die Elbe beschlossen. Die Kosten liegen bei 48 Millionen Euro.</p>
+<p>Die Entscheidung fiel mit knapper Mehrheit. Vor allem die Anwohner im Norden der Stadt
+hatten sich seit Jahren für die Verbindung eingesetzt.</p>
+</article>
+<div class="paywall">
+<p>Sie möchten weiterlesen?</p>
+<p>Jetzt Abo abschließen und alle Artikel lesen.</p>
+<a href="/abo">Zum Abo</a> <a href="/login">Anmelden</a>
+</div>
+</main>
+</body>
+</html>
+"""
+
+
+def _load(qtbot, window, url: str, title: str) -> None:
+    window.url_bar.field.setFocus()
+    window.url_bar.field.clear()
+    qtbot.keyClicks(window.url_bar.field, url)
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.loaded is not None
+                    and window.session.loaded.source.value == url
+                    and title in window.form.title.text() and window.raw_view_ready(),
+                    timeout=TIMEOUT)
+
+
+def _notice_button(window) -> QPushButton | None:
+    shown = [b for b in window.message_bar.findChildren(QPushButton) if b.isVisible()]
+    return shown[0] if shown else None
+
+
+def _click_page_text(qtbot, page, text: str) -> None:
+    qtbot.waitUntil(lambda: not page.document().find(text).isNull(), timeout=TIMEOUT)
+    found = page.document().find(text)
+    page.setTextCursor(found)
+    page.ensureCursorVisible()
+    rect = page.cursorRect(found)
+    qtbot.mouseClick(page.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect.x() + 2, rect.center().y()))
+
+
+def _click_source_line(qtbot, source, needle: str) -> int:
+    """Click the source line holding ``needle``; its 1-based number."""
+    doc = source.document()
+    number = next(i for i in range(doc.blockCount()) if needle in doc.findBlockByNumber(i).text())
+    block = doc.findBlockByNumber(number)
+    source.verticalScrollBar().setValue(max(0, block.firstLineNumber() - 2))
+    rect = source.blockBoundingGeometry(block).translated(source.contentOffset())
+    qtbot.mouseClick(source.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(60, int(rect.center().y())))
+    return number + 1
+
+
+def test_an_unsure_clip_says_why_and_the_person_picks_the_article(
+        qtbot, window, http_server) -> None:
+    http_server.route("/weekly/", two_stories())
+    _load(qtbot, window, http_server.url("/weekly/"), "Riverside")
+    chosen_first = "rowing club" in window.article.preview_text()
+    wanted, unwanted = ("tram depot", "rowing club") if chosen_first else \
+        ("rowing club", "tram depot")
+    assert "not sure this is the article (two candidate articles)" in window.message_bar.text()
+    button = _notice_button(window)
+    assert button is not None
+    assert button.text() == "Choose the Article…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    raw = window.raw_view
+    bar = window.loader.picker.mode.bar
+    assert bar.isVisible()
+    assert raw.tabs.currentIndex() == PAGE_TAB
+    assert not bar.buttons["article"].isEnabled()  # nothing picked yet
+    page = raw.page
+    _click_page_text(qtbot, page, "council voted" if wanted == "tram depot" else "club celebrated")
+    mode = window.loader.picker.mode
+    first, last = mode.span
+    assert first == last  # the paragraph clicked, one line
+    assert page.extraSelections()  # highlighted in the page
+    assert raw.source.picked == (first, last)  # and in the source
+    press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    wider = mode.span
+    assert wider[0] < first <= wider[1]  # the story with its heading
+    assert "widened 1×" in bar.label.text()
+    press(qtbot, window, Qt.Key.Key_Minus)
+    assert mode.span == (first, last)
+    qtbot.mouseClick(bar.buttons["wider"], Qt.MouseButton.LeftButton)
+    assert mode.span == wider
+    press(qtbot, window, Qt.Key.Key_Minus)  # the keys still reach the page after a click
+    assert mode.span == (first, last)
+    press(qtbot, window, Qt.Key.Key_Plus)
+    assert mode.span == wider
+    asked = answer_dialog(qtbot, click_button("This Page Only"))
+    qtbot.mouseClick(bar.buttons["article"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wanted in window.article.preview_text().lower(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
+    assert unwanted not in window.article.preview_text().lower()
+    assert not bar.isVisible()
+    assert raw.source.picked is None
+    assert window.message_bar.text() == ""  # the person chose: no more doubt
+    assert "This page only: take as the article" in window.session.status
+
+
+def test_picking_in_the_source_widens_to_the_enclosing_block(qtbot, window,
+                                                              http_server) -> None:
+    http_server.route("/news/harbour", news_page())
+    _load(qtbot, window, http_server.url("/news/harbour"), "Harbour dredging")
+    assert window.message_bar.text() == ""  # a clear article: no notice
+    assert "Dredging depth" in window.article.preview_text()
+    picker = window.loader.picker
+    picker.choose_article()
+    raw = window.raw_view
+    raw.tabs.setCurrentIndex(SOURCE_TAB)
+    raw.source.setFocus()
+    line = _click_source_line(qtbot, raw.source, "Dredging depth")
+    mode = picker.mode
+    assert mode.span == (line, line)
+    press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert mode.span == (line - 1, line)  # the fact box around the paragraph
+    assert raw.source.picked == (line - 1, line)
+    press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # no narrower
+    assert mode.span == (line, line)
+    press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    asked = answer_dialog(qtbot, click_button("This Page Only"))
+    qtbot.mouseClick(mode.bar.buttons["drop"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Dredging depth" not in window.article.preview_text(),
+                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "This page only: drop div.factbox" in window.session.status,
+                    timeout=TIMEOUT)
+
+
+def test_escape_leaves_pick_mode(qtbot, window, http_server) -> None:
+    http_server.route("/news/harbour", news_page())
+    _load(qtbot, window, http_server.url("/news/harbour"), "Harbour dredging")
+    picker = window.loader.picker
+    picker.choose_article()
+    assert picker.mode.bar.isVisible()
+    assert picker.mode.bar.label.text() == HINT
+    _click_page_text(qtbot, window.raw_view.page, "Local businesses")
+    assert picker.mode.span is not None
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert not picker.mode.bar.isVisible()
+    assert picker.mode.span is None
+    assert not window.raw_view.page.extraSelections()
+
+
+def test_a_teaser_says_the_clip_may_be_cut_short(qtbot, window, http_server) -> None:
+    http_server.route("/lokales/bruecke", TEASER)
+    _load(qtbot, window, http_server.url("/lokales/bruecke"), "Brücke")
+    assert "48 Millionen Euro" in window.article.preview_text()
+    text = window.message_bar.text()
+    assert "may be cut short" in text
+    assert "prompt to subscribe or sign in" in text
+    assert window.message_bar.level == "warning"
+    assert _notice_button(window) is None
