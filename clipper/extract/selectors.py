@@ -190,7 +190,11 @@ def block_at_line(html: str | bytes, line: int, up: int = 0) -> tuple[str, str] 
 def block_spans(html: str | bytes, line: int) -> list[tuple[int, int]]:
     """The source lines (first, last) of the block pointed at on ``line`` and of each
     block around it up to the body's children, innermost first: what widening picks."""
-    doc = parse_html(html)
+    return block_spans_in(parse_html(html), line)
+
+
+def block_spans_in(doc: HtmlElement, line: int) -> list[tuple[int, int]]:
+    """``block_spans`` on a page parsed once (``parse_html``) for many clicks."""
     el = _pointed(doc, line)
     spans: list[tuple[int, int]] = []
     while el is not None:

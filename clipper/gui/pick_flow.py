@@ -61,7 +61,7 @@ class PickFlow(QObject):
     def _on_session(self) -> None:
         if self._session.loaded is not self._page:  # another page (or a corrected one)
             self._page = self._session.loaded
-            self.mode.stop()
+            self.mode.forget()
 
     def choose_article(self) -> None:
         """Pick mode on the page shown ("Choose the Article…" in an unsure page's notice)."""

@@ -6,14 +6,20 @@ right-click menu). Esc or Done leaves. "Choose the Article…" in a notice start
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextCharFormat, QTextDocument
 from PySide6.QtGui import QTextFormat as Fmt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
+from . import tasks
 from .theme import colors
 from .widgets.raw_view import PAGE_TAB, RawView
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 HINT = "Click a block of the page · Alt+↑ or + wider · Alt+↓ or − narrower · Esc leaves"
 _WIDER = (Qt.Key.Key_Plus, Qt.Key.Key_Equal)
@@ -108,6 +114,11 @@ class PickMode(QObject):
         self.line: int | None = None
         self.up = 0
         self.spans: list[tuple[int, int]] = []
+        self._parsed: tuple[str, HtmlElement] | None = None
+        """The page's tree, parsed once in the background for every click on it."""
+        self._parsing: tuple[str, tasks.Task[Any]] | None = None
+        self._pending: int | None = None
+        """A line clicked before the tree was ready: picked when it is."""
         b = self.bar.buttons
         b["wider"].clicked.connect(lambda: self.widen(1))
         b["narrower"].clicked.connect(lambda: self.widen(-1))
@@ -127,6 +138,7 @@ class PickMode(QObject):
             self._raw.tabs.setCurrentIndex(PAGE_TAB)
         view = self._raw.tabs.currentWidget()
         view.setFocus()
+        self._tree()  # parsed while the person looks for the block
         self._update()
 
     def stop(self) -> None:
@@ -134,16 +146,47 @@ class PickMode(QObject):
         self.bar.hide()
         self.point(None)
 
-    def point(self, line: int | None) -> None:
-        """Pick the block on source ``line`` (the same line keeps how wide it was)."""
-        if line != self.line:
-            self.up = 0
-            html = self._html() if line is not None else None
-            from clipper.extract.selectors import block_spans
+    def forget(self) -> None:
+        """Another page: leave, and let the old page's tree go."""
+        self.stop()
+        self._parsed = self._parsing = None
 
-            self.spans = block_spans(html, line) if html and line is not None else []
+    def point(self, line: int | None) -> None:
+        """Pick the block on source ``line`` (the same line keeps how wide it was); picked
+        once the page's tree is parsed (in the background, once per page)."""
+        if line != self.line:
+            self.up, self.spans, self._pending = 0, [], None
+            tree = self._tree() if line is not None else None
+            if tree is not None and line is not None:
+                from clipper.extract.selectors import block_spans_in
+
+                self.spans = block_spans_in(tree, line)
+            elif line is not None:
+                self._pending = line
         self.line = line if self.spans else None
         self._update()
+
+    def _tree(self) -> HtmlElement | None:
+        """The shown page's parsed tree, or None while it is parsed (started here)."""
+        html = self._html()
+        if not html:
+            return None
+        if self._parsed is not None and self._parsed[0] is html:
+            return self._parsed[1]
+        if self._parsing is None or self._parsing[0] is not html:
+            if self._parsing is not None:
+                self._parsing[1].cancel()
+            task = tasks.run_in_background(partial(_parse, html),
+                                           on_done=partial(self._on_parsed, html),
+                                           name="page blocks")
+            self._parsing = (html, task)
+        return None
+
+    def _on_parsed(self, html: str, tree: HtmlElement) -> None:
+        self._parsing, self._parsed = None, (html, tree)
+        line, self._pending = self._pending, None
+        if line is not None and self._html() is html:
+            self.point(line)
 
     def widen(self, step: int) -> None:
         if self.spans:
@@ -205,3 +248,9 @@ class PickMode(QObject):
         else:
             return False
         return True
+
+
+def _parse(html: str, cancel: object, progress: object) -> HtmlElement:
+    from clipper.extract.parse import parse_html
+
+    return parse_html(html)

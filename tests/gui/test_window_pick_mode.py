@@ -5,6 +5,9 @@ A teaser page gets a notice that the clip may be cut short."""
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from helpers.dialogs import answer_dialog, click_button
 from helpers.news_page import news_page
 from helpers.two_stories import two_stories
@@ -97,6 +100,7 @@ def test_an_unsure_clip_says_why_and_the_person_picks_the_article(
     page = raw.page
     _click_page_text(qtbot, page, "council voted" if wanted == "tram depot" else "club celebrated")
     mode = window.loader.picker.mode
+    qtbot.waitUntil(lambda: mode.span is not None, timeout=TIMEOUT)  # the page parsed aside
     first, last = mode.span
     assert first == last  # the paragraph clicked, one line
     assert page.extraSelections()  # highlighted in the page
@@ -137,6 +141,7 @@ def test_picking_in_the_source_widens_to_the_enclosing_block(qtbot, window,
     raw.source.setFocus()
     line = _click_source_line(qtbot, raw.source, "Dredging depth")
     mode = picker.mode
+    qtbot.waitUntil(lambda: mode.span is not None, timeout=TIMEOUT)
     assert mode.span == (line, line)
     press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert mode.span == (line - 1, line)  # the fact box around the paragraph
@@ -154,6 +159,33 @@ def test_picking_in_the_source_widens_to_the_enclosing_block(qtbot, window,
                     timeout=TIMEOUT)
 
 
+def test_the_page_is_parsed_once_and_off_the_gui_thread_for_every_click(
+        qtbot, window, http_server, monkeypatch: pytest.MonkeyPatch) -> None:
+    http_server.route("/news/harbour", news_page())
+    _load(qtbot, window, http_server.url("/news/harbour"), "Harbour dredging")
+    from clipper.extract import parse
+
+    on_gui_thread: list[bool] = []
+    real = parse.parse_html
+
+    def counted(html: str | bytes) -> object:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(html)
+
+    monkeypatch.setattr(parse, "parse_html", counted)
+    picker = window.loader.picker
+    picker.choose_article()
+    page, mode = window.raw_view.page, picker.mode
+    for text in ("Local businesses", "Environmental groups", "Work on the northern"):
+        _click_page_text(qtbot, page, text)
+        qtbot.waitUntil(lambda: mode.span is not None, timeout=TIMEOUT)
+        picked = mode.span
+        press(qtbot, window, Qt.Key.Key_Escape)
+        picker.choose_article()
+        assert picked is not None
+    assert on_gui_thread == [False]
+
+
 def test_escape_leaves_pick_mode(qtbot, window, http_server) -> None:
     http_server.route("/news/harbour", news_page())
     _load(qtbot, window, http_server.url("/news/harbour"), "Harbour dredging")
@@ -162,7 +194,7 @@ def test_escape_leaves_pick_mode(qtbot, window, http_server) -> None:
     assert picker.mode.bar.isVisible()
     assert picker.mode.bar.label.text() == HINT
     _click_page_text(qtbot, window.raw_view.page, "Local businesses")
-    assert picker.mode.span is not None
+    qtbot.waitUntil(lambda: picker.mode.span is not None, timeout=TIMEOUT)
     press(qtbot, window, Qt.Key.Key_Escape)
     assert not picker.mode.bar.isVisible()
     assert picker.mode.span is None
