@@ -5,10 +5,15 @@ A teaser page gets a notice that the clip may be cut short."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from helpers.dialogs import answer_dialog, click_button
+from helpers.forum_shop import DESCRIPTION, OPENER, REPLIES, forum_thread, shop_page
 from helpers.news_page import news_page
 from helpers.two_stories import two_stories
 from helpers.window import TIMEOUT, press
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import QPushButton
 
 from clipper.gui.pick_mode import HINT
 from clipper.gui.widgets.raw_view import PAGE_TAB, SOURCE_TAB
+from clipper.library.site_rules import SiteRules, rules_path
 
 TEASER = """<!DOCTYPE html>
 <html lang="de">
@@ -210,3 +216,83 @@ def test_a_teaser_says_the_clip_may_be_cut_short(qtbot, window, http_server) -> 
     assert "prompt to subscribe or sign in" in text
     assert window.message_bar.level == "warning"
     assert _notice_button(window) is None
+
+
+def _source_line(window, needle: str) -> int:
+    """The 1-based line of the page's source that holds ``needle``."""
+    html = window.session.loaded.html
+    return next(n for n, text in enumerate(html.splitlines(), start=1) if needle in text)
+
+
+def _save_from_the_command_line(url: str) -> tuple[str, str]:
+    """``clipper save`` of the same page afterwards: (what it said, the clip's text)."""
+    saved = subprocess.run([sys.executable, "-m", "clipper", "save", url], capture_output=True,
+                           text=True, check=True, env=os.environ.copy())
+    return saved.stderr, Path(saved.stdout.strip()).read_text(encoding="utf-8")
+
+
+def test_a_forum_thread_is_picked_whole_and_the_site_keeps_the_choice(
+        qtbot, window, http_server) -> None:
+    http_server.route("/threads/green-water-butts.391/", forum_thread())
+    url = http_server.url("/threads/green-water-butts.391/")
+    _load(qtbot, window, url, "Green water butts")
+    picker = window.loader.picker
+    picker.choose_article()
+    mode = picker.mode
+    _click_page_text(qtbot, window.raw_view.page, "allotment's water butts")
+    qtbot.waitUntil(lambda: mode.span is not None, timeout=TIMEOUT)
+    opener = _source_line(window, OPENER[:30])
+    last_reply = _source_line(window, REPLIES[-1][1][:30])
+    assert mode.span[0] <= opener <= mode.span[1]
+    while not mode.span[0] < opener < last_reply <= mode.span[1]:  # wider, to the thread
+        widened = mode.up
+        press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        assert mode.up == widened + 1, "the thread is never picked whole"
+    assert _source_line(window, "Latest threads") > mode.span[1]  # not the sidebar
+    asked = answer_dialog(qtbot, click_button("Remember for the Site"))
+    qtbot.mouseClick(mode.bar.buttons["article"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
+    preview = window.article.preview_text()
+    assert OPENER[:40] in preview
+    assert all(text[:40] in preview for _who, text in REPLIES)
+    assert "Thread about compost" not in preview
+    path = rules_path(Path(os.environ["CLIPPER_LIBRARY"]))
+    qtbot.waitUntil(path.exists, timeout=TIMEOUT)
+    [rule] = SiteRules.load(path.parent.parent).rules
+    assert (rule.host, rule.kind) == ("127.0.0.1", "article")
+    said, clip = _save_from_the_command_line(url)
+    assert f"1 site rule applied (article {rule.selector})" in said
+    assert OPENER[:40] in clip
+    assert REPLIES[-1][1][:40] in clip
+    assert "Thread about compost" not in clip
+
+
+def test_a_shops_reviews_are_dropped_for_the_site(qtbot, window, http_server) -> None:
+    http_server.route("/kettles/hollin", shop_page())
+    url = http_server.url("/kettles/hollin")
+    _load(qtbot, window, url, "Hollin stovetop kettle")
+    picker = window.loader.picker
+    picker.choose_article()
+    raw = window.raw_view
+    raw.tabs.setCurrentIndex(SOURCE_TAB)
+    raw.source.setFocus()
+    heading = _click_source_line(qtbot, raw.source, "Customer reviews (6)")
+    mode = picker.mode
+    qtbot.waitUntil(lambda: mode.span == (heading, heading), timeout=TIMEOUT)
+    press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # the whole section
+    first, last = mode.span
+    assert first == _source_line(window, '<section class="reviews"')
+    assert last >= _source_line(window, "Review number 6")
+    asked = answer_dialog(qtbot, click_button("Remember for the Site"))
+    qtbot.mouseClick(mode.bar.buttons["drop"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "Customer 1" not in window.article.preview_text(), timeout=TIMEOUT)
+    assert DESCRIPTION[:40] in window.article.preview_text()
+    path = rules_path(Path(os.environ["CLIPPER_LIBRARY"]))
+    qtbot.waitUntil(path.exists, timeout=TIMEOUT)
+    [rule] = SiteRules.load(path.parent.parent).rules
+    assert (rule.host, rule.kind) == ("127.0.0.1", "drop")
+    said, clip = _save_from_the_command_line(url)
+    assert f"1 site rule applied (drop {rule.selector})" in said
+    assert DESCRIPTION[:40] in clip
+    assert "Customer 1" not in clip
