@@ -134,6 +134,8 @@ class DroppedBlock:
     explain=True)``; None when not asked or when the block is the extractor's own)."""
     line: int | None = None
     """The line of the page's source it starts on."""
+    end_line: int | None = None
+    """The line its text ends on."""
 
     def as_dict(self) -> dict[str, object]:
         return {"text": self.text, "reason": self.reason, "selector": self.selector}

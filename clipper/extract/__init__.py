@@ -176,7 +176,8 @@ def extract(html: str | bytes, url: str | None = None, *, rules: PageRules | Non
 
         article.dropped = locate(html, log.blocks())
     else:
-        article.dropped = [DroppedBlock(e.text, e.reason, None, e.line) for e in log.blocks()]
+        article.dropped = [DroppedBlock(e.text, e.reason, None, e.line, e.end)
+                           for e in log.blocks()]
     return article
 
 

@@ -46,6 +46,8 @@ class Entry:
     tag: str
     ident: str | None
     cls: str | None
+    end: int | None = None
+    """The line its last piece of text falls on (the closing tag's line is not known)."""
 
 
 class DropLog:
@@ -79,7 +81,7 @@ class DropLog:
             return  # an empty wrapper: nothing a reader misses
         tag = el.tag if isinstance(el.tag, str) else ""
         self.entries.append(Entry(text, reason, el.sourceline, tag, el.get("id"),
-                                  el.get("class")))
+                                  el.get("class"), _last_line(el)))
 
 
     def forget_pictures(self, img: HtmlElement) -> None:
@@ -92,6 +94,19 @@ class DropLog:
 
 
 _FIRST_WORDS = etree.XPath(f"substring(normalize-space(.), 1, {_TEXT_CHARS})")
+
+
+def _last_line(el: HtmlElement) -> int | None:
+    """The line the block's text ends on, down its last children only (a few steps, not
+    the whole subtree): where the window's tint of the dropped block stops."""
+    if el.sourceline is None:
+        return None
+    end, node = el.sourceline + (el.text or "").count("\n"), el
+    while len(node):
+        node = node[-1]
+        line = node.sourceline or end
+        end = max(end, line + (node.text or "").count("\n") + (node.tail or "").count("\n"))
+    return end
 
 
 def _first_words(el: HtmlElement) -> str:

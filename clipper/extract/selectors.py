@@ -159,7 +159,8 @@ def locate(html: str | bytes, entries: list[Entry]) -> list[DroppedBlock]:
     for entry in entries:
         el = _find(by_line, entry) if entry.line is not None else None
         selector = selector_for(el, doc) if el is not None else None
-        out.append(DroppedBlock(entry.text, entry.reason, selector, entry.line))
+        out.append(DroppedBlock(entry.text, entry.reason, selector, entry.line,
+                                entry.end))
     return out
 
 

@@ -11,6 +11,7 @@ does when given a handle (``library=``), else with the pane's next sync.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -197,16 +198,24 @@ def source_variant(html: str, article: Article, pretty: bool, cancel: threading.
     check_cancel(cancel)
     # the extractor's ranges count lines of the page as written
     kept = kept_lines(shown, text, () if pretty else hint, article.images)
-    return SourceVariant(shown, tokens, kept, pretty, None if pretty else dropped_lines(article))
+    return SourceVariant(shown, tokens, kept, pretty,
+                         None if pretty else dropped_lines(article, kept))
 
 
-def dropped_lines(article: Article) -> dict[int, str]:
-    """Where each dropped block starts in the source, with its reason and first words."""
+def dropped_lines(article: Article, kept: Iterable[tuple[int, int]] = ()
+                  ) -> dict[int, str]:
+    """The source lines of each dropped block, with its reason and first words: every line
+    it spans, but for lines it shares with the article (kept), where only its first is."""
+    shared = {n for a, b in kept for n in range(a, b + 1)}
     lines: dict[int, list[str]] = {}
     for block in article.dropped:
-        if block.line is not None:
-            words = f": {block.text[:60]}" if block.text else ""
-            lines.setdefault(block.line, []).append(f"Dropped ({block.reason}){words}")
+        if block.line is None:
+            continue
+        words = f": {block.text[:60]}" if block.text else ""
+        end = max(block.line, block.end_line or block.line)
+        for n in range(block.line, end + 1):
+            if n == block.line or n not in shared:
+                lines.setdefault(n, []).append(f"Dropped ({block.reason}){words}")
     return {line: "\n".join(texts) for line, texts in lines.items()}
 
 

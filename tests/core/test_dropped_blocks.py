@@ -108,3 +108,19 @@ def test_the_reference_page_lists_its_share_bar_tags_and_related_box() -> None:
     # the lead photo is in the clip, so it is not listed as left out
     assert "![" in data["markdown"]
     assert all(d["text"] for d in data["dropped"])
+
+
+def test_each_dropped_block_knows_the_lines_it_spans() -> None:
+    page = news_page()
+    lines = page.splitlines()
+    article = extract(page, "https://courier.example/news/harbour")
+    share = next(b for b in article.dropped if b.reason == "share buttons")
+    assert share.line is not None
+    assert share.end_line is not None
+    assert 'class="share-bar"' in lines[share.line - 1]
+    assert ">Email<" in lines[share.end_line - 2]  # its last link
+    assert lines[share.end_line - 1].strip() == "</div>"  # and the line that closes it
+    related = next(b for b in article.dropped if b.reason == "related links")
+    assert related.line is not None
+    assert related.end_line is not None
+    assert related.end_line > related.line

@@ -123,7 +123,7 @@ def test_settings_lists_the_site_rules_and_deletes_one(qtbot, window) -> None:
     assert "ul.tags" in text
 
 
-def test_the_source_tints_where_dropped_blocks_start_with_the_reason_as_tooltip(
+def test_the_source_tints_the_lines_of_dropped_blocks_with_the_reason_as_tooltip(
         qtbot, window, http_server) -> None:
     http_server.route("/news/harbour", news_page())
     _load(qtbot, window, http_server.url("/news/harbour"))
@@ -142,6 +142,11 @@ def test_the_source_tints_where_dropped_blocks_start_with_the_reason_as_tooltip(
     tinted = {s.cursor.blockNumber() for s in source.extraSelections()}
     assert {number, tags} <= tinted
     assert kept_line not in tinted
+    email = next(n for n in range(number, doc.blockCount())
+                 if ">Email<" in doc.findBlockByNumber(n).text())
+    assert email > number
+    assert set(range(number, email + 1)) <= tinted  # every line of the share bar
+    assert source.dropped_reason(email) == "Dropped (share buttons): Tweet Share Email"
     # hovering the line shows why, as a person sees it
     block = doc.findBlockByNumber(number)
     source.verticalScrollBar().setValue(max(0, block.firstLineNumber() - 2))
