@@ -15,37 +15,15 @@ import pytest
 from helpers.dialogs import answer_dialog, click_button
 from helpers.forum_shop import DESCRIPTION, OPENER, REPLIES, forum_thread, shop_page
 from helpers.news_page import news_page
+from helpers.teaser_page import TEASER_DE
 from helpers.two_stories import two_stories
 from helpers.window import TIMEOUT, press
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
-from clipper.gui.pick_mode import HINT
+from clipper.gui.pick_mode import HINT, PickMode
 from clipper.gui.widgets.raw_view import PAGE_TAB, SOURCE_TAB
 from clipper.library.site_rules import SiteRules, rules_path
-
-TEASER = """<!DOCTYPE html>
-<html lang="de">
-<head><meta charset="utf-8"><title>Neue Brücke über die Elbe: Stadtrat stimmt zu</title></head>
-<body>
-<header><nav><a href="/">Startseite</a> <a href="/lokales">Lokales</a></nav></header>
-<main>
-<article>
-<h1>Neue Brücke über die Elbe: Stadtrat stimmt zu</h1>
-<p>Nach jahrelangem Streit hat der Stadtrat am Donnerstagabend den Bau einer neuen Brücke
-über die Elbe beschlossen. Die Kosten liegen bei 48 Millionen Euro.</p>
-<p>Die Entscheidung fiel mit knapper Mehrheit. Vor allem die Anwohner im Norden der Stadt
-hatten sich seit Jahren für die Verbindung eingesetzt.</p>
-</article>
-<div class="paywall">
-<p>Sie möchten weiterlesen?</p>
-<p>Jetzt Abo abschließen und alle Artikel lesen.</p>
-<a href="/abo">Zum Abo</a> <a href="/login">Anmelden</a>
-</div>
-</main>
-</body>
-</html>
-"""
 
 
 def _load(qtbot, window, url: str, title: str) -> None:
@@ -84,6 +62,19 @@ def _click_source_line(qtbot, source, needle: str) -> int:
     qtbot.mouseClick(source.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(60, int(rect.center().y())))
     return number + 1
+
+
+def _pick_in_source(qtbot, window, needle: str) -> tuple[PickMode, int]:
+    """Pick mode, then a click on the source line holding ``needle``: the mode with that
+    line picked, and the line."""
+    picker = window.loader.picker
+    picker.choose_article()
+    raw = window.raw_view
+    raw.tabs.setCurrentIndex(SOURCE_TAB)
+    raw.source.setFocus()
+    line = _click_source_line(qtbot, raw.source, needle)
+    qtbot.waitUntil(lambda: picker.mode.span is not None, timeout=TIMEOUT)
+    return picker.mode, line
 
 
 def test_an_unsure_clip_says_why_and_the_person_picks_the_article(
@@ -140,14 +131,8 @@ def test_picking_in_the_source_widens_to_the_enclosing_block(qtbot, window,
     _load(qtbot, window, http_server.url("/news/harbour"), "Harbour dredging")
     assert window.message_bar.text() == ""  # a clear article: no notice
     assert "Dredging depth" in window.article.preview_text()
-    picker = window.loader.picker
-    picker.choose_article()
+    mode, line = _pick_in_source(qtbot, window, "Dredging depth")
     raw = window.raw_view
-    raw.tabs.setCurrentIndex(SOURCE_TAB)
-    raw.source.setFocus()
-    line = _click_source_line(qtbot, raw.source, "Dredging depth")
-    mode = picker.mode
-    qtbot.waitUntil(lambda: mode.span is not None, timeout=TIMEOUT)
     assert mode.span == (line, line)
     press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert mode.span == (line - 1, line)  # the fact box around the paragraph
@@ -208,7 +193,7 @@ def test_escape_leaves_pick_mode(qtbot, window, http_server) -> None:
 
 
 def test_a_teaser_says_the_clip_may_be_cut_short(qtbot, window, http_server) -> None:
-    http_server.route("/lokales/bruecke", TEASER)
+    http_server.route("/lokales/bruecke", TEASER_DE)
     _load(qtbot, window, http_server.url("/lokales/bruecke"), "Brücke")
     assert "48 Millionen Euro" in window.article.preview_text()
     text = window.message_bar.text()
@@ -271,14 +256,8 @@ def test_a_shops_reviews_are_dropped_for_the_site(qtbot, window, http_server) ->
     http_server.route("/kettles/hollin", shop_page())
     url = http_server.url("/kettles/hollin")
     _load(qtbot, window, url, "Hollin stovetop kettle")
-    picker = window.loader.picker
-    picker.choose_article()
-    raw = window.raw_view
-    raw.tabs.setCurrentIndex(SOURCE_TAB)
-    raw.source.setFocus()
-    heading = _click_source_line(qtbot, raw.source, "Customer reviews (6)")
-    mode = picker.mode
-    qtbot.waitUntil(lambda: mode.span == (heading, heading), timeout=TIMEOUT)
+    mode, heading = _pick_in_source(qtbot, window, "Customer reviews (6)")
+    assert mode.span == (heading, heading)
     press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # the whole section
     first, last = mode.span
     assert first == _source_line(window, '<section class="reviews"')
