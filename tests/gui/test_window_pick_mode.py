@@ -209,11 +209,17 @@ def _source_line(window, needle: str) -> int:
     return next(n for n, text in enumerate(html.splitlines(), start=1) if needle in text)
 
 
-def _save_from_the_command_line(url: str) -> tuple[str, str]:
-    """``clipper save`` of the same page afterwards: (what it said, the clip's text)."""
+def _remembered_then_saved(qtbot, url: str, kind: str) -> str:
+    """The one rule the pick wrote for the site (of ``kind``); then ``clipper save`` of the
+    same page, which must say it applied it: the clip's text."""
+    path = rules_path(Path(os.environ["CLIPPER_LIBRARY"]))
+    qtbot.waitUntil(path.exists, timeout=TIMEOUT)
+    [rule] = SiteRules.load(path.parent.parent).rules
+    assert (rule.host, rule.kind) == ("127.0.0.1", kind)
     saved = subprocess.run([sys.executable, "-m", "clipper", "save", url], capture_output=True,
                            text=True, check=True, env=os.environ.copy())
-    return saved.stderr, Path(saved.stdout.strip()).read_text(encoding="utf-8")
+    assert f"1 site rule applied ({kind} {rule.selector})" in saved.stderr
+    return Path(saved.stdout.strip()).read_text(encoding="utf-8")
 
 
 def test_a_forum_thread_is_picked_whole_and_the_site_keeps_the_choice(
@@ -241,12 +247,7 @@ def test_a_forum_thread_is_picked_whole_and_the_site_keeps_the_choice(
     assert OPENER[:40] in preview
     assert all(text[:40] in preview for _who, text in REPLIES)
     assert "Thread about compost" not in preview
-    path = rules_path(Path(os.environ["CLIPPER_LIBRARY"]))
-    qtbot.waitUntil(path.exists, timeout=TIMEOUT)
-    [rule] = SiteRules.load(path.parent.parent).rules
-    assert (rule.host, rule.kind) == ("127.0.0.1", "article")
-    said, clip = _save_from_the_command_line(url)
-    assert f"1 site rule applied (article {rule.selector})" in said
+    clip = _remembered_then_saved(qtbot, url, "article")
     assert OPENER[:40] in clip
     assert REPLIES[-1][1][:40] in clip
     assert "Thread about compost" not in clip
@@ -267,11 +268,6 @@ def test_a_shops_reviews_are_dropped_for_the_site(qtbot, window, http_server) ->
     qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: "Customer 1" not in window.article.preview_text(), timeout=TIMEOUT)
     assert DESCRIPTION[:40] in window.article.preview_text()
-    path = rules_path(Path(os.environ["CLIPPER_LIBRARY"]))
-    qtbot.waitUntil(path.exists, timeout=TIMEOUT)
-    [rule] = SiteRules.load(path.parent.parent).rules
-    assert (rule.host, rule.kind) == ("127.0.0.1", "drop")
-    said, clip = _save_from_the_command_line(url)
-    assert f"1 site rule applied (drop {rule.selector})" in said
+    clip = _remembered_then_saved(qtbot, url, "drop")
     assert DESCRIPTION[:40] in clip
     assert "Customer 1" not in clip
