@@ -168,9 +168,10 @@ def drop(el: HtmlElement, reason: str) -> bool:
 
 
 def note(el: HtmlElement, reason: str) -> None:
-    """Record a block left out without removing it (it stays on the page, outside the article)."""
+    """Record a block left out without removing it (it stays on the page, outside the article);
+    one a site rule keeps is not left out (the rule brings it into the article)."""
     log = _current.get()
-    if log is not None:
+    if log is not None and not protected(el):
         log.add(el, reason)
 
 

@@ -11,7 +11,7 @@ does when given a handle (``library=``), else with the pane's next sync.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -154,6 +154,8 @@ class SourceVariant:
     pretty: bool = False
     dropped: dict[int, str] | None = None
     """1-based line -> why the blocks starting there were dropped (the source as written)."""
+    dropped_tint: dict[int, str] | None = None
+    """Every line of those blocks, with the same words (their tint and tooltips)."""
 
 
 @dataclass
@@ -198,24 +200,35 @@ def source_variant(html: str, article: Article, pretty: bool, cancel: threading.
     check_cancel(cancel)
     # the extractor's ranges count lines of the page as written
     kept = kept_lines(shown, text, () if pretty else hint, article.images)
-    return SourceVariant(shown, tokens, kept, pretty,
-                         None if pretty else dropped_lines(article, kept))
+    if pretty:  # pretty-printed lines are other lines: nothing to point at
+        return SourceVariant(shown, tokens, kept, pretty)
+    return SourceVariant(shown, tokens, kept, pretty, dropped_lines(article),
+                         dropped_tint(article, kept))
 
 
-def dropped_lines(article: Article, kept: Iterable[tuple[int, int]] = ()
-                  ) -> dict[int, str]:
-    """The source lines of each dropped block, with its reason and first words: every line
-    it spans, but for lines it shares with the article (kept), where only its first is."""
+def dropped_lines(article: Article) -> dict[int, str]:
+    """Where each dropped block starts in the source, with its reason and first words (the
+    Dropped menu: one entry per block)."""
+    return _dropped_on(article, lambda first, _last: (first,))
+
+
+def dropped_tint(article: Article, kept: Iterable[tuple[int, int]]) -> dict[int, str]:
+    """Every source line of each dropped block, with its reason and first words (the tint
+    and its tooltips), but for lines it shares with the article (kept) other than its first."""
     shared = {n for a, b in kept for n in range(a, b + 1)}
+    return _dropped_on(article, lambda first, last: [
+        n for n in range(first, last + 1) if n == first or n not in shared])
+
+
+def _dropped_on(article: Article, lines_of: Callable[[int, int], Iterable[int]]
+                ) -> dict[int, str]:
     lines: dict[int, list[str]] = {}
     for block in article.dropped:
         if block.line is None:
             continue
         words = f": {block.text[:60]}" if block.text else ""
-        end = max(block.line, block.end_line or block.line)
-        for n in range(block.line, end + 1):
-            if n == block.line or n not in shared:
-                lines.setdefault(n, []).append(f"Dropped ({block.reason}){words}")
+        for n in lines_of(block.line, max(block.line, block.end_line or block.line)):
+            lines.setdefault(n, []).append(f"Dropped ({block.reason}){words}")
     return {line: "\n".join(texts) for line, texts in lines.items()}
 
 

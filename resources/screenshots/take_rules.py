@@ -131,6 +131,7 @@ def _unsure_and_pick(app, server) -> None:  # type: ignore[no-untyped-def]
     rect = page.cursorRect(found)
     QTest.mouseClick(page.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(rect.x() + 2, rect.center().y()))
+    _wait(app, lambda: window.loader.picker.mode.span is not None)  # parsed aside
     window.loader.picker.mode.widen(1)
     cursor = page.textCursor()
     cursor.clearSelection()

@@ -124,3 +124,14 @@ def test_each_dropped_block_knows_the_lines_it_spans() -> None:
     assert related.line is not None
     assert related.end_line is not None
     assert related.end_line > related.line
+
+
+def test_a_block_a_site_rule_keeps_is_not_listed_as_dropped() -> None:
+    from clipper.models import PageRules
+
+    article = extract(news_page(), "https://courier.example/news/harbour",
+                      rules=PageRules(keep=("ul.tags",), drop=(".factbox",)))
+    reasons = [b.reason for b in article.dropped]
+    assert "tags" not in reasons  # kept by the rule: in the article, not left out
+    assert "site rule" in reasons  # the fact box the other rule drops
+    assert "share buttons" in reasons

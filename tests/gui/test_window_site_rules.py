@@ -258,6 +258,7 @@ def test_the_dropped_list_names_each_block_and_jumps_to_it(qtbot, window, http_s
     qtbot.waitUntil(lambda: source.textCursor().blockNumber() == tags, timeout=TIMEOUT)
     assert button.text() == f"Dropped ({len(labels)})"
     assert any(label.endswith("share buttons — Tweet Share Email") for label in labels)
+    assert sum("share buttons" in label for label in labels) == 1  # a block, not its lines
     assert any(": related links — Related stories" in label for label in labels)
 
 

@@ -146,7 +146,7 @@ class RawView(QWidget):
         else:
             shown = self.source.set_kept(variant.kept)
         self.source.apply_tokens(shown, variant.tokens)
-        self.source.set_dropped(variant.dropped or {})
+        self.source.set_dropped(variant.dropped_tint or {})
         self._list_dropped(variant.dropped or {})
         self._set_pretty(variant.pretty, enabled=True)
         self._update_legend()

@@ -88,7 +88,7 @@ class SourceView(QPlainTextEdit):
         self._dropped: dict[int, str] = {}
         self.picked: tuple[int, int] | None = None
         """The lines of the block being picked (pick mode), 1-based."""
-        """0-based block -> why the blocks starting on that line were dropped."""
+        """0-based block -> why the block on that line was dropped."""
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._on_update_request)
@@ -136,7 +136,7 @@ class SourceView(QPlainTextEdit):
         self._style_visible()
 
     def set_dropped(self, lines: dict[int, str]) -> None:
-        """Tint the lines where dropped blocks start (1-based); their reasons are tooltips."""
+        """Tint the lines of dropped blocks (1-based); the reasons are their tooltips."""
         count = self.blockCount()
         self._dropped = {line - 1: text for line, text in lines.items() if 0 < line <= count}
         self._paint_dropped()
@@ -149,7 +149,7 @@ class SourceView(QPlainTextEdit):
         bar.setValue(min(bar.maximum(), max(0, block.firstLineNumber() - 3)))
 
     def dropped_reason(self, block: int) -> str | None:
-        """Why blocks starting on this 0-based line were dropped, or None."""
+        """Why the block on this 0-based line was dropped, or None."""
         return self._dropped.get(block)
 
     def set_picked(self, span: tuple[int, int] | None) -> None:
@@ -328,7 +328,10 @@ def _line_selection(block: QTextBlock, background: QColor) -> QTextEdit.ExtraSel
     fmt.setBackground(background)
     fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
     selection = QTextEdit.ExtraSelection()
-    selection.cursor = QTextCursor(block)
+    cursor = QTextCursor(block)  # the whole line, each row it wraps onto
+    cursor.setPosition(block.position() + max(0, block.length() - 1),
+                       QTextCursor.MoveMode.KeepAnchor)
+    selection.cursor = cursor
     selection.format = fmt
     return selection
 
