@@ -49,6 +49,7 @@ from clipper.extract.prune import prepare_article
 from clipper.extract.recipe import complete_recipe, find_recipe
 from clipper.extract.score import Flags
 from clipper.extract.select import choose_top, gather_siblings, walk_page
+from clipper.extract.streaming import mark_fallback_ends, reveal_streamed
 from clipper.extract.teaser import TEASER_TEXT, is_not_free, prompt_follows, teaser_reason
 from clipper.extract.text import has_words_outside_links, inner_text, text_length
 from clipper.extract.wiki import clean_wiki, is_mediawiki
@@ -182,8 +183,10 @@ def extract(html: str | bytes, url: str | None = None, *, rules: PageRules | Non
 
 
 def _parse(html: str | bytes) -> HtmlElement:
-    doc = parse_html(html)  # bytes are decoded there (BOM, meta charset, detection)
+    # bytes are decoded there (BOM, meta charset, detection)
+    doc = parse_html(mark_fallback_ends(html))
     unwrap_content_noscripts(doc)  # a page served as its <noscript> fallback
+    reveal_streamed(doc)  # a React-streamed part, hidden until a script moves it in place
     return doc
 
 
