@@ -138,3 +138,19 @@ def test_a_page_without_streamed_parts_is_left_alone() -> None:
     doc = lxml.html.fromstring(page)
     assert reveal_streamed(doc) == 0
     assert doc.xpath("//*[@id='S:0']/@hidden") == [""]
+
+
+def test_reveal_follows_rr_and_a_part_without_placeholder() -> None:
+    """``$RR`` (a part waiting for its stylesheets) moves like ``$RC``; a part a script names
+    whose placeholder is missing is shown where it is; an unnamed ``S:n`` stays hidden."""
+    page = ('<html><body><main><template id="B:3"></template><p>Loading</p></main>'
+            '<div hidden id="S:3"><p>Moved</p></div><div hidden id="S:4"><p>Shown</p></div>'
+            '<div hidden id="S:5"><p>Unclaimed</p></div>'
+            '<script>$RR("B:3","S:3",[["/s.css","high"]]);$RC("B:9","S:4")</script>'
+            '</body></html>')
+    doc = lxml.html.fromstring(page)
+    assert reveal_streamed(doc) == 2
+    assert [p.text for p in doc.find(".//main").iter("p")] == ["Moved", "Loading"]
+    assert doc.xpath("//*[@id='S:4']/p/text()") == ["Shown"]
+    assert doc.xpath("//*[@id='S:4']/@hidden") == []
+    assert doc.xpath("//*[@id='S:5']/@hidden") == [""]
