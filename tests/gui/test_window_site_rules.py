@@ -17,6 +17,7 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from clipper.gui.dialogs.settings_dialog import SITE_RULES_TAB, SettingsDialog
+from clipper.gui.widgets.raw_view import CORNER_FROM
 from clipper.library.site_rules import SiteRules, rules_path
 
 RULES = """\
@@ -236,6 +237,7 @@ def test_a_drop_picked_for_this_page_only_writes_nothing(qtbot, window, http_ser
 
 def test_the_dropped_list_names_each_block_and_jumps_to_it(qtbot, window, http_server) -> None:
     http_server.route("/news/harbour", news_page())
+    window.resize(1600, 900)  # the source pane wide enough for its buttons beside the tabs
     _load(qtbot, window, http_server.url("/news/harbour"))
     button = window.raw_view.dropped_button
     qtbot.waitUntil(button.isVisible, timeout=TIMEOUT)
@@ -257,6 +259,12 @@ def test_the_dropped_list_names_each_block_and_jumps_to_it(qtbot, window, http_s
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: source.textCursor().blockNumber() == tags, timeout=TIMEOUT)
     assert button.text() == f"Dropped ({len(labels)})"
+    # under a narrow pane the button keeps a word a person can read, its count in the tooltip
+    window.resize(800, 500)
+    qtbot.waitUntil(lambda: window.raw_view.width() < CORNER_FROM, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: button.text() == "Dropped", timeout=TIMEOUT)
+    assert button.toolTip().startswith(f"{len(labels)} blocks left out of the article")
+    assert button.width() >= button.sizeHint().width()
     assert any(label.endswith("share buttons — Tweet Share Email") for label in labels)
     assert sum("share buttons" in label for label in labels) == 1  # a block, not its lines
     assert any(": related links — Related stories" in label for label in labels)

@@ -120,6 +120,7 @@ class RawView(QWidget):
             self.tabs.setCornerWidget(None, Qt.Corner.TopRightCorner)  # type: ignore[arg-type]
             self._layout.addWidget(self._corner)
         self.images_button.setText("Load Images" if in_corner else "Images")
+        self._label_dropped()
         self._corner.show()
         self._update_legend()
 
@@ -175,9 +176,18 @@ class RawView(QWidget):
                 label = f"{reason.rstrip(')')} — {words}" if words else reason.rstrip(")")
                 action = menu.addAction(f"Line {line}: {label}".replace("&", "&&"))
                 action.triggered.connect(lambda _=False, n=line: self.source.go_to_line(n))
-        count = len(menu.actions())
-        self.dropped_button.setText(f"Dropped ({count})")
-        self.dropped_button.setVisible(bool(count))
+        self._label_dropped()
+        self.dropped_button.setVisible(bool(menu.actions()))
+
+    def _label_dropped(self) -> None:
+        """Beside the tabs "Dropped (9)"; under a narrow pane, where that would be cut to
+        "Dr…9)", "Dropped" with the count in its tooltip."""
+        count = len(self.dropped_button.menu().actions())
+        button = self.dropped_button
+        button.setText(f"Dropped ({count})" if self._in_corner else "Dropped")
+        button.setToolTip(f"{count} block{'s' if count != 1 else ''} left out of the article, "
+                          "and why: choose one to see it in the source")
+        button.setMinimumWidth(button.sizeHint().width())
 
     def _update_legend(self) -> None:
         kept = self.source.kept_line_count()
