@@ -18,6 +18,8 @@ from clipper.errors import NoArticleError
 MAX_DEPTH = 1500
 """Deeper elements are unwrapped (their text kept) before parsing; libxml2's limit is 2048."""
 
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+"""A numeric reference: libxml2 turns ``&#26;`` into a control character lxml then refuses."""
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters lxml refuses in text: binary junk and lone surrogates become U+FFFD."""
@@ -99,11 +101,26 @@ def flatten_deep_nesting(text: str, max_depth: int = MAX_DEPTH) -> str:
     return "".join(out)
 
 
+def _control_reference(match: re.Match[str]) -> str:
+    hexa, decimal = match.groups()
+    code = int(hexa, 16) if hexa else int(decimal)
+    if code == 0x0C:
+        return " "  # a form feed is white space to a browser
+    if code < 0x20 and code not in (0x09, 0x0A, 0x0D):
+        return ""  # a browser shows nothing for them (a DOS end-of-file &#26;, say)
+    return match.group(0)
+
+
+def _drop_control_references(text: str) -> str:
+    return _CONTROL_REFERENCE.sub(_control_reference, text) if "&#" in text else text
+
+
 def parse_html(html: str | bytes) -> lxml_html.HtmlElement:
     """Parse a whole page; raise NoArticleError when there is nothing to parse."""
     text = decode(html) if isinstance(html, bytes) else html
     if _NOT_XML_CHARS.search(text):
         text = _NOT_XML_CHARS.sub("\ufffd", text)
+    text = _drop_control_references(text)
     match = _XML_DECL.match(text)
     if match:  # lxml refuses str input that declares an encoding; keep the line count
         text = "\n" * match.group(0).count("\n") + text[match.end():]
