@@ -234,11 +234,14 @@ def test_aria_hidden_carousel_beside_a_dialog_stays_out() -> None:
     """An aria-hidden block with little of the page's prose (a cloned slide) is not the
     page under the overlay, even while a dialog is open."""
     page = _overlay_page().replace('aria-hidden="true" inert', "").replace(
-        "</article>", '</article><div class="promo" aria-hidden="true"><p>'
+        "</article>", '</article><div class="story-card" aria-hidden="true"><p>'
         "Our readers' holiday on the coast: six nights by the sea with guided walks every "
         "morning and a boat trip to the seal colony on the last afternoon.</p>"
-        "<p>Book before the end of the month and a second guest travels at half the price, "
-        "with dinner at the harbour inn included on the first night.</p></div>")
+        "<p>The coast path runs past the old lime kilns and the chapel on the headland, and "
+        "the walks are gentle enough for anyone who can manage a few stiles on the way.</p>"
+        "<p>Evenings are spent at the harbour inn, where the fish comes straight off the "
+        "boats and the landlord tells stories of the wrecks along that stretch of shore.</p>"
+        "</div>")
     markdown = extract(page, "https://upland.example/moor").markdown
     assert all(p in markdown for p in MOORS)
     assert "seal colony" not in markdown
@@ -333,10 +336,24 @@ def test_hidden_block_beside_visible_text_stays_hidden() -> None:
     """The page shows its article: a hidden block with less prose is something else."""
     page = REVEAL_PAGE.format(*WALL, PITCH).replace(
         'class="post fade-in" style="display:none; opacity:0"', 'class="post"').replace(
-        "newsletter-popup", "later")
+        "</article>", '<div class="seasons" style="display:none">'
+        + "".join(f"<p>{p}</p>" for p in SEASONS) + "</div></article>").replace(
+        f'<div class="newsletter-popup" style="display:none"><p>{PITCH}</p><p>{PITCH}</p>'
+        f"<p>{PITCH}</p></div>", "")
+    assert "Sign up" not in page
     markdown = extract(page, "https://fieldnotes.example/w").markdown
     assert all(p in markdown for p in WALL)
-    assert "Sign up for the Field Notes" not in markdown
+    assert not any(p in markdown for p in SEASONS), markdown
+
+
+SEASONS = [
+    "Autumn is the best time for walling work, when the ground is firm and the stones are "
+    "dry enough to handle without slipping out of cold fingers.",
+    "In spring the lambs lean on every weak stretch, and a gap that was small in March is "
+    "wide enough for a ewe and her twins by the end of April.",
+    "Summer work is slow: the heat makes the lifting hard, and the bracken hides the fallen "
+    "stones until someone steps on one and turns an ankle.",
+]
 
 
 # --- Footnotes hidden until asked for -----------------------------------------------------------
