@@ -67,11 +67,25 @@ def reveal_hidden(doc: HtmlElement) -> int:
     body = doc.find("body")
     if body is None:
         return 0
-    shown = _reveal_popover_notes(body)
-    shown += _reveal_hidden_notes(body)
-    shown += _reveal_behind_overlay(body)
-    shown += _reveal_main_text(body)
+    signs = body.xpath(_SIGNS)  # one walk of the page, in C
+    if not signs:
+        return 0
+    notes = [el for el in signs if el.get(FNDEF_ATTR) is not None]
+    shown = _reveal_popover_notes(body, [el for el in signs if _opens_something(el)], notes)
+    shown += _reveal_hidden_notes(body, notes)
+    shown += _reveal_behind_overlay(body, [el for el in signs if _aria_hidden(el)])
+    shown += _reveal_main_text(body, [el for el in signs if _visibly_hidden(el)])
     return shown
+
+
+_SIGNS = ("//*[@hidden or @aria-hidden or @popovertarget or @aria-describedby or @aria-details"
+          f" or @{FNDEF_ATTR} or @style[contains(., 'none') or contains(., 'hidden')"
+          " or contains(., 'var(') or contains(., 'NONE') or contains(., 'HIDDEN')]]")
+"""Every element that is hidden, opens a pop-up or is a marked note (styles pre-filtered)."""
+
+
+def _opens_something(el: HtmlElement) -> bool:
+    return any(el.get(a) is not None for a in _REF_ATTRS)
 
 
 def _show(el: HtmlElement) -> None:
@@ -139,10 +153,9 @@ def _open_overlays(body: HtmlElement) -> list[HtmlElement]:
             if not any(is_hidden(a) for a in (el, *el.iterancestors()))]
 
 
-def _reveal_behind_overlay(body: HtmlElement) -> int:
-    wrappers = _outermost([el for el in body.xpath("//*[@aria-hidden]")
-                           if _aria_hidden(el) and not _visibly_hidden(el)
-                           and not _names_other_content(el)])
+def _reveal_behind_overlay(body: HtmlElement, aria_hidden: list[HtmlElement]) -> int:
+    wrappers = _outermost([el for el in aria_hidden
+                           if not _visibly_hidden(el) and not _names_other_content(el)])
     wrappers = [el for el in wrappers if _is_prose_block(*_prose(el))]
     if not wrappers:
         return 0
@@ -165,9 +178,8 @@ def _reveal_behind_overlay(body: HtmlElement) -> int:
 # --- main text hidden for a script to reveal ------------------------------------------------------
 
 
-def _reveal_main_text(body: HtmlElement) -> int:
-    hidden = _outermost([el for el in body.xpath("//*[@hidden or @style]")
-                         if _visibly_hidden(el)])
+def _reveal_main_text(body: HtmlElement, hidden: list[HtmlElement]) -> int:
+    hidden = _outermost(hidden)
     if not hidden:
         return 0
     prose = {el: _prose(el) for el in hidden}
@@ -187,10 +199,10 @@ def _reveal_main_text(body: HtmlElement) -> int:
 # --- notes hidden until asked for ---------------------------------------------------------------
 
 
-def _reveal_hidden_notes(body: HtmlElement) -> int:
+def _reveal_hidden_notes(body: HtmlElement, notes: list[HtmlElement]) -> int:
     """Hidden blocks that hold only footnotes the text refers to are shown."""
     shown = 0
-    for note in body.xpath(f"//*[@{FNDEF_ATTR}]"):
+    for note in notes:
         for el in (note, *note.iterancestors()):
             if el is body:
                 break
@@ -221,17 +233,17 @@ def _pop_up_note(target: HtmlElement | None) -> bool:
     return next(target.iter("h1", "h2", "h3", "h4", "h5", "h6", "nav", "form"), None) is None
 
 
-def _reveal_popover_notes(body: HtmlElement) -> int:
+def _reveal_popover_notes(body: HtmlElement, openers: list[HtmlElement],
+                          notes: list[HtmlElement]) -> int:
     """A marker in the text that opens a pop-up note (``popovertarget``, ``aria-describedby``)
     and the note: a ``[^n]`` reference and its definition."""
-    refs = [(ref, " ".join(text_of(ref).split())) for ref in
-            body.xpath("//*[@popovertarget or @aria-describedby or @aria-details]")]
+    refs = [(ref, " ".join(text_of(ref).split())) for ref in openers]
     refs = [(ref, marker) for ref, marker in refs
             if _MARKER.fullmatch(marker) and not ref.get(FNREF_ATTR)]
     if not refs:
         return 0
     ids = {el.get("id"): el for el in body.xpath("//*[@id]")}
-    used = {el.get(FNDEF_ATTR) for el in body.xpath(f"//*[@{FNDEF_ATTR}]")}
+    used = {el.get(FNDEF_ATTR) for el in notes}
     found = 0
     for ref, text in refs:
         marker = text.strip("[]() ")
