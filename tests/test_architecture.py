@@ -215,7 +215,7 @@ def test_no_import_circles_in_clipper() -> None:
 
 LAYERS = [
     {"clipper", "errors", "safetext", "fidelity"},
-    {"models", "progress", "urls", "htmltree", "decode", "settings"},
+    {"models", "progress", "urls", "htmltree", "visibility", "decode", "settings"},
     {"fetch", "markdown", "desktop"},
     {"images"},
     {"extract", "library"},

@@ -21,9 +21,11 @@ from clipper.errors import NoArticleError
 from clipper.extract import droplog
 from clipper.extract import rules as site_rules
 from clipper.extract.address import PageAddress
+from clipper.extract.attempts import kept_attempt
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
+from clipper.extract.hidden import reveal_hidden
 from clipper.extract.kinds import is_thread
 from clipper.extract.leadimage import (
     find_leads,
@@ -69,6 +71,7 @@ def _prepared(doc: HtmlElement, url: str | None,
     """Clean the whole parsed page: (body, base URL). ``local``: a saved page's file."""
     base = document_base(doc, url)
     normalize_document(doc, base, local)
+    reveal_hidden(doc)  # after the footnotes are marked; what is the reader's is not dropped
     remove_junk(doc)
     body = doc.find("body")
     if body is None:
@@ -216,11 +219,10 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     while True:
         article = _select(body, flags, meta, base, context)
         length = text_length(article)
-        if length >= MIN_ARTICLE_CHARS:
-            break
+        enough = length >= MIN_ARTICLE_CHARS
         attempts.append((length, -len(attempts), article))
-        if not flags.relax():
-            length, index, article = max(attempts, key=lambda a: (a[0], a[1]))
+        if enough or not flags.relax():
+            length, index, article = kept_attempt(attempts, enough, pristine)
             _chosen_attempt(-index)
             break
         body = copy.deepcopy(pristine) if pristine is not None else \
@@ -229,7 +231,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     # a thread always gets the second look: its posts wear the names of comments; a page
     # the site's rules shaped gets none (the person chose)
     if pristine is not None and not applied and \
-            needs_second_look(length, pristine, bool(attempts) or thread):
+            needs_second_look(length, pristine, len(attempts) > 1 or not enough or thread):
         verdict = _second_look(article, pristine, meta.lang, base, swap=not context.named,
                                thread=thread)
         if verdict.article is not article:

@@ -10,25 +10,22 @@ paragraph breaks so text laid out with line breaks can be scored as paragraphs.
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.patterns import JUNK_TAGS, PHRASING_ELEMS, VIDEOS
 from clipper.fidelity import embed_seen
-
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+from clipper.visibility import style_hides
 
 
 def is_hidden(el: HtmlElement) -> bool:
     """Readability's ``_isProbablyVisible``, inverted (``fallback-image`` stays visible)."""
-    if el.get("hidden") is not None:
-        return True
+    hidden = el.get("hidden")
+    if hidden is not None:
+        return hidden.strip().lower() != "until-found"  # the browser's find shows it
     if (el.get("aria-hidden") or "").strip().lower() == "true":
         return "fallback-image" not in (el.get("class") or "")
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    return style_hides(el)  # display:none, not a custom property named "--x-display"
 
 
 def is_modal(el: HtmlElement) -> bool:

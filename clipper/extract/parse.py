@@ -138,4 +138,28 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement:
         ) from exc
     if doc is None or not isinstance(doc.tag, str):
         raise NoArticleError("No article text found on this page")
+    adopt_after_body(doc)
     return doc
+
+
+def adopt_after_body(doc: lxml_html.HtmlElement) -> None:
+    """Content after a stray ``</body>`` goes back into the body, as a browser reads it.
+
+    libxml2 closes the body at the first ``</body>`` and hangs what follows on ``<html>``
+    beside it (a page pasted into a template, a second document in a table cell), where
+    nothing looks for an article; a browser ignores that end tag and shows the rest.
+    """
+    body = doc.find("body")
+    if body is None or body.getparent() is not doc:
+        return
+    strays = [el for el in body.itersiblings() if isinstance(el.tag, str)]
+    if not strays:
+        return
+    if body.tail and body.tail.strip():
+        if len(body):
+            body[-1].tail = (body[-1].tail or "") + body.tail
+        else:
+            body.text = (body.text or "") + body.tail
+    body.tail = None
+    for el in strays:
+        body.append(el)  # with its tail

@@ -8,14 +8,13 @@ linear in the size of the fragment.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from clipper.fidelity import media_dropped
 from clipper.htmltree import remove_keep_tail
 from clipper.markdown.code import gutter_table, strip_gutters
 from clipper.markdown.marks import MATH_ATTR
+from clipper.visibility import style_hides
 
 __all__ = ["MAX_DEPTH", "prepare_fragment"]
 
@@ -28,15 +27,13 @@ _DROP_TAGS = frozenset((
     "optgroup", "button", "textarea", "datalist", "dialog", "map", "area", "audio", "video",
     "track", "source", "portal", "slot", "menu",
 ))
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _KEEP_ATOMS = frozenset(("img", "br"))
 
 
 def _is_hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return el.get(MATH_ATTR) is None
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    return style_hides(el)
 
 
 def _flatten(el: etree._Element) -> None:

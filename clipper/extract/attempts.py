@@ -1,0 +1,74 @@
+"""Which selection attempt to keep when the strict one found only a short article.
+
+Below ``MIN_ARTICLE_CHARS`` the selection is retried with Readability's switches turned
+off one by one (unlikely blocks kept, class names ignored, no conditional cleaning), and
+the longest attempt wins. On a short blog post or news brief that hands the page to
+whatever block is longest once the sidebar and the comments are no longer struck out: the
+"About me" widget, a disclaimer, the comment thread. A looser attempt wins over a short
+strict one only when it holds what the strict one found (the same article, found whole);
+a different block that is merely longer loses to a short article found under the strict
+rules. readability-lxml keeps results down to 250 characters without a retry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+__all__ = ["MIN_SHORT_ARTICLE", "kept_attempt", "strict_wins"]
+
+MIN_SHORT_ARTICLE = 250
+"""Characters a strict attempt needs to be a short article rather than a scrap."""
+MIN_HELD = 0.5
+"""Share of the strict attempt's words the looser attempt must hold to be the same article."""
+
+_WORD = re.compile(r"\w+")
+
+Attempt = tuple[int, int, HtmlElement]
+"""(text length, minus its index, article) of one selection attempt."""
+
+
+def kept_attempt(attempts: list[Attempt], enough: bool,
+                 page: HtmlElement | None = None) -> Attempt:
+    """The attempt to keep: the last when it is long enough, else the longest; the strict
+    first attempt instead when that one is another, merely longer block further down the
+    page (``page``: the cleaned page before any attempt, to tell which comes first)."""
+    chosen = attempts[-1] if enough else max(attempts, key=lambda a: (a[0], a[1]))
+    if chosen[1] and page is not None and strict_wins(attempts[0], chosen[2]) \
+            and _comes_first(page, attempts[0][2], chosen[2]):
+        return attempts[0]
+    return chosen
+
+
+def _words(el: HtmlElement) -> set[str]:
+    return set(_WORD.findall(el.text_content().lower()))
+
+
+def strict_wins(strict: Attempt, looser: HtmlElement) -> bool:
+    """True when the strict attempt (length, index, article) is a short article and the
+    looser attempt is another block, not the same article found whole."""
+    length, _, article = strict
+    if length < MIN_SHORT_ARTICLE or article is looser:
+        return False
+    words = _words(article)
+    if not words:
+        return False
+    return len(words & _words(looser)) < MIN_HELD * len(words)
+
+
+_LEAD_WORDS = 8
+
+
+def _start(text: str, article: HtmlElement) -> int:
+    lead = " ".join(article.text_content().split()[:_LEAD_WORDS])
+    return text.find(lead) if lead else -1
+
+
+def _comes_first(page: HtmlElement, strict: HtmlElement, looser: HtmlElement) -> bool:
+    """The strict article starts before the looser block in the page: a post comes before
+    its comments and, in the source, before the sidebar; a blurb after it (a footer, an
+    "about us" box) is not the post."""
+    text = " ".join(page.text_content().split())
+    first, other = _start(text, strict), _start(text, looser)
+    return 0 <= first < other
