@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-__all__ = ["is_thread"]
+__all__ = ["declares_discussion", "is_thread"]
 
 _THREAD_TYPES = re.compile(r'"@type"\s*:\s*\[?\s*"(?:DiscussionForumPosting|QAPage|Question)"')
 _THREAD_WORDS = re.compile(
@@ -36,3 +36,18 @@ def is_thread(doc: HtmlElement, url: str | None) -> bool:
         return False
     name = f"{body.get('class') or ''} {body.get('id') or ''}".lower()
     return bool(_THREAD_WORDS.search(name))
+
+
+_DISCUSSION = re.compile(r"(?:DiscussionForumPosting|QAPage|SocialMediaPosting)")
+_DISCUSSION_ITEMS = ("//*[@itemtype][contains(@itemtype, 'DiscussionForumPosting')"
+                     " or contains(@itemtype, 'QAPage')"
+                     " or contains(@itemtype, 'SocialMediaPosting')]")
+
+
+def declares_discussion(doc: HtmlElement) -> bool:
+    """The page's structured data (JSON-LD or microdata) says it is a discussion: a forum
+    thread, a Q&A page or a social post."""
+    for script in doc.xpath(_LD_JSON):
+        if _DISCUSSION.search(script.text or ""):
+            return True
+    return bool(doc.xpath(_DISCUSSION_ITEMS))
