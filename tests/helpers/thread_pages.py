@@ -108,7 +108,8 @@ def xenforo_thread() -> str:
 <a href="/members/{who}.{80 + n}/" class="avatar avatar--m"><img src="/data/avatars/m/{n}.jpg"
  alt="{who}" width="96" height="96"></a></div></div>
 <div class="message-userDetails">
-<h4 class="message-name"><a href="/members/{who}.{80 + n}/" class="username" dir="auto">{who}</a></h4>
+<h4 class="message-name"><a href="/members/{who}.{80 + n}/" class="username"
+ dir="auto">{who}</a></h4>
 <h5 class="userTitle message-userTitle" dir="auto">Well-known member</h5></div>
 <div class="message-userExtras"><dl class="pairs pairs--justified"><dt>Joined</dt>
 <dd>Mar 2, 2021</dd></dl><dl class="pairs pairs--justified"><dt>Messages</dt><dd>1,204</dd></dl>
@@ -150,7 +151,8 @@ def xenforo_thread() -> str:
 <body data-template="thread_view">
 <div class="p-pageWrapper" id="top">
 <header class="p-header"><div class="p-header-logo"><a href="/">Grow Room Forums</a></div></header>
-<nav class="p-nav"><ul><li><a href="/forums/">Forums</a></li><li><a href="/whats-new/">What's new</a>
+<nav class="p-nav"><ul><li><a href="/forums/">Forums</a></li><li><a href="/whats-new/">What's
+ new</a>
 </li><li><a href="/members/">Members</a></li></ul></nav>
 <div class="p-body"><div class="p-body-inner">
 <div class="p-body-header">
@@ -174,7 +176,8 @@ def xenforo_thread() -> str:
 </div>
 </div></div>
 <footer class="p-footer"><p>Community platform by XenForo® © 2010-2026 XenForo Ltd.</p>
-<ul><li><a href="/help/terms/">Terms and rules</a></li><li><a href="/help/privacy/">Privacy policy</a>
+<ul><li><a href="/help/terms/">Terms and rules</a></li><li><a href="/help/privacy/">Privacy
+ policy</a>
 </li></ul></footer>
 </div>
 </body>
@@ -197,6 +200,11 @@ DISCOURSE_POSTS = (
 )
 
 
+OPENING_ITEM = ('itemprop="mainEntity" itemscope'
+                ' itemtype="http://schema.org/DiscussionForumPosting"')
+REPLY_ITEM = 'itemprop="comment" itemscope itemtype="http://schema.org/Comment"'
+
+
 def discourse_thread() -> str:
     ld = {
         "@context": "http://schema.org", "@type": "DiscussionForumPosting",
@@ -208,8 +216,7 @@ def discourse_thread() -> str:
                     for who, _, iso, _, text, _ in DISCOURSE_POSTS[1:]],
     }
     posts = "\n".join(f"""
-<div id="post_{n}" {'itemprop="mainEntity" itemscope itemtype="http://schema.org/DiscussionForumPosting"'
-                    if n == 1 else 'itemprop="comment" itemscope itemtype="http://schema.org/Comment"'}
+<div id="post_{n}" {OPENING_ITEM if n == 1 else REPLY_ITEM}
  class="topic-body crawler-post">
 <div class="crawler-post-meta">
 <span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">
@@ -239,7 +246,8 @@ def discourse_thread() -> str:
 {posts}
 <div role="navigation" itemscope itemtype="http://schema.org/SiteNavigationElement"
  class="topic-body crawler-post"><span itemprop="name"><b>
-<a rel="next" itemprop="url" href="/t/sourdough-starter-smells-of-acetone/2231?page=2">next page →</a>
+<a rel="next" itemprop="url" href="/t/sourdough-starter-smells-of-acetone/2231?page=2">next page
+ →</a>
 </b></span></div>
 <div id="related-topics" class="more-topics__list" role="complementary">
 <h3 id="related-topics-title">Related topics</h3><ul>{SIDEBAR}</ul></div>
@@ -269,15 +277,19 @@ ANSWERS = (
 )
 
 
+AUTHOR_ITEM = ' itemprop="author" itemscope itemtype="https://schema.org/Person"'
+
+
 def _se_signature(verb: str, who: str, iso: str, owner: bool) -> str:
+    hidden_name = f'<span class="d-none" itemprop="name">{who}</span>'
     return f"""
 <div class="post-signature{' owner' if owner else ''} flex--item">
 <div class="user-info"><div class="user-action-time">{verb} <span title="{iso.replace('T', ' ')}"
  class="relativetime">{iso[5:10]}</span></div>
 <div class="user-gravatar32"><a href="/users/4{len(who)}/{who}"><img src="/a/{who}.png"
  alt="{who}'s user avatar" width="32" height="32"></a></div>
-<div class="user-details"{' itemprop="author" itemscope itemtype="https://schema.org/Person"' if owner else ''}>
-<a href="/users/4{len(who)}/{who}">{who}</a>{'<span class="d-none" itemprop="name">' + who + '</span>' if owner else ''}
+<div class="user-details"{AUTHOR_ITEM if owner else ''}>
+<a href="/users/4{len(who)}/{who}">{who}</a>{hidden_name if owner else ''}
 <div class="-flair"><span class="reputation-score" title="reputation score">1,021</span></div>
 </div></div></div>"""
 
@@ -303,7 +315,8 @@ def _se_post(body: str, score: int, signatures: str) -> str:
 def qa_page() -> str:
     answers = "\n".join(f"""
 <a name="{790 + n}"></a>
-<div id="answer-{790 + n}" class="answer js-answer{' accepted-answer js-accepted-answer' if ok else ''}"
+<div id="answer-{790 + n}" class="answer
+ js-answer{' accepted-answer js-accepted-answer' if ok else ''}"
  data-answerid="{790 + n}" data-score="{score}"
  itemprop="{'acceptedAnswer' if ok else 'suggestedAnswer'}" itemscope
  itemtype="https://schema.org/Answer">
@@ -313,16 +326,20 @@ def qa_page() -> str:
                            + _se_signature("asked", "hollis", "2026-03-02T09:15:31Z", True))
     return f"""<!DOCTYPE html>
 <html itemscope itemtype="https://schema.org/QAPage" class="html__responsive" lang="en">
-<head><meta charset="utf-8"><title>baking - Why is my rye loaf gummy inside? - Seasoned Advice</title>
+<head><meta charset="utf-8"><title>baking - Why is my rye loaf gummy inside? - Seasoned
+ Advice</title>
 </head>
 <body class="question-page unified-theme">
 <header class="s-topbar"><a href="/" class="s-topbar--logo">Seasoned Advice</a>
-<ol class="s-topbar--content"><li><a href="/questions">Questions</a></li><li><a href="/tags">Tags</a>
+<ol class="s-topbar--content"><li><a href="/questions">Questions</a></li><li><a
+ href="/tags">Tags</a>
 </li></ol></header>
-<div class="container"><div id="left-sidebar"><nav role="navigation"><ol><li><a href="/">Home</a></li>
+<div class="container"><div id="left-sidebar"><nav role="navigation"><ol><li><a
+ href="/">Home</a></li>
 <li><a href="/questions">Questions</a></li><li><a href="/users">Users</a></li></ol></nav></div>
 <div id="content">
-<div id="question-header"><h1 itemprop="name"><a href="/questions/771/why-is-my-rye-loaf-gummy-inside"
+<div id="question-header"><h1 itemprop="name"><a
+ href="/questions/771/why-is-my-rye-loaf-gummy-inside"
  class="question-hyperlink">Why is my rye loaf gummy inside?</a></h1></div>
 <div id="mainbar" role="main">
 <div class="question js-question" data-questionid="771" data-score="14" id="question"
@@ -366,7 +383,8 @@ def hn_item() -> str:
     rows = "\n".join(f"""
 <tr class="athing comtr" id="{4101 + n}"><td><table border="0"><tr>
 <td class="ind" indent="{depth}"><img src="s.gif" height="1" width="{depth * 40}"></td>
-<td valign="top" class="votelinks"><center><a id="up_{4101 + n}" href="vote?id={4101 + n}&amp;how=up">
+<td valign="top" class="votelinks"><center><a id="up_{4101 + n}"
+ href="vote?id={4101 + n}&amp;how=up">
 <div class="votearrow" title="upvote"></div></a></center></td>
 <td class="default"><div style="margin-top:2px; margin-bottom:-10px;"><span class="comhead">
 <a href="user?id={who}" class="hnuser">{who}</a> <span class="age" title="{iso} 1772352120">
@@ -374,7 +392,8 @@ def hn_item() -> str:
 <span class="navs"> | <a href="#{4102 + n}" class="clicky">next</a>
 <a class="togg clicky" href="javascript:void(0)">[–]</a></span></span></div><br>
 <div class="comment"><div class="commtext c00">{text}</div>
-<div class="reply"><p><font size="1"><u><a href="reply?id={4101 + n}&amp;goto=item%3Fid%3D4100">reply</a>
+<div class="reply"><p><font size="1"><u><a
+ href="reply?id={4101 + n}&amp;goto=item%3Fid%3D4100">reply</a>
 </u></font></p></div></div></td></tr></table></td></tr>""" for n, (who, iso, depth, text)
         in enumerate(HN_COMMENTS))
     return f"""<html lang="en" op="item"><head><meta name="referrer" content="origin">
@@ -384,7 +403,8 @@ def hn_item() -> str:
 <td><a href="https://news.example/"><img src="y18.svg" width="18" height="18"></a></td>
 <td><span class="pagetop"><b class="hnname"><a href="news">Hacker News</a></b>
 <a href="newest">new</a> | <a href="front">past</a> | <a href="newcomments">comments</a> |
-<a href="ask">ask</a> | <a href="show">show</a> | <a href="jobs">jobs</a> | <a href="submit">submit</a>
+<a href="ask">ask</a> | <a href="show">show</a> | <a href="jobs">jobs</a> | <a
+ href="submit">submit</a>
 </span></td><td style="text-align:right;padding-right:4px;"><span class="pagetop">
 <a href="login?goto=item%3Fid%3D4100">login</a></span></td></tr></table></td></tr>
 <tr id="bigbox"><td>
@@ -399,7 +419,8 @@ tidewater.example</span></a>)</span></span></td></tr>
 <tr><td colspan="2"></td><td class="subtext"><span class="subline">
 <span class="score" id="score_4100">212 points</span> by
 <a href="user?id=marlinspike" class="hnuser">marlinspike</a>
-<span class="age" title="2026-03-01T07:30:00 1772350200"><a href="item?id=4100">5 hours ago</a></span>
+<span class="age" title="2026-03-01T07:30:00 1772350200"><a href="item?id=4100">5 hours
+ ago</a></span>
 <span id="unv_4100"></span> | <a href="hide?id=4100&amp;goto=item%3Fid%3D4100">hide</a> |
 <a href="item?id=4100">4&nbsp;comments</a></span></td></tr>
 <tr><td colspan="2"></td><td><div class="toptext">{STORY_TEXT}</div></td></tr>
@@ -436,8 +457,10 @@ REDDIT_COMMENTS = (
 def _reddit_tagline(who: str, minutes: int) -> str:
     iso = f"2026-03-01T{7 + (30 + minutes) // 60:02d}:{(30 + minutes) % 60:02d}:00+00:00"
     return (f'<a href="https://www.reddit.example/user/{who}" class="author may-blank">{who}</a>'
-            f'<span class="userattrs"></span> <span class="score unvoted" title="12">12 points</span> '
-            f'<time title="{iso}" datetime="{iso}" class="live-timestamp">{minutes} minutes ago</time>')
+            '<span class="userattrs"></span> '
+            '<span class="score unvoted" title="12">12 points</span> '
+            f'<time title="{iso}" datetime="{iso}" class="live-timestamp">'
+            f'{minutes} minutes ago</time>')
 
 
 def _reddit_comment(index: int) -> str:
@@ -454,8 +477,10 @@ def _reddit_comment(index: int) -> str:
 <div class="midcol unvoted"><div class="arrow up" role="button" aria-label="upvote"></div>
 <div class="arrow down" role="button" aria-label="downvote"></div></div>
 <div class="entry unvoted">
-<p class="tagline"><a href="javascript:void(0)" class="expand">[–]</a>{_reddit_tagline(who, minutes)}</p>
-<form action="#" class="usertext warn-on-unload"><div class="usertext-body may-blank-within md-container">
+<p class="tagline"><a href="javascript:void(0)"
+ class="expand">[–]</a>{_reddit_tagline(who, minutes)}</p>
+<form action="#" class="usertext warn-on-unload"><div class="usertext-body may-blank-within
+ md-container">
 <div class="md"><p>{text}</p></div></div></form>
 <ul class="flat-list buttons"><li class="first"><a href="/r/Breadit/comments/9zq1/_/c{index}/"
  class="bylink">permalink</a></li><li><a href="javascript:void(0)">embed</a></li>
@@ -474,23 +499,32 @@ def reddit_thread() -> str:
 <body class="listing-page comments-page">
 <div id="header" role="banner"><a href="/" id="header-img">reddit.example</a>
 <span class="pagename"><a href="/r/Breadit/">Breadit</a></span></div>
-<div class="side"><div class="spacer"><div class="titlebox"><h1><a href="/r/Breadit/">Breadit</a></h1>
-<p>A community for bakers of bread, from first loaf to fortieth.</p><ul>{SIDEBAR}</ul></div></div></div>
+<div class="side"><div class="spacer"><div class="titlebox"><h1><a
+ href="/r/Breadit/">Breadit</a></h1>
+<p>A community for bakers of bread, from first loaf to
+ fortieth.</p><ul>{SIDEBAR}</ul></div></div></div>
 <div class="content" role="main">
 <div class="sitetable linklisting" id="siteTable">
-<div class=" thing id-t3_9zq1 self link" data-author="fennel_and_rye" data-type="link" id="thing_t3_9zq1">
+<div class=" thing id-t3_9zq1 self link" data-author="fennel_and_rye" data-type="link"
+ id="thing_t3_9zq1">
 <div class="midcol unvoted"><div class="arrow up" role="button" aria-label="upvote"></div>
 <div class="score unvoted" title="187">187</div></div>
 <div class="entry unvoted"><div class="top-matter"><p class="title"><a class="title may-blank"
- href="/r/Breadit/comments/9zq1/my_first_100_rye_loaf/">My first 100% rye loaf — why is the crumb gummy?</a></p>
-<p class="tagline">submitted <time title="Sun Mar 1 07:30:00 2026 UTC" datetime="2026-03-01T07:30:00+00:00"
- class="live-timestamp">5 hours ago</time> by <a href="https://www.reddit.example/user/fennel_and_rye"
- class="author may-blank">fennel_and_rye</a> to <a href="/r/Breadit/" class="subreddit">r/Breadit</a></p>
-<ul class="flat-list buttons"><li class="first"><a href="#" class="bylink comments">4 comments</a></li>
+ href="/r/Breadit/comments/9zq1/my_first_100_rye_loaf/">My first 100% rye loaf — why is the crumb
+ gummy?</a></p>
+<p class="tagline">submitted <time title="Sun Mar 1 07:30:00 2026 UTC"
+ datetime="2026-03-01T07:30:00+00:00"
+ class="live-timestamp">5 hours ago</time> by <a
+ href="https://www.reddit.example/user/fennel_and_rye"
+ class="author may-blank">fennel_and_rye</a> to <a href="/r/Breadit/"
+ class="subreddit">r/Breadit</a></p>
+<ul class="flat-list buttons"><li class="first"><a href="#" class="bylink comments">4
+ comments</a></li>
 <li class="share"><a href="javascript:void(0)">share</a></li><li><a href="#">save</a></li>
 <li><a href="#">hide</a></li><li><a href="javascript:void(0)">report</a></li></ul></div>
 <div class="expando"><form action="#" class="usertext warn-on-unload">
-<div class="usertext-body may-blank-within md-container"><div class="md"><p>{REDDIT_POST}</p></div></div>
+<div class="usertext-body may-blank-within md-container"><div
+ class="md"><p>{REDDIT_POST}</p></div></div>
 </form></div>
 </div></div>
 </div>
@@ -527,8 +561,10 @@ def mastodon_post() -> str:
  href="https://social.example/@tern/1101/{n}"><time class="time-ago" datetime="{iso}"
  title="{iso[:10]}">{iso[:10]}</time></a>
 <a class="status__display-name u-url" href="https://{acct.split('@')[1]}/@{acct.split('@')[0]}">
-<div class="status__avatar"><img class="u-photo account__avatar" src="/avatars/{n}.png" alt=""></div>
-<span class="display-name"><bdi><strong class="display-name__html p-name emojify">{name}</strong></bdi>
+<div class="status__avatar"><img class="u-photo account__avatar" src="/avatars/{n}.png"
+ alt=""></div>
+<span class="display-name"><bdi><strong class="display-name__html p-name
+ emojify">{name}</strong></bdi>
 <span class="display-name__account">@{acct}</span></span></a></div>
 <div class="status__content emojify"><div class="e-content" lang="en"><p>{text}</p></div></div>
 <div class="status__action-bar"><a class="status__action-bar-button" href="/interact/{n}">Reply</a>
@@ -556,9 +592,11 @@ def mastodon_post() -> str:
 <strong class="display-name__html p-name emojify">Tern Halloway</strong></bdi>
 <span class="display-name__account">@tern@social.example</span></span></a></div>
 <div class="status__content emojify"><div class="e-content" lang="en"><p>{TOOT}</p></div></div>
-<div class="detailed-status__meta"><data class="dt-published" value="2026-03-01T07:30:00+00:00"></data>
+<div class="detailed-status__meta"><data class="dt-published"
+ value="2026-03-01T07:30:00+00:00"></data>
 <a class="detailed-status__datetime u-url u-uid" href="https://social.example/@tern/1101">
-<time class="formatted" datetime="2026-03-01T07:30:00.000Z" title="Mar 1, 2026">Mar 1, 2026</time></a>
+<time class="formatted" datetime="2026-03-01T07:30:00.000Z" title="Mar 1, 2026">Mar 1,
+ 2026</time></a>
 · <span class="detailed-status__link"><span class="detailed-status__reblogs">12</span> boosts</span>
 · <span class="detailed-status__link"><span class="detailed-status__favorites">48</span> favourites
 </span></div>
