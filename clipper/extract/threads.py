@@ -232,12 +232,20 @@ def _outer_times(marks: list[HtmlElement]) -> list[HtmlElement]:
     return [m for m in marks if m not in inner]
 
 
+_LISTS = frozenset(("teaser", "teasers", "related", "promo", "recommended", "recommendations",
+                    "widget", "sidebar", "popular", "latest", "trending", "headlines"))
+
+
 def _elsewhere(href: str, page_url: str | None) -> bool:
     return not href.startswith("#") and (page_url is None or not href.startswith(page_url + "#"))
 
 
 def _teasers(members: list[HtmlElement], page_url: str | None) -> bool:
-    """Most members lead with a heading linking elsewhere: a list of articles, not posts."""
+    """A list of articles, not posts: named so, or most members lead with a heading
+    linking elsewhere."""
+    holder = members[0].getparent()
+    if _tokens(members[0]) & _LISTS or (holder is not None and _tokens(holder) & _LISTS):
+        return True
     linked = 0
     for member in members:
         for heading in member.iter("h1", "h2", "h3", "h4", "h5", "h6"):
