@@ -602,13 +602,16 @@ def _in_posts(article: HtmlElement, posts: str, declared: bool) -> bool:
 
 
 def _thread_text(elements: list[HtmlElement], opener: _Post | None, declared: bool) -> str:
-    """The text of the posts, and of the opening post when it is a post's length (a long
-    one is an article with comments under it); a declared thread's whole holder."""
+    """The text of the posts, and of the opening post when it is written as one of them
+    (a link aggregator's submission, a social post) and a post's length; else it is an
+    article with comments under it. A declared thread's whole holder."""
     holder = elements[0].getparent()
     if declared and holder is not None and holder.getparent() is not None:
         return inner_text(holder.getparent())
     text = " ".join(inner_text(el) for el in elements)
-    if opener is not None:
+    sign = _signature(elements[0])
+    if opener is not None and (_signature(opener.element) == sign or _same_kind(
+            opener.element, sign)):
         block = inner_text(opener.element)
         if len(block) < _SHORT_OPENER:
             text = f"{block} {text}"

@@ -121,13 +121,14 @@ def test_a_mastodon_post_keeps_the_post_and_its_replies() -> None:
         assert furniture not in a.markdown
 
 
-def test_an_article_with_a_comment_section_stays_the_article() -> None:
-    # The same author-and-time pattern under a long article is its comments: the clip
-    # is the article, its byline the article's author.
+@pytest.mark.parametrize("paragraphs", [12, 3])
+def test_an_article_with_a_comment_section_stays_the_article(paragraphs: int) -> None:
+    # The same author-and-time pattern under an article is its comments, even under a
+    # short one: the clip is the article.
     story = " ".join(f"<p>Paragraph {i} of the harbour story: the council voted on the new "
                      f"breakwater, the fishermen argued about the channel, and the engineers "
                      f"promised the work would finish before the autumn storms.</p>"
-                     for i in range(12))
+                     for i in range(paragraphs))
     comments = "".join(
         f'<li class="comment"><div class="comment-author"><a href="/user/{who}">{who}</a></div>'
         f'<time datetime="2026-03-0{i + 2}T10:00:00Z">March {i + 2}</time>'
@@ -140,7 +141,7 @@ def test_an_article_with_a_comment_section_stays_the_article() -> None:
             f"{story}</article><section id='comments'><ol>{comments}</ol></section>"
             "</body></html>")
     a = extract(html, "https://harbour.example/2026/03/breakwater-approved")
-    assert "Paragraph 11 of the harbour story" in a.markdown
+    assert f"Paragraph {paragraphs - 1} of the harbour story" in a.markdown
     assert "gannet thinks" not in a.markdown
     assert not _lines(a.markdown)
 
