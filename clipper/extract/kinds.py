@@ -44,9 +44,18 @@ _DISCUSSION_ITEMS = ("//*[@itemtype][contains(@itemtype, 'DiscussionForumPosting
                      " or contains(@itemtype, 'SocialMediaPosting')]")
 
 
-def declares_discussion(doc: HtmlElement) -> bool:
+_DISCUSSION_NAMES = ("DiscussionForumPosting", "QAPage", "SocialMediaPosting")
+
+
+def declares_discussion(doc: HtmlElement, html: str | bytes) -> bool:
     """The page's structured data (JSON-LD or microdata) says it is a discussion: a forum
-    thread, a Q&A page or a social post."""
+    thread, a Q&A page or a social post. ``html``: the page's source, searched first (a
+    page that never names the types is most pages, answered without a walk)."""
+    if isinstance(html, bytes):
+        if not any(name.encode() in html for name in _DISCUSSION_NAMES):
+            return False
+    elif not any(name in html for name in _DISCUSSION_NAMES):
+        return False
     for script in doc.xpath(_LD_JSON):
         if _DISCUSSION.search(script.text or ""):
             return True

@@ -34,7 +34,8 @@ __all__ = ["Thread", "read_thread"]
 _TIME_XPATH = (
     ".//time | .//*[@itemprop='dateCreated' or @itemprop='datePublished']"
     " | .//*[@class][contains(@class, 'date') or contains(@class, 'time')"
-    " or contains(@class, 'age') or contains(@class, 'publish') or contains(@class, 'posted')]")
+    " or contains(concat(' ', @class, ' '), ' age ') or contains(@class, 'publish')"
+    " or contains(@class, 'posted')]")
 _AUTHOR_XPATH = (
     ".//*[@itemprop='author'] | .//*[@rel='author'] | .//a[@href][contains(@href, '/u/')"
     " or contains(@href, 'user') or contains(@href, 'member') or contains(@href, 'profile')"
