@@ -586,37 +586,44 @@ COVERED = 0.5
 _PROBE = 60
 
 
-def _in_posts(article: HtmlElement, posts: str, declared: bool) -> bool:
+def _in_posts(article: HtmlElement, posts: str, elsewhere: str, declared: bool) -> bool:
     """The first pass's clip lies in the thread: COVERED of its paragraphs' text is in
-    ``posts`` (any of it when the page ``declared`` itself a discussion)."""
+    ``posts`` and not in ``elsewhere`` (an article above them, which comments quote);
+    any of it when the page ``declared`` itself a discussion."""
     total = covered = 0
     for block in article.iter(*_BLOCKS):
         if any(True for _ in block.iterdescendants(*_BLOCKS)):
             continue  # its parts are counted
         text = inner_text(block)
         total += len(text)
-        if text and (text[:_PROBE] in posts or text[-_PROBE:] in posts):
+        if text and _found(text, posts) and not (elsewhere and _found(text, elsewhere)):
             covered += len(text)
     if not total:
         return False
     return covered >= COVERED * total or (declared and covered > 0)
 
 
-def _thread_text(elements: list[HtmlElement], opener: _Post | None, declared: bool) -> str:
+def _found(text: str, within: str) -> bool:
+    return text[:_PROBE] in within or text[-_PROBE:] in within
+
+
+def _thread_text(elements: list[HtmlElement], opener: _Post | None,
+                 declared: bool) -> tuple[str, str]:
     """The text of the posts, and of the opening post when it is written as one of them
-    (a link aggregator's submission, a social post) and a post's length; else it is an
-    article with comments under it. A declared thread's whole holder."""
+    (a link aggregator's submission, a social post) and a post's length; else that is an
+    article with comments under it, returned second. A declared thread's whole holder."""
     holder = elements[0].getparent()
     if declared and holder is not None and holder.getparent() is not None:
-        return inner_text(holder.getparent())
+        return inner_text(holder.getparent()), ""
     text = " ".join(inner_text(el) for el in elements)
+    if opener is None:
+        return text, ""
+    block = inner_text(opener.element)
     sign = _signature(elements[0])
-    if opener is not None and (_signature(opener.element) == sign or _same_kind(
+    if len(block) < _SHORT_OPENER and (_signature(opener.element) == sign or _same_kind(
             opener.element, sign)):
-        block = inner_text(opener.element)
-        if len(block) < _SHORT_OPENER:
-            text = f"{block} {text}"
-    return text
+        return f"{block} {text}", ""
+    return text, block
 
 
 def read_thread(page: HtmlElement, article: HtmlElement, declared: bool, named: bool,
@@ -637,7 +644,7 @@ def read_thread(page: HtmlElement, article: HtmlElement, declared: bool, named: 
         if not _postlike(elements, times) or _teasers(elements, page_url):
             continue
         opener = _opener(page, elements[0], set(elements), times, authors)
-        if _in_posts(article, _thread_text(elements, opener, declared), declared):
+        if _in_posts(article, *_thread_text(elements, opener, declared), declared):
             return _thread(elements, flat, opener, times, authors)
     return None
 

@@ -124,16 +124,17 @@ def test_a_mastodon_post_keeps_the_post_and_its_replies() -> None:
 @pytest.mark.parametrize("paragraphs", [12, 3])
 def test_an_article_with_a_comment_section_stays_the_article(paragraphs: int) -> None:
     # The same author-and-time pattern under an article is its comments, even under a
-    # short one: the clip is the article.
-    story = " ".join(f"<p>Paragraph {i} of the harbour story: the council voted on the new "
-                     f"breakwater, the fishermen argued about the channel, and the engineers "
-                     f"promised the work would finish before the autumn storms.</p>"
-                     for i in range(paragraphs))
+    # short one, even when they quote it paragraph by paragraph: the clip is the article.
+    said = [f"Paragraph {i} of the harbour story: the council voted on the new breakwater, "
+            f"the fishermen argued about the channel, and the engineers promised the work "
+            f"would finish before the autumn storms." for i in range(paragraphs)]
+    story = " ".join(f"<p>{text}</p>" for text in said)
     comments = "".join(
         f'<li class="comment"><div class="comment-author"><a href="/user/{who}">{who}</a></div>'
         f'<time datetime="2026-03-0{i + 2}T10:00:00Z">March {i + 2}</time>'
-        f'<div class="comment-body"><p>{who} thinks the breakwater is a waste of money and '
-        f'says so at length, paragraph after paragraph.</p></div></li>'
+        f'<div class="comment-body"><blockquote>{said[i]}</blockquote><p>{who} thinks the '
+        f'breakwater is a waste of money and says so at length, paragraph after '
+        f'paragraph.</p></div></li>'
         for i, who in enumerate(["gannet", "shag", "fulmar"]))
     html = ("<html><head><title>Breakwater approved</title></head><body><article>"
             "<h1>Breakwater approved</h1><p class='byline'>By <a rel='author' href='/u/skua'>"
