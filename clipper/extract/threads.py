@@ -35,20 +35,24 @@ _TIME_XPATH = (
     ".//time | .//*[@itemprop='dateCreated' or @itemprop='datePublished']"
     " | .//*[@class][contains(@class, 'date') or contains(@class, 'time')"
     " or contains(concat(' ', @class, ' '), ' age ') or contains(@class, 'publish')"
+    " or contains(@class, 'Date') or contains(@class, 'Time')"
     " or contains(@class, 'posted')]")
 _AUTHOR_XPATH = (
     ".//*[@itemprop='author'] | .//*[@rel='author'] | .//a[@href][contains(@href, '/u/')"
     " or contains(@href, 'user') or contains(@href, 'member') or contains(@href, 'profile')"
     " or contains(@href, '/@')]"
     " | .//*[@class][contains(@class, 'author') or contains(@class, 'user')"
-    " or contains(@class, 'poster') or contains(@class, 'nick') or contains(@class, 'creator')]")
+    " or contains(@class, 'poster') or contains(@class, 'nick') or contains(@class, 'creator')"
+    " or contains(@class, 'ead') or contains(@class, 'yline') or contains(@class, 'ccount')"
+    " or contains(@class, 'Author') or contains(@class, 'User')]")
 _TIME_WORDS = frozenset(("date", "time", "timestamp", "age", "published", "posted", "datetime",
                          "relativetime", "timeago"))
-_AUTHOR_WORDS = frozenset(("author", "user", "username", "poster", "nick", "nickname",
+_AUTHOR_WORDS = frozenset(("author", "user", "username", "poster", "nick", "nickname", "account",
                            "hnuser", "creator", "postauthor", "uname"))
 _NAME_WORDS = frozenset(("author", "username", "hnuser", "creator", "postauthor", "uname", "name",
                          "published", "datetime", "timestamp"))
-_BYLINE_WORDS = frozenset(("author", "postauthor", "byline", "poster"))
+_HEAD_WORDS = frozenset(("head", "header", "byline", "postinfo", "posthead"))
+_BYLINE_WORDS = frozenset(("author", "postauthor", "byline", "poster")) | _HEAD_WORDS
 _AUTHOR_HREF = re.compile(r"(?:/u/|/users?/|/members?/|/profile|user\?id=|viewprofile|member\.php"
                           r"|/@)", re.I)
 _PARTS = re.compile(r"[^a-z0-9]+")
@@ -136,8 +140,13 @@ def _authors(root: HtmlElement) -> list[HtmlElement]:
     found = []
     for el in root.xpath(_AUTHOR_XPATH):
         structured = el.get("itemprop") == "author" or "author" in (el.get("rel") or "")
-        named = structured or bool(_tokens(el) & _AUTHOR_WORDS) or (
+        words = _tokens(el)
+        named = structured or bool(words & _AUTHOR_WORDS) or (
             el.tag == "a" and _AUTHOR_HREF.search(el.get("href") or ""))
+        if not named and words & _HEAD_WORDS:
+            # a post's head saying who and when in one line ("macbacchi, 28.09.19 12:44")
+            match = _DATE_TEXT.search(inner_text(el)) if _short(el) else None
+            named = bool(match and match.start() > 1)
         if not named or text_length(el) > _META_MAX:
             continue
         name = _name(el)
@@ -151,7 +160,13 @@ def _name(el: HtmlElement) -> str:
     if named:
         return inner_text(named[0])
     links = [a for a in el.iter("a", "strong", "b") if inner_text(a)]
-    return inner_text(links[0] if links else el)
+    if links:
+        return inner_text(links[0])
+    text = inner_text(el)
+    match = _DATE_TEXT.search(text)
+    if match and match.start() > 1 and _tokens(el) & _HEAD_WORDS:
+        return text[:match.start()].strip(" ,;:|·-–—")  # the name before the date
+    return text
 
 
 def _time_text(el: HtmlElement) -> str:
@@ -161,7 +176,7 @@ def _time_text(el: HtmlElement) -> str:
             if match:
                 day, clock = match.groups()
                 return f"{day} {clock}" if clock else day
-    text = inner_text(el)
+    text = " ".join(" ".join(el.itertext()).split())  # "<span>28.09.19</span><span>12:44"
     match = _DATE_TEXT.search(text)
     return match.group() if match and len(text) > len(match.group()) + 2 else text
 

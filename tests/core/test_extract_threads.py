@@ -156,3 +156,29 @@ def test_without_the_thread_reading_a_forum_page_has_no_author_lines(
     monkeypatch.setattr(extract_module, "read_thread", lambda *args, **kwargs: None)
     a = extract(build(), "https://forum.example/threads/x.1/")  # type: ignore[operator]
     assert not _lines(a.markdown)
+
+
+def test_a_post_head_naming_author_and_date_in_one_line_is_read() -> None:
+    # Hand-written forum software: "name, date" in the post's head, camelCase classes,
+    # the date split over two spans.
+    said = (("maja", "Seit dem Update auf iOS 13 erreichen mein iPhone und mein iPad den App "
+             "Store nicht mehr über mobile Daten, obwohl es freigegeben ist. Eine Idee?"),
+            ("tom", "Schau unter Bildschirmzeit nach: dort war bei mir der App Store für "
+             "mobile Daten gesperrt, nach dem Update an einer neuen Stelle."),
+            ("maja", "Danke, das war es. Ich hatte keine Einstellung geändert, aber die "
+             "Sperre war nach dem Update plötzlich aktiv."))
+    posts = "".join(
+        f"<div class='MsgComment'><div class='MsgCommentHead'>{who}, "
+        f"<span>12.10.19</span><span>1{i}:0{i}</span></div>"
+        f"<div class='MsgCommentText'>{text}</div>"
+        f"<div class='MsgCommentFunctions'><a href='#'>Zitieren</a> <a href='#'>Melden</a>"
+        f"</div></div>" for i, (who, text) in enumerate(said))
+    html = ("<html lang='de'><head><title>App Store über mobile Daten</title></head>"
+            "<body class='Forum'><div class='topics'><h3>Forum</h3><ul>"
+            + "".join(f"<li><a href='/forum/{i}'>Thema {i}</a></li>" for i in range(20))
+            + f"</ul></div><main><h1>App Store über mobile Daten</h1>{posts}</main></body></html>")
+    a = extract(html, "https://macforum.example/forum/discussion/app-store-338679.html")
+    assert _lines(a.markdown) == ["**maja** · 12.10.19 10:00", "**tom** · 12.10.19 11:01",
+                                  "**maja** · 12.10.19 12:02"]
+    assert a.byline == "maja"
+    assert "Zitieren" not in a.markdown
