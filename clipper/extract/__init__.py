@@ -202,7 +202,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     # read before normalizing keeps one URL per image: any srcset variant may be the one
     leads = lead_urls(doc, meta.image, document_base(doc, url))
     thread = is_thread(doc, url)  # before the scripts with its JSON-LD go
-    declared = declares_discussion(doc, html)
+    declared = declares_discussion(doc)
     recipe = find_recipe(doc)
     product = find_product(doc)  # marks its description, before the cleaning
     wiki = is_mediawiki(doc)

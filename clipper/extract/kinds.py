@@ -39,24 +39,14 @@ def is_thread(doc: HtmlElement, url: str | None) -> bool:
 
 
 _DISCUSSION = re.compile(r"(?:DiscussionForumPosting|QAPage|SocialMediaPosting)")
-_DISCUSSION_ITEMS = ("//*[@itemtype][contains(@itemtype, 'DiscussionForumPosting')"
-                     " or contains(@itemtype, 'QAPage')"
-                     " or contains(@itemtype, 'SocialMediaPosting')]")
 
 
-_DISCUSSION_NAMES = ("DiscussionForumPosting", "QAPage", "SocialMediaPosting")
-
-
-def declares_discussion(doc: HtmlElement, html: str | bytes) -> bool:
-    """The page's structured data (JSON-LD or microdata) says it is a discussion: a forum
-    thread, a Q&A page or a social post. ``html``: the page's source, searched first (a
-    page that never names the types is most pages, answered without a walk)."""
-    if isinstance(html, bytes):
-        if not any(name.encode() in html for name in _DISCUSSION_NAMES):
-            return False
-    elif not any(name in html for name in _DISCUSSION_NAMES):
-        return False
-    for script in doc.xpath(_LD_JSON):
-        if _DISCUSSION.search(script.text or ""):
+def declares_discussion(doc: HtmlElement) -> bool:
+    """The page's structured data says it is a discussion: a forum thread, a Q&A page or a
+    social post, in JSON-LD or in microdata on its root (Q&A sites mark ``<html>``)."""
+    for script in doc.iter("script"):
+        if script.get("type") == "application/ld+json" and _DISCUSSION.search(script.text or ""):
             return True
-    return bool(doc.xpath(_DISCUSSION_ITEMS))
+    body = doc.find("body")
+    return any(_DISCUSSION.search(el.get("itemtype") or "")
+               for el in (doc, body) if el is not None)

@@ -592,6 +592,8 @@ def _ordered(posts: list[_Post]) -> list[_Post]:
 
 _BLOCKS = ("p", "li", "pre", "blockquote", "td", "dd", "h2", "h3", "h4")
 _COUNT_TIMES = NumberXPath("count(.//time)")
+_COUNT_TIME_MARKS = NumberXPath(f"count({_TIME_XPATH})")
+"""Time marks and some more (no test of class tokens): a cheap first look at a clip."""
 _PAGE_TIMES = 3
 """A page with this many ``<time>`` elements may be a discussion whatever its clip shows."""
 _SHORT_OPENER = 1200
@@ -648,8 +650,8 @@ def read_thread(page: HtmlElement, article: HtmlElement, declared: bool, named: 
     data and the article touches it); else None. ``named``: the page's address or body
     names it a thread (``kinds.is_thread``); else the article must show two times for
     the page to be read (a cheap test first: most pages are no thread)."""
-    if not (declared or named) and len(_times(article, [])) < 2 and \
-            _COUNT_TIMES(page) < _PAGE_TIMES:
+    if not (declared or named) and _COUNT_TIMES(page) < _PAGE_TIMES and \
+            _COUNT_TIME_MARKS(article) < 2:
         return None
     marks = _marks(page)
     if marks is None:
