@@ -83,6 +83,9 @@ _ACTION_WORDS = frozenset((
     "bearbeiten", "löschen", "gefällt", "mir", "danke", "répondre", "citer", "signaler",
     "partager", "modifier", "aimer", "j'aime", "responder", "citar", "reportar", "compartir",
     "editar", "me", "gusta", "odpowiedz", "cytuj", "zgłoś", "udostępnij",
+    # a long quote's unfolding link ("Click to expand...", "Zum Vergrößern anklicken...")
+    "click", "to", "expand", "collapse", "show", "zum", "vergrößern", "anklicken",
+    "aufklappen", "cliquez", "pour", "agrandir", "développer",
 ))
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _ACTION_MAX = 100

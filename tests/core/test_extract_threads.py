@@ -47,8 +47,9 @@ def test_a_xenforo_thread_drops_profile_cards_signatures_and_action_bars() -> No
         "**brambling** · 2026-02-14 09:12"]
     _order(a.markdown, [text[:50] for *_, text in pages.XF_POSTS])
     assert a.byline == "brambling"
+    assert "> Should the light come closer, or is the room too warm?" in a.markdown  # quoted
     for furniture in ("Zone 7b", "Well-known member", "Joined", "Report", "Latest threads",
-                      "#2", "Terms and rules"):
+                      "#2", "Terms and rules", "Click to expand"):
         assert furniture not in a.markdown
     assert not re.search(r"\b(?:Like|Reply)\b", a.markdown)
 

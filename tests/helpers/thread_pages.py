@@ -96,6 +96,14 @@ XF_POSTS = (
 )
 
 
+QUOTE = """<blockquote class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote">
+<div class="bbCodeBlock-title"><a href="/goto/post?id=40101" class="bbCodeBlock-sourceJump">
+brambling said:</a></div><div class="bbCodeBlock-content"><div class="bbCodeBlock-expandContent">
+Should the light come closer, or is the room too warm?</div>
+<div class="bbCodeBlock-expandLink"><a role="button" tabindex="0">Click to expand...</a></div>
+</div></blockquote>"""
+
+
 def xenforo_thread() -> str:
     posts = "\n".join(f"""
 <article class="message message--post js-post js-inlineModContainer" data-author="{who}"
@@ -128,7 +136,8 @@ def xenforo_thread() -> str:
 </header>
 <div class="message-content js-messageContent">
 <div class="message-userContent lbContainer js-lbContainer">
-<article class="message-body js-selectToQuote"><div class="bbWrapper">{text}</div>
+<article class="message-body js-selectToQuote">
+<div class="bbWrapper">{QUOTE if n == 2 else ""}{text}</div>
 <div class="js-selectToQuoteEnd">&nbsp;</div></article></div>
 <aside class="message-signature"><div class="bbWrapper">Zone 7b, clay soil, far too many
  tomatoes.</div></aside>
