@@ -26,7 +26,7 @@ from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import reveal_hidden
-from clipper.extract.kinds import is_thread
+from clipper.extract.kinds import declares_discussion, is_thread
 from clipper.extract.leadimage import (
     find_leads,
     has_media,
@@ -54,6 +54,7 @@ from clipper.extract.select import choose_top, gather_siblings, walk_page
 from clipper.extract.streaming import mark_fallback_ends, reveal_streamed
 from clipper.extract.teaser import TEASER_TEXT, is_not_free, prompt_follows, teaser_reason
 from clipper.extract.text import has_words_outside_links, inner_text, text_length
+from clipper.extract.threads import read_thread
 from clipper.extract.wiki import clean_wiki, is_mediawiki
 from clipper.markdown import element_to_markdown
 from clipper.models import Article, DroppedBlock, PageRules
@@ -204,6 +205,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     # read before normalizing keeps one URL per image: any srcset variant may be the one
     leads = lead_urls(doc, meta.image, document_base(doc, url))
     thread = is_thread(doc, url)  # before the scripts with its JSON-LD go
+    declared = declares_discussion(doc)
     recipe = find_recipe(doc)
     product = find_product(doc)  # marks its description, before the cleaning
     wiki = is_mediawiki(doc)
@@ -239,6 +241,10 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
             length = text_length(article)
     if context.rival and verdict.article is article:
         verdict.flag_rival()
+    posts = read_thread(pristine, article, declared, thread, base) \
+        if pristine is not None and not applied else None
+    if posts is not None:  # every post in order, each led by its author and date
+        article, length = posts.article, text_length(posts.article)
     if product is not None:
         article = keep_product(article, pristine, product)
         unmark(article)
@@ -268,7 +274,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     return Article(
         markdown=markdown,
         title=title,
-        byline=meta.byline or context.byline,
+        byline=(posts and posts.byline) or meta.byline or context.byline,
         published=meta.published,
         site_name=meta.site_name,
         excerpt=excerpt,

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-__all__ = ["is_thread"]
+__all__ = ["declares_discussion", "is_thread"]
 
 _THREAD_TYPES = re.compile(r'"@type"\s*:\s*\[?\s*"(?:DiscussionForumPosting|QAPage|Question)"')
 _THREAD_WORDS = re.compile(
@@ -36,3 +36,17 @@ def is_thread(doc: HtmlElement, url: str | None) -> bool:
         return False
     name = f"{body.get('class') or ''} {body.get('id') or ''}".lower()
     return bool(_THREAD_WORDS.search(name))
+
+
+_DISCUSSION = re.compile(r"(?:DiscussionForumPosting|QAPage|SocialMediaPosting)")
+
+
+def declares_discussion(doc: HtmlElement) -> bool:
+    """The page's structured data says it is a discussion: a forum thread, a Q&A page or a
+    social post, in JSON-LD or in microdata on its root (Q&A sites mark ``<html>``)."""
+    for script in doc.iter("script"):
+        if script.get("type") == "application/ld+json" and _DISCUSSION.search(script.text or ""):
+            return True
+    body = doc.find("body")
+    return any(_DISCUSSION.search(el.get("itemtype") or "")
+               for el in (doc, body) if el is not None)
