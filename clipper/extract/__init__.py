@@ -22,6 +22,7 @@ from clipper.extract import droplog
 from clipper.extract import rules as site_rules
 from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
+from clipper.extract.consent import drop_consent_notices
 from clipper.extract.context import ExtractionContext
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.kinds import is_thread
@@ -73,6 +74,7 @@ def _prepared(doc: HtmlElement, url: str | None,
     body = doc.find("body")
     if body is None:
         body = doc
+    drop_consent_notices(body)
     replace_brs(body)
     return body, base
 

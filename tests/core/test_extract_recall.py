@@ -1,0 +1,98 @@
+"""Articles the first pass used to lose whole: pages written for the purpose."""
+
+from __future__ import annotations
+
+from clipper.extract import extract
+
+SIDEBAR = """
+<aside id="sidebar"><h3>Archive</h3><ul>
+<li><a href="/2013/05/">May 2013</a></li><li><a href="/2013/04/">April 2013</a></li>
+<li><a href="/2013/03/">March 2013</a></li></ul>
+<h3>About</h3><p>A small blog about the little things of everyday life, written at night
+when the house is quiet and the tea is still warm, since the spring of 2009.</p></aside>
+"""
+
+BLOG_TEMPLATE_POST = """<!DOCTYPE html><html lang="en"><head>
+<title>Safer downloads | Lab Notes</title></head><body>
+<header class="header-outer"><h1><a href="/">Lab Notes</a></h1>
+<p>Short updates from the people who build the browser's safety checks.</p></header>
+<main><div class="post" itemscope itemtype="http://schema.org/BlogPosting">
+<h2 class="title">Safer downloads</h2>
+<div class="post-body"><div class="post-content" itemprop="articleBody">
+<script type="text/template">
+<p>Over the past year the checks learned to look at a download before it is opened.</p>
+</script>
+<noscript>
+<p>Over the past year the checks learned to look at a download before it is opened, and not
+only at the address it came from, which changes every few hours for the worst senders.</p>
+<p>The new mode sends a short fingerprint of the file, never the file itself, and the answer
+comes back before the download ends, so nobody waits longer than they did before.</p>
+<p>Turning it on takes one switch in the settings, and turning it off again takes the same
+switch: nothing is kept once it is off, and the fingerprints are deleted within a day.</p>
+</noscript>
+</div></div></div></main>
+""" + SIDEBAR + """
+<div class="blog-pager"><h3>Older posts</h3>
+<p>Phishing pages now rotate their addresses every few hours, and this is how the list keeps up
+with them without ever learning which pages a reader visits on a normal day at work.</p>
+<p>A year of warnings shown in the browser, counted by kind and by country, with the changes
+the team made after reading what people clicked when a warning appeared on the screen.</p>
+<p>Why a warning page has two buttons and not one, and what happened when we tried a single
+one for a month with a small group of volunteers who agreed to take part in the study.</p>
+</div>
+<footer><p>Privacy - Terms - Help - Send feedback about this blog to the editors.</p></footer>
+</body></html>"""
+
+
+def test_a_post_body_kept_only_in_its_noscript_fallback_is_the_article() -> None:
+    a = extract(BLOG_TEMPLATE_POST, "https://lab.example.org/2020/05/safer-downloads.html")
+    assert "short fingerprint of the file" in a.markdown
+    assert "deleted within a day" in a.markdown
+    assert "Short updates from the people" not in a.markdown
+
+
+def test_a_small_noscript_notice_beside_content_stays_out() -> None:
+    page = BLOG_TEMPLATE_POST.replace(
+        '<script type="text/template">',
+        "<p>The checks now read downloads too, which the old mode could not do at all, and the"
+        " answer comes back before the file is saved on the disk of the reader.</p>"
+        '<script type="text/template">').replace(
+        "</noscript>", "</noscript><p>Please turn on scripts to see the rest of this"
+        " post, which is built in the browser from the template above this line.</p>")
+    a = extract(page, "https://lab.example.org/2020/05/safer-downloads.html")
+    assert "short fingerprint of the file" not in a.markdown  # the fallback is not alone
+
+
+SHORT_POST_WITH_COOKIE_BOX = """<!DOCTYPE html><html lang="de"><head>
+<title>Nichts tun ist auch eine Möglichkeit | Nachtblog</title></head><body>
+<div id="wrapper"><div id="header"><h1><a href="/">Nachtblog</a></h1></div>
+<div id="content"><div class="post hentry" id="post-406">
+<h2 class="posttitle"><a href="/2013/06/14/nichts-tun/">Nichts tun ist auch eine
+Möglichkeit</a></h2>
+<p>„Ich weiß, ich bin müde und sollte das nicht sagen…“</p>
+<p>– „Dann sag es nicht.“</p>
+<p>– „Gut.“</p>
+</div></div>""" + SIDEBAR + """</div>
+<div class="widget widget_eu_cookie_law_widget"><div class="hide-on-button" id="eu-cookie-law">
+<form method="post"><input type="submit" value="Schließen und Akzeptieren" class="accept">
+Datenschutz &amp; Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin
+nutzt, stimmst du der Verwendung von Cookies zu. Weitere Informationen, beispielsweise zur
+Kontrolle von Cookies, findest du hier: <a href="/cookies">Cookie-Richtlinie</a></form>
+</div></div>
+</body></html>"""
+
+
+def test_a_cookie_notice_is_never_the_article_of_a_short_post() -> None:
+    a = extract(SHORT_POST_WITH_COOKIE_BOX, "https://nachtblog.example.com/2013/06/14/nichts-tun/")
+    assert "Ich weiß, ich bin müde" in a.markdown
+    assert "„Gut.“" in a.markdown
+    assert "Cookies" not in a.markdown
+    assert any(d.reason == "cookie notice" for d in a.dropped)
+
+
+def test_a_wrapper_named_for_the_cookie_state_keeps_the_article() -> None:
+    """A page wrapper whose class tells the consent state is no notice: it holds the page."""
+    page = SHORT_POST_WITH_COOKIE_BOX.replace(
+        '<div id="wrapper">', '<div id="wrapper" class="cookie-consent-given">')
+    a = extract(page, "https://nachtblog.example.com/2013/06/14/nichts-tun/")
+    assert "Ich weiß, ich bin müde" in a.markdown
