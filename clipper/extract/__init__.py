@@ -22,8 +22,8 @@ from clipper.extract import droplog
 from clipper.extract import rules as site_rules
 from clipper.extract.address import PageAddress
 from clipper.extract.clean import remove_junk, replace_brs
-from clipper.extract.consent import drop_consent_notices
 from clipper.extract.context import ExtractionContext
+from clipper.extract.credits import drop_credits
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.kinds import is_thread
 from clipper.extract.leadimage import (
@@ -74,7 +74,6 @@ def _prepared(doc: HtmlElement, url: str | None,
     body = doc.find("body")
     if body is None:
         body = doc
-    drop_consent_notices(body)
     replace_brs(body)
     return body, base
 
@@ -255,6 +254,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
         complete_recipe(article, recipe)
     if wiki:
         clean_wiki(article)
+    drop_credits(article)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)

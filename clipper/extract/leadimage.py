@@ -38,8 +38,8 @@ _NOT_CAPTION = re.compile(
     r"credit|copyright|(?:^|\s)copy(?:\s|$)|attribution|photographer|share|social|sr-only|"
     r"visually-hidden|screen-reader", re.I)
 _CREDIT = re.compile(
-    r"(?:^|\s)(?:(?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit|Copyright)"
-    r"\s*:|©|\(c\)\s)", re.I)
+    r"(?:^|\s)\(?(?:(?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit"
+    r"|Copyright)\s*:|©|\(c\)\s)", re.I)
 _MEDIA = ("img", "picture", "video")
 _HEADINGS = ("h1", "h2")
 _LEVELS_UP = 3
@@ -217,14 +217,14 @@ def lead_figure(img: etree._Element) -> etree._Element:
             if el is not kept and holder is not None and words.strip() \
                     and _NOT_CAPTION.search(words):
                 holder.remove(el)
-        _cut_credit(kept)
+        cut_credit(kept)
         if text_of(kept).strip():
             figure.append(kept)
         break
     return figure
 
 
-def _cut_credit(el: etree._Element) -> bool:
+def cut_credit(el: etree._Element) -> bool:
     """Cut a caption at its credit line ("… Foto: Timur | flickr"): True once cut."""
     found = _CREDIT.search(el.text or "")
     if found:
@@ -234,7 +234,7 @@ def _cut_credit(el: etree._Element) -> bool:
         return True
     children = list(el)
     for i, child in enumerate(children):
-        cut = isinstance(child.tag, str) and _cut_credit(child)
+        cut = isinstance(child.tag, str) and cut_credit(child)
         if not cut:
             found = _CREDIT.search(child.tail or "")
             if found:

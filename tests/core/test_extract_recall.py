@@ -96,3 +96,77 @@ def test_a_wrapper_named_for_the_cookie_state_keeps_the_article() -> None:
         '<div id="wrapper">', '<div id="wrapper" class="cookie-consent-given">')
     a = extract(page, "https://nachtblog.example.com/2013/06/14/nichts-tun/")
     assert "Ich weiß, ich bin müde" in a.markdown
+
+
+NEWS_WITH_CREDITS = """<!DOCTYPE html><html lang="de"><head><title>Neue Brücke eröffnet</title>
+</head><body><main><article class="story">
+<h1>Neue Brücke eröffnet</h1>
+<p>Nach drei Jahren Bauzeit ist die neue Brücke über den Fluss am Samstag eröffnet worden,
+und schon am ersten Tag fuhren mehr als zweitausend Radfahrer über die breite Fahrbahn.</p>
+<figure><img src="/img/bruecke.jpg" alt="Die Brücke am Abend">
+<figcaption>Die Brücke am Abend der Eröffnung. <span class="image-credit">Getty Images</span>
+</figcaption></figure>
+<p>Die Stadt hatte lange um die Finanzierung gestritten, bis das Land im Herbst zusagte, die
+Hälfte der Kosten zu tragen, und die Bürgerinnen und Bürger stimmten dem Plan zu.</p>
+<figure><img src="/img/fest.jpg" alt="Das Fest">
+<figcaption>Hunderte feierten am Ufer mit Musik und Essen. (Quelle: Stadtarchiv/Müller)
+</figcaption></figure>
+<p>Im nächsten Jahr soll der Radweg bis zum Bahnhof verlängert werden, sagte die
+Bürgermeisterin bei der Feier, zu der auch viele Familien aus den Nachbarorten kamen.</p>
+<div class="photo-copyright">© Stadtwerke, dpa</div>
+</article></main></body></html>"""
+
+
+def test_photo_credits_leave_the_captions_and_the_article() -> None:
+    a = extract(NEWS_WITH_CREDITS, "https://zeitung.example.de/lokales/bruecke")
+    md = a.markdown
+    assert "Die Brücke am Abend der Eröffnung." in md
+    assert "Hunderte feierten am Ufer mit Musik und Essen." in md
+    assert "Getty Images" not in md
+    assert "Stadtarchiv" not in md
+    assert "Stadtwerke, dpa" not in md
+    assert "Radweg bis zum Bahnhof" in md
+
+
+DRUPAL_ARTICLE = """<!DOCTYPE html><html lang="de"><head><title>Pelz erkennen</title></head>
+<body><div class="page"><main><article class="node node--type-news">
+<h1>So erkennen Sie echten Pelz im Laden</h1>
+<div class="field field--name-field-lead field--label-hidden field__item">Immer mehr Marken
+verzichten auf Pelz, doch nicht jedes Etikett sagt die Wahrheit.</div>
+<div class="field field--name-field-paragraphs field--label-hidden">
+<div class="paragraph paragraph--type--text"><div class="clearfix text-formatted field
+ field--name-field-text field--label-hidden field__item">
+<p>Lange galt echter Pelz als luxuriös, heute stammt der meiste aus Farmen, auf denen Füchse,
+Waschbären oder Hunde unter schlechten Bedingungen gehalten werden, oft jahrelang.</p>
+<p>Wer sicher sein will, pustet in das Fell: Echtes Fell hat eine dichte Unterwolle, und die
+Haare sind am Grund heller als an der Spitze, was man mit blossem Auge erkennen kann.</p>
+<p>Ein Feuerzeug hilft ebenfalls: Echtes Haar riecht verbrannt, Kunstfaser schmilzt zu
+kleinen Kugeln, die sich hart anfühlen, sagt eine Beraterin einer Tierschutzorganisation.</p>
+<p>Sind die Haarspitzen sichtbar spitz, ist es meist echtes Fell, denn Kunstfasern werden
+gerade abgeschnitten und haben daher stumpfe Enden, auch nach vielen Wäschen.</p>
+</div></div></div>
+<div class="view view-teasers"><h2>Das könnte Sie auch interessieren</h2>
+<div class="teaser"><h3><a href="/news/a">Plastik im Schnee der Alpen</a></h3><p>Die
+Verbreitung winziger Plastikteilchen durch die Luft ist ein bisher unterschätztes Problem,
+sagen die Autoren einer neuen Studie aus der Schweiz, die den Ursprung untersucht haben.</p></div>
+<div class="teaser"><h3><a href="/news/b">Füchse in der Stadt</a></h3><p>Rotfüchse leben
+immer öfter in Städten, wo sie Futter finden, und Forschende zählen sie nun, um zu verstehen,
+wie viele es sind und wie sie mit den Menschen und ihren Haustieren zurechtkommen.</p></div>
+<div class="teaser"><h3><a href="/news/d">Igel im Garten</a></h3><p>Igel finden in
+aufgeräumten Gärten kaum noch Laub, Reisig oder Verstecke, und so raten Fachleute, im Herbst
+eine Ecke wild zu lassen, damit die Tiere dort, geschützt und ruhig, überwintern können.</p></div>
+<div class="teaser"><h3><a href="/news/e">Bienen auf dem Dach</a></h3><p>Auf den Dächern
+der Stadt stehen immer mehr Bienenstöcke, betreut von Vereinen, Schulen und Firmen, und der
+Honig, so sagen die Imker, schmeckt nach Linden, Kastanien und den Blumen der Balkone.</p></div>
+<div class="teaser"><h3><a href="/news/c">Wildtiere im Wald</a></h3><p>Auf zwölf Prozent
+der Waldfläche fressen Rehe und Hirsche die jungen Bäume, sodass der Wald sich kaum erneuert,
+berichten die Förster, die nun mehr Jagd fordern, um den Bestand zu verkleinern.</p></div>
+</div></article></main></div></body></html>"""
+
+
+def test_drupal_fields_with_hidden_labels_are_not_judged_hidden() -> None:
+    """Every field of a Drupal article wears ``field--label-hidden`` (its label is hidden,
+    not the field): the article is chosen, not the teasers beside it."""
+    a = extract(DRUPAL_ARTICLE, "https://tiere.example.ch/news/pelz-erkennen")
+    assert "Waschbären oder Hunde unter schlechten" in a.markdown
+    assert "Sind die Haarspitzen sichtbar" in a.markdown
