@@ -170,3 +170,41 @@ def test_drupal_fields_with_hidden_labels_are_not_judged_hidden() -> None:
     a = extract(DRUPAL_ARTICLE, "https://tiere.example.ch/news/pelz-erkennen")
     assert "Waschbären oder Hunde unter schlechten" in a.markdown
     assert "Sind die Haarspitzen sichtbar" in a.markdown
+
+
+LONG_POST_WITH_BOXES = """<!DOCTYPE html><html lang="de"><head><title>Datenbrillen im Büro</title>
+</head><body><main><article class="single-blog-article" id="single-blocks">
+<h1>Datenbrillen im Büro</h1>
+<div class="single-blog-content entry">
+<p>Datenbrillen zeigen Informationen direkt im Blickfeld an, und im Büro können sie helfen,
+Abläufe zu vereinfachen, etwa beim Suchen von Akten, beim Planen von Räumen oder bei Schulungen.</p>
+<p>Die ersten Geräte waren schwer und teuer, heute wiegen sie kaum mehr als eine normale Brille,
+und viele Programme laufen direkt auf ihnen, ohne dass ein Rechner daneben stehen muss.</p>
+<p>Wer sie einführen will, sollte mit einem kleinen Team beginnen, die Erfahrungen sammeln und
+erst dann entscheiden, ob sich die Anschaffung für alle Mitarbeitenden wirklich lohnt.</p>
+<p>Datenschutz ist dabei ein wichtiges Thema, denn die Kameras der Brillen nehmen auch Menschen
+auf, die davon nichts wissen, und das muss im Betrieb klar und offen geregelt werden.</p>
+<div class="tag-list">Filed under <a href="/tag/technik">Technik</a>,
+<a href="/tag/buero">Büro</a></div>
+<section class="author-bio clr"><h4 class="author-bio-title">Isabella Beispiel</h4>
+<div class="author-bio-description"><p>Als Redakteurin betreue ich den Blog rund um die Themen
+Sekretariat und Assistenz und schreibe über neue Werkzeuge für den Alltag im Büro. Vorher
+war ich zehn Jahre lang Assistentin der Geschäftsführung in einem großen Verlag.</p></div>
+</section>
+<section class="relatedlinks block"><h2 class="headline">Entdecken Sie jetzt</h2>
+<div><h3>Neue Drucker im Test</h3><p>Wir haben zehn Drucker für kleine Büros verglichen, vom
+günstigen Tintenstrahler bis zum Laserdrucker mit Scanner und Fax in einem Gerät, und
+sagen, welcher sich für welches Büro eignet und was die Patronen im Jahr kosten.</p></div>
+</section>
+</div>
+</article></main></body></html>"""
+
+
+def test_author_boxes_with_headings_and_tag_lists_leave_the_article() -> None:
+    a = extract(LONG_POST_WITH_BOXES, "https://blog.example.de/datenbrillen")
+    md = a.markdown
+    assert "Datenschutz ist dabei ein wichtiges Thema" in md
+    assert "Als Redakteurin betreue ich" not in md
+    assert "Filed under" not in md
+    assert "Entdecken Sie jetzt" not in md
+    assert "Neue Drucker im Test" not in md
