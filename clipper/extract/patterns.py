@@ -125,8 +125,7 @@ BOILERPLATE_JOINED = re.compile(
 # Author boxes, found in the joined class/id parts as BOILERPLATE_JOINED: a bio and a photo
 # under the article, chrome whatever they hold (a heading "About the author" included).
 AUTHOR_BOX = re.compile(
-    r"author(?:bio|box|info|card|profile|details|description)|abouttheauthor|aboutauthor"
-    r"|(?:post|entry|article)author(?:info|box|bio)?$")
+    r"author(?:bio|box|info|card|profile|details|description)|abouttheauthor|aboutauthor")
 # Short names that are chrome only as a whole class part.
 BOILERPLATE_WHOLE = _names("bio biobox topics seealso trending crumbs meta metadata byline")
 

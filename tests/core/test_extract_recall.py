@@ -208,3 +208,45 @@ def test_author_boxes_with_headings_and_tag_lists_leave_the_article() -> None:
     assert "Filed under" not in md
     assert "Entdecken Sie jetzt" not in md
     assert "Neue Drucker im Test" not in md
+
+
+STANDFIRST_IN_HEADER = """<!DOCTYPE html><html lang="de"><head>
+<title>Jugend fordert Prämie für Gründer | Landblatt</title>
+<meta name="description" content="Die Jugendverbände der Landwirtschaft fordern eine Prämie für
+Gründer. In einem ersten Gespräch zeigte sich die Ministerin offen für den Vorschlag.">
+</head><body>
+<header class="site-header"><a href="/">Landblatt</a> <a href="/politik">Politik</a></header>
+<main class="l-main">
+<header class="m-intro-header"><h1>Jugend fordert Prämie für Gründer</h1>
+<p class="a-lead">Die Jugendverbände der Landwirtschaft fordern eine Prämie für Gründer. In einem
+ersten Gespräch zeigte sich die Ministerin offen für den Vorschlag.</p></header>
+<div class="m-article-body">
+<p>Bis zu 70.000 Euro sollen junge Landwirtinnen und Landwirte bei der ersten Niederlassung
+bekommen, so der Vorschlag, der aus der zweiten Säule der Agrarförderung bezahlt werden soll.</p>
+<p>Die Ministerin besprach mit den Verbänden auch Fragen zur erwartenden Reform der Förderung,
+zur Ausbildung und zu den Preisen für Pachtland, die in vielen Regionen stark gestiegen sind.</p>
+<p>Ein zweites Treffen ist für den Herbst geplant, dann sollen auch die Banken und die
+Landwirtschaftskammer dabei sein, um über Kredite für junge Betriebe zu sprechen.</p>
+</div></main>
+<footer><p>Impressum · Datenschutz · Kontakt · Mediadaten · Abo · Newsletter</p></footer>
+</body></html>"""
+
+
+def test_the_standfirst_above_the_body_starts_the_clip() -> None:
+    a = extract(STANDFIRST_IN_HEADER, "https://landblatt.example.de/politik/praemie")
+    md = a.markdown
+    assert "In einem ersten Gespräch zeigte sich die Ministerin" in md
+    assert md.index("Die Jugendverbände") < md.index("Bis zu 70.000 Euro")
+    assert "Impressum" not in md
+
+
+def test_a_description_found_only_in_a_teaser_link_is_not_added() -> None:
+    page = STANDFIRST_IN_HEADER.replace(
+        '<p class="a-lead">Die Jugendverbände der Landwirtschaft fordern eine Prämie für Gründer.'
+        ' In einem\nersten Gespräch zeigte sich die Ministerin offen für den Vorschlag.</p>', "",
+    ).replace("<footer>", '<footer><a href="/x">Die Jugendverbände der Landwirtschaft fordern'
+              " eine Prämie für Gründer. In einem ersten Gespräch zeigte sich die Ministerin"
+              " offen für den Vorschlag.</a>")
+    assert 'class="a-lead"' not in page
+    a = extract(page, "https://landblatt.example.de/politik/praemie")
+    assert "In einem ersten Gespräch" not in a.markdown
