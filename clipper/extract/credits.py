@@ -1,10 +1,11 @@
 """Photo credits and copyright lines are not the article.
 
-"© Getty Images", "Foto: dpa", "(Quelle: Fleischmann/Unsplash)" sit under the pictures of
-most news pages and blogs, as an element of their own named for what it is ("credit",
-"copyright", "photographer") or at the end of the caption's text. A reader clipping the
-article keeps the photo and what it shows, not who sold it. The lead picture's caption was
-already cut so (``leadimage``); this does the same for every picture the article holds.
+"© Getty Images", "(Foto: dpa)", "(Quelle: Fleischmann/Unsplash)" sit under the pictures
+of most news pages and blogs, as an element of their own named for what it is ("credit",
+"copyright", "photographer") or at the end of the caption's text, marked by "©" or in
+parentheses. A reader clipping the article keeps the photo and what it shows, not who sold
+it. The lead picture's caption was already cut so (``leadimage``, which also cuts a plain
+"Foto: …"); this does the same for every picture the article holds.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _CANDIDATES = ("descendant-or-self::*[(@class or @id) and (contains(@class, 'red
                " or contains(@class, 'ttribution') or contains(@class, 'nachweis')"
                " or contains(@id, 'redit') or contains(@id, 'opyright'))]")
 _CAPTIONS = ("descendant-or-self::*[self::figcaption or contains(@class, 'caption')]")
+_MARKED_CREDIT = re.compile(
+    r"©|\(c\)\s|\((?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit)\s*:", re.I)
+"""In a caption of the body, only a credit marked so ends it: "©", or one in parentheses
+("(Foto: …)"); a plain "Image: …" may be what the picture shows, and is kept there."""
 _MEDIA = ("img", "picture", "video", "figure", "table", "ul", "ol")
 
 
@@ -44,7 +49,7 @@ def drop_credits(article: HtmlElement) -> None:
         if caption is not article and _attached(caption, article) \
                 and text_length(caption) <= 4 * MAX_CHARS \
                 and next(caption.iter(*_MEDIA), None) is None:
-            cut_credit(caption)
+            cut_credit(caption, _MARKED_CREDIT)
 
 
 def _attached(el: HtmlElement, root: HtmlElement) -> bool:

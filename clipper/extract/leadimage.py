@@ -224,9 +224,10 @@ def lead_figure(img: etree._Element) -> etree._Element:
     return figure
 
 
-def cut_credit(el: etree._Element) -> bool:
-    """Cut a caption at its credit line ("… Foto: Timur | flickr"): True once cut."""
-    found = _CREDIT.search(el.text or "")
+def cut_credit(el: etree._Element, credit: re.Pattern[str] = _CREDIT) -> bool:
+    """Cut a caption at its credit line ("… Foto: Timur | flickr"): True once cut.
+    ``credit``: the pattern of the credit's start."""
+    found = credit.search(el.text or "")
     if found:
         el.text = el.text[: found.start()]  # type: ignore[index]
         for child in list(el):
@@ -234,9 +235,9 @@ def cut_credit(el: etree._Element) -> bool:
         return True
     children = list(el)
     for i, child in enumerate(children):
-        cut = isinstance(child.tag, str) and cut_credit(child)
+        cut = isinstance(child.tag, str) and cut_credit(child, credit)
         if not cut:
-            found = _CREDIT.search(child.tail or "")
+            found = credit.search(child.tail or "")
             if found:
                 child.tail = child.tail[: found.start()]  # type: ignore[index]
                 cut = True
