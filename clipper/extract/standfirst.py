@@ -20,8 +20,11 @@ PROBE = 40
 """Characters from the description's start looked for in one text node of the page."""
 MIN_CHARS = 60
 """A shorter description is a slogan or a site's tagline, not a standfirst."""
-SLACK = 1.3
-"""The block may hold this much more text than the description (a truncated description)."""
+SLACK = 3
+"""The block may hold this many times the description's text: the description is often cut
+after its first sentence or 160 characters, the standfirst goes on."""
+KICKER = 60
+"""The description may start this far into the block, after a kicker ("Brexit: …")."""
 _BLOCKS = frozenset(("p", "div", "h2", "h3", "h4", "header", "section", "summary", "strong"))
 _ELSEWHERE = frozenset(("nav", "aside", "footer", "a", "li", "figcaption", "form", "button"))
 
@@ -59,9 +62,9 @@ def _standing_block(page: HtmlElement, probe: str, length: int) -> HtmlElement |
             el = el.getparent()
         if el is None or any(a.tag in _ELSEWHERE for a in el.iterancestors()):
             continue
-        if el.tag in _ELSEWHERE or text_length(el) > SLACK * length + 40:
+        if el.tag in _ELSEWHERE or text_length(el) > SLACK * length + 100:
             continue
-        if probe not in " ".join(inner_text(el).split())[:len(probe) + 20]:
+        if probe not in " ".join(inner_text(el).split())[:len(probe) + KICKER]:
             continue  # the description starts the block, it is not quoted in it
         return el
     return None

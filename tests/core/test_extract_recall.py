@@ -255,3 +255,13 @@ def test_a_description_found_only_in_a_teaser_link_is_not_added() -> None:
     assert 'class="a-lead"' not in page
     a = extract(page, "https://landblatt.example.de/politik/praemie")
     assert "In einem ersten Gespräch" not in a.markdown
+
+
+def test_a_standfirst_longer_than_the_description_and_after_a_kicker_comes_whole() -> None:
+    page = STANDFIRST_IN_HEADER.replace(
+        "Gründer. In einem ersten Gespräch zeigte sich die Ministerin offen für den Vorschlag.\">",
+        'Gründer.">',
+    ).replace('<p class="a-lead">Die', '<p class="a-lead"><strong>Agrarpolitik:</strong> Die')
+    a = extract(page, "https://landblatt.example.de/politik/praemie")
+    assert "Agrarpolitik: Die Jugendverbände" in a.markdown
+    assert "In einem ersten Gespräch zeigte sich die Ministerin" in a.markdown
