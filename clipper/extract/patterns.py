@@ -99,7 +99,7 @@ JUNK_TAGS = _names(
 BOILERPLATE_STRONG = _names(
     """comment comments commentlist commentform respond disqus newsletter newsletters subscribe
     subscription signup cookie cookies consent gdpr advert advertisement advertising adslot
-    adunit adsense dfp doubleclick taboola outbrain sponsored popup modal"""
+    adunit adsense dfp doubleclick taboola outbrain sponsored popup modal nav navigation"""
 )
 # Chrome when it is link lists or a small box: share bars, related links, tag lists, paging.
 BOILERPLATE_WEAK = _names(
