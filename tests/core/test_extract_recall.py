@@ -283,7 +283,11 @@ def test_a_navigation_without_links_inside_the_article_container_leaves() -> Non
             "</head><body><main class='container'>"
             f"<div class='navigation flyout-mobile-right'><div class='row'>{items}</div></div>"
             f"<h1>Vintage trifft Urban Jungle</h1>{body}"
+            "<h3 class='subheading' id='nav_der_barschrank__1'>Der Barschrank</h3>"
+            "<p>Den Barschrank fand sie auf einem Flohmarkt in Köln, mit kaputten Türen und"
+            " ohne Schlüssel, und hat ihn in einem Winter Stück für Stück restauriert.</p>"
             "</main></body></html>")
     a = extract(page, "https://wohnen.example.de/homestory/vintage")
     assert "Barschrank aus den 50er Jahren" in a.markdown
     assert "Einrichtungsstile" not in a.markdown
+    assert "### Der Barschrank" in a.markdown  # its id is the anchor a contents list links to
