@@ -101,9 +101,6 @@ BOILERPLATE_STRONG = _names(
     subscription signup cookie cookies consent gdpr advert advertisement advertising adslot
     adunit adsense dfp doubleclick taboola outbrain sponsored popup modal"""
 )
-# Menus, chrome whatever they hold, unless the block is a heading, figure or table: "nav_…"
-# is also the anchor id of a heading a table of contents links to.
-NAV_NAMES = _names("nav navigation")
 # Chrome when it is link lists or a small box: share bars, related links, tag lists, paging.
 BOILERPLATE_WEAK = _names(
     """share shares sharebar sharetools sharer sharedaddy social socials socialbar sociallinks

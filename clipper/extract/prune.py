@@ -39,7 +39,6 @@ from clipper.extract.patterns import (
     DIV_TO_P_ELEMS,
     HEADINGS,
     LOADING_WORDS,
-    NAV_NAMES,
     NEGATIVE,
     READ_MORE_LINK,
     RELATED_HEADING,
@@ -430,8 +429,7 @@ def boilerplate_strength(el: HtmlElement) -> int:
         for token in value.lower().split():
             parts = [p for p in _SPLIT_NAME.split(token) if p]
             joined = "".join(parts)
-            if any(p in BOILERPLATE_STRONG for p in parts) or AUTHOR_BOX.search(joined) or (
-                    el.tag not in _CONTENT_TAGS and any(p in NAV_NAMES for p in parts)):
+            if any(p in BOILERPLATE_STRONG for p in parts) or AUTHOR_BOX.search(joined):
                 return 2
             if (
                 any(p in BOILERPLATE_WEAK for p in parts)

@@ -265,29 +265,3 @@ def test_a_standfirst_longer_than_the_description_and_after_a_kicker_comes_whole
     a = extract(page, "https://landblatt.example.de/politik/praemie")
     assert "Agrarpolitik: Die Jugendverbände" in a.markdown
     assert "In einem ersten Gespräch zeigte sich die Ministerin" in a.markdown
-
-
-def test_a_navigation_without_links_inside_the_article_container_leaves() -> None:
-    """A flyout menu of script-driven items (no links, so no link density) named
-    "navigation" is no part of the article, however much text it holds."""
-    items = "".join(f"<div class='col-12' onclick='open({i})'><div class='label'>{name}</div>"
-                    "</div>" for i, name in enumerate(
-                        ["Community", "Living", "Fashion", "Beauty", "Shops", "Räume",
-                         "Einrichtungsstile", "Trends", "Small Spaces", "Outfit-Ideen",
-                         "Herbst-Outfits", "Outfits mit Mustern", "Pflege", "Haare",
-                         "Make-up", "Abo", "Newsletter-Archiv", "Gewinnspiele"]))
-    body = "".join(f"<p>{i}. In der Altbauwohnung trifft Vintage auf Urban Jungle: alte Möbel"
-                   " vom Flohmarkt, viele Pflanzen und ein Barschrank aus den 50er Jahren, den"
-                   " die Bewohnerin selbst restauriert hat.</p>" for i in range(4))
-    page = ("<!DOCTYPE html><html lang='de'><head><title>Vintage trifft Urban Jungle</title>"
-            "</head><body><main class='container'>"
-            f"<div class='navigation flyout-mobile-right'><div class='row'>{items}</div></div>"
-            f"<h1>Vintage trifft Urban Jungle</h1>{body}"
-            "<h3 class='subheading' id='nav_der_barschrank__1'>Der Barschrank</h3>"
-            "<p>Den Barschrank fand sie auf einem Flohmarkt in Köln, mit kaputten Türen und"
-            " ohne Schlüssel, und hat ihn in einem Winter Stück für Stück restauriert.</p>"
-            "</main></body></html>")
-    a = extract(page, "https://wohnen.example.de/homestory/vintage")
-    assert "Barschrank aus den 50er Jahren" in a.markdown
-    assert "Einrichtungsstile" not in a.markdown
-    assert "### Der Barschrank" in a.markdown  # its id is the anchor a contents list links to
