@@ -24,6 +24,7 @@ from clipper.extract.address import PageAddress
 from clipper.extract.attempts import kept_attempt
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
+from clipper.extract.credits import drop_credits
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import reveal_hidden
 from clipper.extract.kinds import declares_discussion, is_thread
@@ -51,6 +52,7 @@ from clipper.extract.prune import prepare_article
 from clipper.extract.recipe import complete_recipe, find_recipe
 from clipper.extract.score import Flags
 from clipper.extract.select import choose_top, gather_siblings, walk_page
+from clipper.extract.standfirst import add_standfirst
 from clipper.extract.streaming import mark_fallback_ends, reveal_streamed
 from clipper.extract.teaser import TEASER_TEXT, is_not_free, prompt_follows, teaser_reason
 from clipper.extract.text import has_words_outside_links, inner_text, text_length
@@ -255,12 +257,15 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
             "It may be built by scripts, or hold only links and images.",
         )
 
+    if pristine is not None and not applied and product is None:
+        add_standfirst(article, pristine, meta.excerpt)
     if applied:
         site_rules.unmark(article)
     if recipe is not None:
         complete_recipe(article, recipe)
     if wiki:
         clean_wiki(article)
+    drop_credits(article)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)

@@ -38,8 +38,8 @@ _NOT_CAPTION = re.compile(
     r"credit|copyright|(?:^|\s)copy(?:\s|$)|attribution|photographer|share|social|sr-only|"
     r"visually-hidden|screen-reader", re.I)
 _CREDIT = re.compile(
-    r"(?:^|\s)(?:(?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit|Copyright)"
-    r"\s*:|©|\(c\)\s)", re.I)
+    r"(?:^|\s)\(?(?:(?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit"
+    r"|Copyright)\s*:|©|\(c\)\s)", re.I)
 _MEDIA = ("img", "picture", "video")
 _HEADINGS = ("h1", "h2")
 _LEVELS_UP = 3
@@ -217,16 +217,17 @@ def lead_figure(img: etree._Element) -> etree._Element:
             if el is not kept and holder is not None and words.strip() \
                     and _NOT_CAPTION.search(words):
                 holder.remove(el)
-        _cut_credit(kept)
+        cut_credit(kept)
         if text_of(kept).strip():
             figure.append(kept)
         break
     return figure
 
 
-def _cut_credit(el: etree._Element) -> bool:
-    """Cut a caption at its credit line ("… Foto: Timur | flickr"): True once cut."""
-    found = _CREDIT.search(el.text or "")
+def cut_credit(el: etree._Element, credit: re.Pattern[str] = _CREDIT) -> bool:
+    """Cut a caption at its credit line ("… Foto: Timur | flickr"): True once cut.
+    ``credit``: the pattern of the credit's start."""
+    found = credit.search(el.text or "")
     if found:
         el.text = el.text[: found.start()]  # type: ignore[index]
         for child in list(el):
@@ -234,9 +235,9 @@ def _cut_credit(el: etree._Element) -> bool:
         return True
     children = list(el)
     for i, child in enumerate(children):
-        cut = isinstance(child.tag, str) and _cut_credit(child)
+        cut = isinstance(child.tag, str) and cut_credit(child, credit)
         if not cut:
-            found = _CREDIT.search(child.tail or "")
+            found = credit.search(child.tail or "")
             if found:
                 child.tail = child.tail[: found.start()]  # type: ignore[index]
                 cut = True

@@ -117,11 +117,15 @@ BOILERPLATE_JOINED = re.compile(
     r"|youmay(?:also)?like|mostpopular|mostread|mostviewed|editorspicks|nextarticle|nextpost"
     r"|prevpost|previouspost|postnav|articlenav|navlinks|relatedcontent|relatedlinks"
     r"|relatedstories|relatedtopics|relatedarticles|relatedposts|entrytags|posttags"
-    r"|articletags|tagslist|taglinks|printlink|emailthis|skiplink|socialshare|sharebuttons"
+    r"|articletags|tags?list|taglinks|printlink|emailthis|skiplink|socialshare|sharebuttons"
     r"|shareicons|sharelinks|followus|adcontainer|adwrapper|adslot|adbox|adsbygoogle"
     r"|advertorial|inlinead|adplaceholder"
     r"|(?:entry|post|article|story)(?:meta|footer|info|utility|tools|actions)|postmetadata"
 )
+# Author boxes, found in the joined class/id parts as BOILERPLATE_JOINED: a bio and a photo
+# under the article, chrome whatever they hold (a heading "About the author" included).
+AUTHOR_BOX = re.compile(
+    r"author(?:bio|box|info|card|profile|details|description)|abouttheauthor|aboutauthor")
 # Short names that are chrome only as a whole class part.
 BOILERPLATE_WHOLE = _names("bio biobox topics seealso trending crumbs meta metadata byline")
 

@@ -29,6 +29,7 @@ from clipper.extract import droplog
 from clipper.extract.patterns import (
     ACTION_WORDS,
     AD_WORDS,
+    AUTHOR_BOX,
     BOILERPLATE_JOINED,
     BOILERPLATE_STRONG,
     BOILERPLATE_WEAK,
@@ -427,9 +428,9 @@ def boilerplate_strength(el: HtmlElement) -> int:
             continue
         for token in value.lower().split():
             parts = [p for p in _SPLIT_NAME.split(token) if p]
-            if any(p in BOILERPLATE_STRONG for p in parts):
-                return 2
             joined = "".join(parts)
+            if any(p in BOILERPLATE_STRONG for p in parts) or AUTHOR_BOX.search(joined):
+                return 2
             if (
                 any(p in BOILERPLATE_WEAK for p in parts)
                 or joined in BOILERPLATE_WHOLE

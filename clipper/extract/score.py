@@ -63,7 +63,7 @@ def class_weight(el: HtmlElement, flags: Flags, ignore: frozenset[str] = frozens
     weight = 0
     for name, value in (("class", el.get("class")), ("id", el.get("id"))):
         if value:
-            lowered = value.lower()
+            lowered = _unqualified(value.lower())
             if is_negative(lowered) and not (
                     ignore and name == "class" and negative_words(lowered) <= ignore
                     and " hid " not in f" {lowered} "):
@@ -71,6 +71,12 @@ def class_weight(el: HtmlElement, flags: Flags, ignore: frozenset[str] = frozens
             if has_any(lowered, POSITIVE):
                 weight += 25
     return weight
+
+
+def _unqualified(lowered: str) -> str:
+    """Drupal's ``field--label-hidden`` says the field's label is hidden, not the field:
+    every field of an article wears it, so it is no negative word."""
+    return lowered.replace("label-hidden", "label") if "label-hidden" in lowered else lowered
 
 
 def negative_words(lowered: str) -> frozenset[str]:

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.clean import is_phrasing
+from clipper.extract.consent import is_consent_notice
 from clipper.extract.context import ExtractionContext
 from clipper.extract.patterns import (
     ALTER_TO_DIV_EXCEPTIONS,
@@ -151,6 +152,9 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
         if node is not body:
             cls, ident = node.get("class"), node.get("id")
             match = f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
+            if match and is_consent_notice(node, match, body) and \
+                    droplog.drop(node, "cookie notice"):
+                continue
             if not context.byline and _byline_node(node, match):
                 context.byline = " ".join(node.text_content().split())
                 droplog.drop(node, "byline (kept in the front matter)")

@@ -221,7 +221,7 @@ def test_screen_reader_only_labels_are_not_in_the_clip() -> None:
     assert "Credit" not in md
     assert "new window" not in md
     assert "Peacekeepers at the camp" in md
-    assert "Jane Roe" in md
+    assert "Jane Roe" not in md  # the photo credit goes too (clipper.extract.credits)
     assert "[report](https://news.example/report) in full" in md
 
 
