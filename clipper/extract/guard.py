@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from clipper.extract.blocks import Block, classify_blocks, page_blocks
+from clipper.extract.furniture import in_furniture
 from clipper.extract.patterns import MAYBE_CANDIDATE, UNLIKELY_CANDIDATES, has_any
 from clipper.extract.prune import prepare_article
 from clipper.extract.score import Flags
@@ -176,28 +177,14 @@ def second_look(first: HtmlElement, pristine: HtmlElement, lang: str | None,
     if kept >= SWAP_SHARE * total or not swap:
         return _verdict(first, kept / total, first_length)
     container = _container(page, good, total)
-    if by_name and _in_furniture(container):
+    if by_name and in_furniture(container):
+        # a comment thread or a sidebar of teasers holding most of the page's prose,
+        # kept from the skipped parts only for its size: the first pass's article stays
         return _verdict(first, kept / total, first_length)
     article, other_kept = _pruned(container, good, (limit, by_name), url)
     if other_kept > BETTER_BY * kept and other_kept >= max(0.2 * total, MIN_SWAP):
         return _verdict(article, other_kept / total, text_length(article))
     return _verdict(first, kept / total, first_length)
-
-
-_FURNITURE_TAGS = frozenset(("aside", "nav", "footer", "header", "menu"))
-
-
-def _in_furniture(container: HtmlElement) -> bool:
-    """The whole-page pass's container is, or sits in, a part named as page furniture: a
-    comment thread or a sidebar of teasers holding most of the page's prose, which the
-    skipped parts kept only for its size. The first pass's article stays."""
-    for el in (container, *container.iterancestors()):
-        if el.tag in _FURNITURE_TAGS:
-            return True
-        match = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if has_any(match, UNLIKELY_CANDIDATES) and not has_any(match, MAYBE_CANDIDATE):
-            return True
-    return False
 
 
 def _good_blocks(page: HtmlElement, lang: str | None,
