@@ -240,25 +240,4 @@ def classify_blocks(blocks: list[Block], lang: str | None) -> None:
     )
 
     classify_paragraphs(blocks, stoplist_for(lang, blocks))
-    _prose_runs(blocks)
     revise_paragraph_classification(blocks)
-
-
-RUN_BLOCKS = 3
-RUN_CHARS = 400
-"""A run of this many prose blocks, this long together, is an article's paragraphs."""
-
-
-def _prose_runs(blocks: list[Block]) -> None:
-    """Consecutive paragraphs of prose too short each for jusText's "good" (a short
-    news item or blog post written in paragraphs of two sentences) are good together:
-    otherwise, with furniture on both sides, every one of them is judged bad."""
-    run: list[Block] = []
-    for block in [*blocks, None]:
-        if block is not None and block.cf_class == "neargood" and not block.heading:
-            run.append(block)
-            continue
-        if len(run) >= RUN_BLOCKS and sum(len(b) for b in run) >= RUN_CHARS:
-            for prose in run:
-                prose.cf_class = "good"
-        run = []

@@ -280,37 +280,3 @@ def test_a_long_thread_of_comments_does_not_replace_a_short_article(box: str) ->
     a = extract(_commented_page(box), "https://scifi.example/2012/08/captain-pitches/")
     assert "threw a clean strike over the plate" in a.markdown
     assert "pitching coach" not in a.markdown
-
-
-SHORT_NEWS = (
-    "The payments business of the auction site has laid off 325 of its employees, and it is "
-    "ending the contracts of another 120 contractors.",
-    "The company expects to record a charge of $15 million in the fourth quarter in "
-    "connection with the job cuts, which are part of a plan.",
-    "Its executives said earlier this month that they planned to streamline the business, but "
-    "they did not say at the time whether jobs would go.",
-    "The payments unit, which is mostly made up of the one business, posted a growth of 23% "
-    "in its revenue for the third quarter of the year.",
-)
-
-
-def test_a_run_of_short_paragraphs_between_furniture_is_prose() -> None:
-    # Each paragraph is too short for jusText's "good"; between a menu and a footer of
-    # links each alone would be judged bad, so the whole-page pass would not see the story.
-    nav = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8))
-    story = "".join(f"<p>{text}</p>" for text in SHORT_NEWS)
-    root = lxml.html.fromstring(
-        f"<html><body><ul>{nav}</ul><div class='story'>{story}</div>"
-        "<p><a href='/terms'>Terms of use</a> | <a href='/privacy'>Privacy</a></p>"
-        "</body></html>")
-    blocks = page_blocks(root)
-    classify_blocks(blocks, "en")
-    verdicts = {b.text: b.class_type for b in blocks}
-    assert all(verdicts[text] == "good" for text in SHORT_NEWS)
-    assert verdicts["Section 3"] == "bad"
-    # One short paragraph alone stays as jusText judges it.
-    root = lxml.html.fromstring(
-        f"<html><body><ul>{nav}</ul><p>{SHORT_NEWS[0]}</p><ul>{nav}</ul></body></html>")
-    blocks = page_blocks(root)
-    classify_blocks(blocks, "en")
-    assert {b.text: b.class_type for b in blocks}[SHORT_NEWS[0]] == "bad"
