@@ -131,7 +131,7 @@ def test_a_related_section_with_teaser_headings_goes() -> None:
     assert "Teaser headline" not in md
 
 
-@pytest.mark.parametrize("heading", ["More Asia stories", "More local news"])
+@pytest.mark.parametrize("heading", ["More Asia stories", "Related articles"])
 def test_a_list_of_linked_headlines_with_teaser_lines_goes_under_its_heading(
         heading: str) -> None:
     # Each item's line of teaser text keeps the box's link share under one half; that
@@ -155,7 +155,7 @@ def test_a_list_of_links_inside_sentences_stays_under_a_related_heading() -> Non
     items = "".join(f"<li>The committee met on day {i} and, as <a href='/m{i}'>the minutes "
                     f"show</a>, it agreed on the plan for the new library.</li>"
                     for i in range(4))
-    html = page(f"<article>{body(4)}<section><h2>More council news</h2><ul>{items}</ul>"
+    html = page(f"<article>{body(4)}<section><h2>More council stories</h2><ul>{items}</ul>"
                 "</section></article>")
     md = extract(html, URL).markdown
     assert md.count("The committee met on day") == 4
