@@ -58,17 +58,31 @@ def strict_wins(strict: Attempt, looser: HtmlElement) -> bool:
 
 
 _LEAD_WORDS = 8
+_PROBE_WORDS = 5
+_PROBES = 20
 
 
 def _start(text: str, article: HtmlElement) -> int:
-    lead = " ".join(article.text_content().split()[:_LEAD_WORDS])
-    return text.find(lead) if lead else -1
+    """Where the article's first words are in ``text`` (the page's, without spaces: the
+    cleaning may have put a space between two inline labels, "Name: Location:"). When the
+    cleaning dropped a word among them (a linked name), the first run of a few words
+    that is found, a little further on."""
+    words = article.text_content().split()
+    lead = "".join(words[:_LEAD_WORDS])
+    if not lead:
+        return -1
+    found = text.find(lead)
+    for i in range(1, min(_PROBES, len(words) - _PROBE_WORDS + 1)):
+        if found >= 0:
+            break
+        found = text.find("".join(words[i:i + _PROBE_WORDS]))
+    return found
 
 
 def _comes_first(page: HtmlElement, strict: HtmlElement, looser: HtmlElement) -> bool:
     """The strict article starts before the looser block in the page: a post comes before
     its comments and, in the source, before the sidebar; a blurb after it (a footer, an
     "about us" box) is not the post."""
-    text = " ".join(page.text_content().split())
+    text = "".join(page.text_content().split())
     first, other = _start(text, strict), _start(text, looser)
     return 0 <= first < other

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from clipper.extract.blocks import Block, classify_blocks, page_blocks
+from clipper.extract.furniture import in_furniture
 from clipper.extract.patterns import MAYBE_CANDIDATE, UNLIKELY_CANDIDATES, has_any
 from clipper.extract.prune import prepare_article
 from clipper.extract.score import Flags
@@ -176,6 +177,10 @@ def second_look(first: HtmlElement, pristine: HtmlElement, lang: str | None,
     if kept >= SWAP_SHARE * total or not swap:
         return _verdict(first, kept / total, first_length)
     container = _container(page, good, total)
+    if by_name and in_furniture(container):
+        # a comment thread or a sidebar of teasers holding most of the page's prose,
+        # kept from the skipped parts only for its size: the first pass's article stays
+        return _verdict(first, kept / total, first_length)
     article, other_kept = _pruned(container, good, (limit, by_name), url)
     if other_kept > BETTER_BY * kept and other_kept >= max(0.2 * total, MIN_SWAP):
         return _verdict(article, other_kept / total, text_length(article))

@@ -182,7 +182,8 @@ TAXONOMY_LABEL = re.compile(
 RELATED_HEADING = re.compile(
     r"^(?:related(?: posts| articles| stories| links| content| reading| topics)?"
     r"|(?:you )?(?:may|might) also (?:like|enjoy|be interested in)|see also|further reading"
-    r"|more (?:on this(?: topic| story)?|from [\w .]+|stories|articles|news)"
+    r"|more (?:on this(?: topic| story)?|from [\w .]+|stories|articles|news"
+    r"|(?:[\w&-]+ ){1,2}stories)"
     r"|read (?:more|next|also)"
     r"|recommended(?: for you| articles| stories)?|popular (?:posts|articles|stories)"
     r"|most (?:read|popular|viewed|shared)|trending(?: now)?|don't miss|top stories"

@@ -49,6 +49,7 @@ from clipper.extract.patterns import (
     VIDEOS,
     is_pager,
 )
+from clipper.extract.related import linked_items
 from clipper.extract.score import Flags, class_weight, negative_words
 from clipper.extract.text import (
     class_and_id,
@@ -656,7 +657,8 @@ def _drop_related_box(root: HtmlElement, heading: HtmlElement, page_url: str | N
         return
     if box is not root:
         rest = len(inner_text(box)) - len(inner_text(heading))
-        if rest <= 0 or link_density(box, page_url) > 0.5 or rest < SMALL_BOX_CHARS:
+        if rest <= 0 or link_density(box, page_url) > 0.5 or rest < SMALL_BOX_CHARS \
+                or linked_items(box, rest):
             _drop(box, "related links")
             return
     following = heading.getnext()

@@ -131,6 +131,36 @@ def test_a_related_section_with_teaser_headings_goes() -> None:
     assert "Teaser headline" not in md
 
 
+@pytest.mark.parametrize("heading", ["More Asia stories", "Related articles"])
+def test_a_list_of_linked_headlines_with_teaser_lines_goes_under_its_heading(
+        heading: str) -> None:
+    # Each item's line of teaser text keeps the box's link share under one half; that
+    # every item opens with its linked headline still says it is a list of other stories.
+    items = "".join(
+        f"<li><h3><a href='/world-{i}'>Warships sent to track missiles {i}</a></h3>"
+        f"<p>The navy deploys two ships with missile-defence systems, reports say, after a "
+        f"missile was moved to the coast {i}.</p></li>" for i in range(3))
+    root = lxml.html.fragment_fromstring(
+        f"<div class='story'><div class='story-body'>{body(5)}</div>"
+        f"<div class='top-index'><h2><a href='/world'>{heading}</a></h2>"
+        f"<p><a href='/world/rss.xml'>RSS</a></p><ul>{items}</ul></div></div>")
+    prepare_article(root, Flags(), URL)
+    text = root.text_content()
+    assert text.count("The council approved") == 5
+    assert "Warships sent" not in text
+    assert "missile-defence" not in text
+
+
+def test_a_list_of_links_inside_sentences_stays_under_a_related_heading() -> None:
+    items = "".join(f"<li>The committee met on day {i} and, as <a href='/m{i}'>the minutes "
+                    f"show</a>, it agreed on the plan for the new library.</li>"
+                    for i in range(4))
+    html = page(f"<article>{body(4)}<section><h2>More council stories</h2><ul>{items}</ul>"
+                "</section></article>")
+    md = extract(html, URL).markdown
+    assert md.count("The committee met on day") == 4
+
+
 def test_a_gallery_title_repeated_on_every_slide_is_kept_once() -> None:
     slides = "".join("<div class='slide-title'>Weather threatens holiday plans</div>"
                      for _ in range(14))

@@ -237,3 +237,46 @@ def test_one_story_beside_short_teasers_is_not_flagged() -> None:
             f"<div class='right'><div class='box'><div class='story'>{teaser}</div></div></div>"
             "</body></html>")
     assert extract(html, URL).confidence_reason == ""
+
+
+ARTICLE_EN = (
+    "Over the weekend the city's baseball club held a science fiction night, and part of "
+    "the festivities included the show's eighty-one year old captain throwing out the first "
+    "pitch. He walked to the mound to a standing ovation, waved to the crowd, and then threw "
+    "a clean strike over the plate while the organ played the show's theme. The club said "
+    "that the night was the best attended of the season and that it would be repeated. "
+    "The fans in costume were let in for half the price of a ticket, and there were many."
+)
+COMMENTS_EN = (
+    "I pray I can walk when I am his age, much less throw a baseball over the plate like "
+    "that; it was a much better pitch than the one the mayor threw on opening day.",
+    "As a pitcher and a pitching coach I can say that his form is not bad at all, given his "
+    "age and his lack of experience, and he kept his eyes on the catcher the whole time.",
+    "Let us face it, the man could run for any office tomorrow and win it in a landslide; "
+    "he is a legend and he knows how to work a crowd better than anyone in the business.",
+    "That was the best night of the season for us, and we are going again next year with "
+    "the whole family, in costume of course, because the tickets were half the price.",
+)
+
+
+def _commented_page(box: str) -> str:
+    posts = "".join(
+        f"<dt>{i + 1}. Reader {i} - August {i + 1}, 2012</dt><dd><p>{COMMENTS_EN[i % 4]}</p>"
+        f"<p>{COMMENTS_EN[(i + 1) % 4]}</p></dd>" for i in range(10))
+    thread = f"<h3>Responses</h3><dl>{posts}</dl>"
+    thread = f"<div {box}>{thread}</div>"
+    return (
+        "<html lang='en'><head><title>Captain pitches on science fiction night</title></head>"
+        "<body><div id='wrapper'><div id='content'><div class='post'>"
+        f"<h1>Captain pitches on science fiction night</h1><p>{ARTICLE_EN}</p></div>"
+        f"{thread}</div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("box", ["id='comments'", "class='sidebar-replies'"])
+def test_a_long_thread_of_comments_does_not_replace_a_short_article(box: str) -> None:
+    # The comments hold most of the page's prose, so the whole-page pass's container is
+    # the thread; named as page furniture, it replaces nothing.
+    a = extract(_commented_page(box), "https://scifi.example/2012/08/captain-pitches/")
+    assert "threw a clean strike over the plate" in a.markdown
+    assert "pitching coach" not in a.markdown

@@ -102,3 +102,20 @@ def test_kept_attempt_prefers_the_longer_one_that_holds_the_post() -> None:
     assert kept_attempt(attempts, False, page)[2] is post  # every attempt short: the same
     short = [(200, 0, post), (len(ABOUT), -1, other)]
     assert kept_attempt(short, True, page)[2] is other  # a scrap, not a short article
+
+
+def test_the_box_below_the_post_is_found_when_its_cleaning_dropped_a_linked_word() -> None:
+    import lxml.html
+
+    from clipper.extract.attempts import kept_attempt
+
+    # On the page the box begins "About me Name: <a>Ruth</a> Location: Leeds"; the looser
+    # attempt's cleaning dropped the linked name, so its first words are nowhere on the
+    # page as they stand. A few words further on they are, after the post.
+    label = "About me Name: {name} Location: Leeds, West Yorkshire. "
+    post = lxml.html.fromstring(f"<div><p>{POST}</p></div>")
+    other = lxml.html.fromstring(f"<div><p>{label.format(name='')}{ABOUT}</p></div>")
+    page = lxml.html.fromstring(
+        f"<div><p>{POST}</p><p>{label.format(name='<a href=/ruth>Ruth</a>')}{ABOUT}</p></div>")
+    attempts = [(len(POST), 0, post), (len(ABOUT), -1, other)]
+    assert kept_attempt(attempts, True, page)[2] is post
