@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
@@ -24,11 +25,13 @@ MAX_CHARS = 150
 """A credit is a line; an element so named with more text is something else."""
 _NAMED = re.compile(r"credit|copyright|photographer|attribution|bildnachweis|fotonachweis",
                     re.I)
-_CANDIDATES = ("descendant-or-self::*[(@class or @id) and (contains(@class, 'redit')"
-               " or contains(@class, 'opyright') or contains(@class, 'hotographer')"
-               " or contains(@class, 'ttribution') or contains(@class, 'nachweis')"
-               " or contains(@id, 'redit') or contains(@id, 'opyright'))]")
-_CAPTIONS = ("descendant-or-self::*[self::figcaption or contains(@class, 'caption')]")
+_CLASS_PARTS = ("redit", "opyright", "hotographer", "ttribution", "nachweis")
+_ID_PARTS = ("redit", "opyright")
+_CANDIDATES = etree.XPath(
+    "descendant-or-self::*[self::figcaption or contains(@class, 'caption')"
+    + "".join(f" or contains(@class, '{p}')" for p in _CLASS_PARTS)
+    + "".join(f" or contains(@id, '{p}')" for p in _ID_PARTS) + "]")
+"""Credit-named elements and captions, in one walk of the article."""
 _MARKED_CREDIT = re.compile(
     r"©|\(c\)\s|\((?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit)\s*:", re.I)
 """In a caption of the body, only a credit marked so ends it: "©", or one in parentheses
@@ -38,18 +41,27 @@ _MEDIA = ("img", "picture", "video", "figure", "table", "ul", "ol")
 
 def drop_credits(article: HtmlElement) -> None:
     """Drop the credit elements of ``article`` and cut its captions at their credit line."""
-    for el in article.xpath(_CANDIDATES):
-        if el is article or el.getparent() is None or not _attached(el, article):
+    found: list[HtmlElement] = _CANDIDATES(article)  # type: ignore[assignment]
+    captions = [el for el in found
+                if el.tag == "figcaption" or "caption" in (el.get("class") or "")]
+    for el in found:
+        if el is article or el.getparent() is None or not _credit_named(el) \
+                or not _attached(el, article):
             continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if _NAMED.search(names) and text_length(el) <= MAX_CHARS \
-                and next(el.iter(*_MEDIA), None) is None:
+        if text_length(el) <= MAX_CHARS and next(el.iter(*_MEDIA), None) is None:
             droplog.drop(el, "photo credit")
-    for caption in article.xpath(_CAPTIONS):
+    for caption in captions:
         if caption is not article and _attached(caption, article) \
                 and text_length(caption) <= 4 * MAX_CHARS \
                 and next(caption.iter(*_MEDIA), None) is None:
             cut_credit(caption, _MARKED_CREDIT)
+
+
+def _credit_named(el: HtmlElement) -> bool:
+    cls, ident = el.get("class") or "", el.get("id") or ""
+    if not (any(p in cls for p in _CLASS_PARTS) or any(p in ident for p in _ID_PARTS)):
+        return False
+    return bool(_NAMED.search(f"{cls} {ident}"))
 
 
 def _attached(el: HtmlElement, root: HtmlElement) -> bool:

@@ -18,7 +18,8 @@ from clipper.errors import NoArticleError
 MAX_DEPTH = 1500
 """Deeper elements are unwrapped (their text kept) before parsing; libxml2's limit is 2048."""
 
-_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:[xX]0*(1?[0-9a-fA-F])(?![0-9a-fA-F])|0*([12]?[0-9]|3[01])(?![0-9]));?")
 """A numeric reference: libxml2 turns ``&#26;`` into a control character lxml then refuses."""
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
