@@ -21,7 +21,8 @@ MAX_DEPTH = 1500
 _CONTROL_REFERENCE = re.compile(
     r"&#(?:[xX]0*(1?[0-9a-fA-F])(?![0-9a-fA-F])|0*([12]?[0-9]|3[01])(?![0-9]));?")
 """A numeric reference: libxml2 turns ``&#26;`` into a control character lxml then refuses."""
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+"""Ends at the first ``>`` as a browser reads ``<?``: a garbage declaration may lack ``?>``."""
 _NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters lxml refuses in text: binary junk and lone surrogates become U+FFFD."""
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:\s[^>]*)?/?>")

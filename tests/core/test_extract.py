@@ -235,6 +235,15 @@ def test_garbage_does_not_crash(data: str | bytes) -> None:
     assert isinstance(a.markdown, str)
 
 
+def test_a_garbage_xml_declaration_gives_a_clip() -> None:
+    # a site's keywords spilled into the declaration, closed like a tag: no "?>"
+    html = ('<?xml version="1.0" encoding="news, politics, unsubscribe, venezuela" />\n'
+            "<html><head><title>Report</title></head><body><article><p>" + PARAGRAPH * 3
+            + "</p></article></body></html>")
+    assert "The committee met" in extract(html).markdown
+    assert "The committee met" in extract(html.encode()).markdown
+
+
 @pytest.mark.parametrize("reference", ["&#26;", "&#x1A;", "&#x1f;", "&#8", "&#12;"])
 def test_a_control_character_reference_gives_a_clip(reference: str) -> None:
     # libxml2 turns the reference into a control character; lxml refuses it when the
