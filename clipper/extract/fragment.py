@@ -9,26 +9,28 @@ here and not in ``clipper.markdown``: the writer never imports the extractor.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 from lxml import html as lxml_html
 
 from clipper.extract.address import PageAddress
 from clipper.extract.normalize import normalize_document
-from clipper.extract.parse import depth_exceeded, flatten_deep_nesting, html_parser
+from clipper.extract.parse import (
+    XML_DECLARATION,
+    depth_exceeded,
+    flatten_deep_nesting,
+    html_parser,
+)
 from clipper.markdown import element_to_markdown
 
 __all__ = ["html_to_markdown"]
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
 def _parse(html: str) -> etree._Element | None:
     """Parse a fragment; nesting deeper than libxml2 keeps is flattened, not lost."""
     if not html or not html.strip():
         return None
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = XML_DECLARATION.sub("", html, count=1)
     try:
         parser = html_parser()
         doc = lxml_html.document_fromstring(html, parser=parser)

@@ -21,7 +21,7 @@ MAX_DEPTH = 1500
 _CONTROL_REFERENCE = re.compile(
     r"&#(?:[xX]0*(1?[0-9a-fA-F])(?![0-9a-fA-F])|0*([12]?[0-9]|3[01])(?![0-9]));?")
 """A numeric reference: libxml2 turns ``&#26;`` into a control character lxml then refuses."""
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 """Ends at the first ``>`` as a browser reads ``<?``: a garbage declaration may lack ``?>``."""
 _NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters lxml refuses in text: binary junk and lone surrogates become U+FFFD."""
@@ -123,7 +123,7 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement:
     if _NOT_XML_CHARS.search(text):
         text = _NOT_XML_CHARS.sub("\ufffd", text)
     text = _drop_control_references(text)
-    match = _XML_DECL.match(text)
+    match = XML_DECLARATION.match(text)
     if match:  # lxml refuses str input that declares an encoding; keep the line count
         text = "\n" * match.group(0).count("\n") + text[match.end():]
     if not text.strip():
