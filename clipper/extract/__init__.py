@@ -26,7 +26,7 @@ from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.credits import drop_credits
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
-from clipper.extract.hidden import reveal_hidden
+from clipper.extract.hidden import hidden_signs, reveal_hidden
 from clipper.extract.kinds import declares_discussion, is_thread
 from clipper.extract.leadimage import (
     find_leads,
@@ -74,8 +74,9 @@ def _prepared(doc: HtmlElement, url: str | None,
     """Clean the whole parsed page: (body, base URL). ``local``: a saved page's file."""
     base = document_base(doc, url)
     normalize_document(doc, base, local)
-    reveal_hidden(doc)  # after the footnotes are marked; what is the reader's is not dropped
-    remove_junk(doc)
+    signs = hidden_signs(doc)  # one walk for both steps
+    reveal_hidden(doc, signs)  # after the footnotes are marked; what is the reader's is not dropped
+    remove_junk(doc, signs)
     body = doc.find("body")
     if body is None:
         body = doc

@@ -67,16 +67,19 @@ def is_screen_reader_only(el: HtmlElement) -> bool:
     return any(token in _SCREEN_READER_ONLY for token in (el.get("class") or "").lower().split())
 
 
-def remove_junk(root: HtmlElement) -> None:
+def remove_junk(root: HtmlElement, maybe_hidden: list[HtmlElement] | None = None) -> None:
     """Drop junk tags, hidden elements and modal dialogs; video embeds become links.
 
     The candidates are found by lxml in C (tag filters, one XPath), so the cost does
-    not grow with the Python work per element of the page.
+    not grow with the Python work per element of the page. ``maybe_hidden``: the
+    page's elements with a hiding attribute, when the caller found them already.
     """
+    if maybe_hidden is None:
+        maybe_hidden = root.xpath(_MAYBE_HIDDEN)
     doomed: list[tuple[HtmlElement, str | None]] = [
         (el, None) for el in root.iter(*JUNK_TAGS, "svg")]  # never shown as text: not logged
     doomed.extend((el, "pop-up" if is_modal(el) and not is_hidden(el) else "hidden")
-                  for el in root.xpath(_MAYBE_HIDDEN) if is_hidden(el) or is_modal(el))
+                  for el in maybe_hidden if is_hidden(el) or is_modal(el))
     doomed.extend((el, "text for screen readers only") for el in root.xpath(_CLASSED)
                   if is_screen_reader_only(el))
     for el in list(root.iter(*_EMBEDS)):
