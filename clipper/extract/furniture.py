@@ -11,17 +11,20 @@ from lxml.html import HtmlElement
 
 from clipper.extract.patterns import MAYBE_CANDIDATE, UNLIKELY_CANDIDATES, has_any
 
-__all__ = ["in_furniture", "is_furniture"]
+__all__ = ["in_furniture", "is_furniture", "named_as_furniture"]
 
 FURNITURE_TAGS = frozenset(("aside", "nav", "footer", "header", "menu"))
 
 
-def is_furniture(el: HtmlElement) -> bool:
-    """``el`` itself is named (or tagged) as page furniture."""
-    if el.tag in FURNITURE_TAGS:
-        return True
+def named_as_furniture(el: HtmlElement) -> bool:
+    """``el``'s class or id names it furniture ("sidebar", "comments"), not content."""
     match = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     return has_any(match, UNLIKELY_CANDIDATES) and not has_any(match, MAYBE_CANDIDATE)
+
+
+def is_furniture(el: HtmlElement) -> bool:
+    """``el`` itself is named (or tagged) as page furniture."""
+    return el.tag in FURNITURE_TAGS or named_as_furniture(el)
 
 
 def in_furniture(el: HtmlElement) -> bool:

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from clipper.extract.blocks import Block, classify_blocks, page_blocks
-from clipper.extract.furniture import in_furniture
-from clipper.extract.patterns import MAYBE_CANDIDATE, UNLIKELY_CANDIDATES, has_any
+from clipper.extract.furniture import in_furniture, named_as_furniture
 from clipper.extract.prune import prepare_article
 from clipper.extract.score import Flags
 from clipper.extract.text import inner_text, text_length
@@ -122,10 +121,8 @@ def _page_parts(page: HtmlElement, limit: float, by_name: bool = True,
     ``by_name``: also the parts named so ("sidebar", "comment"); without, only the tags.
     """
     found = list(page.iter(*_PAGE_PARTS))
-    for el in page.xpath(_NAMED) if by_name else ():
-        match = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if has_any(match, UNLIKELY_CANDIDATES) and not has_any(match, MAYBE_CANDIDATE):
-            found.append(el)
+    if by_name:
+        found.extend(el for el in page.xpath(_NAMED) if named_as_furniture(el))
     return frozenset(
         el for el in found
         if el.tag not in ("a", "body", "html") and el.getparent() is not None
