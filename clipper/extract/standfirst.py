@@ -51,10 +51,7 @@ def add_standfirst(article: HtmlElement, page: HtmlElement, description: str | N
 
 def _standing_block(page: HtmlElement, probe: str, length: int) -> HtmlElement | None:
     """The block whose text is the description, outside links, lists and page parts."""
-    quote = "'" if "'" not in probe else '"'
-    if quote in probe:
-        return None
-    for node in page.xpath(f".//text()[contains(., {quote}{probe}{quote})]"):
+    for node in page.xpath(".//text()[contains(., $probe)]", probe=probe):
         el = node.getparent()
         if el is not None and node.is_tail:
             el = el.getparent()

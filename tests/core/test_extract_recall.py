@@ -265,3 +265,17 @@ def test_a_standfirst_longer_than_the_description_and_after_a_kicker_comes_whole
     a = extract(page, "https://landblatt.example.de/politik/praemie")
     assert "Agrarpolitik: Die Jugendverbände" in a.markdown
     assert "In einem ersten Gespräch zeigte sich die Ministerin" in a.markdown
+
+
+def test_a_standfirst_quoting_with_both_quote_marks_is_found() -> None:
+    # the probe is passed to XPath as a variable, so no quote mark in it can end it
+    lead = "Der \"Bauern's Tag\" fordert eine Prämie für Gründer auf neuen Höfen im Land"
+    page = STANDFIRST_IN_HEADER.replace(
+        '<meta name="description" content="Die Jugendverbände der Landwirtschaft fordern',
+        f'<meta name="description" content="{lead.replace(chr(34), "&quot;")}',
+    ).replace('<p class="a-lead">Die Jugendverbände der Landwirtschaft fordern',
+              f'<p class="a-lead">{lead}')
+    a = extract(page, "https://landblatt.example.de/politik/praemie")
+    md = a.markdown
+    assert "Bauern's Tag" in md
+    assert md.index("Bauern's Tag") < md.index("Bis zu 70.000 Euro")
