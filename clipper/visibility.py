@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-__all__ = ["style_hides"]
+__all__ = ["aria_hidden", "hides", "style_hides"]
 
 _DECLARATION = re.compile(r"\s*([-\w]+)\s*:\s*([^;]*)")
 _VAR = re.compile(r"var\(\s*(--[-\w]+)\s*(?:,\s*([^)]*))?\)", re.I)
@@ -56,9 +56,9 @@ def _resolved(el: etree._Element, value: str) -> str:
     return value.strip().lower()
 
 
-def style_hides(el: etree._Element, style: str | None = None) -> bool:
+def style_hides(el: etree._Element) -> bool:
     """True when the inline style sets ``display: none`` or ``visibility: hidden``."""
-    style = el.get("style") if style is None else style
+    style = el.get("style")
     if not style or ("none" not in style.lower() and "hidden" not in style.lower()
                      and "var(" not in style):
         return False
@@ -67,3 +67,15 @@ def style_hides(el: etree._Element, style: str | None = None) -> bool:
     if display is not None and _resolved(el, display) == "none":
         return True
     return visibility is not None and _resolved(el, visibility) == "hidden"
+
+
+def hides(el: etree._Element) -> bool:
+    """``el`` is not shown: its ``hidden`` attribute (except ``until-found``, which the
+    browser's find reveals) or its inline style."""
+    hidden = el.get("hidden")
+    return (hidden is not None and hidden.strip().lower() != "until-found") or style_hides(el)
+
+
+def aria_hidden(el: etree._Element) -> bool:
+    """``el`` is kept from screen readers (``aria-hidden="true"``, any case or spacing)."""
+    return (el.get("aria-hidden") or "").strip().lower() == "true"

@@ -15,17 +15,15 @@ from lxml.html import HtmlElement
 from clipper.extract import droplog
 from clipper.extract.patterns import JUNK_TAGS, PHRASING_ELEMS, VIDEOS
 from clipper.fidelity import embed_seen
-from clipper.visibility import style_hides
+from clipper.visibility import aria_hidden, hides
 
 
 def is_hidden(el: HtmlElement) -> bool:
-    """Readability's ``_isProbablyVisible``, inverted (``fallback-image`` stays visible)."""
-    hidden = el.get("hidden")
-    if hidden is not None:
-        return hidden.strip().lower() != "until-found"  # the browser's find shows it
-    if (el.get("aria-hidden") or "").strip().lower() == "true":
-        return "fallback-image" not in (el.get("class") or "")
-    return style_hides(el)  # display:none, not a custom property named "--x-display"
+    """Readability's ``_isProbablyVisible``, inverted (an ``aria-hidden`` ``fallback-image``
+    stays visible)."""
+    if hides(el):  # display:none, not a custom property named "--x-display"
+        return True
+    return aria_hidden(el) and "fallback-image" not in (el.get("class") or "")
 
 
 def is_modal(el: HtmlElement) -> bool:

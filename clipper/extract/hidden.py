@@ -31,7 +31,7 @@ from clipper.extract.clean import is_hidden, is_modal
 from clipper.extract.text import text_length
 from clipper.htmltree import text_of
 from clipper.markdown.marks import FNDEF_ATTR, FNREF_ATTR
-from clipper.visibility import style_hides
+from clipper.visibility import aria_hidden, hides, style_hides
 
 __all__ = ["hidden_signs", "reveal_hidden"]
 
@@ -78,8 +78,8 @@ def reveal_hidden(doc: HtmlElement, signs: list[HtmlElement] | None = None) -> i
     notes = [el for el in signs if el.get(FNDEF_ATTR) is not None]
     shown = _reveal_popover_notes(body, [el for el in signs if _opens_something(el)], notes)
     shown += _reveal_hidden_notes(body, notes)
-    shown += _reveal_behind_overlay(body, [el for el in signs if _aria_hidden(el)])
-    shown += _reveal_main_text(body, [el for el in signs if _visibly_hidden(el)])
+    shown += _reveal_behind_overlay(body, [el for el in signs if aria_hidden(el)])
+    shown += _reveal_main_text(body, [el for el in signs if hides(el)])
     return shown
 
 
@@ -146,15 +146,6 @@ def _outermost(candidates: list[HtmlElement]) -> list[HtmlElement]:
 # --- an article behind an open overlay ------------------------------------------------------------
 
 
-def _visibly_hidden(el: HtmlElement) -> bool:
-    hidden = el.get("hidden")
-    return (hidden is not None and hidden.strip().lower() != "until-found") or style_hides(el)
-
-
-def _aria_hidden(el: HtmlElement) -> bool:
-    return (el.get("aria-hidden") or "").strip().lower() == "true"
-
-
 def _open_overlays(body: HtmlElement) -> list[HtmlElement]:
     """Dialogs and overlays on screen: not hidden themselves, nor inside a hidden block."""
     found = list(body.xpath(_OPEN_OVERLAYS))
@@ -166,7 +157,7 @@ def _open_overlays(body: HtmlElement) -> list[HtmlElement]:
 
 def _reveal_behind_overlay(body: HtmlElement, aria_hidden: list[HtmlElement]) -> int:
     wrappers = _outermost([el for el in aria_hidden
-                           if not _visibly_hidden(el) and not _names_other_content(el)])
+                           if not hides(el) and not _names_other_content(el)])
     wrappers = [el for el in wrappers if _is_prose_block(*_prose(el))]
     if not wrappers:
         return 0

@@ -14,7 +14,7 @@ from clipper.fidelity import media_dropped
 from clipper.htmltree import remove_keep_tail
 from clipper.markdown.code import gutter_table, strip_gutters
 from clipper.markdown.marks import MATH_ATTR
-from clipper.visibility import style_hides
+from clipper.visibility import aria_hidden, style_hides
 
 __all__ = ["MAX_DEPTH", "prepare_fragment"]
 
@@ -31,8 +31,8 @@ _KEEP_ATOMS = frozenset(("img", "br"))
 
 
 def _is_hidden(el: etree._Element) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return el.get(MATH_ATTR) is None
+    if el.get("hidden") is not None or aria_hidden(el):
+        return el.get(MATH_ATTR) is None  # a formula's placeholder stands for its hidden source
     return style_hides(el)
 
 

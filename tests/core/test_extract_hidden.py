@@ -11,8 +11,12 @@ text and an unclaimed hidden part stay out.
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from clipper.extract import extract
+from clipper.extract.clean import is_hidden
+from clipper.extract.metadata.dom import hidden as metadata_hidden
+from clipper.extract.normalize.math import _hidden as math_hidden
 from clipper.extract.streaming import mark_fallback_ends, reveal_streamed
 
 PARAGRAPHS = [
@@ -430,3 +434,19 @@ def test_hidden_list_that_no_reference_points_at_stays_out() -> None:
     markdown = extract(_notes_page(["", "", "", ""], notes),
                        "https://canals.example/lost").markdown
     assert "summit pound" not in markdown
+
+
+@pytest.mark.parametrize(("markup", "hidden"), [
+    ('<p hidden="until-found">found by the browser\'s find</p>', False),
+    ('<p hidden="until-found" style="display: none">stuffed</p>', True),
+    ('<p hidden="until-found" aria-hidden="true">stuffed</p>', True),
+    ('<p style="--x-display: none">a custom property</p>', False),
+    ('<p aria-hidden=" TRUE ">kept from screen readers</p>', True),
+])
+def test_every_step_reads_hiding_the_same_way(markup: str, hidden: bool) -> None:
+    # the cleaning, the metadata's visible-text reading and the math placeholders share
+    # one rule (clipper.visibility): until-found shows, a custom property hides nothing
+    el = lxml.html.fragment_fromstring(markup)
+    assert is_hidden(el) is hidden
+    assert metadata_hidden(el) is hidden
+    assert math_hidden(el) is hidden

@@ -15,6 +15,8 @@ from typing import Any, cast
 from lxml import etree
 from lxml import html as lxml_html
 
+from clipper.visibility import aria_hidden, hides
+
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "img", "svg", "picture", "meta", "link",
     "input", "button", "select", "textarea", "form", "iframe", "head", "option",
@@ -75,14 +77,7 @@ class Marks:
 
 
 def hidden(el: lxml_html.HtmlElement) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    style = el.get("style")
-    if style:
-        compact = style.replace(" ", "").lower()
-        if "display:none" in compact or "visibility:hidden" in compact:
-            return True
-    return False
+    return hides(el) or aria_hidden(el)
 
 
 def away_marks(marks: str) -> bool:

@@ -18,12 +18,12 @@ from lxml import html as lxml_html
 from clipper.extract.normalize.mathml import mathml_to_tex
 from clipper.htmltree import remove_keep_tail, text_of
 from clipper.markdown.marks import MATH_ATTR
+from clipper.visibility import aria_hidden, hides
 
 __all__ = ["DATA_MATH_CLASS", "MATH_SOURCE_TAGS", "MATH_TAGS", "convert_data_math", "convert_math",
            "is_math_source", "is_mathjax_rendering", "tex_from_image_url"]
 
 MATH_TAGS = frozenset(("math", "{http://www.w3.org/1998/Math/MathML}math", "mjx-container"))
-_STYLE_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TEX_WRAPPER = re.compile(r"^\{\\(?:display|text|script)style\s*(.*)\}$", re.S)
 _MATHJAX_CLASS = re.compile(r"(?:^|\s)(?:MathJax|MJX|mjx)[\w-]*", re.I)
 _TEXISH = re.compile(r"[\\^_{}]")
@@ -87,9 +87,7 @@ def _tex_annotation(math: etree._Element) -> str | None:
 
 
 def _hidden(el: etree._Element) -> bool:
-    style = el.get("style") or ""
-    return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-            or bool(_STYLE_NONE.search(style)))
+    return hides(el) or aria_hidden(el)
 
 
 def convert_math(el: etree._Element) -> bool:
