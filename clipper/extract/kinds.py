@@ -39,13 +39,17 @@ def is_thread(doc: HtmlElement, url: str | None) -> bool:
 
 
 _DISCUSSION = re.compile(r"(?:DiscussionForumPosting|QAPage|SocialMediaPosting)")
+_DISCUSSION_TYPE = re.compile(
+    r'"@type"\s*:\s*\[?\s*"(?:DiscussionForumPosting|QAPage|SocialMediaPosting)"')
+"""The page's own type, not a word in its text (a news article's JSON-LD may name its comments)."""
 
 
 def declares_discussion(doc: HtmlElement) -> bool:
     """The page's structured data says it is a discussion: a forum thread, a Q&A page or a
     social post, in JSON-LD or in microdata on its root (Q&A sites mark ``<html>``)."""
     for script in doc.iter("script"):
-        if script.get("type") == "application/ld+json" and _DISCUSSION.search(script.text or ""):
+        if script.get("type") == "application/ld+json" and \
+                _DISCUSSION_TYPE.search(script.text or ""):
             return True
     body = doc.find("body")
     return any(_DISCUSSION.search(el.get("itemtype") or "")

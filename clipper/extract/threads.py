@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from clipper.extract.metadata.byline import clean_name
 from clipper.extract.text import inner_text, text_length
 from clipper.htmltree import NumberXPath
 
@@ -382,13 +383,15 @@ def _votes(post: HtmlElement, nested: set[HtmlElement]) -> int | None:
     return None
 
 
-def _accepted(post: HtmlElement) -> bool:
+def _accepted(post: HtmlElement, nested: set[HtmlElement]) -> bool:
+    """The post is the accepted answer (a mark inside a reply nested in it is the reply's)."""
     if post.get("itemprop") == "acceptedAnswer":
         return True
     if "accepted" in _tokens(post):
         return True
-    return bool(post.xpath(".//*[contains(@aria-label, 'ccepted') or contains(@title, 'ccepted')"
-                           " or @itemprop='acceptedAnswer']"))
+    return any(not _inside(el, nested) for el in post.xpath(
+        ".//*[contains(@aria-label, 'ccepted') or contains(@title, 'ccepted')"
+        " or @itemprop='acceptedAnswer']"))
 
 
 def _is_body(el: HtmlElement) -> bool:
@@ -480,6 +483,8 @@ def _is_action_bar(el: HtmlElement) -> bool:
     if not text or len(text) > _ACTION_MAX:
         return False
     words = _WORD.findall(text.lower())
+    if len(set(words)) < 2 and next(el.iter("a", "button", "form", "input"), None) is None:
+        return False  # one word that is not a control: a reply saying "Thanks!"
     return bool(words) and all(w in _ACTION_WORDS for w in words) and (
         el.tag != "a" or el.getparent() is None or inner_text(el.getparent()) == text)
 
@@ -498,7 +503,7 @@ def _read_post(element: HtmlElement, times: list[HtmlElement], authors: list[Htm
     post = _Post(element, _name(author) if author is not None else "",
                  _time_text(time) if time is not None else "",
                  0 if flat else depth or _depth(element))
-    post.accepted = _accepted(element)
+    post.accepted = _accepted(element, outer)
     post.votes = _votes(element, outer)
     marks = set(own_times) | set(own_authors)
     post.body = _body(element, marks, outer)
@@ -684,12 +689,14 @@ def _thread(elements: list[HtmlElement], flat: bool, opener: _Post | None,
     if opener is not None and opener.body is not None and \
             opener.author == posts[0].author and _prose(opener.body) < _OPENER_BODY:
         opener = None  # a header naming the first post's author: that post opens
+    first = opener or posts[0]
     if any(p.accepted or _is_answer(p.element) for p in posts):
-        posts = _ordered(posts)
+        # the answers are reordered, never the question opening a thread above them
+        keep = 0 if opener is not None or _is_answer(posts[0].element) else 1
+        posts = posts[:keep] + _ordered(posts[keep:])
     out = elements[0].makeelement("div", {})
     if opener is not None:
         _write(opener, out, 0)
     for post in posts:
         _write(post, out, post.depth)
-    first = opener or posts[0]
-    return Thread(out, first.author or None)
+    return Thread(out, clean_name(first.author))

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml import html as lxml_html
 
 from clipper.extract import extract
+from clipper.extract.kinds import declares_discussion
 from tests.helpers import thread_pages as pages
 
 
@@ -183,3 +185,35 @@ def test_a_post_head_naming_author_and_date_in_one_line_is_read() -> None:
                                   "**maja** · 12.10.19 12:02"]
     assert a.byline == "maja"
     assert "Zitieren" not in a.markdown
+
+
+def test_an_accepted_reply_stays_under_the_question_that_opens_the_topic() -> None:
+    url = "https://bread.example/t/sourdough-starter-smells-of-acetone/2231"
+    page = pages.discourse_thread().replace(
+        'id="post_2" ' + pages.REPLY_ITEM + '\n class="topic-body crawler-post"',
+        'id="post_2" ' + pages.REPLY_ITEM + '\n class="topic-body crawler-post accepted-answer"')
+    assert "accepted-answer" in page
+    a = extract(page, url)
+    lines = _lines(a.markdown)
+    assert lines[0].startswith("**wren** · 2026-01-09 08:03")
+    assert lines[1].startswith("**pipit** · 2026-01-09 09:47")
+    assert a.byline == "wren"
+
+
+def test_a_one_word_reply_is_a_post_not_a_button_bar() -> None:
+    url = "https://bread.example/t/sourdough-starter-smells-of-acetone/2231"
+    last = pages.DISCOURSE_POSTS[2][4]
+    a = extract(pages.discourse_thread().replace(last, "Thanks!"), url)
+    assert _lines(a.markdown)[-1] == "**wren** · 2026-01-12 18:20"
+    assert _flat(a.markdown).endswith("Thanks!")
+
+
+def test_a_news_article_naming_its_comments_in_json_ld_is_no_discussion() -> None:
+    article = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",'
+               ' "discussionUrl": "/c", "comment": {"@type": "Comment",'
+               ' "about": "DiscussionForumPosting"}}</script>')
+    thread = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+    assert not declares_discussion(lxml_html.document_fromstring(
+        f"<html><head>{article}</head><body><p>x</p></body></html>"))
+    assert declares_discussion(lxml_html.document_fromstring(
+        f"<html><head>{thread}</head><body><p>x</p></body></html>"))
