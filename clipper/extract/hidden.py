@@ -27,9 +27,11 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from clipper.extract.clean import is_hidden, is_modal
+from clipper.extract.clean import is_hidden, is_modal, is_screen_reader_only
+from clipper.extract.patterns import JUNK_TAGS
 from clipper.extract.text import text_length
 from clipper.htmltree import text_of
+from clipper.markdown.footnotes import MARKER_TEXT, MAX_NOTE_CHARS
 from clipper.markdown.marks import FNDEF_ATTR, FNREF_ATTR
 from clipper.visibility import aria_hidden, hides, style_hides
 
@@ -76,8 +78,8 @@ def reveal_hidden(doc: HtmlElement, signs: list[HtmlElement] | None = None) -> i
     if not signs:
         return 0
     notes = [el for el in signs if el.get(FNDEF_ATTR) is not None]
-    shown = _reveal_popover_notes(body, [el for el in signs if _opens_something(el)], notes)
-    shown += _reveal_hidden_notes(body, notes)
+    popped = _reveal_popover_notes(body, [el for el in signs if _opens_something(el)], notes)
+    shown = len(popped) + _reveal_hidden_notes(body, notes + popped)  # a hidden holder too
     shown += _reveal_behind_overlay(body, [el for el in signs if aria_hidden(el)])
     shown += _reveal_main_text(body, [el for el in signs if hides(el)])
     return shown
@@ -218,35 +220,34 @@ def _reveal_hidden_notes(body: HtmlElement, notes: list[HtmlElement]) -> int:
 
 
 _REF_ATTRS = ("popovertarget", "aria-describedby", "aria-details")
-_MARKER = re.compile(r"[\[(]?\s*(?:\d{1,4}|[*†‡§¶]{1,3}|[a-z]|[ivxlc]{1,6})\s*[\])]?", re.I)
-"""What a note's marker reads: "3", "[12]", "*", "iv"; a word ("Info") opens a tooltip."""
-_MAX_NOTE_CHARS = 5000
 
 
 def _pop_up_note(target: HtmlElement | None) -> bool:
     if target is None or target.get(FNDEF_ATTR) is not None:
         return False
+    if target.tag in JUNK_TAGS or is_screen_reader_only(target):
+        return False  # the cleaning drops it whatever it holds: no note without its text
     role = (target.get("role") or "").strip().lower()
     if target.get("popover") is None and role not in ("tooltip", "doc-footnote", "note"):
         return False
     words = text_of(target).split()
-    if len(words) < 2 or len(" ".join(words)) > _MAX_NOTE_CHARS:
+    if len(words) < 2 or len(" ".join(words)) > MAX_NOTE_CHARS:
         return False
     return next(target.iter("h1", "h2", "h3", "h4", "h5", "h6", "nav", "form"), None) is None
 
 
 def _reveal_popover_notes(body: HtmlElement, openers: list[HtmlElement],
-                          notes: list[HtmlElement]) -> int:
+                          notes: list[HtmlElement]) -> list[HtmlElement]:
     """A marker in the text that opens a pop-up note (``popovertarget``, ``aria-describedby``)
-    and the note: a ``[^n]`` reference and its definition."""
+    and the note: a ``[^n]`` reference and its definition. The notes made so."""
     refs = [(ref, " ".join(text_of(ref).split())) for ref in openers]
     refs = [(ref, marker) for ref, marker in refs
-            if _MARKER.fullmatch(marker) and not ref.get(FNREF_ATTR)]
+            if MARKER_TEXT.match(marker) and not ref.get(FNREF_ATTR)]
     if not refs:
-        return 0
+        return []
     ids = {el.get("id"): el for el in body.xpath("//*[@id]")}
     used = {el.get(FNDEF_ATTR) for el in notes}
-    found = 0
+    found: list[HtmlElement] = []
     for ref, text in refs:
         marker = text.strip("[]() ")
         target = next((ids.get(ref.get(a, "").split()[0]) for a in _REF_ATTRS
@@ -264,9 +265,10 @@ def _reveal_popover_notes(body: HtmlElement, openers: list[HtmlElement],
         _show(target)
         if ref.tag == "a":
             ref.set(FNREF_ATTR, label)
+            _show(ref)  # an aria-hidden marker would leave its note without a reference
         else:  # a button or a span opening it (the cleaning drops buttons): a marker
             _put_marker(ref, label)
-        found += 1
+        found.append(target)
     return found
 
 

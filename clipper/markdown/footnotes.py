@@ -36,13 +36,13 @@ _HREF_NOTE = re.compile(r"foot-?note|end-?note|cite[_-]?note|\bfn[:_-]?\d|#_?(?:
                         r"|sdfootnote\d+sym|sdendnote\d+sym|#ftnt\d", re.I)
 """Where a reference points, in the names Word, Google Docs, LibreOffice and Markdown
 processors give their notes (``#_ftn1``, ``#ftnt1``, ``#sdfootnote1sym``, ``#fn:1``)."""
-_MARKER_TEXT = re.compile(r"^[\[(]?\s*(?:\d{1,4}|[*†‡§¶]{1,3}|[a-z]|[ivxlc]{1,6})\s*[\])]?$", re.I)
+MARKER_TEXT = re.compile(r"^[\[(]?\s*(?:\d{1,4}|[*†‡§¶]{1,3}|[a-z]|[ivxlc]{1,6})\s*[\])]?$", re.I)
 """What a note marker reads: "3", "[12]", "(iv)", "*", "a"."""
 _NOTE_WORD = re.compile(r"foot-?note|end-?note|cite[_-]?note|\bfn\d*\b|\bnotes?\b|\breferences\b"
                         r"|reflist|sidenote", re.I)
 _MAX_REF_TEXT = 12
 """A reference is a small marker ("3", "[12]", "*", "n 1"); longer link text is not one."""
-_MAX_NOTE_CHARS = 5000
+MAX_NOTE_CHARS = 5000
 _BACK_TEXT = re.compile(r"^\s*[↩↑^⏎⤴︎️]+\s*$|^\s*(?:back|return)\b", re.I)
 _BACK_WORD = re.compile(r"back-?(?:link|ref)|footnote-?back|fn-?back|reversefootnote|backref"
                         r"|cite-backlink", re.I)
@@ -75,7 +75,7 @@ def _is_ref(a: etree._Element) -> bool:
         return True
     if _REF_WORD.search(_signals(a)) or _REF_WORD.search(_signals(parent)):
         return True
-    return bool(_MARKER_TEXT.match(text_of(a)) and _HREF_NOTE.search(a.get("href") or ""))
+    return bool(MARKER_TEXT.match(text_of(a)) and _HREF_NOTE.search(a.get("href") or ""))
 
 
 def _def_block(target: etree._Element) -> etree._Element | None:
@@ -94,7 +94,7 @@ def _is_def(block: etree._Element, ref_ids: set[str]) -> bool:
     sections = block.iter("h1", "h2", "h3", "h4", "h5", "h6", "section", "article")
     if next(sections, None) is not None and block.tag not in ("li", "aside"):
         return False  # a section of the page (a table of contents target), not a note
-    if len(text_of(block)) > _MAX_NOTE_CHARS:
+    if len(text_of(block)) > MAX_NOTE_CHARS:
         return False
     role = block.get("role") or ""
     if "doc-endnote" in role or "doc-footnote" in role:
@@ -205,7 +205,7 @@ def _note_of(a: etree._Element, ids: dict[str, etree._Element],
     if _is_ref(a):
         return block if _is_def(block, ref_ids) else None
     # a bare "4" (no sign of being a reference) needs a note that says it is one
-    return block if _MARKER_TEXT.match(text_of(a)) and _is_def(block, set()) else None
+    return block if MARKER_TEXT.match(text_of(a)) and _is_def(block, set()) else None
 
 
 _INLINE_NOTE_CLASSES = frozenset(("sidenote", "marginnote", "side-note", "margin-note",
@@ -290,7 +290,7 @@ def _inline_note(el: etree._Element) -> bool:
 def _attribute_note(el: etree._Element, text: str, next_label: Callable[[], str]) -> int:
     """``<sup data-footnote="The note.">1</sup>``: the attribute becomes the note."""
     text = " ".join(text.split())
-    if len(text.split()) < 2 or len(text) > _MAX_NOTE_CHARS:
+    if len(text.split()) < 2 or len(text) > MAX_NOTE_CHARS:
         return 0
     label = next_label()
     note = el.makeelement("span", {FNDEF_ATTR: label})
@@ -324,7 +324,7 @@ def _drop_backlinks(block: etree._Element, ref_ids: frozenset[str] = frozenset()
         if ("doc-backlink" in sig or _BACK_WORD.search(sig)
                 or (href.startswith("#") and _BACK_TEXT.match(text_of(a) or ""))
                 or (href.startswith("#") and unquote(href[1:]) in ref_ids
-                    and _MARKER_TEXT.match(text_of(a).strip() or "1"))
+                    and MARKER_TEXT.match(text_of(a).strip() or "1"))
                 or (href.startswith("#") and a.get(FNREF_ATTR) is None
                     and re.fullmatch(r"\s*[a-z]?\s*", text_of(a) or "")
                     and "ref" in href.lower())):

@@ -427,6 +427,26 @@ def test_tooltip_and_popover_notes_become_footnotes() -> None:
     assert "nineteen locks[^1], and" in markdown
 
 
+def test_pop_up_notes_in_a_hidden_holder_or_behind_an_aria_hidden_marker_keep_both_ends() -> None:
+    """The note's hidden holder is shown with it, and an ``aria-hidden`` marker link keeps
+    its reference: no reference without its note, no note without its reference."""
+    refs = [
+        f'<sup><a href="#tip{n}" aria-hidden="true" aria-describedby="tip{n}">{n}</a></sup>'
+        f'<span role="tooltip" id="tip{n}" hidden>{NOTE_TEXT[n - 1]}</span>' if n % 2 else
+        f'<sup><button popovertarget="pop{n}">{n}</button></sup>'
+        f'<div hidden><span popover id="pop{n}">{NOTE_TEXT[n - 1]}</span></div>'
+        for n in range(1, 5)]
+    _assert_footnotes(extract(_notes_page(refs, ""), "https://canals.example/lost").markdown)
+
+
+def test_a_dialog_opened_by_a_number_is_no_footnote() -> None:
+    """The cleaning drops dialogs whatever they hold: a reference to one would dangle."""
+    refs = [f'<sup><button popovertarget="d{n}">{n}</button></sup>'
+            f'<dialog popover id="d{n}">{NOTE_TEXT[n - 1]}</dialog>' for n in range(1, 5)]
+    markdown = extract(_notes_page(refs, ""), "https://canals.example/lost").markdown
+    assert "[^" not in markdown
+
+
 def test_hidden_list_that_no_reference_points_at_stays_out() -> None:
     """A hidden list of short items that the text does not refer to is not notes."""
     notes = ('<div class="more" style="display:none"><ol>' + "".join(
