@@ -44,7 +44,9 @@ def video_link(el: HtmlElement) -> HtmlElement | None:
     return p
 
 
-_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style or @aria-modal]"
+HIDING_ATTRS = ("hidden", "aria-hidden", "style", "aria-modal")
+"""What may hide an element or make it a dialog: the cleaning looks at elements holding one."""
+_MAYBE_HIDDEN = "//*[" + " or ".join(f"@{a}" for a in HIDING_ATTRS) + "]"
 _EMBEDS = ("iframe", "embed", "object", "frame", "frameset")
 
 

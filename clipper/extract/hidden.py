@@ -27,7 +27,7 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from clipper.extract.clean import is_hidden, is_modal, is_screen_reader_only
+from clipper.extract.clean import HIDING_ATTRS, is_hidden, is_modal, is_screen_reader_only
 from clipper.extract.patterns import JUNK_TAGS
 from clipper.extract.text import text_length
 from clipper.htmltree import text_of
@@ -85,9 +85,10 @@ def reveal_hidden(doc: HtmlElement, signs: list[HtmlElement] | None = None) -> i
     return shown
 
 
-_SIGNS = etree.XPath(
-    "//*[@hidden or @aria-hidden or @style or @aria-modal or @popovertarget"
-    f" or @aria-describedby or @aria-details or @{FNDEF_ATTR}]")
+_SIGNS = etree.XPath("//*[" + " or ".join(
+    f"@{a}" for a in (*HIDING_ATTRS, "popovertarget", "aria-describedby", "aria-details",
+                      FNDEF_ATTR)) + "]")
+"""The cleaning's candidates (``HIDING_ATTRS``) and the reveal's: one walk serves both."""
 
 
 def hidden_signs(doc: HtmlElement) -> list[HtmlElement]:

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from clipper.extract.metadata.byline import clean_name
+from clipper.extract.patterns import HEADINGS
 from clipper.extract.text import inner_text, text_length
-from clipper.htmltree import NumberXPath
+from clipper.htmltree import ElementsXPath, NumberXPath
 
 __all__ = ["Thread", "read_thread"]
 
@@ -46,6 +47,8 @@ _AUTHOR_XPATH = (
     " or contains(@class, 'poster') or contains(@class, 'nick') or contains(@class, 'creator')"
     " or contains(@class, 'ead') or contains(@class, 'yline') or contains(@class, 'ccount')"
     " or contains(@class, 'Author') or contains(@class, 'User')]")
+_TIMES = ElementsXPath(_TIME_XPATH)
+_AUTHORS = ElementsXPath(_AUTHOR_XPATH)
 _TIME_WORDS = frozenset(("date", "time", "timestamp", "age", "published", "posted", "datetime",
                          "relativetime", "timeago"))
 _AUTHOR_WORDS = frozenset(("author", "user", "username", "poster", "nick", "nickname", "account",
@@ -93,9 +96,9 @@ _ACTION_MAX = 100
 _INDENT_ATTRS = ("indent", "depth", "data-depth", "aria-level", "data-level")
 _OPENER_BODY = 80
 """An opening block with less text than this besides its heading is only the thread's header."""
-_VOTE_XPATH = ("descendant-or-self::*[@itemprop='upvoteCount'] | descendant-or-self::*"
-               "[@data-score] | .//*[@class][contains(@class, 'vote-count')"
-               " or contains(@class, 'score')]")
+_VOTES = ElementsXPath(
+    "descendant-or-self::*[@itemprop='upvoteCount'] | descendant-or-self::*"
+    "[@data-score] | .//*[@class][contains(@class, 'vote-count') or contains(@class, 'score')]")
 
 
 @dataclass
@@ -133,7 +136,7 @@ def _times(root: HtmlElement, authors: list[HtmlElement]) -> list[HtmlElement]:
     is one too."""
     found = [el for el in authors if _tokens(el) & _BYLINE_WORDS
              and _DATE_TEXT.search(inner_text(el))]
-    for el in root.xpath(_TIME_XPATH):
+    for el in _TIMES(root):
         marked = el.tag == "time" or el.get("itemprop") in ("dateCreated", "datePublished")
         if (marked or _tokens(el) & _TIME_WORDS) and _short(el) and _time_text(el):
             found.append(el)
@@ -142,7 +145,7 @@ def _times(root: HtmlElement, authors: list[HtmlElement]) -> list[HtmlElement]:
 
 def _authors(root: HtmlElement) -> list[HtmlElement]:
     found = []
-    for el in root.xpath(_AUTHOR_XPATH):
+    for el in _AUTHORS(root):
         structured = el.get("itemprop") == "author" or "author" in (el.get("rel") or "")
         words = _tokens(el)
         named = structured or bool(words & _AUTHOR_WORDS) or (
@@ -236,7 +239,7 @@ def _postlike(members: list[HtmlElement], times: list[HtmlElement]) -> bool:
     sign = _signature(members[0])
     known = set(times)
     for member in members:
-        inside = [el for el in member.xpath(_TIME_XPATH) if el in known]
+        inside = [el for el in _TIMES(member) if el in known]
         if len(inside) <= _OWN_TIMES:
             continue
         replies = set(_same_kind(member, sign))
@@ -373,7 +376,7 @@ def _depth(post: HtmlElement) -> int:
 
 
 def _votes(post: HtmlElement, nested: set[HtmlElement]) -> int | None:
-    for el in post.xpath(_VOTE_XPATH):
+    for el in _VOTES(post):
         if _inside(el, nested) and el is not post:
             continue
         raw = el.get("data-score") or el.get("data-value") or el.get("content") or inner_text(el)
@@ -546,8 +549,8 @@ def _opener(page: HtmlElement, first: HtmlElement, posts: set[HtmlElement],
 
 def _prose(body: HtmlElement) -> int:
     """Characters of text outside headings."""
-    headings = sum(len(inner_text(h)) for h in body.iter("h1", "h2", "h3", "h4", "h5", "h6"))
-    return len(inner_text(body)) - headings
+    headings = sum(text_length(h) for h in body.iter(*HEADINGS))
+    return text_length(body) - headings
 
 
 def _is_answer(el: HtmlElement) -> bool:
