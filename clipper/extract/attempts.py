@@ -16,6 +16,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from clipper.extract.short import placed_in_furniture
+
 __all__ = ["MIN_SHORT_ARTICLE", "kept_attempt", "strict_wins"]
 
 MIN_SHORT_ARTICLE = 250
@@ -36,7 +38,7 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
     page (``page``: the cleaned page before any attempt, to tell which comes first)."""
     chosen = attempts[-1] if enough else max(attempts, key=lambda a: (a[0], a[1]))
     if chosen[1] and page is not None and strict_wins(attempts[0], chosen[2]) \
-            and _comes_first(page, attempts[0][2], chosen[2]):
+            and _strict_kept(page, attempts[0][2], chosen[2]):
         return attempts[0]
     return chosen
 
@@ -79,10 +81,13 @@ def _start(text: str, article: HtmlElement) -> int:
     return found
 
 
-def _comes_first(page: HtmlElement, strict: HtmlElement, looser: HtmlElement) -> bool:
+def _strict_kept(page: HtmlElement, strict: HtmlElement, looser: HtmlElement) -> bool:
     """The strict article starts before the looser block in the page: a post comes before
     its comments and, in the source, before the sidebar; a blurb after it (a footer, an
-    "about us" box) is not the post."""
+    "about us" box) is not the post. Nor is a block in a sidebar the post is not in (a
+    profile in a left sidebar), wherever it stands (``short.placed_in_furniture``)."""
     text = "".join(page.text_content().split())
     first, other = _start(text, strict), _start(text, looser)
-    return 0 <= first < other
+    if first < 0 or other < 0:
+        return False
+    return first < other or placed_in_furniture(page, other, first)

@@ -1,0 +1,63 @@
+"""Short articles: which block is the post when the page around it holds more text.
+
+A blog post or a news brief of a few lines is shorter than the "About me" widget, the
+disclaimer or the blogroll beside it. Readability's retry with looser rules then finds
+one of those, and the longest attempt would win. The looser attempt's block is placed
+on the cleaned page: when it sits in a part the page names as its furniture (a sidebar,
+a footer, a header: ``clipper.extract.furniture``) that does not hold the post, it is
+not the article, wherever it stands in the source, and the short post the strict rules
+found stays. Comment threads are no such part: on a forum they are the content.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from clipper.extract.furniture import is_furniture
+from clipper.extract.patterns import has_any
+
+__all__ = ["element_at", "placed_in_furniture"]
+
+
+def element_at(page: HtmlElement, position: int) -> HtmlElement | None:
+    """The element whose own text holds the ``position``-th character of the page's text
+    without spaces (as ``attempts`` measures it: ``"".join(text.split())``)."""
+    seen = 0
+    for event, el in etree.iterwalk(page, events=("start", "end")):
+        if event == "start":
+            owner, text = el, el.text if isinstance(el.tag, str) else None
+        else:
+            owner, text = el.getparent(), el.tail if el is not page else None
+        if not text or owner is None:
+            continue
+        seen += len("".join(text.split()))
+        if seen > position:
+            return owner
+    return None
+
+
+def placed_in_furniture(page: HtmlElement, position: int, article: int) -> bool:
+    """The block starting at ``position`` of the page's text (without spaces) sits in a
+    sidebar, a footer, a header or another part named as the page's furniture, one that
+    does not hold the article starting at ``article`` (which is in none): a wrapper named
+    "content-with-sidebar" around both is no sidebar."""
+    el, post = element_at(page, position), element_at(page, article)
+    if el is None or post is None or any(_part(e) for e in (post, *post.iterancestors())):
+        return False
+    return any(_part(e) and post not in e.iter() for e in (el, *el.iterancestors()))
+
+
+_NOT_PARTS = frozenset(("body", "html", "h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+_DISCUSSION = ("comment", "disqus", "replies", "remark", "community", "shoutbox")
+
+
+def _part(el: HtmlElement) -> bool:
+    """A part of the page named as its furniture; not the body ("no-sidebars") nor a
+    heading ("date-header": the walk keeps those too), nor a discussion: on a forum the
+    posts are named "comment" or "reply", and they are the page's content."""
+    if el.tag in _NOT_PARTS or not is_furniture(el):
+        return False
+    return not has_any(f"{el.get('class') or ''} {el.get('id') or ''}".lower(), _DISCUSSION)
