@@ -5,8 +5,9 @@ off one by one (unlikely blocks kept, class names ignored, no conditional cleani
 the longest attempt wins. On a short blog post or news brief that hands the page to
 whatever block is longest once the sidebar and the comments are no longer struck out: the
 "About me" widget, a disclaimer, the comment thread. A looser attempt wins over a short
-strict one only when it holds what the strict one found (the same article, found whole);
-a different block that is merely longer loses to a short article found under the strict
+strict one only when it holds what the strict one found (the same article, found whole)
+and adds prose of its own, not only the page around it (blogrolls, menus, tag lines); a
+different block that is merely longer loses to a short article found under the strict
 rules. readability-lxml keeps results down to 250 characters without a retry.
 """
 
@@ -16,12 +17,15 @@ import re
 
 from lxml.html import HtmlElement
 
-from clipper.extract.short import placed_in_furniture
+from clipper.extract.short import adds_little_prose, placed_in_furniture
 
 __all__ = ["MIN_SHORT_ARTICLE", "kept_attempt", "strict_wins"]
 
 MIN_SHORT_ARTICLE = 250
 """Characters a strict attempt needs to be a short article rather than a scrap."""
+MIN_HELD_ARTICLE = 100
+"""Characters a strict attempt needs to stay when a looser one holds it with little prose
+around it (two sentences: the looser attempt found the same post)."""
 MIN_HELD = 0.5
 """Share of the strict attempt's words the looser attempt must hold to be the same article."""
 
@@ -35,11 +39,15 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
                  page: HtmlElement | None = None) -> Attempt:
     """The attempt to keep: the last when it is long enough, else the longest; the strict
     first attempt instead when that one is another, merely longer block further down the
-    page (``page``: the cleaned page before any attempt, to tell which comes first)."""
+    page or in its sidebar (``page``: the cleaned page before any attempt, to tell which
+    comes first), or the same post with only the page around it (``short``)."""
     chosen = attempts[-1] if enough else max(attempts, key=lambda a: (a[0], a[1]))
-    if chosen[1] and page is not None and strict_wins(attempts[0], chosen[2]) \
-            and _strict_kept(page, attempts[0][2], chosen[2]):
-        return attempts[0]
+    if not chosen[1] or page is None:
+        return chosen
+    if strict_wins(attempts[0], chosen[2]):
+        return attempts[0] if _strict_kept(page, attempts[0][2], chosen[2]) else chosen
+    if attempts[0][0] >= MIN_HELD_ARTICLE and adds_little_prose(attempts[0][2], chosen[2]):
+        return attempts[0]  # the same post with the page around it
     return chosen
 
 

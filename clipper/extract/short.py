@@ -14,10 +14,11 @@ from __future__ import annotations
 from lxml import etree
 from lxml.html import HtmlElement
 
+from clipper.extract.blocks import classify_blocks, page_blocks
 from clipper.extract.furniture import is_furniture
 from clipper.extract.patterns import has_any
 
-__all__ = ["element_at", "placed_in_furniture"]
+__all__ = ["adds_little_prose", "element_at", "placed_in_furniture"]
 
 
 def element_at(page: HtmlElement, position: int) -> HtmlElement | None:
@@ -61,3 +62,31 @@ def _part(el: HtmlElement) -> bool:
     if el.tag in _NOT_PARTS or not is_furniture(el):
         return False
     return not has_any(f"{el.get('class') or ''} {el.get('id') or ''}".lower(), _DISCUSSION)
+
+
+EXTRA_PROSE = 0.5
+"""Good prose a looser attempt adds, as a share of the strict article's, that makes it more
+than the same post with the page around it."""
+_PROBE = 60
+_PROSE = frozenset(("good", "neargood"))
+
+
+def adds_little_prose(strict: HtmlElement, looser: HtmlElement) -> bool:
+    """The looser attempt, which holds the strict short article, adds little prose to it:
+    what it adds is the page around the post (a blogroll, tag lines, an edition menu,
+    TrackBack, store links). Each block is judged by jusText's own measures (length, stop
+    words, links: ``blocks``), good or near-good being prose; the prose outside the strict
+    article must be under ``EXTRA_PROSE`` of the prose in it, and it must hold some."""
+    text = " ".join(strict.text_content().split())
+    blocks = page_blocks(looser)
+    classify_blocks(blocks, None)
+    own = extra = 0
+    for block in blocks:
+        if block.cf_class not in _PROSE:
+            continue  # not by its neighbours: on a page this short they are few
+        probe = block.text
+        if probe[:_PROBE] in text or probe[-_PROBE:] in text:
+            own += len(probe)
+        else:
+            extra += len(probe)
+    return own > 0 and extra < EXTRA_PROSE * own

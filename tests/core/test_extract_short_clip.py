@@ -1,8 +1,9 @@
 """Short articles whose clip could run into the page around them.
 
-A post of a few sentences is shorter than the widgets beside it. A small page written
+A post of a few sentences is shorter than the widgets beside it. Small pages written
 for the purpose: a photo blog's one-paragraph post with the "About me" box in a left
-sidebar that comes first in the source.
+sidebar that comes first in the source, and a hockey blog's two-paragraph post whose
+looser retry takes the wrapper with the sidebar's blogrolls and tag lines.
 """
 
 from __future__ import annotations
@@ -48,3 +49,46 @@ def test_short_post_is_kept_over_a_profile_box_in_a_left_sidebar() -> None:
     markdown = extract(LEFT_SIDEBAR_PAGE, "https://shedmakers.example/2024/11/drawing").markdown
     assert PHOTO_POST in _flat(markdown), markdown
     assert "started this blog" not in markdown
+
+
+POST = ("Here is a quick idea on the no-trade clause. Rather than dropping it altogether, "
+        "limit any no-trade clause to five years, or two thirds of the contract, whichever "
+        "is shorter. It could also shorten contracts without any new rule about their length.")
+POST2 = "Just a thought, before the owners and the players meet again next week."
+BLOGS = ["Off the Post", "Blue Line Notes", "Crease Talk", "The Fourth Line", "Icing Call",
+         "Zamboni Hours", "Top Shelf", "Five Hole", "Two Minutes", "Power Play Daily"]
+
+def _blog_page() -> str:
+    roll = "".join(f'<li><a href="https://{b.lower().replace(" ", "")}.example/">{b}</a></li>'
+                   for b in BLOGS)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>No trade idea | Rink Notes</title></head>
+<body><div id="page"><div id="header"><a href="/">Rink Notes</a></div>
+<div id="content-wrap">
+<div class="post"><h2>No trade idea</h2><p class="date">July 18, 2024 by James</p>
+<div class="entry"><p>{POST}</p><p>{POST2}</p></div></div>
+<div class="sidebar">
+<div class="widget"><p>Topics: trades, contracts, draft, goalies, coaches, rinks, refs.</p></div>
+<div class="widget"><p>Teams: Avs, Wild, Jets, Stars, Blues, Preds, Hawks, Coyotes.</p></div>
+<div class="widget"><p>Podcasts: Monday, Wednesday, Friday, Sunday, and after trades.</p></div>
+<h4>The Rink Podcast</h4>
+<p><a href="https://podcast.example/">Hockey talk, without the entitlement.</a></p>
+<h4>Hockey blogs</h4><ul>{roll}</ul>
+<h4>Blogroll</h4><ul>{roll}</ul>
+<h4>Archives</h4>
+<ul><li><a href="/2024/07">July 2024</a></li><li><a href="/2024/06">June 2024</a></li></ul>
+</div></div>
+<div id="footer"><p>Rink Notes, since 2006.</p></div>
+</div></body></html>
+"""
+
+
+def test_short_post_is_kept_without_the_blogrolls_a_looser_retry_adds() -> None:
+    """Without class names the wrapper around the post and the sidebar wins; it holds the
+    post, but what it adds is link lists and short lines, not prose: the post stays alone."""
+    markdown = extract(_blog_page(), "https://rinknotes.example/2024/07/no-trade").markdown
+    assert POST in _flat(markdown), markdown
+    assert POST2 in markdown
+    assert "Blogroll" not in markdown
+    assert "Zamboni" not in markdown
+    assert "Podcasts:" not in markdown
