@@ -87,6 +87,18 @@ def adds_little_prose(strict: HtmlElement, looser: HtmlElement) -> bool:
         probe = block.text
         if probe[:_PROBE] in text or probe[-_PROBE:] in text:
             own += len(probe)
-        else:
+        elif not _in_part(block.element, looser):
             extra += len(probe)
     return own > 0 and extra < EXTRA_PROSE * own
+
+
+def _in_part(el: HtmlElement, root: HtmlElement) -> bool:
+    """``el`` sits in a sidebar, a footer or another part named as the page's furniture
+    (below ``root``): the strict rules struck it out by its name, and it is no prose the
+    article adds ("About us", "{small print}")."""
+    for e in (el, *el.iterancestors()):
+        if e is root:
+            return False
+        if _part(e):
+            return True
+    return False

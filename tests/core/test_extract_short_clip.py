@@ -58,7 +58,13 @@ POST2 = "Just a thought, before the owners and the players meet again next week.
 BLOGS = ["Off the Post", "Blue Line Notes", "Crease Talk", "The Fourth Line", "Icing Call",
          "Zamboni Hours", "Top Shelf", "Five Hole", "Two Minutes", "Power Play Daily"]
 
-def _blog_page() -> str:
+ABOUT_BLOG = ("Rink Notes is one fan's notes on the league since 2006: the trades, the "
+              "contracts and the draft, written on the train home from the rink. I have "
+              "followed the Avalanche since they came to Denver, and I still have the ticket "
+              "stub from the first game they played there.")
+
+
+def _blog_page(about: str = "") -> str:
     roll = "".join(f'<li><a href="https://{b.lower().replace(" ", "")}.example/">{b}</a></li>'
                    for b in BLOGS)
     return f"""<!DOCTYPE html>
@@ -67,7 +73,7 @@ def _blog_page() -> str:
 <div id="content-wrap">
 <div class="post"><h2>No trade idea</h2><p class="date">July 18, 2024 by James</p>
 <div class="entry"><p>{POST}</p><p>{POST2}</p></div></div>
-<div class="sidebar">
+<div class="sidebar">{f"<h4>About</h4><p>{about}</p>" if about else ""}
 <div class="widget"><p>Topics: trades, contracts, draft, goalies, coaches, rinks, refs.</p></div>
 <div class="widget"><p>Teams: Avs, Wild, Jets, Stars, Blues, Preds, Hawks, Coyotes.</p></div>
 <div class="widget"><p>Podcasts: Monday, Wednesday, Friday, Sunday, and after trades.</p></div>
@@ -92,3 +98,12 @@ def test_short_post_is_kept_without_the_blogrolls_a_looser_retry_adds() -> None:
     assert "Blogroll" not in markdown
     assert "Zamboni" not in markdown
     assert "Podcasts:" not in markdown
+
+
+def test_an_about_blurb_in_the_sidebar_is_no_prose_the_post_adds() -> None:
+    """The wrapper holds a blurb of prose too, but in the part the strict rules struck out
+    by its name (the sidebar): it is not the article's."""
+    markdown = extract(_blog_page(ABOUT_BLOG), "https://rinknotes.example/2024/07/no-trade").markdown
+    assert POST in _flat(markdown), markdown
+    assert "ticket stub" not in markdown
+    assert "Blogroll" not in markdown
