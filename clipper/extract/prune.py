@@ -51,6 +51,7 @@ from clipper.extract.patterns import (
 )
 from clipper.extract.related import linked_items
 from clipper.extract.score import Flags, class_weight, negative_words
+from clipper.extract.short import is_whole_article
 from clipper.extract.text import (
     class_and_id,
     inner_text,
@@ -297,7 +298,7 @@ def clean_conditionally(root: HtmlElement, tag: str, ctx: _Context) -> None:
         return
     # Innermost first (reverse document order), as Readability walks its node list backwards.
     for node in reversed(list(root.iter(tag))):
-        if node is root or node.getparent() is None:
+        if node is root or node.getparent() is None or is_whole_article(node, root, ctx.length):
             continue
         if _should_remove(node, tag, ctx) and not holds_notes(node):
             ctx.remove(node, _conditional_reason(node, tag, ctx))

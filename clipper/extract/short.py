@@ -11,14 +11,17 @@ found stays. Comment threads are no such part: on a forum they are the content.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract.blocks import classify_blocks, page_blocks
 from clipper.extract.furniture import is_furniture
 from clipper.extract.patterns import has_any
+from clipper.extract.text import link_density
 
-__all__ = ["adds_little_prose", "element_at", "placed_in_furniture"]
+__all__ = ["adds_little_prose", "element_at", "is_whole_article", "placed_in_furniture"]
 
 
 def element_at(page: HtmlElement, position: int) -> HtmlElement | None:
@@ -102,3 +105,26 @@ def _in_part(el: HtmlElement, root: HtmlElement) -> bool:
         if _part(e):
             return True
     return False
+
+
+WHOLE_SHARE = 0.9
+MAX_LINKS = 0.5
+"""More of its text in links than this, the block is a menu, whatever it holds."""
+SHORT_ARTICLE = 500
+"""Characters below which an article is short (``extract.MIN_ARTICLE_CHARS``: a retry)."""
+"""A block holding this share of the article's text is the article, not a widget in it."""
+
+
+def is_whole_article(node: HtmlElement, root: HtmlElement,
+                     length: Callable[[HtmlElement], int]) -> bool:
+    """``node`` holds nearly all the text of a short article (``root``): Readability's
+    conditional cleaning judges the widgets inside an article, and a short post whose links
+    ("Click here", "via", the author's handle) weigh as much as its few sentences is still
+    the post. Dropping it leaves a scrap, and the looser retry then finds the sidebar. (A
+    longer container dropped whole is left to the retry, which finds its article inside;
+    one with most of its text in links is a menu.)"""
+    total = length(root)
+    if not 0 < total < SHORT_ARTICLE:
+        return False
+    size = length(node)
+    return size >= WHOLE_SHARE * total and link_density(node, None, size) <= MAX_LINKS

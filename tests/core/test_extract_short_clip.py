@@ -2,8 +2,9 @@
 
 A post of a few sentences is shorter than the widgets beside it. Small pages written
 for the purpose: a photo blog's one-paragraph post with the "About me" box in a left
-sidebar that comes first in the source, and a hockey blog's two-paragraph post whose
-looser retry takes the wrapper with the sidebar's blogrolls and tag lines.
+sidebar that comes first in the source, a hockey blog's two-paragraph post whose
+looser retry takes the wrapper with the sidebar's blogrolls and tag lines, and a deals
+post whose links weigh as much as its text.
 """
 
 from __future__ import annotations
@@ -107,3 +108,39 @@ def test_an_about_blurb_in_the_sidebar_is_no_prose_the_post_adds() -> None:
     assert POST in _flat(markdown), markdown
     assert "ticket stub" not in markdown
     assert "Blogroll" not in markdown
+
+
+DEAL = ("For the first time the new 35-100mm lens is in stock in the US, at "
+        '<a href="https://shop.example/lens">Norman Camera on Amazon (click here)</a>. Only two '
+        "are left, and the next delivery is not expected before December. In Germany it has "
+        'been in stock for days at '
+        '<a href="https://technik.example/lens">Technik Direkt</a>.')
+DEAL2 = ('P.S.: a long list of E-PM2 bodies is sold by <a href="https://cameta.example/">Cameta '
+         'on Amazon</a> and on <a href="https://ebay.example/epm2">eBay (here)</a>.')
+DISCLAIMER = ("Disclaimer: this site has no affiliation with any of the makers of the cameras it "
+              "writes about. Please visit their own websites for the official word. Every "
+              "trademark and brand belongs to its owner. You may not copy more than twenty words "
+              "of any post, and you have to name the source with a working link when you do; "
+              "pictures may be used only when you have asked first and been told yes.")
+
+def _deal_page() -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Lens in stock | Lens Rumours</title></head>
+<body><div id="header"><a href="/">Lens Rumours</a></div>
+<div id="container"><div class="post">
+<p class="date">October 30, 2024 Posted in <a href="/c/deals">deals</a></p>
+<div class="padder"><h1>Lens in stock</h1><p>{DEAL}</p><p>{DEAL2}</p></div>
+</div></div>
+<div id="sidebar"><div class="widget"><p>{DISCLAIMER}</p></div></div>
+</body></html>
+"""
+
+
+def test_a_short_post_heavy_with_links_is_not_cleaned_away_whole() -> None:
+    """Every sentence of the deal links to a shop: the container holding the whole post is
+    "mostly links" by Readability's numbers. Dropped, it would leave the date line, and the
+    retry would take the sidebar's disclaimer."""
+    markdown = extract(_deal_page(), "https://lensrumours.example/2024/10/lens-in-stock").markdown
+    assert "is in stock in the US" in markdown, markdown
+    assert "Cameta on Amazon" in markdown
+    assert "Disclaimer" not in markdown
