@@ -179,7 +179,8 @@ def second_look(first: HtmlElement, pristine: HtmlElement, lang: str | None,
         # kept from the skipped parts only for its size: the first pass's article stays
         return _verdict(first, kept / total, first_length)
     article, other_kept = _pruned(container, good, (limit, by_name), url)
-    if other_kept > BETTER_BY * kept and other_kept >= max(0.2 * total, MIN_SWAP):
+    if other_kept > BETTER_BY * kept and other_kept >= max(0.2 * total, MIN_SWAP) \
+            and not (first_length >= THIN and _holds(article, first)):
         return _verdict(article, other_kept / total, text_length(article))
     return _verdict(first, kept / total, first_length)
 
@@ -217,3 +218,13 @@ def _verdict(article: HtmlElement, share: float, length: int) -> Verdict:
     if share < CONFIDENT_SHARE:
         return Verdict(article, confidence, ELSEWHERE)
     return Verdict(article, confidence, "")
+
+
+def _holds(article: HtmlElement, first: HtmlElement) -> bool:
+    """The whole-page pass's ``article`` holds the first pass's from its first words to its
+    last: it found the same article with what surrounds it (a carousel of teasers whose
+    one-line summaries read as prose), not a part the first pass missed. A first article
+    of ``THIN`` characters or more then stays (readability-lxml keeps it too)."""
+    text = " ".join(inner_text(article).split())
+    own = " ".join(inner_text(first).split())
+    return own[:_PROBE] in text and own[-_PROBE:] in text

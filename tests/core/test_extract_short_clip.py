@@ -3,8 +3,9 @@
 A post of a few sentences is shorter than the widgets beside it. Small pages written
 for the purpose: a photo blog's one-paragraph post with the "About me" box in a left
 sidebar that comes first in the source, a hockey blog's two-paragraph post whose
-looser retry takes the wrapper with the sidebar's blogrolls and tag lines, and a deals
-post whose links weigh as much as its text.
+looser retry takes the wrapper with the sidebar's blogrolls and tag lines, a deals
+post whose links weigh as much as its text, and a news brief between two carousels of
+teasers whose summaries read as prose.
 """
 
 from __future__ import annotations
@@ -144,3 +145,80 @@ def test_a_short_post_heavy_with_links_is_not_cleaned_away_whole() -> None:
     assert "is in stock in the US" in markdown, markdown
     assert "Cameta on Amazon" in markdown
     assert "Disclaimer" not in markdown
+
+
+STORY = [
+    "The payments business has laid off 325 employees, and is ending contracts with another "
+    "120 contractors, as it reshapes the way it builds its products.",
+    "The company expects a fourth-quarter charge of $15 million for the cuts, which fall mostly "
+    "on its product and technology teams in San Jose and in Austin.",
+    "Executives said earlier this month that they planned to streamline the business, but did "
+    "not say at the time whether that would mean layoffs.",
+    "The payments unit posted 23% growth in revenue for the third quarter, to nearly $1.4 "
+    "billion, its fastest growth in two years.",
+]
+TEASERS = [
+    ("A tablet that works hard", "Features of the new tablet make it better than others for "
+     "the traditional tasks of an office, from spreadsheets to long letters, our reviewer writes."),
+    ("Two music players grow up", "Our reviewer looks at the two new versions of the pocket "
+     "music player and finds that the smaller one is now the one to buy for most people."),
+    ("The new operating system", "A radical overhaul of the venerable operating system, with "
+     "tiles instead of windows, is a bold bet that will confuse many of its faithful users."),
+    ("Phones for the holidays", "Which of the new phones is worth it this winter? We tried "
+     "the five that matter and tell you which one we would pick with our own money."),
+    ("A camera in every pocket", "The cameras in phones are now good enough for most of the "
+     "pictures that most of us take, and the makers of compact cameras are feeling it."),
+    ("Streaming wars", "The video services are spending more than ever on their own shows, "
+     "and the bill for it will land on the people who pay for more than one of them."),
+    ("Chips get smaller", "The next generation of chips will be made at a scale that the "
+     "industry thought impossible only a few years ago, and the first ones ship in spring."),
+    ("The quiet keyboard", "A keyboard that makes almost no sound is the best thing we have "
+     "typed on this year, and it costs less than the loud ones that gamers seem to love."),
+]
+KINDS = ("News", "Analysis", "Columns", "Data", "Blogs", "Letters", "Events", "Archive",
+         "Graphics", "Newsletters")
+MENU = ["World", "Business", "Markets", "Technology", "Personal Finance", "Life and Culture",
+        "Opinion", "Careers", "Real Estate", "Small Business", "Video", "Photos", "Podcasts"]
+
+GADGETS = ["tablet", "phone", "laptop", "camera", "watch", "speaker", "router", "e-reader",
+           "console", "headset", "monitor", "keyboard"]
+
+
+def _teasers() -> list[tuple[str, str]]:
+    extra = [(f"The {g} we would buy", f"We spent a month with the new {g} from each of the "
+              f"big makers, and one of them is clearly better than the rest for the price it "
+              f"asks; here is which, and why the others are not far behind it.")
+             for g in GADGETS]
+    return TEASERS + extra
+
+
+def _ledger_page() -> str:
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    items = [f'<li><a href="/tech/{i}"><b>{t}</b></a> <span class="dek">{s}</span></li>'
+             for i, (t, s) in enumerate(_teasers())]
+    half = len(items) // 2
+    top, more = "".join(items[:half]), "".join(items[half:])
+    menu = "".join(f'<li><a href="/{m.lower().replace(" ", "-")}/{k}">{m} {k}</a></li>'
+                   for m in MENU for k in KINDS)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Payments unit lays off 325</title></head>
+<body><div class="masthead-links"><ul>{menu}</ul></div>
+<div class="page"><div class="col-main"><ul class="top-stories">{top}</ul>
+<p class="section"><a href="/technology">Technology</a></p>
+<h1>Payments unit lays off 325</h1>
+<div class="story-body">{story}</div>
+</div><div class="col-right"><ul class="carousel">{more}</ul>
+</div></div>
+<footer><p>Copyright 2024 The Daily Ledger. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def test_a_brief_between_carousels_is_not_swapped_for_the_wrapper_around_them() -> None:
+    """The teasers hold most of the page's prose, so the guard's whole-page pass takes the
+    wrapper of both carousels; it holds the whole brief the first pass found, which stays."""
+    markdown = extract(_ledger_page(), "https://ledger.example/tech/payments-layoffs").markdown
+    assert markdown.startswith(STORY[0]), markdown[:300]
+    assert STORY[-1] in markdown
+    assert "reviewer" not in markdown
+    assert "we would buy" not in markdown
