@@ -67,9 +67,9 @@ def _part(el: HtmlElement) -> bool:
     return not has_any(f"{el.get('class') or ''} {el.get('id') or ''}".lower(), _DISCUSSION)
 
 
-EXTRA_PROSE = 0.5
-"""Good prose a looser attempt adds, as a share of the strict article's, that makes it more
-than the same post with the page around it."""
+EXTRA_PROSE = 0.75
+"""Good prose a looser attempt adds, as a share of the strict article's text, that makes it
+more than the same post with the page around it."""
 _PROBE = 60
 _PROSE = frozenset(("good", "neargood"))
 
@@ -79,7 +79,8 @@ def adds_little_prose(strict: HtmlElement, looser: HtmlElement) -> bool:
     what it adds is the page around the post (a blogroll, tag lines, an edition menu,
     TrackBack, store links). Each block is judged by jusText's own measures (length, stop
     words, links: ``blocks``), good or near-good being prose; the prose outside the strict
-    article must be under ``EXTRA_PROSE`` of the prose in it, and it must hold some."""
+    article must be under ``EXTRA_PROSE`` of its text (a post of short lines is mostly not
+    prose by those measures), and it must hold some."""
     text = " ".join(strict.text_content().split())
     blocks = page_blocks(looser)
     classify_blocks(blocks, None)
@@ -92,7 +93,7 @@ def adds_little_prose(strict: HtmlElement, looser: HtmlElement) -> bool:
             own += len(probe)
         elif not _in_part(block.element, looser):
             extra += len(probe)
-    return own > 0 and extra < EXTRA_PROSE * own
+    return own > 0 and extra < EXTRA_PROSE * len(text)
 
 
 def _in_part(el: HtmlElement, root: HtmlElement) -> bool:

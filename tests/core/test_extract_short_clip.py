@@ -111,6 +111,29 @@ def test_an_about_blurb_in_the_sidebar_is_no_prose_the_post_adds() -> None:
     assert "Blogroll" not in markdown
 
 
+LINES = ["Today we launched something big, serious and sober.",
+         "Yesterday we launched something small, silly and loud.",
+         "I am very grateful to work with such thoughtful, talented and hardworking people, "
+         "and for such a fine balance of the important and the silly.",
+         "Back to the allotment tomorrow."]
+
+TRACKBACK = ('<div class="trackbacks"><h3>TrackBack</h3><p>TrackBack URL for this entry: '
+             "https://www.blogs.example/services/trackback/6a00d8341c6b5453ef017d3cc47a41970c</p>"
+             "<p>Listed below are links to weblogs that reference this post:</p></div>")
+
+
+def test_a_post_of_short_lines_is_measured_by_its_whole_text() -> None:
+    """Most lines of the post are too short for prose by jusText's measures; what the looser
+    retry adds (the TrackBack box) is weighed against the whole post, not against its one
+    long line."""
+    html = _blog_page().replace(f"<p>{POST}</p><p>{POST2}</p>",
+                                "".join(f"<p>{line}</p>" for line in LINES))
+    html = html.replace('<div class="sidebar">', TRACKBACK + '<div class="sidebar">')
+    markdown = extract(html, "https://rinknotes.example/2024/07/good-days").markdown
+    assert LINES[2] in _flat(markdown), markdown
+    assert "TrackBack" not in markdown
+
+
 DEAL = ("For the first time the new 35-100mm lens is in stock in the US, at "
         '<a href="https://shop.example/lens">Norman Camera on Amazon (click here)</a>. Only two '
         "are left, and the next delivery is not expected before December. In Germany it has "
