@@ -2,11 +2,18 @@
 
 A blog post or a news brief of a few lines is shorter than the "About me" widget, the
 disclaimer or the blogroll beside it. Readability's retry with looser rules then finds
-one of those, and the longest attempt would win. The looser attempt's block is placed
-on the cleaned page: when it sits in a part the page names as its furniture (a sidebar,
-a footer, a header: ``clipper.extract.furniture``) that does not hold the post, it is
-not the article, wherever it stands in the source, and the short post the strict rules
-found stays. Comment threads are no such part: on a forum they are the content.
+one of those, or the wrapper of the post and its sidebar, and the longest attempt would
+win (``attempts``). Three tests keep the short post the strict rules found:
+
+- ``placed_in_furniture``: the looser attempt's block is placed on the cleaned page; when
+  it sits in a part the page names as its furniture (a sidebar, a footer, a header:
+  ``clipper.extract.furniture``) that does not hold the post, it is not the article,
+  wherever it stands in the source. Comment threads are no such part: on a forum they
+  are the content.
+- ``adds_little_prose``: the looser attempt holds the post, but what it adds is not prose
+  (blogrolls, tag lines, TrackBack) or sits in such a part ("About us").
+- ``is_whole_article``: the conditional cleaning does not drop the block holding nearly
+  all of a short article because its links weigh as much as its sentences.
 """
 
 from __future__ import annotations
@@ -53,8 +60,6 @@ def placed_in_furniture(page: HtmlElement, position: int, article: int) -> bool:
 
 
 _NOT_PARTS = frozenset(("body", "html", "h1", "h2", "h3", "h4", "h5", "h6"))
-
-
 _DISCUSSION = ("comment", "disqus", "replies", "remark", "community", "shoutbox")
 
 
@@ -109,11 +114,11 @@ def _in_part(el: HtmlElement, root: HtmlElement) -> bool:
 
 
 WHOLE_SHARE = 0.9
+"""A block holding this share of the article's text is the article, not a widget in it."""
 MAX_LINKS = 0.5
 """More of its text in links than this, the block is a menu, whatever it holds."""
 SHORT_ARTICLE = 500
 """Characters below which an article is short (``extract.MIN_ARTICLE_CHARS``: a retry)."""
-"""A block holding this share of the article's text is the article, not a widget in it."""
 
 
 def is_whole_article(node: HtmlElement, root: HtmlElement,
