@@ -38,6 +38,8 @@ _WRITERS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre
                       "table", "ul", "ol", "dl", "dd", "dt", "figure", "figcaption",
                       "blockquote"))
 """Blocks in these are the writer's structure, never cut as furniture."""
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_PROMPT_END = (":", "?")
 _MEDIA = ("img", "picture", "video", "audio", "table", "iframe", "pre", "math", "svg")
 _SIGNED = re.compile(r"\s*\([^()]{1,12}\)$")
 """A news item's closing initials or agency: "… voraus. (bsc)", "… (dpa)"."""
@@ -88,7 +90,7 @@ def _furniture(block: Block, article: HtmlElement) -> HtmlElement | None:
         return None
     holder = el
     while holder is not None and holder is not article:
-        if holder.tag in _WRITERS:
+        if holder.tag in _WRITERS and not (holder is el and _prompt(el, block.text)):
             return None
         holder = holder.getparent()
     if next(el.iter(*_MEDIA), None) is not None or inner_text(el) != block.text:
@@ -96,6 +98,12 @@ def _furniture(block: Block, article: HtmlElement) -> HtmlElement | None:
     if len(el.xpath(".//a[@href]")) >= MANY_LINKS or not _at_end(el, article):
         return None
     return el
+
+
+def _prompt(el: HtmlElement, text: str) -> bool:
+    """A heading that asks or announces ("Wie bewerten Sie diesen Artikel?", "Die Karte
+    zum Abspeichern:") with nothing left under it: the box it headed is gone."""
+    return el.tag in _HEADINGS and text.endswith(_PROMPT_END)
 
 
 def _at_end(el: HtmlElement, article: HtmlElement) -> bool:

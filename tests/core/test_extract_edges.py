@@ -98,3 +98,31 @@ def test_lists_and_source_lines_stay_and_the_cutting_stops_there() -> None:
     assert "bus diversions" in md
     assert "Share this page" not in md
     assert "All rights reserved" not in md
+
+
+RATING_PAGE = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>Das Beet im Frühjahr</title></head>
+<body><main><div class="inhalt">
+<h1>Das Beet im Frühjahr</h1>
+{paragraphs}
+<h2>{heading}</h2>
+<p><span>hilfreich</span> <span>nicht hilfreich</span></p>
+</div></main></body></html>
+"""
+
+
+def test_a_heading_that_asks_goes_with_the_box_under_it() -> None:
+    page = RATING_PAGE.format(paragraphs="\n".join(f"<p>{p}</p>" for p in GERMAN),
+                              heading="Wie bewerten Sie diesen Artikel?")
+    md = extract(page, "https://gartenfreunde.example/beet").markdown
+    assert "zu viel Dünger schadet" in md
+    assert "Wie bewerten Sie diesen Artikel" not in md
+    assert "hilfreich" not in md
+
+
+def test_a_plain_heading_stops_the_cut() -> None:
+    page = RATING_PAGE.format(paragraphs="\n".join(f"<p>{p}</p>" for p in GERMAN),
+                              heading="Unsere Sorten")
+    md = extract(page, "https://gartenfreunde.example/beet").markdown
+    assert "## Unsere Sorten" in md
+    assert "hilfreich" not in md
