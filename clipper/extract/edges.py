@@ -1,4 +1,5 @@
-"""The clip's last blocks: what follows the article's last prose is the page's, not its.
+"""The clip's edges: what comes before the article's first prose or after its last is the
+page's, not the writer's.
 
 A template puts its furniture right after the text, inside the same container: a share
 prompt ("Möchten Sie den Artikel teilen?"), a rating box ("Wie bewerten Sie diesen
@@ -8,8 +9,13 @@ of each block, then the verdict of its neighbours), in any language these are ba
 after the last good one. They are cut from the end of the clip backwards, one whole
 element at a time, and the cutting stops at the first thing that is the writer's: a
 closing sentence too short for jusText's verdict ("Her last day is April 1, and no
-replacement was named."), a heading, a list, a table, a picture or a caption, or a line
-holding several links (the sources or credits the writer listed).
+replacement was named."), a heading (unless it only asks or announces, and nothing is
+left under it), a list, a table, a picture or a caption, or a line holding several links
+(the sources or credits the writer listed).
+
+Before the first prose only link bars go, from the start forwards: a line mostly of links
+(breadcrumbs, "Jump to Recipe | Print Recipe", the category links over a headline). A
+standfirst, a dateline or a lead picture stops that cut.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from clipper.extract import droplog
 from clipper.extract.blocks import Block, classify_blocks, page_blocks, stoplist_for
 from clipper.extract.text import inner_text
 
-__all__ = ["trim_tail"]
+__all__ = ["trim_edges"]
 
 MAX_SHARE = 0.25
 """A tail longer than this share of the clip's text is not furniture the template added."""
@@ -34,6 +40,7 @@ PROSE_STOPWORDS = 0.15
 """Half jusText's low stop-word density: a sentence full of names and numbers ("1Password
 kostet knapp 50 Euro im Mac App Store …") is still a sentence; a label is not."""
 MAX_LINK_SHARE = 0.5
+"""Above this share of its text in links a block is a link bar, not a sentence."""
 _WRITERS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "code",
                       "table", "ul", "ol", "dl", "dd", "dt", "figure", "figcaption",
                       "blockquote"))
@@ -46,9 +53,10 @@ _SIGNED = re.compile(r"\s*\([^()]{1,12}\)$")
 _SENTENCE_END = (".", "!", "…", ".\"", ".”", "!\"", "!”", ".)")
 
 
-def trim_tail(article: HtmlElement, lang: str | None, *, skip: bool = False) -> None:
-    """Drop the bad blocks that end ``article`` after its last prose (``lang``: the
-    page's declared language, for the stop words); nothing when ``skip``."""
+def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False) -> None:
+    """Drop the link bars before ``article``'s first prose and the bad blocks after its
+    last (``lang``: the page's declared language, for the stop words); nothing when
+    ``skip``."""
     if skip:
         return
     blocks = page_blocks(article)
@@ -57,7 +65,8 @@ def trim_tail(article: HtmlElement, lang: str | None, *, skip: bool = False) -> 
     classify_blocks(blocks, lang)
     last = max((i for i, b in enumerate(blocks) if b.good), default=-1)
     if last < 0:
-        return  # jusText finds no prose at all: it cannot tell where the prose ends
+        return  # jusText finds no prose at all: it cannot tell where the prose begins or ends
+    _trim_head(blocks, article)
     stop = stoplist_for(lang, blocks)
     last = max((i for i, b in enumerate(blocks) if i > last and _closing(b, stop)),
                default=last)
@@ -65,10 +74,21 @@ def trim_tail(article: HtmlElement, lang: str | None, *, skip: bool = False) -> 
     if not tail or sum(len(b) for b in tail) > MAX_SHARE * sum(len(b) for b in blocks):
         return
     for block in reversed(tail):
-        el = _furniture(block, article)
-        if el is None:
+        el = _own(block, article, prompt=True)
+        if el is None or not _alone(el, article, before=False) \
+                or len(el.xpath(".//a[@href]")) >= MANY_LINKS:
             return
         droplog.drop(el, "after the article's text")
+
+
+def _trim_head(blocks: list[Block], article: HtmlElement) -> None:
+    for block in blocks:
+        if block.good or block.links_density() <= MAX_LINK_SHARE:
+            return
+        el = _own(block, article, prompt=False)
+        if el is None or not _alone(el, article, before=True):
+            return
+        droplog.drop(el, "before the article's text")
 
 
 def _closing(block: Block, stop: frozenset[str]) -> bool:
@@ -83,42 +103,43 @@ def _closing(block: Block, stop: frozenset[str]) -> bool:
         block.stopwords_density(stop) >= PROSE_STOPWORDS
 
 
-def _furniture(block: Block, article: HtmlElement) -> HtmlElement | None:
-    """The element holding ``block`` and nothing else, last in ``article``, that may go."""
+def _own(block: Block, article: HtmlElement, *, prompt: bool) -> HtmlElement | None:
+    """The element holding ``block`` and nothing else, outside the writer's structure
+    (a heading that asks or announces counts as furniture when ``prompt``)."""
     el = block.element
     if el is article or el.getparent() is None:
         return None
     holder = el
     while holder is not None and holder is not article:
-        if holder.tag in _WRITERS and not (holder is el and _prompt(el, block.text)):
+        if holder.tag in _WRITERS and not (
+                prompt and holder is el and el.tag in _HEADINGS
+                and block.text.endswith(_PROMPT_END)):
             return None
         holder = holder.getparent()
     if next(el.iter(*_MEDIA), None) is not None or inner_text(el) != block.text:
         return None
-    if len(el.xpath(".//a[@href]")) >= MANY_LINKS or not _at_end(el, article):
-        return None
     return el
 
 
-def _prompt(el: HtmlElement, text: str) -> bool:
-    """A heading that asks or announces ("Wie bewerten Sie diesen Artikel?", "Die Karte
-    zum Abspeichern:") with nothing left under it: the box it headed is gone."""
-    return el.tag in _HEADINGS and text.endswith(_PROMPT_END)
-
-
-def _at_end(el: HtmlElement, article: HtmlElement) -> bool:
-    """Nothing with text or media follows ``el`` in ``article``."""
+def _alone(el: HtmlElement, article: HtmlElement, *, before: bool) -> bool:
+    """Nothing with text or media comes before (``before``) or after ``el`` in
+    ``article``."""
     node = el
     while node is not None and node is not article:
-        if (node.tail or "").strip():
+        parent = node.getparent()
+        if (node.tail or "").strip() and not before:
             return False
-        for after in node.itersiblings():
-            if not isinstance(after.tag, str):
-                if (after.tail or "").strip():
+        if before and parent is not None and (parent.text or "").strip():
+            return False
+        for other in node.itersiblings(preceding=before):
+            if before and (other.tail or "").strip():
+                return False
+            if not isinstance(other.tag, str):
+                if not before and (other.tail or "").strip():
                     return False
                 continue
-            if after.text_content().strip() or after.tag in _MEDIA \
-                    or next(after.iter(*_MEDIA), None) is not None:
+            if other.text_content().strip() or other.tag in _MEDIA \
+                    or next(other.iter(*_MEDIA), None) is not None:
                 return False
-        node = node.getparent()
+        node = parent
     return True

@@ -126,3 +126,30 @@ def test_a_plain_heading_stops_the_cut() -> None:
     md = extract(page, "https://gartenfreunde.example/beet").markdown
     assert "## Unsere Sorten" in md
     assert "hilfreich" not in md
+
+
+LEAD_PAGE = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>Das Beet im Frühjahr</title></head>
+<body><main><div class="inhalt">
+<p><a href="/">Start</a> › <a href="/garten">Garten</a> ›
+<a href="/garten/fruehjahr">Frühjahr</a></p>
+<p><a href="#rezept">Zum Pflanzplan</a> <a href="/drucken">Drucken</a></p>
+{lead}
+{paragraphs}
+</div></main></body></html>
+"""
+
+
+def test_link_bars_before_the_first_paragraph_go() -> None:
+    page = LEAD_PAGE.format(lead="", paragraphs="\n".join(f"<p>{p}</p>" for p in GERMAN))
+    md = extract(page, "https://gartenfreunde.example/beet").markdown
+    assert "Im Frühjahr beginnt im Garten" in md
+    assert "Start" not in md
+    assert "Zum Pflanzplan" not in md
+
+
+def test_a_dateline_before_the_link_bars_stops_the_cut() -> None:
+    page = LEAD_PAGE.replace('<div class="inhalt">', '<div class="inhalt">\n<p>12. März</p>')
+    page = page.format(lead="", paragraphs="\n".join(f"<p>{p}</p>" for p in GERMAN))
+    md = extract(page, "https://gartenfreunde.example/beet").markdown
+    assert "Zum Pflanzplan" in md
