@@ -30,7 +30,7 @@ from clipper.extract.text import inner_text
 
 __all__ = ["trim_edges"]
 
-MAX_SHARE = 0.25
+MAX_SHARE = 0.4
 """A tail longer than this share of the clip's text is not furniture the template added."""
 MIN_WORDS = 6
 """A closing sentence has at least this many words ("Aktualisiert am 17.01.2021." has not)."""
