@@ -13,9 +13,10 @@ replacement was named."), a heading (unless it only asks or announces, and nothi
 left under it), a list, a table, a picture or a caption, or a line holding several links
 (the sources or credits the writer listed).
 
-Before the first prose only link bars go, from the start forwards: a line mostly of links
-(breadcrumbs, "Jump to Recipe | Print Recipe", the category links over a headline). A
-standfirst, a dateline or a lead picture stops that cut.
+Before the first prose only link bars go: a line mostly of links (breadcrumbs, "Jump to
+Recipe | Print Recipe", the category links over a headline, a byline's link). Labels
+between them (a date, a section name) stay and are passed over; a sentence or a longer
+block (a standfirst) ends the part before the prose.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ MANY_LINKS = 3
 PROSE_STOPWORDS = 0.15
 """Half jusText's low stop-word density: a sentence full of names and numbers ("1Password
 kostet knapp 50 Euro im Mac App Store …") is still a sentence; a label is not."""
+LABEL_CHARS = 40
+"""Shorter than this, with no sentence's end, a block before the prose is a label."""
 MAX_LINK_SHARE = 0.5
 """Above this share of its text in links a block is a link bar, not a sentence."""
 _WRITERS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "code",
@@ -82,13 +85,18 @@ def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False) ->
 
 
 def _trim_head(blocks: list[Block], article: HtmlElement) -> None:
+    """Before the first prose: drop the link bars, pass over labels (a date, a section
+    name), stop at a sentence or a longer block (a standfirst)."""
     for block in blocks:
-        if block.good or block.links_density() <= MAX_LINK_SHARE:
+        if block.good:
             return
+        if block.links_density() <= MAX_LINK_SHARE:
+            if len(block.text) >= LABEL_CHARS or block.text.endswith(_SENTENCE_END):
+                return
+            continue
         el = _own(block, article, prompt=False)
-        if el is None or not _alone(el, article, before=True):
-            return
-        droplog.drop(el, "before the article's text")
+        if el is not None:
+            droplog.drop(el, "before the article's text")
 
 
 def _closing(block: Block, stop: frozenset[str]) -> bool:

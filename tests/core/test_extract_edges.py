@@ -148,8 +148,16 @@ def test_link_bars_before_the_first_paragraph_go() -> None:
     assert "Zum Pflanzplan" not in md
 
 
-def test_a_dateline_before_the_link_bars_stops_the_cut() -> None:
-    page = LEAD_PAGE.replace('<div class="inhalt">', '<div class="inhalt">\n<p>12. März</p>')
+def test_labels_stay_and_a_standfirst_ends_the_part_before_the_prose() -> None:
+    standfirst = "<p>Wie man die Beete im März vorbereitet.</p>"
+    page = LEAD_PAGE.replace('<div class="inhalt">',
+                             f'<div class="inhalt">\n<p>Am 12. März</p>\n{standfirst}')
     page = page.format(lead="", paragraphs="\n".join(f"<p>{p}</p>" for p in GERMAN))
     md = extract(page, "https://gartenfreunde.example/beet").markdown
-    assert "Zum Pflanzplan" in md
+    assert "Am 12" in md
+    assert "Zum Pflanzplan" in md  # after the standfirst: not before the prose
+    page = LEAD_PAGE.replace('<div class="inhalt">', '<div class="inhalt">\n<p>Am 12. März</p>')
+    page = page.format(lead="", paragraphs="\n".join(f"<p>{p}</p>" for p in GERMAN))
+    md = extract(page, "https://gartenfreunde.example/beet").markdown
+    assert "Am 12" in md
+    assert "Zum Pflanzplan" not in md
