@@ -230,14 +230,17 @@ def stoplist_for(lang: str | None, blocks: list[Block]) -> frozenset[str]:
     return _stoplist(name) if name else frozenset()
 
 
-def classify_blocks(blocks: list[Block], lang: str | None) -> None:
-    """Set ``class_type`` ("good" or "bad") on every block, as jusText does."""
+def classify_blocks(blocks: list[Block], lang: str | None) -> frozenset[str]:
+    """Set ``class_type`` ("good" or "bad") on every block, as jusText does; the stop
+    words used."""
     if not blocks:
-        return
+        return frozenset()
     from justext.core import (  # type: ignore[import-untyped]
         classify_paragraphs,
         revise_paragraph_classification,
     )
 
-    classify_paragraphs(blocks, stoplist_for(lang, blocks))
+    stoplist = stoplist_for(lang, blocks)
+    classify_paragraphs(blocks, stoplist)
     revise_paragraph_classification(blocks)
+    return stoplist

@@ -26,7 +26,7 @@ import re
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
-from clipper.extract.blocks import Block, classify_blocks, page_blocks, stoplist_for
+from clipper.extract.blocks import Block, classify_blocks, page_blocks
 from clipper.extract.text import inner_text
 
 __all__ = ["trim_edges"]
@@ -65,12 +65,11 @@ def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False) ->
     blocks = page_blocks(article)
     if len(blocks) < 3:
         return
-    classify_blocks(blocks, lang)
+    stop = classify_blocks(blocks, lang)
     last = max((i for i, b in enumerate(blocks) if b.good), default=-1)
     if last < 0:
         return  # jusText finds no prose at all: it cannot tell where the prose begins or ends
     _trim_head(blocks, article)
-    stop = stoplist_for(lang, blocks)
     last = max((i for i, b in enumerate(blocks) if i > last and _closing(b, stop)),
                default=last)
     tail = blocks[last + 1:]
