@@ -51,8 +51,9 @@ _WRITERS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _PROMPT_END = (":", "?")
 _MEDIA = ("img", "picture", "video", "audio", "table", "iframe", "pre", "math", "svg")
-_SIGNED = re.compile(r"\s*\([^()]{1,12}\)$")
-"""A news item's closing initials or agency: "… voraus. (bsc)", "… (dpa)"."""
+_SIGNED = re.compile(r"\s*(?:\([^()]{1,12}\)|(?:--|—|–)\s?[^\s.]{1,12})$")
+"""A closing signature: a news item's initials or agency ("… voraus. (bsc)", "… (dpa)"), a
+blogger's "… adopted. --TS"."""
 _SENTENCE_END = (".", "!", "…", ".\"", ".”", "!\"", "!”", ".)")
 
 

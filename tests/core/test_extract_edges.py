@@ -161,3 +161,10 @@ def test_labels_stay_and_a_standfirst_ends_the_part_before_the_prose() -> None:
     md = extract(page, "https://gartenfreunde.example/beet").markdown
     assert "Am 12" in md
     assert "Zum Pflanzplan" not in md
+
+
+def test_a_signed_closing_sentence_stays() -> None:
+    closing = "Ich fürchte, das findet nie eine Mehrheit. <a href='/autoren/ts'>--TS</a>"
+    md = extract(_german(closing), "https://gartenfreunde.example/beet").markdown
+    assert "das findet nie eine Mehrheit" in md
+    assert "Möchten Sie den Artikel teilen" not in md
