@@ -10,8 +10,8 @@ after the last good one. They are cut from the end of the clip backwards, one wh
 element at a time, and the cutting stops at the first thing that is the writer's: a
 closing sentence too short for jusText's verdict ("Her last day is April 1, and no
 replacement was named."), a heading (unless it only asks or announces, and nothing is
-left under it), a list, a table, a picture or a caption, or a line holding several links
-(the sources or credits the writer listed).
+left under it), a list, a table, a picture or a caption, a line holding several links
+(the sources or credits the writer listed) or many commas (a squad, a cast).
 
 Before the first prose only link bars go: a line mostly of links (breadcrumbs, "Jump to
 Recipe | Print Recipe", the category links over a headline, a byline's link). Labels
@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.blocks import Block, classify_blocks, page_blocks
+from clipper.extract.patterns import COMMAS
 from clipper.extract.text import inner_text
 
 __all__ = ["trim_edges"]
@@ -37,6 +38,9 @@ MIN_WORDS = 6
 """A closing sentence has at least this many words ("Aktualisiert am 17.01.2021." has not)."""
 MANY_LINKS = 3
 """A line with this many links is a list the writer made (sources, photo credits)."""
+MANY_COMMAS = 10
+"""Readability's sign of content: a block with this many commas is the writer's (a squad,
+a cast list), whatever its stop words."""
 PROSE_STOPWORDS = 0.15
 """Half jusText's low stop-word density: a sentence full of names and numbers ("1Password
 kostet knapp 50 Euro im Mac App Store …") is still a sentence; a label is not."""
@@ -79,7 +83,8 @@ def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False) ->
     for block in reversed(tail):
         el = _own(block, article, prompt=True)
         if el is None or not _alone(el, article, before=False) \
-                or len(el.xpath(".//a[@href]")) >= MANY_LINKS:
+                or len(el.xpath(".//a[@href]")) >= MANY_LINKS \
+                or len(COMMAS.findall(block.text)) >= MANY_COMMAS:
             return
         droplog.drop(el, "after the article's text")
 

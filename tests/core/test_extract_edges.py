@@ -168,3 +168,12 @@ def test_a_signed_closing_sentence_stays() -> None:
     md = extract(_german(closing), "https://gartenfreunde.example/beet").markdown
     assert "das findet nie eine Mehrheit" in md
     assert "Möchten Sie den Artikel teilen" not in md
+
+
+def test_a_line_of_many_commas_stops_the_cut() -> None:
+    squad = ("Kader: Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, "
+             "Schulz, Hoffmann, Koch, Richter")
+    md = extract(_german(f"Viel Freude beim Gärtnern!</p><p>{squad}"),
+                 "https://gartenfreunde.example/beet").markdown
+    assert "Schulz, Hoffmann, Koch, Richter" in md
+    assert "Möchten Sie den Artikel teilen" not in md
