@@ -25,6 +25,7 @@ from clipper.extract.attempts import kept_attempt
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.credits import drop_credits
+from clipper.extract.edges import trim_edges
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import hidden_signs, reveal_hidden
 from clipper.extract.kinds import declares_discussion, is_thread
@@ -267,6 +268,8 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     if wiki:
         clean_wiki(article)
     drop_credits(article)
+    # a thread's last reply may be one word; a page the site's rules shaped is as chosen
+    trim_edges(article, meta.lang, skip=posts is not None or bool(applied))
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)

@@ -230,14 +230,85 @@ def stoplist_for(lang: str | None, blocks: list[Block]) -> frozenset[str]:
     return _stoplist(name) if name else frozenset()
 
 
-def classify_blocks(blocks: list[Block], lang: str | None) -> None:
-    """Set ``class_type`` ("good" or "bad") on every block, as jusText does."""
+def classify_blocks(blocks: list[Block], lang: str | None) -> frozenset[str]:
+    """Set ``class_type`` ("good" or "bad") on every block, as jusText does; the stop
+    words used."""
     if not blocks:
-        return
-    from justext.core import (  # type: ignore[import-untyped]
-        classify_paragraphs,
-        revise_paragraph_classification,
-    )
+        return frozenset()
+    from justext.core import classify_paragraphs  # type: ignore[import-untyped]
 
-    classify_paragraphs(blocks, stoplist_for(lang, blocks))
-    revise_paragraph_classification(blocks)
+    stoplist = stoplist_for(lang, blocks)
+    classify_paragraphs(blocks, stoplist)
+    revise_classes(blocks)
+    return stoplist
+
+
+_GOOD_OR_BAD = frozenset(("good", "bad"))
+MAX_HEADING_DISTANCE = 200
+"""``justext.core.MAX_HEADING_DISTANCE_DEFAULT``."""
+
+
+def revise_classes(blocks: list[Block]) -> None:
+    """``justext.core.revise_paragraph_classification``, the same verdicts in linear time.
+
+    jusText looks up each short block's nearest good or bad neighbours by walking over the
+    short ones between, which is quadratic in a long run of short blocks (a menu, a list
+    of links); here the nearest neighbours are found once for every block.
+    """
+    n = len(blocks)
+    for block in blocks:  # jusText's "good headings" pass reads the classes it has not
+        block.class_type = block.cf_class  # copied yet (empty), so it only copies them
+    classes = [b.class_type for b in blocks]
+    prev_gb, prev_gbn = _nearest(classes, range(n))
+    next_gb, next_gbn = _nearest(classes, range(n - 1, -1, -1))
+    new: dict[int, str] = {}
+    for i, cls in enumerate(classes):
+        if cls != "short":
+            continue
+        prev, nxt = prev_gb[i], next_gb[i]
+        if prev == nxt:
+            new[i] = prev
+        elif (prev == "bad" and prev_gbn[i] == "neargood") or (
+                nxt == "bad" and next_gbn[i] == "neargood"):
+            new[i] = "good"
+        else:
+            new[i] = "bad"
+    for i, cls in new.items():
+        blocks[i].class_type = classes[i] = cls
+    after = [""] * n  # the nearest good or bad block after each, neargood ones passed over
+    seen = "bad"
+    for i in range(n - 1, -1, -1):
+        after[i] = seen
+        if classes[i] in _GOOD_OR_BAD:
+            seen = classes[i]
+    before = "bad"
+    for i, block in enumerate(blocks):
+        if block.class_type == "neargood":
+            block.class_type = "bad" if (before, after[i]) == ("bad", "bad") else "good"
+        before = block.class_type if block.class_type in _GOOD_OR_BAD else before
+    for i, block in enumerate(blocks):
+        if not (block.heading and block.class_type == "bad" and block.cf_class != "bad"):
+            continue
+        j, distance = i + 1, 0
+        while j < n and distance <= MAX_HEADING_DISTANCE:
+            if blocks[j].class_type == "good":
+                block.class_type = "good"
+                break
+            distance += len(blocks[j].text)
+            j += 1
+
+
+def _nearest(classes: list[str], order: range) -> tuple[list[str], list[str]]:
+    """For each index, walking ``order``: the class of the nearest good or bad block
+    before it (short and neargood passed over), and of the nearest good, bad or neargood
+    one (short passed over); "bad" at the edge, as jusText's ``_get_neighbour``."""
+    gb, gbn = [""] * len(classes), [""] * len(classes)
+    last_gb = last_gbn = "bad"
+    for i in order:
+        gb[i], gbn[i] = last_gb, last_gbn
+        cls = classes[i]
+        if cls in _GOOD_OR_BAD:
+            last_gb = last_gbn = cls
+        elif cls == "neargood":
+            last_gbn = cls
+    return gb, gbn

@@ -280,3 +280,27 @@ def test_a_long_thread_of_comments_does_not_replace_a_short_article(box: str) ->
     a = extract(_commented_page(box), "https://scifi.example/2012/08/captain-pitches/")
     assert "threw a clean strike over the plate" in a.markdown
     assert "pitching coach" not in a.markdown
+
+
+def test_revised_classes_match_justext() -> None:
+    """blocks.revise_classes gives jusText's own verdicts (it only finds them faster)."""
+    import lxml.html
+    from justext.core import classify_paragraphs, revise_paragraph_classification
+
+    from clipper.extract.blocks import page_blocks, revise_classes, stoplist_for
+
+    items = "".join(f"<li><a href='/{i}'>Menu {i}</a></li>" for i in range(12))
+    prose = ("<p>The harbour board met on Tuesday and agreed that the old pier will be "
+             "repaired over the winter, with the work paid for by the council and the port "
+             "together, and the ferry moved to the north quay while it lasts.</p>")
+    html = (f"<html><body><h2>Pier</h2><ul>{items}</ul>{prose}<p>Short one.</p><h3>More"
+            f"</h3><p>Tiny</p>{prose}<p>© 2026 Harbour News</p><p>Share</p></body></html>")
+    body = lxml.html.document_fromstring(html).find("body")
+    theirs, ours = page_blocks(body), page_blocks(body)
+    stop = stoplist_for("en", theirs)
+    classify_paragraphs(theirs, stop)
+    classify_paragraphs(ours, stop)
+    revise_paragraph_classification(theirs)
+    revise_classes(ours)
+    assert [b.class_type for b in ours] == [b.class_type for b in theirs]
+    assert {b.class_type for b in ours} == {"good", "bad"}

@@ -193,7 +193,8 @@ def test_a_saved_page_that_names_no_address_keeps_only_web_links(tmp_path: Path)
 def test_canonical_link_names_a_saved_page_when_no_comment_does(tmp_path: Path) -> None:
     html = ('<html><head><link rel="canonical" href="https://blog.example.com/2026/notes">'
             f"<title>Notes</title></head><body><article><h1>Notes</h1>{STORY}"
-            "<p><a href='../about'>About me</a></p></article></body></html>")
+            "<p>She writes about herself on <a href='../about'>About me</a> every spring.</p>"
+            "</article></body></html>")
     article = extract(html.encode(), (tmp_path / "notes.html").as_uri())
     assert article.url == "https://blog.example.com/2026/notes"
     assert "[About me](https://blog.example.com/about)" in article.markdown
@@ -202,7 +203,8 @@ def test_canonical_link_names_a_saved_page_when_no_comment_does(tmp_path: Path) 
 def test_og_url_names_a_saved_page_and_a_relative_base_follows_it(tmp_path: Path) -> None:
     html = ('<html><head><meta property="og:url" content="https://news.example.com/a/b/c">'
             '<base href="/static/"><title>News</title></head><body><article><h1>News</h1>'
-            f"{STORY}<p><a href='more.html'>More</a></p></article></body></html>")
+            f"{STORY}<p>The rest of her story is on <a href='more.html'>More</a> today.</p>"
+            "</article></body></html>")
     article = extract(html, (tmp_path / "c.html").as_uri())
     assert "[More](https://news.example.com/static/more.html)" in article.markdown
 
@@ -210,7 +212,8 @@ def test_og_url_names_a_saved_page_and_a_relative_base_follows_it(tmp_path: Path
 def test_the_saved_from_comment_wins_over_the_canonical_link_for_links() -> None:
     html = ("<!-- saved from url=(0035)https://m.example.com/story/1?x=1 -->\n<html><head>"
             '<link rel="canonical" href="https://www.example.com/story/1"></head><body>'
-            f"<article>{STORY}<p><a href='2'>next</a></p></article></body></html>")
+            f"<article>{STORY}<p>Her story goes on in the <a href='2'>next</a> part.</p>"
+            "</article></body></html>")
     article = extract(html, "file:///tmp/story.html")
     assert "[next](https://m.example.com/story/2)" in article.markdown
     assert article.url == "https://www.example.com/story/1"  # the clip's source: canonical

@@ -187,7 +187,8 @@ def right_click_link(qtbot, view, text: str) -> None:
 
 def test_clip_this_link_in_the_preview_and_the_page(qtbot, window, http_server) -> None:
     first = article_page("Harbour pier repairs").replace(
-        "</article>", "<p>See <a href='/second'>the ferry timetable story</a> too.</p></article>")
+        "</article>", "<p>The ferry company gave its new times in <a href='/second'>the ferry "
+        "timetable story</a> on Monday.</p></article>")
     http_server.route("/first", first)
     http_server.route("/second", article_page("Ferry timetable changes"))
     http_server.route("/third", article_page("Quay shops and visitors"))

@@ -1,0 +1,158 @@
+"""The clip's edges: what comes before the article's first prose or after its last is the
+page's, not the writer's.
+
+A template puts its furniture right after the text, inside the same container: a share
+prompt ("Möchten Sie den Artikel teilen?"), a rating box ("Wie bewerten Sie diesen
+Artikel?"), a newsletter or app call, a licence or copyright line, a "read this too"
+link. Read as jusText reads a page (``blocks``: length, stop-word density and link share
+of each block, then the verdict of its neighbours), in any language these are bad blocks
+after the last good one. They are cut from the end of the clip backwards, one whole
+element at a time, and the cutting stops at the first thing that is the writer's: a
+closing sentence too short for jusText's verdict ("Her last day is April 1, and no
+replacement was named."), a heading (unless it only asks or announces, and nothing is
+left under it), a list, a table, a picture or a caption, a line holding several links
+(the sources or credits the writer listed) or many commas (a squad, a cast).
+
+Before the first prose only link bars go: a line mostly of links (breadcrumbs, "Jump to
+Recipe | Print Recipe", the category links over a headline, a byline's link). Labels
+between them (a date, a section name) stay and are passed over; a sentence or a longer
+block (a standfirst) ends the part before the prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from clipper.extract import droplog
+from clipper.extract.blocks import Block, classify_blocks, page_blocks
+from clipper.extract.patterns import COMMAS
+from clipper.extract.text import inner_text
+
+__all__ = ["trim_edges"]
+
+MAX_SHARE = 0.4
+"""A tail longer than this share of the clip's text is not furniture the template added."""
+MIN_WORDS = 6
+"""A closing sentence has at least this many words ("Aktualisiert am 17.01.2021." has not)."""
+MANY_LINKS = 3
+"""A line with this many links is a list the writer made (sources, photo credits)."""
+MANY_COMMAS = 10
+"""Readability's sign of content: a block with this many commas is the writer's (a squad,
+a cast list), whatever its stop words."""
+PROSE_STOPWORDS = 0.15
+"""Half jusText's low stop-word density: a sentence full of names and numbers ("1Password
+kostet knapp 50 Euro im Mac App Store …") is still a sentence; a label is not."""
+LABEL_CHARS = 40
+"""Shorter than this, with no sentence's end, a block before the prose is a label."""
+MAX_LINK_SHARE = 0.5
+"""Above this share of its text in links a block is a link bar, not a sentence."""
+_WRITERS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "code",
+                      "table", "ul", "ol", "dl", "dd", "dt", "figure", "figcaption",
+                      "blockquote"))
+"""Blocks in these are the writer's structure, never cut as furniture."""
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_PROMPT_END = (":", "?")
+_MEDIA = ("img", "picture", "video", "audio", "table", "iframe", "pre", "math", "svg")
+_SIGNED = re.compile(r"\s*(?:\([^()]{1,12}\)|(?:--|—|–)\s?[^\s.]{1,12})$")
+"""A closing signature: a news item's initials or agency ("… voraus. (bsc)", "… (dpa)"), a
+blogger's "… adopted. --TS"."""
+_SENTENCE_END = (".", "!", "…", ".\"", ".”", "!\"", "!”", ".)")
+
+
+def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False) -> None:
+    """Drop the link bars before ``article``'s first prose and the bad blocks after its
+    last (``lang``: the page's declared language, for the stop words); nothing when
+    ``skip``."""
+    if skip:
+        return
+    blocks = page_blocks(article)
+    if len(blocks) < 3:
+        return
+    stop = classify_blocks(blocks, lang)
+    last = max((i for i, b in enumerate(blocks) if b.good), default=-1)
+    if last < 0:
+        return  # jusText finds no prose at all: it cannot tell where the prose begins or ends
+    _trim_head(blocks, article)
+    last = max((i for i, b in enumerate(blocks) if i > last and _closing(b, stop)),
+               default=last)
+    tail = blocks[last + 1:]
+    if not tail or sum(len(b) for b in tail) > MAX_SHARE * sum(len(b) for b in blocks):
+        return
+    for block in reversed(tail):
+        el = _own(block, article, prompt=True)
+        if el is None or not _alone(el, article, before=False) \
+                or len(el.xpath(".//a[@href]")) >= MANY_LINKS \
+                or len(COMMAS.findall(block.text)) >= MANY_COMMAS:
+            return
+        droplog.drop(el, "after the article's text")
+
+
+def _trim_head(blocks: list[Block], article: HtmlElement) -> None:
+    """Before the first prose: drop the link bars, pass over labels (a date, a section
+    name), stop at a sentence or a longer block (a standfirst)."""
+    for block in blocks:
+        if block.good:
+            return
+        if block.links_density() <= MAX_LINK_SHARE:
+            if len(block.text) >= LABEL_CHARS or block.text.endswith(_SENTENCE_END):
+                return
+            continue
+        el = _own(block, article, prompt=False)
+        if el is not None:
+            droplog.drop(el, "before the article's text")
+
+
+def _closing(block: Block, stop: frozenset[str]) -> bool:
+    """A sentence of the writer's that jusText, for its length or a link, did not call
+    good: prose words or no link, a sentence's end, a few words, no copyright sign."""
+    text = _SIGNED.sub("", block.text)
+    if not text.endswith(_SENTENCE_END) or len(text.split()) < MIN_WORDS or "\xa9" in text:
+        return False
+    if block.cf_class != "bad" and not block.chars_count_in_links:
+        return True
+    return block.links_density() <= MAX_LINK_SHARE and \
+        block.stopwords_density(stop) >= PROSE_STOPWORDS
+
+
+def _own(block: Block, article: HtmlElement, *, prompt: bool) -> HtmlElement | None:
+    """The element holding ``block`` and nothing else, outside the writer's structure
+    (a heading that asks or announces counts as furniture when ``prompt``)."""
+    el = block.element
+    if el is article or el.getparent() is None:
+        return None
+    holder = el
+    while holder is not None and holder is not article:
+        if holder.tag in _WRITERS and not (
+                prompt and holder is el and el.tag in _HEADINGS
+                and block.text.endswith(_PROMPT_END)):
+            return None
+        holder = holder.getparent()
+    if next(el.iter(*_MEDIA), None) is not None or inner_text(el) != block.text:
+        return None
+    return el
+
+
+def _alone(el: HtmlElement, article: HtmlElement, *, before: bool) -> bool:
+    """Nothing with text or media comes before (``before``) or after ``el`` in
+    ``article``."""
+    node = el
+    while node is not None and node is not article:
+        parent = node.getparent()
+        if (node.tail or "").strip() and not before:
+            return False
+        if before and parent is not None and (parent.text or "").strip():
+            return False
+        for other in node.itersiblings(preceding=before):
+            if before and (other.tail or "").strip():
+                return False
+            if not isinstance(other.tag, str):
+                if not before and (other.tail or "").strip():
+                    return False
+                continue
+            if other.text_content().strip() or other.tag in _MEDIA \
+                    or next(other.iter(*_MEDIA), None) is not None:
+                return False
+        node = parent
+    return True
