@@ -33,9 +33,15 @@ _CANDIDATES = etree.XPath(
     + "".join(f" or contains(@id, '{p}')" for p in _ID_PARTS) + "]")
 """Credit-named elements and captions, in one walk of the article."""
 _MARKED_CREDIT = re.compile(
-    r"©|\(c\)\s|\((?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit)\s*:", re.I)
-"""In a caption of the body, only a credit marked so ends it: "©", or one in parentheses
-("(Foto: …)"); a plain "Image: …" may be what the picture shows, and is kept there."""
+    r"©|\(c\)\s|\((?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit)\s*:"
+    r"|\((?-i:[A-Z][\w.&-]*(?: [\w.&-]+){0,2}) ?/ ?(?-i:[A-Z])[^()/]{1,50}\)\s*$", re.I)
+"""In a caption of the body, only a credit marked so ends it: "©", one in parentheses
+("(Foto: …)"), or an agency and its photographer in the closing parentheses ("(REUTERS/Jane
+Doe)", "(AP Photo/John Roe)"); a plain "Image: …" may be what the picture shows, and is kept."""
+_SEPARATORS = " \t\n|/–—-·•,"
+"""What stays of the separator before a credit once it is cut ("… gesegnet. | © X")."""
+_PLACED = ("p", "div", "span", "small", "em", "i")
+"""Tags of an unnamed caption: the short block right after a picture."""
 _MEDIA = ("img", "picture", "video", "figure", "table", "ul", "ol")
 
 
@@ -50,11 +56,38 @@ def drop_credits(article: HtmlElement) -> None:
             continue
         if text_length(el) <= MAX_CHARS and next(el.iter(*_MEDIA), None) is None:
             droplog.drop(el, "photo credit")
-    for caption in captions:
+    for caption in captions + _placed_captions(article):
         if caption is not article and _attached(caption, article) \
                 and text_length(caption) <= 4 * MAX_CHARS \
-                and next(caption.iter(*_MEDIA), None) is None:
-            cut_credit(caption, _MARKED_CREDIT)
+                and next(caption.iter(*_MEDIA), None) is None \
+                and cut_credit(caption, _MARKED_CREDIT):
+            _strip_end(caption)
+
+
+def _placed_captions(article: HtmlElement) -> list[HtmlElement]:
+    """Captions known by their place, whatever their class: the short block that follows
+    a picture's holder (the picture with its wrappers that hold no text of their own)."""
+    found = []
+    for img in article.iter("img"):
+        holder = img
+        parent = holder.getparent()
+        while parent is not None and parent is not article and not text_length(parent):
+            holder, parent = parent, parent.getparent()
+        if (holder.tail or "").strip():
+            continue
+        caption = holder.getnext()
+        if caption is not None and caption.tag in _PLACED:
+            found.append(caption)
+    return found
+
+
+def _strip_end(el: HtmlElement) -> None:
+    """Drop the separator a cut credit leaves at the end of ``el``'s text."""
+    last = el[-1] if len(el) else None
+    if last is not None:
+        last.tail = (last.tail or "").rstrip(_SEPARATORS) or None
+    else:
+        el.text = (el.text or "").rstrip(_SEPARATORS)
 
 
 def _credit_named(el: HtmlElement) -> bool:

@@ -1,0 +1,55 @@
+"""Lines inside the article body that are not the article: credits, meta lines, buttons.
+
+Each case is a small page written for the purpose, in the shape that kept the line in the clip.
+"""
+
+from __future__ import annotations
+
+from clipper.extract import extract
+
+SENTENCE = (
+    "Der Gemeinderat hat den neuen Haushalt nach einer langen Debatte über Verkehr, Wohnen "
+    "und die Zukunft der Stadtbibliothek beschlossen, die viele Bürger erhalten wollten."
+)
+URL = "https://zeitung.example/2024/05/haushalt-beschlossen"
+
+
+def body(n: int) -> str:
+    return "".join(f"<p>{i}. {SENTENCE}</p>" for i in range(n))
+
+
+def page(inner: str, title: str = "Haushalt beschlossen") -> str:
+    nav = "".join(f"<li><a href='/s{i}'>Ressort {i}</a></li>" for i in range(10))
+    return (f"<html><head><title>{title}</title></head><body><header><nav><ul>{nav}</ul>"
+            f"</nav></header>{inner}<footer><p>Impressum</p></footer></body></html>")
+
+
+def test_the_credit_of_a_caption_known_by_its_place_is_cut() -> None:
+    # No figure, no "caption" class: the caption is the short block right after the photo.
+    photo = ("<div class='img-inline'><a href='/big/rathaus.jpg'><img src='/rathaus.jpg'></a>"
+             "</div><p class='imagedescription'>Das Rathaus am Abend. © AFP / JANE DOE</p>")
+    card = ("<div><a href=''><div class='ratio'><picture><img src='/saal.jpg' alt='Saal'>"
+            "</picture></div></a><div class='text-grey'>Der Saal war voll. | © Max Muster/Agentur"
+            "</div></div>")
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(2)}{photo}{body(2)}{card}"
+                f"{body(2)}</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 6
+    assert "Das Rathaus am Abend." in md
+    assert "Der Saal war voll." in md
+    for credit in ("AFP", "JANE DOE", "Max Muster", "©", "voll. |"):
+        assert credit not in md, credit
+
+
+def test_an_agency_credit_closing_a_caption_is_cut_and_the_caption_stays() -> None:
+    figure = ("<figure><img src='/p.jpg' alt=''><figcaption>La alcaldesa durante la sesión "
+              "(REUTERS/Juan Pérez)</figcaption></figure>")
+    other = ("<figure><img src='/q.jpg' alt=''><figcaption>Vista del puerto (derecha/izquierda)"
+             "</figcaption></figure>")
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(2)}{figure}{body(2)}{other}"
+                f"{body(1)}</article>")
+    md = extract(html, URL).markdown
+    assert "La alcaldesa durante la sesión" in md
+    assert "REUTERS" not in md
+    assert "Juan Pérez" not in md
+    assert "Vista del puerto (derecha/izquierda)" in md
