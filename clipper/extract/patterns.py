@@ -126,6 +126,21 @@ BOILERPLATE_JOINED = re.compile(
 # under the article, chrome whatever they hold (a heading "About the author" included).
 AUTHOR_BOX = re.compile(
     r"author(?:bio|box|info|card|profile|details|description)|abouttheauthor|aboutauthor")
+# A post's meta line or footer, found as AUTHOR_BOX: its date, categories, permalink and
+# comment state (and often the author's box), chrome whatever its length when it holds no
+# heading or picture (a header named so holds the headline).
+ENTRY_META = re.compile(r"postmetadata|(?:entry|post|article|story)(?:meta|footer|utility)")
+_NAME_PARTS = re.compile(r"[^a-z]+")
+
+
+def is_entry_meta(el_class: str | None, el_id: str | None) -> bool:
+    """Whether a class or id token names a post's meta line ("entry-meta", "postmetadata")."""
+    for value in (el_class, el_id):
+        for token in (value or "").lower().split():
+            if ENTRY_META.search(_NAME_PARTS.sub("", token)):
+                return True
+    return False
+
 # Short names that are chrome only as a whole class part.
 BOILERPLATE_WHOLE = _names("bio biobox topics seealso trending crumbs meta metadata byline")
 

@@ -53,3 +53,17 @@ def test_an_agency_credit_closing_a_caption_is_cut_and_the_caption_stays() -> No
     assert "REUTERS" not in md
     assert "Juan Pérez" not in md
     assert "Vista del puerto (derecha/izquierda)" in md
+
+
+def test_a_long_post_meta_line_goes() -> None:
+    # WordPress themes end a post with its meta line, longer than a small box and with few
+    # links.
+    meta = ("<div class='postmetadata alt'>Erstellt am Dienstag 6. Mai 2014 um 23:30 und "
+            "abgelegt unter <a href='/c/linux'>Linux</a>. Kommentare zu diesem Eintrag im RSS "
+            "2.0 Feed. Kommentare und Pings sind derzeit nicht erlaubt, aber du kannst einen "
+            "Trackback von deiner eigenen Seite setzen.</div>")
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(4)}{meta}</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 4
+    assert "Erstellt am" not in md
+    assert "Trackback" not in md
