@@ -107,7 +107,7 @@ BOILERPLATE_WEAK = _names(
     addthis addtoany shariff related relatedposts relatedarticles recommended recommendations
     breadcrumb breadcrumbs crumbs pagination pager paginator prevnext promo promos promotion
     sponsor tagcloud tagged tags taglist toolbar recirc ad ads rating ratings starrating
-    stars vote votes"""
+    stars vote votes disclaimer"""
 )
 # Several-word names, found in the class/id parts joined ("recirc-most-popular" ->
 # "recircmostpopular"), that are chrome as a whole.
@@ -257,14 +257,15 @@ READ_MORE_LINK = re.compile(
 )
 
 # Addresses of share buttons: a link to one posts this page elsewhere, it is not content.
+# A mail link with no address, only a subject or body ("mailto:?subject=…"), mails the page.
 SHARE_URL = re.compile(
-    r"^(?:https?:)?//(?:[\w-]+\.)*(?:pinterest\.\w+(?:\.\w+)?/pin/create|facebook\.com/sharer"
+    r"^(?:mailto:\?|(?:https?:)?//(?:[\w-]+\.)*(?:pinterest\.\w+(?:\.\w+)?/pin/create|facebook\.com/sharer"
     r"|facebook\.com/share\.php|facebook\.com/dialog/(?:share|feed)|(?:twitter|x)\.com/intent/"
     r"|twitter\.com/share|linkedin\.com/(?:share|cws/share|sharearticle)|reddit\.com/submit"
     r"|api\.whatsapp\.com/send|wa\.me/\?|tumblr\.com/(?:share|widgets/share)"
     r"|getpocket\.com/(?:save|edit)|news\.ycombinator\.com/submitlink|xing\.com/spi/shares"
     r"|xing\.com/app/user\?op=share|vk\.com/share\.php|t\.me/share|telegram\.me/share"
     r"|bsky\.app/intent/compose|flipboard\.com/bookmarklet|mix\.com/add"
-    r"|(?:www\.)?addtoany\.com/(?:share|add_to)|(?:[\w-]+\.)?addthis\.com/bookmark)",
+    r"|(?:www\.)?addtoany\.com/(?:share|add_to)|(?:[\w-]+\.)?addthis\.com/bookmark))",
     re.I,
 )

@@ -67,3 +67,24 @@ def test_a_long_post_meta_line_goes() -> None:
     assert md.count("Der Gemeinderat") == 4
     assert "Erstellt am" not in md
     assert "Trackback" not in md
+
+
+def test_a_mail_link_with_no_address_is_a_share_button() -> None:
+    share = ("<div id='productShare'><a href='https://www.facebook.com/sharer/sharer.php?u=x'>"
+             "Teilen</a> <a href='mailto:?subject=Haushalt&amp;body=https%3A%2F%2Fzeitung."
+             "example%2Fh'>Senden</a></div>")
+    contact = (f"<p>Fragen an <a href='mailto:redaktion@zeitung.example'>die Redaktion</a>. "
+               f"{SENTENCE}</p>")
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(3)}{share}{contact}</article>")
+    md = extract(html, URL).markdown
+    assert "Senden" not in md
+    assert "[die Redaktion](mailto:redaktion@zeitung.example)" in md
+
+
+def test_a_disclaimer_box_goes() -> None:
+    note = ("<p class='aawp-disclaimer'>Letzte Aktualisierung am 2.02.2022 / Bei den "
+            "Verlinkungen handelt es sich um Affiliate Links</p>")
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(2)}{note}{body(2)}</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 4
+    assert "Affiliate" not in md
