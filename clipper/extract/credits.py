@@ -40,6 +40,11 @@ _MARKED_CREDIT = re.compile(
 Doe)", "(AP Photo/John Roe)"); a plain "Image: …" may be what the picture shows, and is kept."""
 _SEPARATORS = " \t\n|/–—-·•,"
 """What stays of the separator before a credit once it is cut ("… gesegnet. | © X")."""
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit|Copyright)\s*:",
+    re.I)
+"""A line of its own opened by a credit's label ("Quelle: Landesregierung", "Photo: X")."""
+_LINES = ("p", "div")
 _PLACED = ("p", "div", "span", "small", "em", "i")
 """Tags of an unnamed caption: the short block right after a picture."""
 _MEDIA = ("img", "picture", "video", "figure", "table", "ul", "ol")
@@ -62,6 +67,19 @@ def drop_credits(article: HtmlElement) -> None:
                 and next(caption.iter(*_MEDIA), None) is None \
                 and cut_credit(caption, _MARKED_CREDIT):
             _strip_end(caption)
+    _drop_credit_lines(article)
+
+
+def _drop_credit_lines(article: HtmlElement) -> None:
+    """Drop the short lines that only name a source or a photographer."""
+    for el in list(article.iter(*_LINES)):
+        if el is article or el.getparent() is None or text_length(el) > MAX_CHARS \
+                or next(el.iterdescendants(*_MEDIA, "p", "div"), None) is not None:
+            continue
+        text = " ".join(el.text_content().split())
+        if _CREDIT_LINE.match(text) and not any(
+                a.tag in ("figure", "figcaption", "blockquote") for a in el.iterancestors()):
+            droplog.drop(el, "photo credit")
 
 
 def _placed_captions(article: HtmlElement) -> list[HtmlElement]:

@@ -88,3 +88,16 @@ def test_a_disclaimer_box_goes() -> None:
     md = extract(html, URL).markdown
     assert md.count("Der Gemeinderat") == 4
     assert "Affiliate" not in md
+
+
+def test_a_line_that_only_names_the_source_goes() -> None:
+    source = "<p><span style='font-size: 8pt'><em>Quelle: Landesregierung</em></span></p>"
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(2)}{source}<h2>Saarland</h2>"
+                f"{body(2)}<p><em>Source: Deutscher Städtetag, 2. Februar 2022</em></p>"
+                "<p>Quelle der Zahlen ist der Bericht des Kämmerers, der im Netz steht.</p>"
+                "</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 4
+    assert "Landesregierung" not in md
+    assert "Städtetag" not in md
+    assert "Quelle der Zahlen ist der Bericht des Kämmerers" in md
