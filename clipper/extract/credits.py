@@ -34,10 +34,13 @@ _CANDIDATES = etree.XPath(
 """Credit-named elements and captions, in one walk of the article."""
 _MARKED_CREDIT = re.compile(
     r"©|\(c\)\s|\((?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit)\s*:"
-    r"|\((?-i:[A-Z][\w.&-]*(?: [\w.&-]+){0,2}) ?/ ?(?-i:[A-Z])[^()/]{1,50}\)\s*$", re.I)
+    r"|\((?-i:[A-Z][\w.&-]*(?: [\w.&-]+){0,2}) ?/ ?(?-i:[A-Z])[^()/]{1,50}\)\s*$"
+    r"|(?<=[.!?])\s+(?:Fotos?|Photos?|Bild(?:er)?|Credits?|Quelle|Source)\s*:[^.!?:]{1,50}$",
+    re.I)
 """In a caption of the body, only a credit marked so ends it: "©", one in parentheses
-("(Foto: …)"), or an agency and its photographer in the closing parentheses ("(REUTERS/Jane
-Doe)", "(AP Photo/John Roe)"); a plain "Image: …" may be what the picture shows, and is kept."""
+("(Foto: …)"), an agency and its photographer in the closing parentheses ("(REUTERS/Jane
+Doe)", "(AP Photo/John Roe)"), or a short labelled one after the caption's last sentence
+("… mañana. Foto: LN"); a plain "Image: …" may be what the picture shows, and is kept."""
 _SEPARATORS = " \t\n|/–—-·•,"
 """What stays of the separator before a credit once it is cut ("… gesegnet. | © X")."""
 _CREDIT_LINE = re.compile(

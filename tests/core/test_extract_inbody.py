@@ -101,3 +101,16 @@ def test_a_line_that_only_names_the_source_goes() -> None:
     assert "Landesregierung" not in md
     assert "Städtetag" not in md
     assert "Quelle der Zahlen ist der Bericht des Kämmerers" in md
+
+
+def test_a_labelled_credit_after_the_captions_sentence_is_cut() -> None:
+    figure = ("<figure class='gallery'><img src='/b.jpg' alt=''><figcaption><p>La bendición se "
+              "realizará mañana. Foto: LN</p></figcaption></figure>")
+    other = ("<figure><img src='/c.jpg' alt=''><figcaption>Bild: der alte Stadtplan von 1850"
+             "</figcaption></figure>")
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(2)}{figure}{body(2)}{other}"
+                f"{body(1)}</article>")
+    md = extract(html, URL).markdown
+    assert "La bendición se realizará mañana." in md
+    assert "Foto: LN" not in md
+    assert "Bild: der alte Stadtplan von 1850" in md
