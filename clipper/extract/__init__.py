@@ -25,6 +25,7 @@ from clipper.extract.attempts import kept_attempt
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.credits import drop_credits
+from clipper.extract.datelines import drop_date_lines
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import hidden_signs, reveal_hidden
 from clipper.extract.kinds import declares_discussion, is_thread
@@ -267,6 +268,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     if wiki:
         clean_wiki(article)
     drop_credits(article)
+    drop_date_lines(article, thread=posts is not None)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)

@@ -114,3 +114,15 @@ def test_a_labelled_credit_after_the_captions_sentence_is_cut() -> None:
     assert "La bendición se realizará mañana." in md
     assert "Foto: LN" not in md
     assert "Bild: der alte Stadtplan von 1850" in md
+
+
+def test_a_line_that_only_dates_the_post_goes_and_a_sentence_with_a_date_stays() -> None:
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(3)}"
+                "<p><b>Aktualisiert am </b>17.01.2021.</p>"
+                "<div>Updated: 2021-01-17 10:30</div>"
+                "<p>Die Sitzung am 12.01.2021 dauerte bis nach Mitternacht.</p></article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 3
+    assert "Aktualisiert" not in md
+    assert "Updated" not in md
+    assert "Die Sitzung am 12.01.2021 dauerte bis nach Mitternacht." in md
