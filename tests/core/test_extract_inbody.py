@@ -126,3 +126,12 @@ def test_a_line_that_only_dates_the_post_goes_and_a_sentence_with_a_date_stays()
     assert "Aktualisiert" not in md
     assert "Updated" not in md
     assert "Die Sitzung am 12.01.2021 dauerte bis nach Mitternacht." in md
+
+
+def test_a_notice_box_under_the_post_goes() -> None:
+    notice = ("<div class='row'><div class='column community-notice'>Dieser Beitrag gibt die "
+              "Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</div></div>")
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(4)}{notice}</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 4
+    assert "Meinung des Autors" not in md
