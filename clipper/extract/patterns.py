@@ -107,7 +107,7 @@ BOILERPLATE_WEAK = _names(
     addthis addtoany shariff related relatedposts relatedarticles recommended recommendations
     breadcrumb breadcrumbs crumbs pagination pager paginator prevnext promo promos promotion
     sponsor tagcloud tagged tags taglist toolbar recirc ad ads rating ratings starrating
-    stars vote votes disclaimer notice"""
+    stars vote votes disclaimer notice categories"""
 )
 # Several-word names, found in the class/id parts joined ("recirc-most-popular" ->
 # "recircmostpopular"), that are chrome as a whole.

@@ -135,3 +135,13 @@ def test_a_notice_box_under_the_post_goes() -> None:
     md = extract(html, URL).markdown
     assert md.count("Der Gemeinderat") == 4
     assert "Meinung des Autors" not in md
+
+
+def test_a_line_of_category_links_goes() -> None:
+    cats = ("<p class='iz-categories'><span><a href='/category/politik/'>Politik</a></span>, "
+            "<span><a href='/category/debatte/'>Debatte</a></span></p>")
+    html = page(f"<article><header><h1>Haushalt beschlossen</h1>{cats}</header>{body(4)}"
+                "</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 4
+    assert "Debatte]" not in md
