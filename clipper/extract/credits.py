@@ -47,6 +47,8 @@ _CREDIT_LINE = re.compile(
     r"^\(?(?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit|Copyright)\s*:",
     re.I)
 """A line of its own opened by a credit's label ("Quelle: Landesregierung", "Photo: X")."""
+_SITE_LINE = re.compile(r"^(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}$")
+"""A line that is only a site's name as a domain ("BVINEWS.COM"): the story's source."""
 _LINES = ("p", "div")
 _PLACED = ("p", "div", "span", "small", "em", "i")
 """Tags of an unnamed caption: the short block right after a picture."""
@@ -80,7 +82,7 @@ def _drop_credit_lines(article: HtmlElement) -> None:
                 or next(el.iterdescendants(*_MEDIA, "p", "div"), None) is not None:
             continue
         text = " ".join(el.text_content().split())
-        if _CREDIT_LINE.match(text) and not any(
+        if (_CREDIT_LINE.match(text) or _SITE_LINE.match(text)) and not any(
                 a.tag in ("figure", "figcaption", "blockquote") for a in el.iterancestors()):
             droplog.drop(el, "photo credit")
 

@@ -145,3 +145,12 @@ def test_a_line_of_category_links_goes() -> None:
     md = extract(html, URL).markdown
     assert md.count("Der Gemeinderat") == 4
     assert "Debatte]" not in md
+
+
+def test_a_line_that_is_only_the_source_sites_name_goes() -> None:
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(3)}<p><strong>BVINEWS.COM</strong>"
+                f"</p>{body(1)}<p>Mehr unter zeitung.example im Netz.</p></article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 4
+    assert "BVINEWS" not in md
+    assert "Mehr unter zeitung.example im Netz." in md
