@@ -22,6 +22,7 @@ from clipper.extract import droplog
 from clipper.extract import rules as site_rules
 from clipper.extract.address import PageAddress
 from clipper.extract.attempts import kept_attempt
+from clipper.extract.buttons import drop_jump_buttons
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.credits import drop_credits
@@ -269,6 +270,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
         clean_wiki(article)
     drop_credits(article)
     drop_date_lines(article, thread=posts is not None)
+    drop_jump_buttons(article, url)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)

@@ -154,3 +154,19 @@ def test_a_line_that_is_only_the_source_sites_name_goes() -> None:
     assert md.count("Der Gemeinderat") == 4
     assert "BVINEWS" not in md
     assert "Mehr unter zeitung.example im Netz." in md
+
+
+def test_buttons_that_jump_within_the_page_go_and_an_in_text_anchor_stays() -> None:
+    buttons = ("<div class='recipe-card-buttons'><a href='#recipe-card' class='snippet-button "
+               "jump-to-recipe'>Jump to Recipe</a><a href='#recipe-card' class='snippet-button "
+               "print-recipe'>Print Recipe</a></div>")
+    anchor = f"<p>Siehe <a href='#anhang'>den Anhang</a> für die Zahlen. {SENTENCE}</p>"
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{buttons}{body(3)}{anchor}"
+                "<h2 id='anhang'>Anhang</h2><p>Die Zahlen des Kämmerers für das Jahr, nach "
+                "Ressorts und Bezirken aufgeteilt, mit den Änderungen zum Vorjahr.</p>"
+                "</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 4
+    assert "Jump to Recipe" not in md
+    assert "Print Recipe" not in md
+    assert "den Anhang" in md
