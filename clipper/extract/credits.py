@@ -49,10 +49,11 @@ _CREDIT_LINE = re.compile(
 """A line of its own opened by a credit's label ("Quelle: Landesregierung", "Photo: X")."""
 _SITE_LINE = re.compile(r"^(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}$")
 """A line that is only a site's name as a domain ("BVINEWS.COM"): the story's source."""
-_LINES = ("p", "div")
 _PLACED = ("p", "div", "span", "small", "em", "i")
 """Tags of an unnamed caption: the short block right after a picture."""
 _MEDIA = ("img", "picture", "video", "figure", "table", "ul", "ol")
+_LINES = ("p", "div")
+_BLOCKS = ("p", "div", *_MEDIA)
 
 
 def drop_credits(article: HtmlElement) -> None:
@@ -78,13 +79,26 @@ def drop_credits(article: HtmlElement) -> None:
 def _drop_credit_lines(article: HtmlElement) -> None:
     """Drop the short lines that only name a source or a photographer."""
     for el in list(article.iter(*_LINES)):
-        if el is article or el.getparent() is None or text_length(el) > MAX_CHARS \
-                or next(el.iterdescendants(*_MEDIA, "p", "div"), None) is not None:
+        first = _first_text(el)  # the cheap test first: most blocks start otherwise
+        if not first or not (_CREDIT_LINE.match(first) or _SITE_LINE.match(first)) \
+                or el is article or el.getparent() is None or text_length(el) > MAX_CHARS \
+                or next(el.iterdescendants(*_BLOCKS), None) is not None:
             continue
         text = " ".join(el.text_content().split())
         if (_CREDIT_LINE.match(text) or _SITE_LINE.match(text)) and not any(
                 a.tag in ("figure", "figcaption", "blockquote") for a in el.iterancestors()):
             droplog.drop(el, "photo credit")
+
+
+def _first_text(el: HtmlElement) -> str:
+    """The first text of ``el`` (its own, or its first descendant's with any)."""
+    for node in el.iter():
+        text = (node.text or "").strip() if isinstance(node.tag, str) else ""
+        if text:
+            return text
+        if node is not el and (node.tail or "").strip():
+            return ""  # text after an empty child: not a line opened by a label
+    return ""
 
 
 def _placed_captions(article: HtmlElement) -> list[HtmlElement]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
@@ -22,7 +23,11 @@ MAX_CHARS = 60
 """A date line is short; a longer block is text that mentions a date."""
 MAX_OTHER_WORDS = 3
 """Words besides the date a date line may have ("Aktualisiert am", "Published on")."""
-_BLOCKS = ("p", "div")
+_CANDIDATES = etree.XPath(
+    "descendant::*[self::p or self::div][string-length(normalize-space()) <= $most]"
+    "[translate(., '0123456789', '') != string(.)]"
+    "[not(descendant::*[self::p or self::div or self::a or self::img])][count(*) <= 3]")
+"""Short blocks with a digit, no link, picture or block inside, found in C."""
 _DATE = re.compile(
     r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}(?:T[\d:.+-]+)?"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b)")
@@ -36,14 +41,10 @@ def drop_date_lines(article: HtmlElement, *, thread: bool = False) -> None:
     ``thread``, whose posts are led by their dates."""
     if thread:
         return
-    for el in list(article.iter(*_BLOCKS)):
-        if el is article or el.getparent() is None or len(el) > 3:
-            continue
+    found: list[HtmlElement] = _CANDIDATES(article, most=MAX_CHARS)  # type: ignore[assignment]
+    for el in found:
         text = inner_text(el)
-        if not text or len(text) > MAX_CHARS or next(el.iterdescendants(*_BLOCKS), None) \
-                is not None or next(el.iter("img", "a"), None) is not None:
-            continue
-        if _labelled_date(text):
+        if text and el.getparent() is not None and _labelled_date(text):
             droplog.drop(el, "date line")
 
 
