@@ -26,6 +26,7 @@ from clipper.extract.buttons import drop_jump_buttons
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.credits import drop_credits
+from clipper.extract.crosslinks import drop_cross_links
 from clipper.extract.datelines import drop_date_lines
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import hidden_signs, reveal_hidden
@@ -271,6 +272,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     drop_credits(article)
     drop_date_lines(article, thread=posts is not None)
     drop_jump_buttons(article, url)
+    drop_cross_links(article, url)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)

@@ -170,3 +170,22 @@ def test_buttons_that_jump_within_the_page_go_and_an_in_text_anchor_stays() -> N
     assert "Jump to Recipe" not in md
     assert "Print Recipe" not in md
     assert "den Anhang" in md
+
+
+def test_a_label_and_one_link_to_another_story_of_the_site_is_a_teaser() -> None:
+    teaser = ("<p>Le puede interesar: <a href='https://zeitung.example/2024/05/andere-story'>"
+              "JEP abrirá tres nuevos macrocasos</a></p>")
+    source = ("<p>Mehr bei der Agentur: <a href='https://agentur.example/meldung/123'>Bericht "
+              "der Agentur vom Montag</a></p>")
+    file_link = ("<p>Download: <a href='https://zeitung.example/files/haushalt.pdf'>Der Plan "
+                 "als PDF</a></p>")
+    sentence = (f"<p>Wie <a href='https://zeitung.example/2024/04/debatte'>im April berichtet"
+                f"</a>, war der Plan umstritten. {SENTENCE}</p>")
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(2)}{teaser}{body(2)}{source}"
+                f"{file_link}{sentence}</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 5
+    assert "macrocasos" not in md
+    assert "Bericht der Agentur vom Montag" in md
+    assert "Der Plan als PDF" in md
+    assert "im April berichtet" in md
