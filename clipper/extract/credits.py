@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.leadimage import cut_credit
-from clipper.extract.text import text_length
+from clipper.extract.text import inner_text, text_length
 
 __all__ = ["drop_credits"]
 
@@ -67,7 +67,8 @@ def drop_credits(article: HtmlElement) -> None:
             continue
         if text_length(el) <= MAX_CHARS and next(el.iter(*_MEDIA), None) is None:
             droplog.drop(el, "photo credit")
-    for caption in captions + _placed_captions(article):
+    placed = [el for el in _placed_captions(article) if _ends_in_credit(el)]
+    for caption in captions + placed:
         if caption is not article and _attached(caption, article) \
                 and text_length(caption) <= 4 * MAX_CHARS \
                 and next(caption.iter(*_MEDIA), None) is None \
@@ -116,6 +117,14 @@ def _placed_captions(article: HtmlElement) -> list[HtmlElement]:
         if caption is not None and caption.tag in _PLACED:
             found.append(caption)
     return found
+
+
+def _ends_in_credit(el: HtmlElement) -> bool:
+    """A block known only by its place is cut only at a credit that ends it: a paragraph
+    after a photo that mentions "©" in its sentences keeps them."""
+    text = inner_text(el)
+    found = _MARKED_CREDIT.search(text)
+    return found is not None and len(text) - found.start() <= MAX_CHARS // 2
 
 
 def _strip_end(el: HtmlElement) -> None:

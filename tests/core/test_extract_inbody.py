@@ -189,3 +189,14 @@ def test_a_label_and_one_link_to_another_story_of_the_site_is_a_teaser() -> None
     assert "Bericht der Agentur vom Montag" in md
     assert "Der Plan als PDF" in md
     assert "im April berichtet" in md
+
+
+def test_a_paragraph_after_a_photo_that_mentions_a_copyright_keeps_its_sentences() -> None:
+    photo = "<div class='pic'><img src='/logo.jpg' alt='Logo'></div>"
+    para = ("<p>Das Logo der Stadt ist seit 1990 © geschützt, und wer es nutzen will, braucht "
+            "eine Erlaubnis des Rathauses, die der Rat in dieser Sitzung neu geregelt hat. Die "
+            "Gebühren dafür bleiben gleich, die Fristen werden kürzer.</p>")
+    html = page(f"<article><h1>Haushalt beschlossen</h1>{body(2)}{photo}{para}{body(2)}"
+                "</article>")
+    md = extract(html, URL).markdown
+    assert "die Fristen werden kürzer." in md
