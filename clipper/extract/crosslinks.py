@@ -33,10 +33,11 @@ _WORD = re.compile(r"\w+")
 _FILE = re.compile(r"\.(?:pdf|mp3|mp4|zip|docx?|xlsx?|pptx?|jpe?g|png|gif)$", re.I)
 
 
-def drop_cross_links(article: HtmlElement, page_url: str | None) -> None:
+def drop_cross_links(article: HtmlElement, page_url: str | None, *,
+                     thread: bool = False) -> None:
     """Drop the lines of ``article`` that are a label and one link to another page of the
-    same site."""
-    if not page_url:
+    same site; none in a ``thread``, where such a line is a reply ("Siehe hier: <thread>")."""
+    if not page_url or thread:
         return
     page = urlsplit(page_url)
     found: list[HtmlElement] = _CANDIDATES(article, most=MAX_CHARS)  # type: ignore[assignment]

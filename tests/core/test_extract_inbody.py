@@ -6,6 +6,7 @@ Each case is a small page written for the purpose, in the shape that kept the li
 from __future__ import annotations
 
 from clipper.extract import extract
+from tests.helpers import thread_pages
 
 SENTENCE = (
     "Der Gemeinderat hat den neuen Haushalt nach einer langen Debatte über Verkehr, Wohnen "
@@ -200,3 +201,12 @@ def test_a_paragraph_after_a_photo_that_mentions_a_copyright_keeps_its_sentences
                 "</article>")
     md = extract(html, URL).markdown
     assert "die Fristen werden kürzer." in md
+
+
+def test_a_reply_that_only_points_to_another_thread_stays_in_a_thread() -> None:
+    reply = thread_pages.PHPBB_POSTS[2][3]
+    html = thread_pages.phpbb_thread().replace(
+        reply, "Asked before: <a href='https://ponds.example/topic/99-first-flush'>First flush "
+        "diverters for felt roofs</a>")
+    md = extract(html, "https://ponds.example/viewtopic.php?t=412").markdown
+    assert "First flush diverters for felt roofs" in md
