@@ -93,6 +93,9 @@ def _drop_credit_lines(article: HtmlElement) -> None:
 
 def _first_text(el: HtmlElement) -> str:
     """The first text of ``el`` (its own, or its first descendant's with any)."""
+    own = el.text
+    if own and not own.isspace():
+        return own.strip()  # most blocks: no walk needed
     for node in el.iter():
         text = (node.text or "").strip() if isinstance(node.tag, str) else ""
         if text:
