@@ -22,9 +22,12 @@ from clipper.extract import droplog
 from clipper.extract import rules as site_rules
 from clipper.extract.address import PageAddress
 from clipper.extract.attempts import kept_attempt
+from clipper.extract.buttons import drop_jump_buttons
 from clipper.extract.clean import remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.credits import drop_credits
+from clipper.extract.crosslinks import drop_cross_links
+from clipper.extract.datelines import drop_date_lines
 from clipper.extract.edges import trim_edges
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import hidden_signs, reveal_hidden
@@ -268,6 +271,9 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     if wiki:
         clean_wiki(article)
     drop_credits(article)
+    drop_date_lines(article, thread=posts is not None)
+    drop_jump_buttons(article, url)
+    drop_cross_links(article, url, thread=posts is not None)
     # a thread's last reply may be one word; a page the site's rules shaped is as chosen
     trim_edges(article, meta.lang, skip=posts is not None or bool(applied))
     title = meta.title or _leading_heading(article)

@@ -107,7 +107,7 @@ BOILERPLATE_WEAK = _names(
     addthis addtoany shariff related relatedposts relatedarticles recommended recommendations
     breadcrumb breadcrumbs crumbs pagination pager paginator prevnext promo promos promotion
     sponsor tagcloud tagged tags taglist toolbar recirc ad ads rating ratings starrating
-    stars vote votes"""
+    stars vote votes disclaimer notice categories"""
 )
 # Several-word names, found in the class/id parts joined ("recirc-most-popular" ->
 # "recircmostpopular"), that are chrome as a whole.
@@ -126,6 +126,21 @@ BOILERPLATE_JOINED = re.compile(
 # under the article, chrome whatever they hold (a heading "About the author" included).
 AUTHOR_BOX = re.compile(
     r"author(?:bio|box|info|card|profile|details|description)|abouttheauthor|aboutauthor")
+# A post's meta line or footer, found as AUTHOR_BOX: its date, categories, permalink and
+# comment state (and often the author's box), chrome whatever its length when it holds no
+# heading or picture (a header named so holds the headline).
+ENTRY_META = re.compile(r"postmetadata|(?:entry|post|article|story)(?:meta|footer|utility)")
+_NAME_PARTS = re.compile(r"[^a-z]+")
+
+
+def is_entry_meta(el_class: str | None, el_id: str | None) -> bool:
+    """Whether a class or id token names a post's meta line ("entry-meta", "postmetadata")."""
+    for value in (el_class, el_id):
+        for token in (value or "").lower().split():
+            if ENTRY_META.search(_NAME_PARTS.sub("", token)):
+                return True
+    return False
+
 # Short names that are chrome only as a whole class part.
 BOILERPLATE_WHOLE = _names("bio biobox topics seealso trending crumbs meta metadata byline")
 
@@ -242,14 +257,15 @@ READ_MORE_LINK = re.compile(
 )
 
 # Addresses of share buttons: a link to one posts this page elsewhere, it is not content.
+# A mail link with no address, only a subject or body ("mailto:?subject=…"), mails the page.
 SHARE_URL = re.compile(
-    r"^(?:https?:)?//(?:[\w-]+\.)*(?:pinterest\.\w+(?:\.\w+)?/pin/create|facebook\.com/sharer"
+    r"^(?:mailto:\?|(?:https?:)?//(?:[\w-]+\.)*(?:pinterest\.\w+(?:\.\w+)?/pin/create|facebook\.com/sharer"
     r"|facebook\.com/share\.php|facebook\.com/dialog/(?:share|feed)|(?:twitter|x)\.com/intent/"
     r"|twitter\.com/share|linkedin\.com/(?:share|cws/share|sharearticle)|reddit\.com/submit"
     r"|api\.whatsapp\.com/send|wa\.me/\?|tumblr\.com/(?:share|widgets/share)"
     r"|getpocket\.com/(?:save|edit)|news\.ycombinator\.com/submitlink|xing\.com/spi/shares"
     r"|xing\.com/app/user\?op=share|vk\.com/share\.php|t\.me/share|telegram\.me/share"
     r"|bsky\.app/intent/compose|flipboard\.com/bookmarklet|mix\.com/add"
-    r"|(?:www\.)?addtoany\.com/(?:share|add_to)|(?:[\w-]+\.)?addthis\.com/bookmark)",
+    r"|(?:www\.)?addtoany\.com/(?:share|add_to)|(?:[\w-]+\.)?addthis\.com/bookmark))",
     re.I,
 )

@@ -47,6 +47,7 @@ from clipper.extract.patterns import (
     TAXONOMY_LABEL,
     TEASER_START,
     VIDEOS,
+    is_entry_meta,
     is_pager,
 )
 from clipper.extract.related import linked_items
@@ -466,9 +467,10 @@ def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
             node.tag in _CONTENT_TAGS or next(node.iter(*_CONTENT_TAGS), None) is not None
         ) and link_density(node, page_url, length) <= 0.5:
             continue  # a figure with a share button; a list of linked teasers still goes
-        if node.tag == "p" and length >= SMALL_BOX_CHARS:
+        meta = strength == 1 and is_entry_meta(node.get("class"), node.get("id"))
+        if node.tag == "p" and length >= SMALL_BOX_CHARS and not meta:
             continue  # a real paragraph, whatever its class says (paywalled text is text)
-        if strength == 2 or length < SMALL_BOX_CHARS or (
+        if strength == 2 or meta or length < SMALL_BOX_CHARS or (
             link_density(node, page_url, length) > 0.3
         ):
             _drop(node, droplog.name_reason(class_and_id(node)) if node.tag != "nav"

@@ -1,0 +1,68 @@
+"""A line inside the text that only points to another story of the site is a teaser.
+
+News templates break the text with "Lesen Sie auch: <headline>", "Le puede interesar:
+<headline>", "Czytaj także: <headline>": a short label ending in a colon, then one link to
+another article of the same site, and nothing else. Known by that shape, the line goes in
+every language; a sentence with a link in it, a link to another site ("Quelle: <Reuters>")
+or to a file ("Download: <mp3>") stays.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import SplitResult, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from clipper.extract import droplog
+from clipper.extract.text import inner_text
+
+__all__ = ["drop_cross_links"]
+
+MAX_CHARS = 200
+MAX_LABEL_WORDS = 5
+MIN_LINK_WORDS = 3
+"""A headline has a few words; "mp3" or "hier" is not one."""
+_CANDIDATES = etree.XPath(
+    "descendant::*[self::p or self::div][count(descendant::a) = 1]"
+    "[string-length(normalize-space()) <= $most]"
+    "[not(descendant::*[self::p or self::div or self::img or self::ul or self::ol])]")
+_LABEL = re.compile(r"^[^.!?:]{2,60}:\s*$")
+_WORD = re.compile(r"\w+")
+_FILE = re.compile(r"\.(?:pdf|mp3|mp4|zip|docx?|xlsx?|pptx?|jpe?g|png|gif)$", re.I)
+
+
+def drop_cross_links(article: HtmlElement, page_url: str | None, *,
+                     thread: bool = False) -> None:
+    """Drop the lines of ``article`` that are a label and one link to another page of the
+    same site; none in a ``thread``, where such a line is a reply ("Siehe hier: <thread>")."""
+    if not page_url or thread:
+        return
+    page = urlsplit(page_url)
+    found: list[HtmlElement] = _CANDIDATES(article, most=MAX_CHARS)  # type: ignore[assignment]
+    for el in found:
+        a = next(el.iter("a"))
+        if el.getparent() is None or not _same_site_story(a.get("href") or "", page):
+            continue
+        link = inner_text(a)
+        if not link:
+            continue
+        label, _, rest = inner_text(el).partition(link)
+        if len(_WORD.findall(link)) >= MIN_LINK_WORDS and _LABEL.match(label) \
+                and len(_WORD.findall(label)) <= MAX_LABEL_WORDS and not _WORD.search(rest):
+            droplog.drop(el, "teaser for another story")
+
+
+def _host(netloc: str) -> str:
+    host = netloc.lower().rpartition("@")[2].partition(":")[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def _same_site_story(href: str, page: SplitResult) -> bool:
+    """``href`` leads to another page of the site ``page`` is on (not home, not a file)."""
+    target = urlsplit(href)
+    if target.scheme not in ("http", "https") or _host(target.netloc) != _host(page.netloc):
+        return False
+    path = target.path.rstrip("/")
+    return bool(path) and path != page.path.rstrip("/") and not _FILE.search(path)

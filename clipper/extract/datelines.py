@@ -1,0 +1,55 @@
+"""A line of the body that only dates the post is the page's meta, not the article.
+
+Templates repeat the post's date inside the text column: a paragraph holding only a
+``<time>`` ("16 marca 2021"), or a label and a date ("Aktualisiert am 17.01.2021.",
+"Updated: 2022-04-21 10:30"). The clip keeps the date in its front matter; in the text it
+is a stray line. Found by markup (``<time>``) and by the shape of numeric dates, so in every
+language; a line with more than a few words besides the date is a sentence, and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from clipper.extract import droplog
+from clipper.extract.text import inner_text
+
+__all__ = ["drop_date_lines"]
+
+MAX_CHARS = 60
+"""A date line is short; a longer block is text that mentions a date."""
+MAX_OTHER_WORDS = 3
+"""Words besides the date a date line may have ("Aktualisiert am", "Published on")."""
+_CANDIDATES = etree.XPath(
+    "descendant::*[self::p or self::div][string-length(normalize-space()) <= $most]"
+    "[translate(., '0123456789', '') != string(.)]"
+    "[not(descendant::*[self::p or self::div or self::a or self::img])][count(*) <= 3]")
+"""Short blocks with a digit, no link, picture or block inside, found in C."""
+_DATE = re.compile(
+    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}(?:T[\d:.+-]+)?"
+    r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b)")
+"""Numeric dates: 17.01.2021, 2021-01-17, 01/17/2021."""
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h))?\b", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def drop_date_lines(article: HtmlElement, *, thread: bool = False) -> None:
+    """Drop the blocks of ``article`` that hold only a date (and a short label); none in a
+    ``thread``, whose posts are led by their dates."""
+    if thread:
+        return
+    found: list[HtmlElement] = _CANDIDATES(article, most=MAX_CHARS)  # type: ignore[assignment]
+    for el in found:
+        text = inner_text(el)
+        if text and el.getparent() is not None and _labelled_date(text):
+            droplog.drop(el, "date line")
+
+
+def _labelled_date(text: str) -> bool:
+    if not _DATE.search(text):
+        return False
+    rest = _TIME.sub(" ", _DATE.sub(" ", text))
+    return len(_WORD.findall(rest)) <= MAX_OTHER_WORDS
