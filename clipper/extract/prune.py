@@ -58,7 +58,7 @@ from clipper.extract.text import (
     link_density,
     text_length,
 )
-from clipper.htmltree import ElementsXPath, NumberXPath
+from clipper.htmltree import ElementsXPath, NumberXPath, class_matches
 from clipper.markdown.callouts import is_callout
 from clipper.markdown.marks import FNDEF_ATTR
 
@@ -185,7 +185,7 @@ def template_vocabulary(root: HtmlElement) -> frozenset[str]:
     (a long thread can outweigh its article) and "hidden" (it says a block is not shown,
     whatever else the template names with it: "field--label-hidden").
     """
-    worn_by = _WEARS_NEGATIVE_WORD(root)  # found in C: few elements on most pages
+    worn_by = class_matches(root, _NEGATIVE_WORD)  # few elements on most pages
     if len(worn_by) < 3:
         return frozenset()
     total = text_length(root)
@@ -202,9 +202,7 @@ def template_vocabulary(root: HtmlElement) -> frozenset[str]:
     return frozenset(w for w, n in chars.items() if n > 0.5 * total and blocks[w] >= 3)
 
 
-_WEARS_NEGATIVE_WORD = ElementsXPath(
-    ".//*[@class][" + " or ".join(f"contains(@class, '{w}')" for w in NEGATIVE
-                          if w not in _NEVER_VOCABULARY) + "]")
+_NEGATIVE_WORD = re.compile("|".join(re.escape(w) for w in NEGATIVE if w not in _NEVER_VOCABULARY))
 _HEADING_TAGS = tuple(sorted(HEADINGS))
 _TEXTISH_TAGS = tuple(sorted(_TEXTISH))
 
