@@ -362,7 +362,7 @@ def keeps_aside(node: HtmlElement) -> bool:
 
 def clean_share_elements(root: HtmlElement, threshold: int = 500) -> None:
     """Small blocks named "share" below the top level go (Readability's share-button rule)."""
-    for node in root.xpath("./*//*[@class or @id]"):
+    for node in root.xpath("(./*//*/@class | ./*//*/@id)/.."):  # attribute steps: fast
         if node.getparent() is None:
             continue
         match = class_and_id(node).lower()
@@ -450,7 +450,7 @@ _CONTENT_TAGS = ("figure", "picture", "table", "pre", "blockquote", "h1", "h2", 
 def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
     """Drop chrome-named blocks unless they hold a large part of the article text."""
     total = text_length(root) or 1
-    for node in root.xpath(".//*[@class or @id] | .//nav"):
+    for node in root.xpath("(.//*/@class | .//*/@id)/.. | .//nav"):
         if node.getparent() is None:
             continue
         strength = boilerplate_strength(node)

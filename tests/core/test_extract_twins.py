@@ -8,7 +8,7 @@ import re
 import pytest
 from lxml import etree
 
-from clipper.extract import threads
+from clipper.extract import hidden, product, streaming, threads
 from clipper.extract.clean import _CLASSED
 from clipper.extract.parse import _has_refused_chars, parse_html
 from clipper.extract.prune import _NEGATIVE_WORD
@@ -38,6 +38,10 @@ FORUM = """<!doctype html><html><head><title>Re: Tuning a 1970s Fender Rhodes</t
   <li class="Share tags"><a href="/user?id=9">user 9</a> &#183; <span class="xage">now</span></li>
  </ul></aside>
 </div>
+<div hidden id="S:0"><p>Streamed reply</p></div>
+<div itemscope itemtype="https://schema.org/Product" style="display:none"><span
+ itemprop="name" aria-hidden="true">Tine set</span></div>
+<nav aria-describedby="help"><a href="#p101">First post</a></nav>
 <footer class="site-footer comment-count"><p class="offscreen assistive">End</p>
 <p class="Invisible">x</p></footer></body></html>"""
 
@@ -119,3 +123,20 @@ def test_refused_characters_check_agrees_with_its_regex(text):
 ])
 def test_srcset_split_by_the_spec(value, expected):
     assert parse_srcset(value) == expected
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("//*[@hidden or @aria-hidden or @style or @aria-modal or @popovertarget"
+     " or @aria-describedby or @aria-details or @data-clipper-fndef]", hidden._SIGNS.path),
+    ("//*[@itemscope][contains(@itemtype, 'schema.org/Product')"
+     " or contains(@itemtype, 'schema.org/IndividualProduct')]", product._PRODUCT),
+    ("//*[@hidden][starts-with(@id, 'S:')]", streaming._CANDIDATES),
+    # prune.py: the boilerplate and share-button candidates
+    (".//*[@class or @id] | .//nav", "(.//*/@class | .//*/@id)/.. | .//nav"),
+    ("./*//*[@class or @id]", "(./*//*/@class | ./*//*/@id)/.."),
+])
+def test_attribute_steps_find_what_the_predicates_found(page, before, after):
+    for root in (page, page.find("body"), page.find("body").find("div")):
+        found = root.xpath(after)
+        assert _tags(found) == _tags(root.xpath(before))
+    assert page.xpath(after)
