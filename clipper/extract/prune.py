@@ -450,10 +450,14 @@ _CONTENT_TAGS = ("figure", "picture", "table", "pre", "blockquote", "h1", "h2", 
 def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
     """Drop chrome-named blocks unless they hold a large part of the article text."""
     total = text_length(root) or 1
+    known: dict[tuple[bool, str | None, str | None], int] = {}  # blocks repeat their names
     for node in root.xpath("(.//*/@class | .//*/@id)/.. | .//nav"):
         if node.getparent() is None:
             continue
-        strength = boilerplate_strength(node)
+        names = (node.tag == "nav", node.get("class"), node.get("id"))
+        strength = known.get(names)
+        if strength is None:
+            strength = known[names] = boilerplate_strength(node)
         if not strength:
             continue
         length = text_length(node)

@@ -140,3 +140,16 @@ def test_attribute_steps_find_what_the_predicates_found(page, before, after):
         found = root.xpath(after)
         assert _tags(found) == _tags(root.xpath(before))
     assert page.xpath(after)
+
+
+def test_link_density_with_shared_weights_is_the_same(page):
+    from clipper.extract.text import link_density
+
+    weights: dict = {}
+    body = page.find("body")
+    containers = [body, *body.iter("div", "article", "aside", "ul")]
+    shared = [link_density(el, "https://keys.example/t/1", None, weights) for el in containers]
+    alone = [link_density(el, "https://keys.example/t/1") for el in containers]
+    assert shared == alone
+    assert set(weights) == set(body.iter("a"))  # each link measured once, for all of them
+    assert any(0 < d < 1 for d in shared)
