@@ -160,7 +160,8 @@ def lazy_candidates(el: etree._Element) -> tuple[list[Candidate], list[str]]:
         if lname == "srcset":
             sets.extend(parse_srcset(value))
             continue
-        if not _LAZY_NAME.match(lname) or _NOT_IMAGE_ATTR.search(lname):
+        if not lname.startswith("data-") or not _LAZY_NAME.match(lname) or \
+                _NOT_IMAGE_ATTR.search(lname):
             continue
         value = value.strip()
         if value[:1] in ("{", "[") or value[:5].lower() == "data:":

@@ -153,3 +153,24 @@ def test_link_density_with_shared_weights_is_the_same(page):
     assert shared == alone
     assert set(weights) == set(body.iter("a"))  # each link measured once, for all of them
     assert any(0 < d < 1 for d in shared)
+
+
+_BEACON_HOSTS = [
+    "stats.g.doubleclick.net", "www.google-analytics.com", "googletagmanager.com",
+    "b.scorecardresearch.com", "pixel.quantserve.com", "www.facebook.com", "pixel.wp.com",
+    "stats.wp.com", "analytics.example.org", "metrics.news.example", "smetrics.example.com",
+    "sb.example.com", "bat.bing.com", "ads.example.net", "adservice.google.com",
+    "tracking.example.io", "pixel.example.de", "beacon.example.fr",
+]
+
+
+@pytest.mark.parametrize("host", _BEACON_HOSTS)
+def test_every_beacon_host_passes_the_cheap_test_first(host):
+    from clipper.extract.normalize.images import _BEACON_HOST, _BEACON_HOST_PARTS, is_tracking_pixel
+
+    assert _BEACON_HOST.search(host)
+    assert any(part in host for part in _BEACON_HOST_PARTS)
+    img = etree.Element("img")
+    assert is_tracking_pixel(img, f"https://{host}/p?id=1")
+    assert not is_tracking_pixel(img, f"https://{host}/photos/harbour.jpg")
+    assert not is_tracking_pixel(img, "https://uploads.example.com/p?id=1")

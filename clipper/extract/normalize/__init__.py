@@ -100,7 +100,7 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
         local, base_url = local or base_url, None
     base = document_base(doc, base_url)
     page = page_key(base_url)
-    elements = [el for el in doc.iter() if isinstance(el.tag, str)]
+    elements = list(doc.iter(etree.Element))  # elements only, filtered in C
     has_tex_scripts = False
     noscripts: list[etree._Element] = []
     imgs: list[etree._Element] = []
