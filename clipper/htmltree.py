@@ -9,11 +9,13 @@ here says which kind it returns, so callers are type-checked as they are written
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
-__all__ = ["ElementsXPath", "NumberXPath", "add_text_before", "remove_keep_tail", "text_of",
-           "unwrap"]
+__all__ = ["ElementsXPath", "NumberXPath", "add_text_before", "class_matches",
+           "remove_keep_tail", "text_of", "unwrap"]
 
 
 class ElementsXPath:
@@ -38,6 +40,24 @@ class NumberXPath:
 
     def __call__(self, el: etree._Element) -> float:
         return self._xpath(el)  # type: ignore[return-value]
+
+
+def class_matches(root: etree._Element, pattern: re.Pattern[str], *, with_root: bool = False,
+                  ) -> list[lxml_html.HtmlElement]:
+    """The elements under ``root`` (and ``root`` itself ``with_root``) whose ``class``
+    ``pattern`` finds, in document order.
+
+    With ``pattern`` an alternation of plain words (``a|b``) this is the XPath
+    ``.//*[@class][contains(@class, 'a') or contains(@class, 'b')]``, about twice as fast
+    on a page: libxml2 copies the class string once per ``contains()`` of every element.
+    """
+    elements = root.iter(etree.Element) if with_root else root.iterdescendants(etree.Element)
+    found: list[lxml_html.HtmlElement] = []
+    for el in elements:
+        names = el.get("class")
+        if names is not None and pattern.search(names):
+            found.append(el)
+    return found
 
 
 def text_of(el: etree._Element) -> str:

@@ -167,7 +167,11 @@ def absolute_url(url: str | None, base: str | None) -> str | None:
     """
     if url is None:
         return None
-    url = clean_href(url)
+    return resolve_cleaned(clean_href(url), base)
+
+
+def resolve_cleaned(url: str, base: str | None) -> str | None:
+    """``absolute_url`` of an address that ``clean_href`` returned (not cleaned twice)."""
     if not url:
         return None
     low = url[:12].lower()

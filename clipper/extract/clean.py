@@ -10,11 +10,14 @@ paragraph breaks so text laid out with line breaks can be scored as paragraphs.
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.patterns import JUNK_TAGS, PHRASING_ELEMS, VIDEOS
 from clipper.fidelity import embed_seen
+from clipper.htmltree import class_matches
 from clipper.visibility import aria_hidden, hides
 
 
@@ -56,11 +59,8 @@ _SCREEN_READER_ONLY = frozenset((
     "offscreen", "hidden-visually", "show-for-sr", "element-invisible", "assistive-text",
 ))
 """Class names for text only screen readers get ("Image caption", "Opens in a new window")."""
-_CLASSED = ("//*[@class][contains(@class, 'sr-') or contains(@class, 'screen')"
-            " or contains(@class, 'hidden') or contains(@class, 'offscreen')"
-            " or contains(@class, 'invisible') or contains(@class, 'assistive')"
-            " or contains(@class, 'show-for-sr')]")
-"""Pre-filters in C the classed elements worth a look (lower-case names; the test is exact)."""
+_CLASSED = re.compile("sr-|screen|hidden|offscreen|invisible|assistive|show-for-sr")
+"""Pre-filters the classed elements worth a look (lower-case names; the test is exact)."""
 
 
 def is_screen_reader_only(el: HtmlElement) -> bool:
@@ -80,7 +80,8 @@ def remove_junk(root: HtmlElement, maybe_hidden: list[HtmlElement] | None = None
         (el, None) for el in root.iter(*JUNK_TAGS, "svg")]  # never shown as text: not logged
     doomed.extend((el, "pop-up" if is_modal(el) and not is_hidden(el) else "hidden")
                   for el in maybe_hidden if is_hidden(el) or is_modal(el))
-    doomed.extend((el, "text for screen readers only") for el in root.xpath(_CLASSED)
+    doomed.extend((el, "text for screen readers only")
+                  for el in class_matches(root, _CLASSED, with_root=True)
                   if is_screen_reader_only(el))
     for el in list(root.iter(*_EMBEDS)):
         link = video_link(el)

@@ -85,10 +85,12 @@ def reveal_hidden(doc: HtmlElement, signs: list[HtmlElement] | None = None) -> i
     return shown
 
 
-_SIGNS = etree.XPath("//*[" + " or ".join(
-    f"@{a}" for a in (*HIDING_ATTRS, "popovertarget", "aria-describedby", "aria-details",
-                      FNDEF_ATTR)) + "]")
-"""The cleaning's candidates (``HIDING_ATTRS``) and the reveal's: one walk serves both."""
+_SIGNS = etree.XPath("(" + " | ".join(
+    f"//@{a}" for a in (*HIDING_ATTRS, "popovertarget", "aria-describedby", "aria-details",
+                        FNDEF_ATTR)) + ")/..")
+"""The cleaning's candidates (``HIDING_ATTRS``) and the reveal's: one walk serves both.
+The owners of the attributes, not ``//*[@hidden or @style…]``: libxml2 reads attribute
+steps twice as fast as a predicate testing each name on every element."""
 
 
 def hidden_signs(doc: HtmlElement) -> list[HtmlElement]:

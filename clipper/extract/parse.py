@@ -25,6 +25,7 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 """Ends at the first ``>`` as a browser reads ``<?``: a garbage declaration may lack ``?>``."""
 _NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters lxml refuses in text: binary junk and lone surrogates become U+FFFD."""
+_C0_REFUSED = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:\s[^>]*)?/?>")
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -117,10 +118,23 @@ def _drop_control_references(text: str) -> str:
     return _CONTROL_REFERENCE.sub(_control_reference, text) if "&#" in text else text
 
 
+def _has_refused_chars(text: str) -> bool:
+    """``_NOT_XML_CHARS.search(text)``, twice as fast on a whole page (a regex class
+    tests every character in Python's engine): the text's UTF-8 bytes (a lone surrogate
+    cannot be encoded) lose nothing when the refused C0 controls are deleted."""
+    if "\ufffe" in text or "\uffff" in text:  # one character: found as fast as memchr
+        return True
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return len(raw.translate(None, _C0_REFUSED)) != len(raw)
+
+
 def parse_html(html: str | bytes) -> lxml_html.HtmlElement:
     """Parse a whole page; raise NoArticleError when there is nothing to parse."""
     text = decode(html) if isinstance(html, bytes) else html
-    if _NOT_XML_CHARS.search(text):
+    if _has_refused_chars(text):
         text = _NOT_XML_CHARS.sub("\ufffd", text)
     text = _drop_control_references(text)
     match = XML_DECLARATION.match(text)

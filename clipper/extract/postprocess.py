@@ -32,6 +32,8 @@ def drop_empty(root: HtmlElement) -> None:
     for el in reversed(list(root.iter(*_DROP_WHEN_EMPTY))):
         if el is root or el.getparent() is None:
             continue
+        if (el.text or "").strip() and (el.tag != "a" or el.get("href")):
+            continue  # words of its own: it stays whatever it holds (the common case, cheap)
         if next(el.iter(*_MEDIA), None) is not None:
             continue
         text = el.text_content()

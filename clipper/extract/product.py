@@ -20,7 +20,7 @@ __all__ = ["Product", "find_product", "keep_product", "unmark"]
 
 MARK = "data-clipper-product"
 """Set on the description element before cleaning, to find it in the cleaned copy."""
-_PRODUCT = ("//*[@itemscope][contains(@itemtype, 'schema.org/Product')"
+_PRODUCT = ("//@itemscope/parent::*[contains(@itemtype, 'schema.org/Product')"
             " or contains(@itemtype, 'schema.org/IndividualProduct')]")
 _MIN_DESCRIPTION = 100
 """A shorter description (a slogan) does not stand for the product."""

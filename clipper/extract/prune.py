@@ -60,7 +60,7 @@ from clipper.extract.text import (
     link_density,
     text_length,
 )
-from clipper.htmltree import ElementsXPath, NumberXPath
+from clipper.htmltree import ElementsXPath, NumberXPath, class_matches
 from clipper.markdown.callouts import is_callout
 from clipper.markdown.marks import FNDEF_ATTR
 
@@ -187,7 +187,7 @@ def template_vocabulary(root: HtmlElement) -> frozenset[str]:
     (a long thread can outweigh its article) and "hidden" (it says a block is not shown,
     whatever else the template names with it: "field--label-hidden").
     """
-    worn_by = _WEARS_NEGATIVE_WORD(root)  # found in C: few elements on most pages
+    worn_by = class_matches(root, _NEGATIVE_WORD)  # few elements on most pages
     if len(worn_by) < 3:
         return frozenset()
     total = text_length(root)
@@ -204,9 +204,7 @@ def template_vocabulary(root: HtmlElement) -> frozenset[str]:
     return frozenset(w for w, n in chars.items() if n > 0.5 * total and blocks[w] >= 3)
 
 
-_WEARS_NEGATIVE_WORD = ElementsXPath(
-    ".//*[@class][" + " or ".join(f"contains(@class, '{w}')" for w in NEGATIVE
-                          if w not in _NEVER_VOCABULARY) + "]")
+_NEGATIVE_WORD = re.compile("|".join(re.escape(w) for w in NEGATIVE if w not in _NEVER_VOCABULARY))
 _HEADING_TAGS = tuple(sorted(HEADINGS))
 _TEXTISH_TAGS = tuple(sorted(_TEXTISH))
 
@@ -366,7 +364,7 @@ def keeps_aside(node: HtmlElement) -> bool:
 
 def clean_share_elements(root: HtmlElement, threshold: int = 500) -> None:
     """Small blocks named "share" below the top level go (Readability's share-button rule)."""
-    for node in root.xpath("./*//*[@class or @id]"):
+    for node in root.xpath("(./*//*/@class | ./*//*/@id)/.."):  # attribute steps: fast
         if node.getparent() is None:
             continue
         match = class_and_id(node).lower()
@@ -454,10 +452,14 @@ _CONTENT_TAGS = ("figure", "picture", "table", "pre", "blockquote", "h1", "h2", 
 def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
     """Drop chrome-named blocks unless they hold a large part of the article text."""
     total = text_length(root) or 1
-    for node in root.xpath(".//*[@class or @id] | .//nav"):
+    known: dict[tuple[bool, str | None, str | None], int] = {}  # blocks repeat their names
+    for node in root.xpath("(.//*/@class | .//*/@id)/.. | .//nav"):
         if node.getparent() is None:
             continue
-        strength = boilerplate_strength(node)
+        names = (node.tag == "nav", node.get("class"), node.get("id"))
+        strength = known.get(names)
+        if strength is None:
+            strength = known[names] = boilerplate_strength(node)
         if not strength:
             continue
         length = text_length(node)
@@ -607,6 +609,8 @@ def _chrome_reason(node: HtmlElement, text: str, page_url: str | None) -> str:
 
 
 def _is_chrome_text(node: HtmlElement, text: str, page_url: str | None) -> bool:
+    if not _chrome_words(text):
+        return False  # the words first: the tests of the tree below cost more
     if _inline(node):
         return False  # "send an <a>email</a>", "posted to <a>Facebook</a>"
     if next(node.iter(*_MEDIA_TAGS), None) is not None:
@@ -619,6 +623,13 @@ def _is_chrome_text(node: HtmlElement, text: str, page_url: str | None) -> bool:
         return True
     return bool(TAXONOMY_LABEL.match(text)) and (
         link_density(node, page_url, len(text)) > 0.3 or len(text.split()) <= 10)
+
+
+def _chrome_words(text: str) -> bool:
+    """Whether ``_is_chrome_text`` may hold ``text`` for chrome: one of its patterns matches."""
+    return (len(text) <= 120 and bool(
+        CHROME_TEXT.match(text) or ACTION_WORDS.match(text) or COMMENT_PROMPT.match(text)
+        or is_pager(text) or TEASER_START.match(text))) or bool(TAXONOMY_LABEL.match(text))
 
 
 _INLINE = frozenset(("span", "strong", "b", "em", "i", "small", "a"))

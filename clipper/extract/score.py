@@ -129,9 +129,10 @@ def top_candidates(
     """Scale every score by (1 - link density) and keep the best few, best first."""
     top: list[HtmlElement] = []
     rank: dict[HtmlElement, float] = {}
+    links: dict[HtmlElement, float] = {}  # candidates nest: each link is measured once
     for cand in candidates:
         length = text_length(cand)
-        score = scores[cand] * (1 - link_density(cand, page_url, length))
+        score = scores[cand] * (1 - link_density(cand, page_url, length, links))
         scores[cand] = rank[cand] = score
         if length < MIN_CANDIDATE_CHARS and score > 0:
             # A "post-ratings" box wins on its name alone; an article has words. (Only the

@@ -143,6 +143,7 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
     """One preorder pass that prunes, converts divs and collects elements to score."""
     result = WalkResult()
     remove_title = bool(title)
+    unlikely: dict[str, bool] = {}  # blocks repeat their names: each is judged once
     stack = [body]
     while stack:
         node = stack.pop()
@@ -169,8 +170,7 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
             if flags.strip_unlikely:
                 if (
                     match
-                    and has_any(match, UNLIKELY_CANDIDATES)
-                    and not has_any(match, MAYBE_CANDIDATE)
+                    and _unlikely(match, unlikely)
                     and tag != "a"
                     and tag not in _SUBHEADINGS  # "subheader", "section-header": text
                     and not _has_ancestor(node, "table")
@@ -209,6 +209,14 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
                 result.to_score.append(node)
         stack.extend(reversed(node))
     return result
+
+
+def _unlikely(match: str, known: dict[str, bool]) -> bool:
+    found = known.get(match)
+    if found is None:
+        found = known[match] = has_any(match, UNLIKELY_CANDIDATES) and not has_any(
+            match, MAYBE_CANDIDATE)
+    return found
 
 
 def _byline_node(node: HtmlElement, match: str) -> bool:

@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 
 __all__ = ["mark_fallback_ends", "reveal_streamed"]
 
-_CANDIDATES = "//*[@hidden][starts-with(@id, 'S:')]"
+_CANDIDATES = "//@hidden/parent::*[starts-with(@id, 'S:')]"
 """Found by lxml in C: a page that is not streamed costs one XPath."""
 _CALL = re.compile(r"""\$R([CRS])\(\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']""")
 """``$RC("B:0","S:0")``, ``$RR("B:0","S:0",…)``: boundary, content;

@@ -46,18 +46,32 @@ def is_hash_link(href: str | None, page_url: str | None) -> bool:
 
 
 def link_density(
-    el: HtmlElement, page_url: str | None = None, text_len: int | None = None
+    el: HtmlElement, page_url: str | None = None, text_len: int | None = None,
+    weights: dict[HtmlElement, float] | None = None,
 ) -> float:
-    """Share of the text that sits in links; same-page links count 0.3 (tables of contents)."""
+    """Share of the text that sits in links; same-page links count 0.3 (tables of contents).
+
+    ``weights``: each link's weighted length, kept by a caller measuring nested
+    containers of a tree it does not change meanwhile (each link is then read once).
+    """
     total = text_length(el) if text_len is None else text_len
     if not total:
         return 0.0
     linked = 0.0
     for a in el.iter("a"):
-        n = len(inner_text(a))
-        if n:
-            linked += n * (0.3 if is_hash_link(a.get("href"), page_url) else 1.0)
+        if weights is None:
+            linked += _link_weight(a, page_url)
+            continue
+        weight = weights.get(a)
+        if weight is None:
+            weight = weights[a] = _link_weight(a, page_url)
+        linked += weight
     return linked / total
+
+
+def _link_weight(a: HtmlElement, page_url: str | None) -> float:
+    n = len(inner_text(a))
+    return n * (0.3 if is_hash_link(a.get("href"), page_url) else 1.0) if n else 0.0
 
 
 def text_density(el: HtmlElement, tags: frozenset[str] | tuple[str, ...]) -> float:

@@ -58,6 +58,7 @@ def document_base(doc: etree._Element, base_url: str | None) -> str | None:
 
 _MAYBE_MATH = frozenset(("span", "div"))
 """Where KaTeX and MathJax renderings (and the TeX they keep in attributes) live."""
+_BOXES = frozenset(("span", "div", "nobr"))
 _VOID_PARSED_AS_CONTAINERS = frozenset(("wbr", "source", "track", "embed", "keygen"))
 
 
@@ -100,7 +101,7 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
         local, base_url = local or base_url, None
     base = document_base(doc, base_url)
     page = page_key(base_url)
-    elements = [el for el in doc.iter() if isinstance(el.tag, str)]
+    elements = list(doc.iter(etree.Element))  # elements only, filtered in C
     has_tex_scripts = False
     noscripts: list[etree._Element] = []
     imgs: list[etree._Element] = []
@@ -112,6 +113,8 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
         ident = el.get("id")
         if ident and ident not in ids:
             ids[ident] = el
+        if tag in _BOXES and not el.get("class"):
+            continue  # most spans and divs: no class, so neither math nor MathJax's drawing
         if tag in _VOID_PARSED_AS_CONTAINERS:
             _unnest_void(el)
         if tag == "script":
@@ -136,7 +139,7 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
                 convert_data_math(el)
         elif tag in MEDIA_URL_ATTRS:
             fix_media_url(el, base, local)
-        if tag in ("span", "div", "nobr") and is_mathjax_rendering(el):
+        if tag in _BOXES and is_mathjax_rendering(el):
             mathjax_rendered.append(el)
     if has_tex_scripts:
         for el in mathjax_rendered:

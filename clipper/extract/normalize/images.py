@@ -35,6 +35,12 @@ _BEACON_HOST = re.compile(
     r"ads\.[\w.-]+|adservice\.[\w.-]+|tracking\.[\w.-]+|pixel\.[\w.-]+|beacon\.[\w.-]+)$",
     re.I,
 )
+_BEACON_HOST_PARTS = ("doubleclick.net", "google-analytics.com", "googletagmanager.com",
+                      "scorecardresearch.com", "quantserve.com", "facebook.com", "wp.com",
+                      "analytics.", "metrics.", "sb.", "bat.bing.com", "ads.", "adservice.",
+                      "tracking.", "pixel.", "beacon.")
+"""An ASCII host ``_BEACON_HOST`` finds holds one of these: tested first, as the regex
+tries every position of the host (``re.I`` matches "ſ" to "s": other hosts go to it)."""
 _STYLE_DIM = re.compile(r"(?:^|[;\s])(?:width|height)\s*:\s*(\d+(?:\.\d+)?)px", re.I)
 
 
@@ -61,7 +67,9 @@ def is_tracking_pixel(img: etree._Element, src: str | None) -> bool:
     except ValueError:
         return True
     has_ext = bool(IMAGE_EXT.search(parts.path))
-    if _BEACON_HOST.search((parts.hostname or "").lower()) and not has_ext:
+    host = (parts.hostname or "").lower()
+    if not has_ext and (not host.isascii() or any(p in host for p in _BEACON_HOST_PARTS)) \
+            and _BEACON_HOST.search(host):
         return True
     beacon = _BEACON_PATH.search(parts.path)
     if beacon and (not has_ext or not beacon.group(1)):

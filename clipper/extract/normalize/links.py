@@ -17,7 +17,7 @@ from lxml import etree
 
 from clipper.extract.address import is_local
 from clipper.htmltree import unwrap
-from clipper.urls import NOT_LINK_SCHEMES, absolute_url, clean_href
+from clipper.urls import NOT_LINK_SCHEMES, absolute_url, clean_href, resolve_cleaned
 
 __all__ = ["MEDIA_URL_ATTRS", "fix_link", "fix_media_url", "page_key"]
 
@@ -65,14 +65,15 @@ def fix_link(a: etree._Element, base: str | None, page: str | None,
             # Still a link for the scorer (a menu stays a menu), plain text in the clip.
             del a.attrib["href"]
             return False
-    url = absolute_url(raw, base)
+    url = resolve_cleaned(raw, base)
     if url is None:
         unwrap(a)
         return False
     if page and "#" in url and page_key(url) == page:
         a.set("href", "#" + url.split("#", 1)[1])
         return True
-    a.set("href", url)
+    if url != href:  # most links are absolute already
+        a.set("href", url)
     return False
 
 
