@@ -609,27 +609,23 @@ def _chrome_reason(node: HtmlElement, text: str, page_url: str | None) -> str:
 
 
 def _is_chrome_text(node: HtmlElement, text: str, page_url: str | None) -> bool:
-    if not _chrome_words(text):
+    short = len(text) <= 120
+    chrome = short and bool(
+        CHROME_TEXT.match(text) or ACTION_WORDS.match(text) or COMMENT_PROMPT.match(text))
+    pager = short and is_pager(text)
+    teaser = short and bool(TEASER_START.match(text))
+    taxonomy = bool(TAXONOMY_LABEL.match(text))
+    if not (chrome or pager or teaser or taxonomy):
         return False  # the words first: the tests of the tree below cost more
     if _inline(node):
         return False  # "send an <a>email</a>", "posted to <a>Facebook</a>"
     if next(node.iter(*_MEDIA_TAGS), None) is not None:
         return False  # photos credited "Facebook", "Twitter": a gallery, not a share bar
-    if len(text) <= 120 and (
-        CHROME_TEXT.match(text) or ACTION_WORDS.match(text) or COMMENT_PROMPT.match(text)
-        or (is_pager(text) and not _in_code(node))
-        or (TEASER_START.match(text) and link_density(node, page_url, len(text)) > 0.4)
-    ):
+    if chrome or (pager and not _in_code(node)) or (
+            teaser and link_density(node, page_url, len(text)) > 0.4):
         return True
-    return bool(TAXONOMY_LABEL.match(text)) and (
+    return taxonomy and (
         link_density(node, page_url, len(text)) > 0.3 or len(text.split()) <= 10)
-
-
-def _chrome_words(text: str) -> bool:
-    """Whether ``_is_chrome_text`` may hold ``text`` for chrome: one of its patterns matches."""
-    return (len(text) <= 120 and bool(
-        CHROME_TEXT.match(text) or ACTION_WORDS.match(text) or COMMENT_PROMPT.match(text)
-        or is_pager(text) or TEASER_START.match(text))) or bool(TAXONOMY_LABEL.match(text))
 
 
 _INLINE = frozenset(("span", "strong", "b", "em", "i", "small", "a"))
