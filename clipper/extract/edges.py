@@ -9,8 +9,10 @@ of each block, then the verdict of its neighbours), in any language these are ba
 after the last good one. They are cut from the end of the clip backwards, one whole
 element at a time, and the cutting stops at the first thing that is the writer's: a
 closing sentence too short for jusText's verdict ("Her last day is April 1, and no
-replacement was named."), a heading (unless it only asks or announces, and nothing is
-left under it), a list, a table, a picture or a caption, a line holding several links
+replacement was named.", also inside closing quotes or with most of its words linked in
+running prose), the writer's last word to the reader set as the container's last paragraphs
+("What say you?", "Happy gardening!"), a heading (unless it only asks or announces, and
+nothing is left under it), a list, a table, a picture or a caption, a line holding several links
 (the sources or credits the writer listed) or many commas (a squad, a cast).
 
 Before the first prose only link bars go: a line mostly of links (breadcrumbs, "Jump to
@@ -44,6 +46,13 @@ a cast list), whatever its stop words."""
 PROSE_STOPWORDS = 0.15
 """Half jusText's low stop-word density: a sentence full of names and numbers ("1Password
 kostet knapp 50 Euro im Mac App Store …") is still a sentence; a label is not."""
+RUNNING_STOPWORDS = 0.3
+"""jusText's high stop-word density: prose, not a title, however much of it is linked."""
+UNLINKED_CHARS = 60
+"""Of the writer's own words between the links, a sentence has at least this many characters
+("Lesen Sie auch: …" has not)."""
+SIBLING_PROSE = 80
+"""A paragraph this long beside a closing line shows the line stands among the writer's."""
 LABEL_CHARS = 40
 """Shorter than this, with no sentence's end, a block before the prose is a label."""
 MAX_LINK_SHARE = 0.5
@@ -54,11 +63,15 @@ _WRITERS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre
 """Blocks in these are the writer's structure, never cut as furniture."""
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _PROMPT_END = (":", "?")
+_CALL_END = ("!", "?")
 _MEDIA = ("img", "picture", "video", "audio", "table", "iframe", "pre", "math", "svg")
 _SIGNED = re.compile(r"\s*(?:\([^()]{1,12}\)|(?:--|—|–)\s?[^\s.]{1,12})$")
 """A closing signature: a news item's initials or agency ("… voraus. (bsc)", "… (dpa)"), a
 blogger's "… adopted. --TS"."""
 _SENTENCE_END = (".", "!", "…", ".\"", ".”", "!\"", "!”", ".)")
+_CLOSERS = "\"'”“’‘»«›‹)]"
+"""Closing quote marks in any language's style (German „…“, French «…», Swiss »…«) and
+brackets: a sentence ends inside them ("„Ich freue mich darauf.“")."""
 
 
 def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False) -> None:
@@ -75,8 +88,8 @@ def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False) ->
     if last < 0:
         return  # jusText finds no prose at all: it cannot tell where the prose begins or ends
     _trim_head(blocks, article)
-    last = max((i for i, b in enumerate(blocks) if i > last and _closing(b, stop)),
-               default=last)
+    last = max((i for i, b in enumerate(blocks)
+                if i > last and (_closing(b, stop) or _sign_off(b))), default=last)
     tail = blocks[last + 1:]
     if not tail or sum(len(b) for b in tail) > MAX_SHARE * sum(len(b) for b in blocks):
         return
@@ -108,12 +121,36 @@ def _closing(block: Block, stop: frozenset[str]) -> bool:
     """A sentence of the writer's that jusText, for its length or a link, did not call
     good: prose words or no link, a sentence's end, a few words, no copyright sign."""
     text = _SIGNED.sub("", block.text)
-    if not text.endswith(_SENTENCE_END) or len(text.split()) < MIN_WORDS or "\xa9" in text:
+    if not text.rstrip(_CLOSERS).endswith(_SENTENCE_END) or len(text.split()) < MIN_WORDS \
+            or "\xa9" in text:
         return False
     if block.cf_class != "bad" and not block.chars_count_in_links:
         return True
-    return block.links_density() <= MAX_LINK_SHARE and \
-        block.stopwords_density(stop) >= PROSE_STOPWORDS
+    density = block.stopwords_density(stop)
+    if len(text) - block.chars_count_in_links >= UNLINKED_CHARS and density >= RUNNING_STOPWORDS:
+        return True  # links set in running prose: the writer's sentence around them
+    return block.links_density() <= MAX_LINK_SHARE and density >= PROSE_STOPWORDS
+
+
+def _sign_off(block: Block) -> bool:
+    """The writer's last word to the reader, set as the last of the article's paragraphs
+    ("Happy Holidays Everyone!", "What say you?"): a line ending in "!" or "?", without a
+    link, after a paragraph of prose, with only such lines after it. A template's prompt
+    ("War dieser Artikel hilfreich?") stands in a box of its own or has its buttons after it."""
+    el = block.element
+    if block.chars_count_in_links or el.tag in _HEADINGS or not _calls(block.text):
+        return False
+    if not all(_calls(inner_text(other)) and other.find(".//a") is None
+               for other in el.itersiblings() if isinstance(other.tag, str)):
+        return False
+    return any(isinstance(other.tag, str) and other.tag == "p"
+               and len(other.text_content()) >= SIBLING_PROSE
+               for other in el.itersiblings(preceding=True))
+
+
+def _calls(text: str) -> bool:
+    """``text`` ends in "!" or "?" (inside quotes or brackets too)."""
+    return text.strip().rstrip(_CLOSERS).endswith(_CALL_END)
 
 
 def _own(block: Block, article: HtmlElement, *, prompt: bool) -> HtmlElement | None:

@@ -177,3 +177,49 @@ def test_a_line_of_many_commas_stops_the_cut() -> None:
                  "https://gartenfreunde.example/beet").markdown
     assert "Schulz, Hoffmann, Koch, Richter" in md
     assert "Möchten Sie den Artikel teilen" not in md
+
+
+def test_a_closing_quotation_stays() -> None:
+    closing = "„Wir freuen uns schon darauf, wenn es im Mai endlich weitergeht.“"
+    md = extract(_german(closing), "https://gartenfreunde.example/beet").markdown
+    assert "endlich weitergeht." in md
+    assert "Möchten Sie den Artikel teilen" not in md
+
+
+def test_a_closing_sentence_mostly_of_links_in_running_prose_stays() -> None:
+    closing = ("Wer mehr wissen will, kann sich <a href='/fruchtfolge'>die ausführliche "
+               "Anleitung zur Fruchtfolge im Gemüsegarten</a> und <a href='/aussaat'>unseren "
+               "Kalender für die Aussaat im Frühjahr</a> ansehen, denn dort stehen auch die "
+               "Termine.")
+    md = extract(_german(closing), "https://gartenfreunde.example/beet").markdown
+    assert "Wer mehr wissen will" in md
+    assert "Möchten Sie den Artikel teilen" not in md
+
+
+BLOG_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Dahlias in August</title></head>
+<body><div id="wrap"><div class="post">
+<h1>Dahlias in August</h1>
+<div class="entry">
+<p>The dahlias along the south fence finally opened this week, three weeks later than last
+year, after the long wet spell in July that kept the whole border behind. The dinner-plate
+ones are the size of my hand and the bees have not left them alone since Tuesday.</p>
+<p>I staked every plant in June this time, and it paid off: the storm on Saturday flattened
+the sweet peas next door but the dahlias stood straight. Next year I will stake the asters
+too, because they leaned over the path by the end of the month.</p>
+<p>I am cutting a bunch for the kitchen table every other day now, which only seems to make
+them flower harder. The pale yellow one from the swap at the allotment is my favourite.</p>
+{ending}
+</div>
+<div class="share"><p>Share this post</p></div>
+</div></div></body></html>
+"""
+
+
+def test_the_writers_last_word_to_the_reader_stays() -> None:
+    page = BLOG_PAGE.format(ending="<p>What flowers are you loving this summer?</p>\n"
+                                   "<p>Happy gardening!</p>")
+    md = extract(page, "https://dahlia.example/2024/08/dahlias").markdown
+    assert "What flowers are you loving this summer?" in md
+    assert "Happy gardening!" in md
+    assert "pale yellow one" in md
