@@ -73,6 +73,8 @@ class Block:
     element: HtmlElement
     """The element whose own text (or whose children's inline text) the block is."""
     dom_path: str
+    """jusText reads only whether "select" is in it: "select" inside a ``<select>``, else
+    empty (the whole dotted path of tags cost a join per block)."""
     heading: bool = False
     text_nodes: list[str] = field(default_factory=list)
     chars_count_in_links: int = 0
@@ -113,13 +115,13 @@ class _Cutter:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.path: list[str] = []
+        self.selects = 0
         self.links = 0
         self.headings = 0
         self.current: Block | None = None
 
     def start(self, el: HtmlElement) -> None:
-        self.current = Block(el, ".".join(self.path), heading=self.headings > 0)
+        self.current = Block(el, "select" if self.selects else "", heading=self.headings > 0)
 
     def close(self) -> None:
         block = self.current
@@ -160,7 +162,7 @@ def page_blocks(root: HtmlElement, skip: frozenset[HtmlElement] = frozenset()) -
                 cut.add(el.tail, parents[-1], cut.links > 0)
             continue
         if event == "start":
-            cut.path.append(tag)
+            cut.selects += "select" in tag
             if tag in PARAGRAPH_TAGS:
                 cut.close()
                 cut.headings += tag in _HEADINGS
@@ -172,7 +174,7 @@ def page_blocks(root: HtmlElement, skip: frozenset[HtmlElement] = frozenset()) -
             parents.append(el)
             continue
         parents.pop()
-        cut.path.pop()
+        cut.selects -= "select" in tag
         cut.links -= tag == "a"
         cut.headings -= tag in _HEADINGS
         if tag in PARAGRAPH_TAGS:
