@@ -103,7 +103,7 @@ class Block:
         words = self.text.split()
         if not words:
             return 0.0
-        return sum(w.lower() in stopwords for w in words) / len(words)
+        return sum(map(stopwords.__contains__, map(str.lower, words))) / len(words)
 
     def links_density(self) -> float:
         length = len(self.text)
@@ -158,7 +158,7 @@ def page_blocks(root: HtmlElement, skip: frozenset[HtmlElement] = frozenset()) -
             continue
         tag = el.tag
         if not isinstance(tag, str):
-            if event == "end" and parents:
+            if event == "end" and parents and el.tail:
                 cut.add(el.tail, parents[-1], cut.links > 0)
             continue
         if event == "start":
@@ -170,7 +170,9 @@ def page_blocks(root: HtmlElement, skip: frozenset[HtmlElement] = frozenset()) -
             else:
                 cut.headings += tag in _HEADINGS
             cut.links += tag == "a"
-            cut.add(el.text, el, cut.links > 0)
+            text = el.text
+            if text:  # most elements hold none: no call
+                cut.add(text, el, cut.links > 0)
             parents.append(el)
             continue
         parents.pop()
@@ -179,8 +181,9 @@ def page_blocks(root: HtmlElement, skip: frozenset[HtmlElement] = frozenset()) -
         cut.headings -= tag in _HEADINGS
         if tag in PARAGRAPH_TAGS:
             cut.close()
-        if el is not root and parents:
-            cut.add(el.tail, parents[-1], cut.links > 0)
+        tail = el.tail
+        if tail and el is not root and parents:
+            cut.add(tail, parents[-1], cut.links > 0)
     cut.close()
     return cut.blocks
 
