@@ -73,6 +73,8 @@ class Block:
     element: HtmlElement
     """The element whose own text (or whose children's inline text) the block is."""
     dom_path: str
+    """jusText reads only whether "select" is in it: "select" inside a ``<select>``, else
+    empty (the whole dotted path of tags cost a join per block)."""
     heading: bool = False
     text_nodes: list[str] = field(default_factory=list)
     chars_count_in_links: int = 0
@@ -101,7 +103,7 @@ class Block:
         words = self.text.split()
         if not words:
             return 0.0
-        return sum(w.lower() in stopwords for w in words) / len(words)
+        return sum(map(stopwords.__contains__, map(str.lower, words))) / len(words)
 
     def links_density(self) -> float:
         length = len(self.text)
@@ -113,13 +115,13 @@ class _Cutter:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.path: list[str] = []
+        self.selects = 0
         self.links = 0
         self.headings = 0
         self.current: Block | None = None
 
     def start(self, el: HtmlElement) -> None:
-        self.current = Block(el, ".".join(self.path), heading=self.headings > 0)
+        self.current = Block(el, "select" if self.selects else "", heading=self.headings > 0)
 
     def close(self) -> None:
         block = self.current
@@ -156,11 +158,11 @@ def page_blocks(root: HtmlElement, skip: frozenset[HtmlElement] = frozenset()) -
             continue
         tag = el.tag
         if not isinstance(tag, str):
-            if event == "end" and parents:
+            if event == "end" and parents and el.tail:
                 cut.add(el.tail, parents[-1], cut.links > 0)
             continue
         if event == "start":
-            cut.path.append(tag)
+            cut.selects += "select" in tag
             if tag in PARAGRAPH_TAGS:
                 cut.close()
                 cut.headings += tag in _HEADINGS
@@ -168,17 +170,20 @@ def page_blocks(root: HtmlElement, skip: frozenset[HtmlElement] = frozenset()) -
             else:
                 cut.headings += tag in _HEADINGS
             cut.links += tag == "a"
-            cut.add(el.text, el, cut.links > 0)
+            text = el.text
+            if text:  # most elements hold none: no call
+                cut.add(text, el, cut.links > 0)
             parents.append(el)
             continue
         parents.pop()
-        cut.path.pop()
+        cut.selects -= "select" in tag
         cut.links -= tag == "a"
         cut.headings -= tag in _HEADINGS
         if tag in PARAGRAPH_TAGS:
             cut.close()
-        if el is not root and parents:
-            cut.add(el.tail, parents[-1], cut.links > 0)
+        tail = el.tail
+        if tail and el is not root and parents:
+            cut.add(tail, parents[-1], cut.links > 0)
     cut.close()
     return cut.blocks
 

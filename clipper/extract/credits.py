@@ -27,11 +27,23 @@ _NAMED = re.compile(r"credit|copyright|photographer|attribution|bildnachweis|fot
                     re.I)
 _CLASS_PARTS = ("redit", "opyright", "hotographer", "ttribution", "nachweis")
 _ID_PARTS = ("redit", "opyright")
-_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[self::figcaption or contains(@class, 'caption')"
-    + "".join(f" or contains(@class, '{p}')" for p in _CLASS_PARTS)
-    + "".join(f" or contains(@id, '{p}')" for p in _ID_PARTS) + "]")
-"""Credit-named elements and captions, in one walk of the article."""
+_CLASS_WORDS = re.compile("caption|" + "|".join(_CLASS_PARTS))
+_ID_WORDS = re.compile("|".join(_ID_PARTS))
+
+
+def _candidates(article: HtmlElement) -> list[HtmlElement]:
+    """Credit-named elements and captions (``article`` itself included), in one walk:
+    the XPath ``descendant-or-self::*[self::figcaption or contains(@class, 'caption') or
+    …]`` costs libxml2 a copy of the class string per ``contains()``."""
+    found: list[HtmlElement] = []
+    for el in article.iter(etree.Element):
+        cls, ident = el.get("class"), el.get("id")
+        if el.tag == "figcaption" or (cls is not None and _CLASS_WORDS.search(cls)) \
+                or (ident is not None and _ID_WORDS.search(ident)):
+            found.append(el)
+    return found
+
+
 _MARKED_CREDIT = re.compile(
     r"©|\(c\)\s|\((?:Fotos?|Photos?|Bild(?:er)?|Images?|Credits?|Quelle|Source|Crédit)\s*:"
     r"|\((?-i:[A-Z][\w.&-]*(?: [\w.&-]+){0,2}) ?/ ?(?-i:[A-Z])[^()/]{1,50}\)\s*$"
@@ -58,7 +70,7 @@ _BLOCKS = ("p", "div", *_MEDIA)
 
 def drop_credits(article: HtmlElement) -> None:
     """Drop the credit elements of ``article`` and cut its captions at their credit line."""
-    found: list[HtmlElement] = _CANDIDATES(article)  # type: ignore[assignment]
+    found = _candidates(article)
     captions = [el for el in found
                 if el.tag == "figcaption" or "caption" in (el.get("class") or "")]
     for el in found:

@@ -51,11 +51,15 @@ tenth of the extraction time.
 """
 
 
-def html_parser() -> lxml_html.HTMLParser:
-    # A parser per call: lxml parsers must not be shared between threads (the window extracts
-    # in a background thread), and building one costs microseconds.
+def html_parser(encoding: str | None = None) -> lxml_html.HTMLParser:
+    """The parser for a page or a fragment; ``encoding`` that of the bytes it is given.
+
+    A parser per call: lxml parsers must not be shared between threads (the window
+    extracts in a background thread), and building one costs microseconds.
+    """
     parser = lxml_html.HTMLParser(
-        huge_tree=True, remove_comments=True, remove_pis=True, no_network=True
+        huge_tree=True, remove_comments=True, remove_pis=True, no_network=True,
+        encoding=encoding,
     )
     parser.set_element_class_lookup(_LOOKUP)
     return parser
@@ -120,34 +124,47 @@ def _drop_control_references(text: str) -> str:
 
 def _has_refused_chars(text: str) -> bool:
     """``_NOT_XML_CHARS.search(text)``, twice as fast on a whole page (a regex class
-    tests every character in Python's engine): the text's UTF-8 bytes (a lone surrogate
-    cannot be encoded) lose nothing when the refused C0 controls are deleted."""
+    tests every character in Python's engine)."""
+    return _accepted_utf8(text) is None
+
+
+def _accepted_utf8(text: str) -> bytes | None:
+    """The text's UTF-8 bytes, or None when it holds a character lxml refuses: the bytes
+    (a lone surrogate cannot be encoded) lose nothing when the refused C0 controls are
+    deleted."""
     if "\ufffe" in text or "\uffff" in text:  # one character: found as fast as memchr
-        return True
+        return None
     try:
         raw = text.encode("utf-8")
     except UnicodeEncodeError:
-        return True
-    return len(raw.translate(None, _C0_REFUSED)) != len(raw)
+        return None
+    return raw if len(raw.translate(None, _C0_REFUSED)) == len(raw) else None
 
 
 def parse_html(html: str | bytes) -> lxml_html.HtmlElement:
     """Parse a whole page; raise NoArticleError when there is nothing to parse."""
     text = decode(html) if isinstance(html, bytes) else html
-    if _has_refused_chars(text):
+    raw = _accepted_utf8(text)
+    if raw is None:
         text = _NOT_XML_CHARS.sub("\ufffd", text)
+    read = text
     text = _drop_control_references(text)
     match = XML_DECLARATION.match(text)
     if match:  # lxml refuses str input that declares an encoding; keep the line count
         text = "\n" * match.group(0).count("\n") + text[match.end():]
     if not text.strip():
         raise NoArticleError("The page is empty", "There is no text on it to clip.")
-    parser = html_parser()
+    if raw is None or text is not read:  # else the bytes already read are the page's
+        raw = text.encode("utf-8")
+    # As UTF-8 bytes: libxml2 reads a str as UCS-4 (or UCS-2) and converts it, which costs
+    # more than the encoding here (the same tree: the declared charset is overridden).
+    parser = html_parser("utf-8")
     try:
-        doc = lxml_html.document_fromstring(text, parser=parser)
+        doc = lxml_html.document_fromstring(raw, parser=parser)
         if depth_exceeded(parser):
-            parser = html_parser()
-            doc = lxml_html.document_fromstring(flatten_deep_nesting(text), parser=parser)
+            parser = html_parser("utf-8")
+            doc = lxml_html.document_fromstring(
+                flatten_deep_nesting(text).encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise NoArticleError(
             "No article text found on this page", "The page could not be read as HTML."
