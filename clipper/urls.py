@@ -177,16 +177,18 @@ def resolve_cleaned(url: str, base: str | None) -> str | None:
     low = url[:12].lower()
     if low.startswith(NOT_LINK_SCHEMES):
         return None
-    if url.startswith(("https://", "http://")) and " " not in url:
+    plain = " " not in url and "[" not in url and "]" not in url  # no IPv6 host to check
+    if url.startswith(("https://", "http://")) and plain:
         return url  # already absolute: the common case, no parsing needed
     if url.startswith("//") and not base:
-        return "https:" + url
-    if base and url[:1] == "/" and url[1:2] != "/" and "/." not in url and " " not in url:
+        url, base = "https:" + url, None
+    if base and url[:1] == "/" and url[1:2] != "/" and "/." not in url and plain:
         origin = _origin(base)
         if origin:
             return origin + url  # root-relative: the most common relative link by far
     try:
         joined = urljoin(base, url) if base else url
+        urlsplit(joined)  # what no browser could open ("http://[x/a") is no link
     except ValueError:
         return None
     if joined[:5].lower() == "file:" and (base or "")[:5].lower() != "file:":

@@ -82,4 +82,13 @@ class PageAddress:
         """The address of ``html`` read from ``url`` (its saved-from address if local)."""
         if is_local(url):
             return cls(saved_from(html), url)
-        return cls(url)
+        return cls(_parsable(url))
+
+
+def _parsable(url: str | None) -> str | None:
+    """``url``, or None when no browser could open it ("http://[x/a"): links cannot mean it."""
+    try:
+        urlsplit(url or "")
+    except ValueError:
+        return None
+    return url
