@@ -731,7 +731,8 @@ def test_case07_sweep_leaves_files_it_did_not_write(tmp_path: Path) -> None:
 def test_an_address_no_browser_could_open_is_no_link_and_no_crash(href, url):
     from clipper.extract import extract
 
-    body = "<p>" + "The council met on Monday and voted on the harbour plan at length. " * 8 + "</p>"
+    line = "The council met on Monday and voted on the harbour plan at length. "
+    body = "<p>" + line * 8 + "</p>"
     page = (f'<html><head><link rel=canonical href="{href}"></head><body><article><h1>Harbour</h1>'
             f'{body}<p>Read also: <a href="{href}">Another long story about the harbour</a></p>'
             f'{body}<p><a class="btn" href="{href}">Jump</a></p></article></body></html>')
