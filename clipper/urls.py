@@ -196,6 +196,16 @@ def resolve_cleaned(url: str, base: str | None) -> str | None:
     return joined
 
 
+def site_host(url: str | None) -> str | None:
+    """``url``'s host in lower case without a leading "www." (one site either way); None
+    for no host or an address no browser could open."""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
+
+
 @lru_cache(maxsize=64)
 def _origin(base: str) -> str | None:
     try:

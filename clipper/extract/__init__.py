@@ -56,6 +56,7 @@ from clipper.extract.prune import prepare_article
 from clipper.extract.recipe import complete_recipe, find_recipe
 from clipper.extract.score import Flags
 from clipper.extract.select import choose_top, gather_siblings, walk_page
+from clipper.extract.short import MIN_ARTICLE_CHARS
 from clipper.extract.standfirst import add_standfirst
 from clipper.extract.streaming import mark_fallback_ends, reveal_streamed
 from clipper.extract.teaser import TEASER_TEXT, is_not_free, prompt_follows, teaser_reason
@@ -67,8 +68,6 @@ from clipper.models import Article, DroppedBlock, PageRules
 
 __all__ = ["extract"]
 
-MIN_ARTICLE_CHARS = 500
-"""Below this, the selection is retried with looser rules (Readability's char threshold)."""
 COPY_LIMIT = 4_000_000
 """Pages longer than this (characters or bytes) are re-parsed for a retry, not copied."""
 

@@ -10,13 +10,14 @@ or to a file ("Download: <mp3>") stays.
 from __future__ import annotations
 
 import re
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.text import inner_text
+from clipper.urls import site_host
 
 __all__ = ["drop_cross_links"]
 
@@ -37,13 +38,14 @@ def drop_cross_links(article: HtmlElement, page_url: str | None, *,
                      thread: bool = False) -> None:
     """Drop the lines of ``article`` that are a label and one link to another page of the
     same site; none in a ``thread``, where such a line is a reply ("Siehe hier: <thread>")."""
-    if not page_url or thread:
+    host = site_host(page_url)
+    if not host or thread:
         return
-    page = urlsplit(page_url)
+    page_path = urlsplit(page_url or "").path.rstrip("/")
     found: list[HtmlElement] = _CANDIDATES(article, most=MAX_CHARS)  # type: ignore[assignment]
     for el in found:
         a = next(el.iter("a"))
-        if el.getparent() is None or not _same_site_story(a.get("href") or "", page):
+        if el.getparent() is None or not _same_site_story(a.get("href") or "", host, page_path):
             continue
         link = inner_text(a)
         if not link:
@@ -54,15 +56,10 @@ def drop_cross_links(article: HtmlElement, page_url: str | None, *,
             droplog.drop(el, "teaser for another story")
 
 
-def _host(netloc: str) -> str:
-    host = netloc.lower().rpartition("@")[2].partition(":")[0]
-    return host[4:] if host.startswith("www.") else host
-
-
-def _same_site_story(href: str, page: SplitResult) -> bool:
-    """``href`` leads to another page of the site ``page`` is on (not home, not a file)."""
-    target = urlsplit(href)
-    if target.scheme not in ("http", "https") or _host(target.netloc) != _host(page.netloc):
+def _same_site_story(href: str, host: str, page_path: str) -> bool:
+    """``href`` leads to another page (not ``page_path``, not home, not a file) of the site
+    on ``host``."""
+    if href[:8].lower().partition(":")[0] not in ("http", "https") or site_host(href) != host:
         return False
-    path = target.path.rstrip("/")
-    return bool(path) and path != page.path.rstrip("/") and not _FILE.search(path)
+    path = urlsplit(href).path.rstrip("/")
+    return bool(path) and path != page_path and not _FILE.search(path)

@@ -63,6 +63,7 @@ from clipper.extract.text import (
 from clipper.htmltree import ElementsXPath, NumberXPath, class_matches
 from clipper.markdown.callouts import is_callout
 from clipper.markdown.marks import FNDEF_ATTR
+from clipper.urls import site_host
 
 _TEXTISH = frozenset(("span", "li", "td")) | DIV_TO_P_ELEMS
 _EMBEDS = ("object", "embed", "iframe")
@@ -540,27 +541,19 @@ def drop_share_and_home_links(root: HtmlElement, page_url: str | None) -> None:
     and a picture-only link to the site's front page ahead of the text is the masthead's
     logo, not an illustration.
     """
-    home = _site_root(page_url)
+    home = site_host(page_url)
     for a in list(root.iter("a")):
         if a.getparent() is None:
             continue
         href = (a.get("href") or "").strip()
         if SHARE_URL.match(href) or (
-                home and _site_root(href) == home and urlsplit(href).path in ("", "/")
+                home and site_host(href) == home and urlsplit(href).path in ("", "/")
                 and not inner_text(a) and next(a.iter("img", "svg", "picture"), None) is not None
                 and not _TEXT_BEFORE(a)):
             _drop(a, "share buttons" if SHARE_URL.match(href) else "site logo")
 
 
 _TEXT_BEFORE = etree.XPath("boolean(preceding::text()[normalize-space()])")
-
-
-def _site_root(url: str | None) -> str | None:
-    if not url:
-        return None
-    parts = urlsplit(url)
-    host = (parts.hostname or "").removeprefix("www.")
-    return host or None
 
 
 def _ends_with(text: str, label: str) -> bool:

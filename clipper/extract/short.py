@@ -28,7 +28,8 @@ from clipper.extract.furniture import is_furniture
 from clipper.extract.patterns import has_any
 from clipper.extract.text import link_density
 
-__all__ = ["adds_little_prose", "element_at", "is_whole_article", "placed_in_furniture"]
+__all__ = ["MIN_ARTICLE_CHARS", "adds_little_prose", "element_at", "is_whole_article",
+           "placed_in_furniture"]
 
 
 def element_at(page: HtmlElement, position: int) -> HtmlElement | None:
@@ -117,8 +118,9 @@ WHOLE_SHARE = 0.9
 """A block holding this share of the article's text is the article, not a widget in it."""
 MAX_LINKS = 0.5
 """More of its text in links than this, the block is a menu, whatever it holds."""
-SHORT_ARTICLE = 500
-"""Characters below which an article is short (``extract.MIN_ARTICLE_CHARS``: a retry)."""
+MIN_ARTICLE_CHARS = 500
+"""Below this an article is short: the selection is retried with looser rules (Readability's
+char threshold), and its whole block is kept from the conditional cleaning."""
 
 
 def is_whole_article(node: HtmlElement, root: HtmlElement,
@@ -130,7 +132,7 @@ def is_whole_article(node: HtmlElement, root: HtmlElement,
     longer container dropped whole is left to the retry, which finds its article inside;
     one with most of its text in links is a menu.)"""
     total = length(root)
-    if not 0 < total < SHORT_ARTICLE:
+    if not 0 < total < MIN_ARTICLE_CHARS:
         return False
     size = length(node)
     return size >= WHOLE_SHARE * total and link_density(node, None, size) <= MAX_LINKS
