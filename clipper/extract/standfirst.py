@@ -38,8 +38,9 @@ def add_standfirst(article: HtmlElement, page: HtmlElement, description: str | N
     if len(desc) < MIN_CHARS:
         return False
     probe = desc[:PROBE]
-    if probe in " ".join(inner_text(article).split()):
-        return False
+    text = " ".join(inner_text(article).split())
+    if probe in text and desc[-PROBE:] in text:
+        return False  # a body that only starts as the description does is not its standfirst
     block = _standing_block(page, probe, len(desc))
     if block is None or not _before(block, article):
         return False

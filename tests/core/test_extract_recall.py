@@ -267,6 +267,29 @@ def test_a_standfirst_longer_than_the_description_and_after_a_kicker_comes_whole
     assert "In einem ersten Gespräch zeigte sich die Ministerin" in a.markdown
 
 
+def test_a_body_that_starts_with_the_standfirst_s_words_does_not_hide_it() -> None:
+    # the body's first sentence repeats the standfirst's first one, then goes its own way
+    page = STANDFIRST_IN_HEADER.replace(
+        "<p>Bis zu 70.000 Euro", "<p>Die Jugendverbände der Landwirtschaft fordern eine Prämie"
+        " für Gründer. Bis zu 70.000 Euro")
+    a = extract(page, "https://landblatt.example.de/politik/praemie")
+    md = a.markdown
+    assert "In einem ersten Gespräch zeigte sich die Ministerin" in md
+    assert md.index("In einem ersten Gespräch") < md.index("Bis zu 70.000 Euro")
+
+
+def test_a_description_cut_from_the_body_s_first_paragraph_is_not_added_twice() -> None:
+    page = STANDFIRST_IN_HEADER.replace(
+        '<p class="a-lead">Die Jugendverbände der Landwirtschaft fordern eine Prämie für Gründer.'
+        ' In einem\nersten Gespräch zeigte sich die Ministerin offen für den Vorschlag.</p>', "",
+    ).replace("<p>Bis zu 70.000 Euro", "<p>Die Jugendverbände der Landwirtschaft fordern eine"
+              " Prämie für Gründer. In einem ersten Gespräch zeigte sich die Ministerin offen für"
+              " den Vorschlag. Bis zu 70.000 Euro")
+    assert 'class="a-lead"' not in page
+    a = extract(page, "https://landblatt.example.de/politik/praemie")
+    assert a.markdown.count("In einem ersten Gespräch") == 1
+
+
 def test_a_standfirst_quoting_with_both_quote_marks_is_found() -> None:
     # the probe is passed to XPath as a variable, so no quote mark in it can end it
     lead = "Der \"Bauern's Tag\" fordert eine Prämie für Gründer auf neuen Höfen im Land"
