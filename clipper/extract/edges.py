@@ -57,6 +57,13 @@ LABEL_CHARS = 40
 """Shorter than this, with no sentence's end, a block before the prose is a label."""
 MAX_LINK_SHARE = 0.5
 """Above this share of its text in links a block is a link bar, not a sentence."""
+LONG_BLOCK = 150
+"""A block this long with few links is the writer's whatever its stop words (a list of
+awards or keywords set as one paragraph, a paragraph in a second language, a reference)."""
+LONG_LINK_SHARE = 0.2
+"""At most this share of a long block's text in links."""
+_ADDRESS = re.compile(r"https?://|www\.|\S@\S+\.\w")
+"""A web or mail address written out: a contact line or spam, not the writer's prose."""
 _WRITERS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "code",
                       "table", "ul", "ol", "dl", "dd", "dt", "figure", "figcaption",
                       "blockquote"))
@@ -121,6 +128,8 @@ def _closing(block: Block, stop: frozenset[str]) -> bool:
     """A sentence of the writer's that jusText, for its length or a link, did not call
     good: prose words or no link, a sentence's end, a few words, no copyright sign."""
     text = _SIGNED.sub("", block.text)
+    if _long(block):
+        return True
     if not text.rstrip(_CLOSERS).endswith(_SENTENCE_END) or len(text.split()) < MIN_WORDS \
             or "\xa9" in text:
         return False
@@ -130,6 +139,13 @@ def _closing(block: Block, stop: frozenset[str]) -> bool:
     if len(text) - block.chars_count_in_links >= UNLINKED_CHARS and density >= RUNNING_STOPWORDS:
         return True  # links set in running prose: the writer's sentence around them
     return block.links_density() <= MAX_LINK_SHARE and density >= PROSE_STOPWORDS
+
+
+def _long(block: Block) -> bool:
+    """A long block with few links, no copyright sign and no address written out."""
+    text = block.text
+    return len(text) >= LONG_BLOCK and block.links_density() <= LONG_LINK_SHARE \
+        and "\xa9" not in text and _ADDRESS.search(text) is None
 
 
 def _sign_off(block: Block) -> bool:

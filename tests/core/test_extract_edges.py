@@ -223,3 +223,35 @@ def test_the_writers_last_word_to_the_reader_stays() -> None:
     assert "What flowers are you loving this summer?" in md
     assert "Happy gardening!" in md
     assert "pale yellow one" in md
+
+
+def test_a_long_closing_list_set_as_a_paragraph_stays() -> None:
+    # few stop words (names, years, slashes), no sentence's end: still the writer's
+    awards = ("Auszeichnungen: 2021 Goldene Rose der Gartenbauschau Kiel // 2019 Preis des "
+              "Landesverbands der Kleingärtner // 2018 Nominierung Staudenpreis Nord // 2016 "
+              "Sonderpreis Naturgarten des Kreises Plön // 2014 Blühendes Dorf, Silbermedaille")
+    md = extract(_german(f"Viel Freude beim Gärtnern!</p><p>{awards}"),
+                 "https://gartenfreunde.example/beet").markdown
+    assert "2014 Blühendes Dorf, Silbermedaille" in md
+    assert "Möchten Sie den Artikel teilen" not in md
+
+
+def test_a_closing_paragraph_in_a_second_language_stays() -> None:
+    quoted = ("Até agora as hortas comunitárias de Lisboa, do Porto e de Coimbra receberam "
+              "sementes da associação, e muitas famílias plantaram pela primeira vez as suas "
+              "próprias couves e batatas no bairro.")
+    md = extract(_german(f"In Portugal schreibt der Partnerverein dazu:</p><p>{quoted}"),
+                 "https://gartenfreunde.example/beet").markdown
+    assert "In Portugal schreibt der Partnerverein dazu:" in md
+    assert "as suas próprias couves" in md
+    assert "Möchten Sie den Artikel teilen" not in md
+
+
+def test_a_long_licence_line_after_the_text_still_goes() -> None:
+    licence = ("© 2025 Gartenfreunde Nord e. V. Alle Rechte vorbehalten. Nachdruck, auch "
+               "auszugsweise, sowie die Verbreitung in elektronischen Medien nur mit "
+               "schriftlicher Genehmigung des Vereins und unter Nennung der Quelle.")
+    md = extract(_german(f"Viel Freude beim Gärtnern!</p><p>{licence}"),
+                 "https://gartenfreunde.example/beet").markdown
+    assert "Alle Rechte vorbehalten" not in md
+    assert "zu viel Dünger schadet" in md
