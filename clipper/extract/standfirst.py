@@ -10,6 +10,8 @@ the clip does not hold it, the block is put at the clip's start.
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 from clipper.extract.text import inner_text, text_length
@@ -25,6 +27,10 @@ SLACK = 3
 after its first sentence or 160 characters, the standfirst goes on."""
 KICKER = 60
 """The description may start this far into the block, after a kicker ("Brexit: …")."""
+ENDING = 6
+"""Words at the start and at the end of the description (or of the block) that, both found
+in the clip, show it already holds the standfirst."""
+_WORD = re.compile(r"\w+")
 _BLOCKS = frozenset(("p", "div", "h2", "h3", "h4", "header", "section", "summary", "strong"))
 _ELSEWHERE = frozenset(("nav", "aside", "footer", "a", "li", "figcaption", "form", "button"))
 
@@ -38,16 +44,29 @@ def add_standfirst(article: HtmlElement, page: HtmlElement, description: str | N
     if len(desc) < MIN_CHARS:
         return False
     probe = desc[:PROBE]
-    text = " ".join(inner_text(article).split())
-    if probe in text and desc[-PROBE:] in text:
-        return False  # a body that only starts as the description does is not its standfirst
+    words = _words(inner_text(article))
+    if _held(desc, words):
+        return False
     block = _standing_block(page, probe, len(desc))
-    if block is None or not _before(block, article):
+    if block is None or not _before(block, article) or _held(inner_text(block), words):
         return False
     lead = article.makeelement("p", {})
     lead.text = " ".join(inner_text(block).split())
     article.insert(0, lead)
     return True
+
+
+def _words(text: str) -> str:
+    """``text``'s words, lower case, one space apart: quote marks and bold do not count."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _held(text: str, words: str) -> bool:
+    """The clip's ``words`` hold ``text``: its first words and its last (but the very last:
+    a description may be cut in a word). A body that only starts with the standfirst's
+    first sentence does not hold it."""
+    own = _WORD.findall(text.lower())
+    return " ".join(own[:ENDING]) in words and " ".join(own[-ENDING - 1:-1]) in words
 
 
 def _standing_block(page: HtmlElement, probe: str, length: int) -> HtmlElement | None:

@@ -290,6 +290,33 @@ def test_a_description_cut_from_the_body_s_first_paragraph_is_not_added_twice() 
     assert a.markdown.count("In einem ersten Gespräch") == 1
 
 
+def test_a_first_paragraph_quoting_differently_from_the_description_is_not_added_twice() -> None:
+    # the description quotes with straight marks, the body with curly ones and a dateline
+    # in bold before it: the same paragraph all the same
+    page = STANDFIRST_IN_HEADER.replace(
+        '<p class="a-lead">Die Jugendverbände der Landwirtschaft fordern eine Prämie für Gründer.'
+        ' In einem\nersten Gespräch zeigte sich die Ministerin offen für den Vorschlag.</p>', "",
+    ).replace("offen für den Vorschlag.", "offen für den &quot;Kieler Vorschlag&quot;.").replace(
+        "<p>Bis zu 70.000 Euro", "<p><b>Kiel:</b> Die Jugendverbände der Landwirtschaft fordern"
+        " eine Prämie für Gründer. In einem ersten Gespräch zeigte sich die Ministerin offen für"
+        " den „Kieler Vorschlag“. Bis zu 70.000 Euro")
+    assert "&quot;Kieler Vorschlag&quot;" in page
+    assert 'class="a-lead"' not in page
+    a = extract(page, "https://landblatt.example.de/politik/praemie")
+    assert a.markdown.count("In einem ersten Gespräch") == 1
+
+
+def test_a_description_running_on_into_the_body_still_brings_the_standfirst() -> None:
+    # the description is the standfirst and then the body's first words, cut off
+    page = STANDFIRST_IN_HEADER.replace(
+        "offen für den Vorschlag.\">", "offen für den Vorschlag. Bis zu 70.000 Euro sollen junge"
+        " Landwirtinnen und Landwirte bei der ersten Niederlassung […]\">")
+    a = extract(page, "https://landblatt.example.de/politik/praemie")
+    md = a.markdown
+    assert "In einem ersten Gespräch zeigte sich die Ministerin" in md
+    assert md.count("Bis zu 70.000 Euro") == 1
+
+
 def test_a_standfirst_quoting_with_both_quote_marks_is_found() -> None:
     # the probe is passed to XPath as a variable, so no quote mark in it can end it
     lead = "Der \"Bauern's Tag\" fordert eine Prämie für Gründer auf neuen Höfen im Land"
