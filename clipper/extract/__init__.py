@@ -32,6 +32,7 @@ from clipper.extract.edges import trim_edges
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import hidden_signs, reveal_hidden
 from clipper.extract.kinds import declares_discussion, is_thread
+from clipper.extract.lead import add_lead
 from clipper.extract.leadimage import (
     find_leads,
     has_media,
@@ -261,8 +262,9 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
             "It may be built by scripts, or hold only links and images.",
         )
 
-    if pristine is not None and not applied and product is None:
-        add_standfirst(article, pristine, meta.excerpt)
+    if pristine is not None and not applied and product is None and \
+            not add_standfirst(article, pristine, meta.excerpt):
+        add_lead(article, pristine, meta.title, meta.lang)
     if applied:
         site_rules.unmark(article)
     if recipe is not None:

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from clipper.extract.text import inner_text, text_length
 
-__all__ = ["add_standfirst"]
+__all__ = ["add_standfirst", "held_in", "words_of"]
 
 PROBE = 40
 """Characters from the description's start looked for in one text node of the page."""
@@ -44,11 +44,11 @@ def add_standfirst(article: HtmlElement, page: HtmlElement, description: str | N
     if len(desc) < MIN_CHARS:
         return False
     probe = desc[:PROBE]
-    words = _words(inner_text(article))
-    if _held(desc, words):
+    words = words_of(inner_text(article))
+    if held_in(desc, words):
         return False
     block = _standing_block(page, probe, len(desc))
-    if block is None or not _before(block, article) or _held(inner_text(block), words):
+    if block is None or not _before(block, article) or held_in(inner_text(block), words):
         return False
     lead = article.makeelement("p", {})
     lead.text = " ".join(inner_text(block).split())
@@ -56,12 +56,12 @@ def add_standfirst(article: HtmlElement, page: HtmlElement, description: str | N
     return True
 
 
-def _words(text: str) -> str:
+def words_of(text: str) -> str:
     """``text``'s words, lower case, one space apart: quote marks and bold do not count."""
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _held(text: str, words: str) -> bool:
+def held_in(text: str, words: str) -> bool:
     """The clip's ``words`` hold ``text``: its first words and its last (but the very last:
     a description may be cut in a word). A body that only starts with the standfirst's
     first sentence does not hold it."""

@@ -1,0 +1,154 @@
+"""The lead paragraph between the headline and the body comes along, named or not.
+
+News and press pages set a lead ("Vorspann", "teaser-text", "content__intro") under the
+headline, in the header block with the date, and the container chosen for the body starts
+below it. ``standfirst`` finds it when the page's description repeats it; many pages
+describe themselves otherwise. What makes it the writer's is how it reads: between the
+headline and the body's first text there is a block of prose (sentences, the language's
+stop words, few links), standing on its own outside links, lists, figures and page
+parts. The first such block is put at the clip's start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from clipper.extract.blocks import page_blocks, stoplist_for
+from clipper.extract.patterns import BYLINE, NEGATIVE, has_any
+from clipper.extract.select import text_similarity
+from clipper.extract.standfirst import held_in, words_of
+from clipper.extract.text import class_and_id, inner_text
+
+__all__ = ["add_lead"]
+
+MIN_CHARS = 80
+"""A shorter block is a date line, a kicker or a label, not a lead."""
+MAX_CHARS = 700
+"""A longer block is the body itself or a teaser list, not a lead."""
+STOPWORDS = 0.3
+"""jusText's high stop-word density: prose."""
+MAX_LINK_SHARE = 0.2
+TITLE_MATCH = 0.75
+"""Readability's title test, as the selection walk drops the headline by it."""
+TITLE_SHARE = 0.5
+"""The share of the title's words the headline holds, at least."""
+MAX_BETWEEN = 3
+"""Blocks of text looked at between the headline and the body (date, kicker, lead)."""
+_SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "»", "«", ")")
+_PICTURES = ("img", "picture", "video", "figure", "iframe")
+_ELSEWHERE = frozenset(("nav", "aside", "footer", "a", "li", "figure", "figcaption", "form",
+                        "button", "table", "blockquote", "ul", "ol", "dl", "h1", "h2", "h3",
+                        "h4", "h5", "h6"))
+
+
+def add_lead(article: HtmlElement, page: HtmlElement, title: str | None,
+             lang: str | None) -> bool:
+    """Put the prose block standing between ``page``'s headline (the one matching
+    ``title``) and ``article``'s first text at the start of ``article``."""
+    if not title:
+        return False
+    first = _first_line(article)
+    if first is None:
+        return False
+    headline = next((h for h in page.iter("h1", "h2") if _names(h, title)), None)
+    if headline is None or headline.sourceline is None or headline.sourceline >= first:
+        return False
+    block = _lead_after(headline, first, lang)
+    if block is None or held_in(inner_text(block), words_of(inner_text(article))):
+        return False
+    lead = article.makeelement("p", {})
+    lead.text = " ".join(inner_text(block).split())
+    article.insert(0, lead)
+    return True
+
+
+def _names(heading: HtmlElement, title: str) -> bool:
+    """``heading`` is the article's headline: its words are the title's, it holds most of
+    the title's (a blog's name over every post is only part of it), it is no link home."""
+    text = inner_text(heading)
+    return text_similarity(title, text) > TITLE_MATCH and \
+        text_similarity(text, title) >= TITLE_SHARE and not _links_home(heading)
+
+
+def _links_home(heading: HtmlElement) -> bool:
+    """``heading`` links to a site's home page: it is the site's name (a blog's title over
+    its posts, the page's title taken from it), not the article's headline."""
+    for a in heading.iter("a"):
+        try:
+            parts = urlsplit(a.get("href") or "")
+        except ValueError:
+            continue
+        if parts.path in ("", "/") and not parts.query and (parts.netloc or parts.path):
+            return True
+    return False
+
+
+def _first_line(article: HtmlElement) -> int | None:
+    return next((el.sourceline for el in article.iter()
+                 if isinstance(el.tag, str) and el.sourceline is not None
+                 and (el.text or "").strip()), None)
+
+
+def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElement | None:
+    """The first block of prose after ``headline`` and before source line ``first``."""
+    seen = 0
+    for el in _following(headline):
+        line = el.sourceline
+        if line is None or line >= first:
+            return None
+        if not isinstance(el.tag, str) or el.tag not in ("p", "div"):
+            continue
+        if any(child.tag in ("p", "div") for child in el if isinstance(child.tag, str)):
+            continue  # a wrapper: its paragraphs come next
+        text = " ".join(inner_text(el).split())
+        if not text:
+            continue
+        seen += 1
+        if seen > MAX_BETWEEN:
+            return None
+        if _prose(el, text, lang) and not _pictured(el) and not _named_aside(el) \
+                and not any(a.tag in _ELSEWHERE for a in el.iterancestors()):
+            return el
+    return None
+
+
+def _pictured(el: HtmlElement) -> bool:
+    """``el`` stands beside a picture: a caption, not a lead."""
+    parent = el.getparent()
+    return parent is not None and next(parent.iter(*_PICTURES), None) is not None
+
+
+def _named_aside(el: HtmlElement) -> bool:
+    """``el`` or its parent is named as a byline, an author's note or page furniture
+    (Readability's negative names: "meta", "media", "widget", "share"...)."""
+    for node in (el, el.getparent()):
+        if node is None:
+            continue
+        names = class_and_id(node).lower()
+        if names and (has_any(names, BYLINE) or has_any(names, NEGATIVE)):
+            return True
+    return False
+
+
+def _following(el: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after ``el`` in document order (not inside it)."""
+    node: HtmlElement | None = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter()
+        node = node.getparent()
+
+
+def _prose(el: HtmlElement, text: str, lang: str | None) -> bool:
+    if not MIN_CHARS <= len(text) <= MAX_CHARS or not text.endswith(_SENTENCE_END):
+        return False
+    blocks = page_blocks(el)
+    if len(blocks) != 1:
+        return False
+    block = blocks[0]
+    stop = stoplist_for(lang, blocks)
+    return block.links_density() <= MAX_LINK_SHARE and \
+        block.stopwords_density(stop) >= STOPWORDS

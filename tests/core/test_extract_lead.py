@@ -1,0 +1,105 @@
+"""The lead paragraph under the headline comes along when the body's container leaves it
+out, even when the page's description does not repeat it (``clipper.extract.lead``).
+
+Small pages written for the purpose: a club's press release and a science magazine's FAQ.
+"""
+
+from __future__ import annotations
+
+from clipper.extract import extract
+
+BODY = [
+    "Mit Sorge hat der Landesverband der Imker auf den Fund der Asiatischen Hornisse im "
+    "Kreis Lippe reagiert. Die Tiere jagen Honigbienen vor dem Flugloch und können ein "
+    "schwaches Volk innerhalb weniger Wochen an den Rand des Zusammenbruchs bringen.",
+    "Der Verband fordert, dass jeder Fund sofort an das Umweltamt gemeldet wird. Nur wenn "
+    "die Nester früh gefunden werden, lassen sie sich im Herbst entfernen, bevor die "
+    "jungen Königinnen ausfliegen und im nächsten Jahr neue Nester gründen.",
+    "Die Imkerinnen und Imker im Land sollen ihre Fluglöcher enger stellen und die Völker "
+    "in den kommenden Wochen häufiger kontrollieren. Der Verband bietet dazu im September "
+    "drei Abendkurse an, die allen Mitgliedern offenstehen.",
+    "Seit dem ersten Nachweis im Südwesten vor zehn Jahren hat sich die Hornisse, die mit "
+    "Töpferwaren aus Asien nach Europa kam, Jahr für Jahr weiter nach Norden ausgebreitet, "
+    "und in den Städten, wo die Winter milder sind, findet sie besonders gute Bedingungen.",
+    "Fachleute raten davon ab, Nester selbst zu entfernen. Die Tiere verteidigen ihr Nest, "
+    "die Stiche sind schmerzhaft, und wer ein Nest beschädigt, vertreibt das Volk oft nur, "
+    "das sich dann wenige Meter weiter ein neues baut, das noch schwerer zu finden ist.",
+    "Der Verband will im Winter gemeinsam mit dem Umweltamt auswerten, wie viele Funde "
+    "gemeldet wurden, und im Frühjahr entscheiden, ob Fallen an den Bienenständen helfen, "
+    "ohne dass dabei zu viele heimische Insekten, Schwebfliegen oder Wespen gefangen werden.",
+]
+
+PAGE = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8">
+<title>Hornissen bedrohen Bienenvölker | Imkerverband Nord</title>
+<meta name="description" content="Pressemitteilung des Imkerverbands Nord vom 4. August.">
+</head><body>
+<nav class="main-nav"><a href="/">Start</a> <a href="/presse">Presse</a>
+<a href="/kurse">Kurse</a> <a href="/kontakt">Kontakt</a></nav>
+<div class="news-reader"><div class="container">
+<div class="intro">
+<h1>Hornissen bedrohen Bienenvölker</h1>
+<div class="date">4. August 2024 (IVN) Detmold</div>
+<div class="teaser-text">{lead}</div>
+</div>
+<div class="content text">
+{body}
+</div>
+</div></div>
+<footer><p>Imkerverband Nord e. V. · Impressum · Datenschutz</p></footer>
+</body></html>
+"""
+
+LEAD = ("<p>Der Imkerverband fordert eine schnelle Meldung aller Funde der Asiatischen "
+        "Hornisse. Die Bienenvölker im Land seien ohne Hilfe nicht zu schützen.</p>")
+
+
+def _page(lead: str = LEAD) -> str:
+    return PAGE.format(lead=lead, body="\n".join(f"<p>{p}</p>" for p in BODY))
+
+
+def test_the_lead_under_the_headline_starts_the_clip() -> None:
+    md = extract(_page(), "https://imker-nord.example/presse/hornissen").markdown
+    assert "Der Imkerverband fordert eine schnelle Meldung" in md
+    assert md.index("Der Imkerverband fordert") < md.index("Mit Sorge hat der Landesverband")
+    assert "drei Abendkurse" in md
+    assert "Impressum" not in md
+
+
+def test_a_short_line_under_the_headline_is_not_a_lead() -> None:
+    md = extract(_page("<p>Lesedauer etwa vier Minuten</p>"),
+                 "https://imker-nord.example/presse/hornissen").markdown
+    assert "Lesedauer" not in md
+    assert "Mit Sorge hat der Landesverband" in md
+
+
+def test_a_linked_teaser_under_the_headline_is_not_a_lead() -> None:
+    teaser = ('<p><a href="/presse/wespen">Auch Wespen machen den Völkern in diesem Sommer zu '
+              "schaffen, wie die Imker im ganzen Land berichten und wie die Zahlen zeigen.</a></p>")
+    md = extract(_page(teaser), "https://imker-nord.example/presse/hornissen").markdown
+    assert "Auch Wespen machen" not in md
+
+
+def test_a_blog_s_tagline_under_its_name_is_not_a_lead() -> None:
+    # the page's title is the blog's name, set over every post as a link home
+    page = _page().replace("<title>Hornissen bedrohen Bienenvölker | Imkerverband Nord</title>",
+                           "<title>Hornissen bedrohen Bienenvölker</title>").replace(
+        "<h1>Hornissen bedrohen Bienenvölker</h1>",
+        '<h1><a href="https://imker-nord.example/">Hornissen bedrohen Bienenvölker</a></h1>')
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "Der Imkerverband fordert eine schnelle Meldung" not in md
+    assert "Mit Sorge hat der Landesverband" in md
+
+
+def test_an_author_note_under_the_headline_is_not_a_lead() -> None:
+    note = ('<p class="article-byline">Von Jana Berg, die seit zwanzig Jahren über Bienen und '
+            "die Imkerei im Land schreibt und selbst zwölf Völker hält.</p>")
+    md = extract(_page(note), "https://imker-nord.example/presse/hornissen").markdown
+    assert "die seit zwanzig Jahren" not in md
+
+
+def test_a_caption_beside_a_picture_under_the_headline_is_not_a_lead() -> None:
+    caption = ('<img src="/bilder/hornisse.jpg" alt=""><p>Eine Asiatische Hornisse vor einem '
+               "Bienenstock bei Detmold, wo im Juli das erste Nest im Kreis gefunden wurde.</p>")
+    md = extract(_page(caption), "https://imker-nord.example/presse/hornissen").markdown
+    assert "vor einem Bienenstock bei Detmold" not in md
