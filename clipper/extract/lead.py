@@ -38,6 +38,8 @@ TITLE_SHARE = 0.5
 MAX_BETWEEN = 3
 """Blocks of text looked at between the headline and the body (date, kicker, lead)."""
 _SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "»", "«", ")")
+_DEKS = frozenset(("h2", "h3"))
+_LEADS = frozenset(("p", "div", *_DEKS))
 _PICTURES = ("img", "picture", "video", "figure", "iframe")
 _ELSEWHERE = frozenset(("nav", "aside", "footer", "a", "li", "figure", "figcaption", "form",
                         "button", "table", "blockquote", "ul", "ol", "dl", "h1", "h2", "h3",
@@ -67,10 +69,12 @@ def add_lead(article: HtmlElement, page: HtmlElement, title: str | None,
 
 def _names(heading: HtmlElement, title: str) -> bool:
     """``heading`` is the article's headline: its words are the title's, it holds most of
-    the title's (a blog's name over every post is only part of it), it is no link home."""
+    the title's (a blog's name over every post is only part of it), it is no link home and
+    stands in no banner or widget."""
     text = inner_text(heading)
     return text_similarity(title, text) > TITLE_MATCH and \
-        text_similarity(text, title) >= TITLE_SHARE and not _links_home(heading)
+        text_similarity(text, title) >= TITLE_SHARE and not _links_home(heading) \
+        and not _named_aside(heading)
 
 
 def _links_home(heading: HtmlElement) -> bool:
@@ -99,7 +103,14 @@ def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElem
         line = el.sourceline
         if line is None or line >= first:
             return None
-        if not isinstance(el.tag, str) or el.tag not in ("p", "div"):
+        if not isinstance(el.tag, str) or el.tag not in _LEADS:
+            continue
+        if el.tag in _DEKS:  # a subheadline: the lead in one line right under it, not a
+            # tagline ("an insider's perspective…")
+            text = inner_text(el).strip()
+            if el.getprevious() is headline and not text[:1].islower() \
+                    and _prose(el, text, lang, dek=True):
+                return el
             continue
         if any(child.tag in ("p", "div") for child in el if isinstance(child.tag, str)):
             continue  # a wrapper: its paragraphs come next
@@ -142,8 +153,11 @@ def _following(el: HtmlElement) -> Iterator[HtmlElement]:
         node = node.getparent()
 
 
-def _prose(el: HtmlElement, text: str, lang: str | None) -> bool:
-    if not MIN_CHARS <= len(text) <= MAX_CHARS or not text.endswith(_SENTENCE_END):
+def _prose(el: HtmlElement, text: str, lang: str | None, *, dek: bool = False) -> bool:
+    """Prose: a lead's length, a sentence's end (a subheadline, ``dek``, needs none), the
+    stop words of prose and few links."""
+    text = " ".join(text.split())
+    if not MIN_CHARS <= len(text) <= MAX_CHARS or not (dek or text.endswith(_SENTENCE_END)):
         return False
     blocks = page_blocks(el)
     if len(blocks) != 1:

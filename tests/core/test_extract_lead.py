@@ -103,3 +103,33 @@ def test_a_caption_beside_a_picture_under_the_headline_is_not_a_lead() -> None:
                "Bienenstock bei Detmold, wo im Juli das erste Nest im Kreis gefunden wurde.</p>")
     md = extract(_page(caption), "https://imker-nord.example/presse/hornissen").markdown
     assert "vor einem Bienenstock bei Detmold" not in md
+
+
+def test_a_subheadline_right_under_the_headline_comes_along() -> None:
+    dek = ("<h2>Der Landesverband der Imker warnt vor der Asiatischen Hornisse und bittet alle "
+           "Bürger um Hilfe bei der Suche</h2>")
+    page = _page("").replace("<h1>Hornissen bedrohen Bienenvölker</h1>",
+                             f"<h1>Hornissen bedrohen Bienenvölker</h1>\n{dek}")
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "bittet alle Bürger um Hilfe bei der Suche" in md
+    assert md.index("bittet alle Bürger") < md.index("Mit Sorge hat der Landesverband")
+
+
+def test_a_short_section_heading_under_the_headline_is_no_subheadline() -> None:
+    page = _page("").replace("<h1>Hornissen bedrohen Bienenvölker</h1>",
+                             "<h1>Hornissen bedrohen Bienenvölker</h1>\n<h2>Presse</h2>")
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "Presse" not in md
+
+
+def test_a_tagline_under_a_headline_in_a_banner_is_no_subheadline() -> None:
+    tagline = ("<h2>notizen aus den Bienenstöcken, mit Tipps und Tricks aus vierzig Jahren bei "
+               "den Bienen und für die Imker</h2>")
+    page = _page("").replace("<h1>Hornissen bedrohen Bienenvölker</h1>",
+                             f"<h1>Hornissen bedrohen Bienenvölker</h1>\n{tagline}")
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "notizen aus den Bienenstöcken" not in md
+    banner = page.replace('<div class="intro">', '<div class="intro banner">').replace(
+        "<h2>notizen aus", "<h2>Notizen aus")
+    md = extract(banner, "https://imker-nord.example/presse/hornissen").markdown
+    assert "Notizen aus den Bienenstöcken" not in md
