@@ -39,6 +39,7 @@ from clipper.extract.leadimage import (
     lead_figure,
     lead_urls,
 )
+from clipper.extract.linksections import drop_link_sections
 from clipper.extract.metadata import Metadata, extract_metadata
 from clipper.extract.named import article_named_by
 from clipper.extract.normalize import document_base, normalize_document
@@ -273,6 +274,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     drop_date_lines(article, thread=posts is not None)
     drop_jump_buttons(article, url)
     drop_cross_links(article, url, thread=posts is not None)
+    drop_link_sections(article, url, thread=posts is not None)
     # a thread's last reply may be one word; a page the site's rules shaped is as chosen
     trim_edges(article, meta.lang, skip=posts is not None or bool(applied))
     title = meta.title or _leading_heading(article)
