@@ -78,7 +78,7 @@ def _is_label(el: HtmlElement) -> bool:
 def _section(label: HtmlElement) -> list[HtmlElement]:
     """What ``label`` heads: its following siblings up to the next label, a scrap of a few
     words, or the end of its box, when every one is a pointer; else nothing."""
-    section = []
+    section: list[HtmlElement] = []
     for el in label.itersiblings():
         if not isinstance(el.tag, str):
             continue
