@@ -29,6 +29,7 @@ from clipper.extract.credits import drop_credits
 from clipper.extract.crosslinks import drop_cross_links
 from clipper.extract.datelines import drop_date_lines
 from clipper.extract.edges import trim_edges
+from clipper.extract.excerpts import drop_cut_excerpts
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import hidden_signs, reveal_hidden
 from clipper.extract.kinds import declares_discussion, is_thread
@@ -275,6 +276,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     drop_jump_buttons(article, url)
     drop_cross_links(article, url, thread=posts is not None)
     drop_link_sections(article, url, thread=posts is not None)
+    drop_cut_excerpts(article, url, thread=posts is not None)
     # a thread's last reply may be one word; a page the site's rules shaped is as chosen
     trim_edges(article, meta.lang, skip=posts is not None or bool(applied))
     title = meta.title or _leading_heading(article)

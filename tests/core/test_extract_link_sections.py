@@ -86,3 +86,20 @@ def test_sources_files_tables_and_sentences_as_labels_stay() -> None:
     for kept in ("Quellen", "Bericht der Energieagentur", "Unterlagen", "Der Plan des Netzes",
                  "Bezirke", "Anschluss im Norden", "Lesen Sie dazu", "Mitteilung Nr. 3"):
         assert kept in md, kept
+
+
+def test_cut_off_excerpts_linking_to_the_rest_go_and_an_ellipsis_in_the_text_stays() -> None:
+    # a portal's teaser cards: a title, an excerpt cut at "…", a button named in no list
+    cards = "".join(
+        f"<dl class='portlet'><dd><p><b>{title}</b><br><span>{excerpt}</span> "
+        f"<a href='{story(slug)}'>mehr •••</a></p></dd></dl>"
+        for title, excerpt, slug in (
+            ("Wärmeatlas", "Daten für Planung und Forschung…", "atlas"),
+            ("Gutachten", "Auskunft über vergangene Verbräuche…", "gutachten")))
+    own = ("<p>„Wir sind noch nicht am Ziel…“ – mehr sagte der Bürgermeister im "
+           f"<a href='{story('interview')}'>Interview</a> nicht.</p>")
+    md = extract(page(f"{body(4)}{own}{cards}"), URL).markdown
+    assert md.count("Die Stadtwerke") == 4
+    assert "mehr sagte der Bürgermeister im [Interview]" in md
+    for gone in ("Wärmeatlas", "Daten für Planung", "vergangene Verbräuche", "mehr •••"):
+        assert gone not in md, gone
