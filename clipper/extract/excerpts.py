@@ -4,7 +4,8 @@
 Planung… Więcej", "The council voted on… »": the writer's own paragraph does not stop
 mid-thought at an ellipsis and hand over to a one-word link to another page of the
 site; a teaser card of a portal does, in every language and with any button label
-(``READ_MORE_LINK`` knows only some of the labels; the cut text says the same).
+(``READ_MORE_LINK`` knows only some of the labels; the cut text says the same). A page
+made of such excerpts (an archive of posts) keeps them: they are what it has.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from clipper.urls import site_host
 
 __all__ = ["drop_cut_excerpts"]
 
-MAX_CHARS = 400
-"""A teaser card is short; a longer block is text."""
+MAX_CHARS = 250
+"""A teaser card is a title and a line or two; a longer block is text."""
 MAX_LABEL_WORDS = 3
 """The link is a button ("mehr", "read on"), not a sentence or a headline."""
-MAX_SHARE = 0.5
+MAX_SHARE = 0.3
+"""Of the article's text, all the cut excerpts together: more, and they are the page."""
 _CUT = re.compile(r"(?:…|\.\.\.)\W*$")
 _BLOCKS = frozenset(("p", "div", "li", "dd", "section", "article"))
 
@@ -37,22 +39,28 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None, *,
     if not host or thread:
         return
     page_path = urlsplit(page_url or "").path.rstrip("/")
-    total = 0
+    cards: list[HtmlElement] = []
     for a in list(article.iter("a")):
         label = inner_text(a)
         if not label or len(label.split()) > MAX_LABEL_WORDS or \
                 not _elsewhere_on_site(a.get("href") or "", host, page_path):
             continue
         block = _block(a, article)
-        if block is None:
+        if block is None or block in cards:
             continue
         text = inner_text(block)
-        if len(text) > MAX_CHARS or not text.endswith(label) or \
-                not _CUT.search(text[: len(text) - len(label)]):
-            continue
-        total = total or text_length(article)
-        if len(text) < MAX_SHARE * total:
-            droplog.drop(block, "teaser for another story")
+        if len(text) <= MAX_CHARS and text.endswith(label) and \
+                _CUT.search(text[: len(text) - len(label)]):
+            cards.append(block)
+    # a page of excerpts (a blog's archive, a list of posts) is made of them: they stay
+    if cards and sum(text_length(c) for c in cards) < MAX_SHARE * text_length(article):
+        for card in cards:
+            if _attached(card, article):
+                droplog.drop(card, "teaser for another story")
+
+
+def _attached(el: HtmlElement, article: HtmlElement) -> bool:
+    return any(a is article for a in el.iterancestors())
 
 
 def _block(a: HtmlElement, article: HtmlElement) -> HtmlElement | None:

@@ -103,3 +103,12 @@ def test_cut_off_excerpts_linking_to_the_rest_go_and_an_ellipsis_in_the_text_sta
     assert "mehr sagte der Bürgermeister im [Interview]" in md
     for gone in ("Wärmeatlas", "Daten für Planung", "vergangene Verbräuche", "mehr •••"):
         assert gone not in md, gone
+
+
+def test_an_archive_made_of_cut_excerpts_keeps_them() -> None:
+    posts = "".join(
+        f"<div class='post'><h2>Beitrag {i}</h2><p>Heute ging es im Stadtrat um das Wärmenetz, "
+        f"den Busverkehr und die Bibliothek, und am Ende stand ein Beschluss {i}…"
+        f" <a href='{story(f'beitrag-{i}')}'>weiter</a></p></div>" for i in range(6))
+    md = extract(page(f"<p>Alle Beiträge aus dem März.</p>{posts}"), URL).markdown
+    assert md.count("Heute ging es im Stadtrat") == 6
