@@ -275,8 +275,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     drop_date_lines(article, thread=posts is not None)
     drop_jump_buttons(article, url)
     drop_cross_links(article, url, thread=posts is not None)
-    drop_link_sections(article, url, thread=posts is not None)
-    drop_cut_excerpts(article, url, thread=posts is not None)
+    _drop_pointers(article, url, skip=posts is not None or bool(applied))
     # a thread's last reply may be one word; a page the site's rules shaped is as chosen
     trim_edges(article, meta.lang, skip=posts is not None or bool(applied))
     title = meta.title or _leading_heading(article)
@@ -306,6 +305,14 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
         confidence_reason=verdict.reason,
         teaser_reason=teaser,
     )
+
+
+def _drop_pointers(article: HtmlElement, url: str | None, *, skip: bool) -> None:
+    """Related boxes and teaser cards: links to other stories of the site. Not in
+    a thread (its replies' links are replies) nor on a page the site's rules shaped."""
+    if not skip:
+        drop_link_sections(article, url)
+        drop_cut_excerpts(article, url)
 
 
 def _marked_not_free(html: str | bytes) -> bool:

@@ -31,12 +31,11 @@ _CUT = re.compile(r"(?:…|\.\.\.)\W*$")
 _BLOCKS = frozenset(("p", "div", "li", "dd", "section", "article"))
 
 
-def drop_cut_excerpts(article: HtmlElement, page_url: str | None, *,
-                      thread: bool = False) -> None:
+def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
     """Drop the blocks of ``article`` that end in a cut-off excerpt and a short link to
-    another page of the site on ``page_url``'s host; none in a ``thread``."""
+    another page of the site on ``page_url``'s host (not called on a thread)."""
     host = site_host(page_url)
-    if not host or thread:
+    if not host:
         return
     page_path = urlsplit(page_url or "").path.rstrip("/")
     cards: list[HtmlElement] = []

@@ -41,13 +41,12 @@ _WORD = re.compile(r"\w+")
 _FILE = re.compile(r"\.(?:pdf|mp3|mp4|zip|docx?|xlsx?|pptx?|jpe?g|png|gif)$", re.I)
 
 
-def drop_link_sections(article: HtmlElement, page_url: str | None, *,
-                       thread: bool = False) -> None:
+def drop_link_sections(article: HtmlElement, page_url: str | None) -> None:
     """Drop the labels of ``article`` that head only links to other pages of the site on
-    ``page_url``'s host, with those links; none in a ``thread`` (a reply may be a list of
-    links to other threads)."""
+    ``page_url``'s host, with those links (not called on a thread, whose replies may be
+    lists of links to other threads)."""
     host = site_host(page_url)
-    if not host or thread:
+    if not host:
         return
     page_path = urlsplit(page_url or "").path.rstrip("/")
     for label in [el for el in article.iter(*_HEADINGS, "p", "span") if _is_label(el)]:
