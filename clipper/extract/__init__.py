@@ -29,7 +29,7 @@ from clipper.extract.credits import drop_credits
 from clipper.extract.crosslinks import drop_cross_links
 from clipper.extract.datelines import drop_date_lines
 from clipper.extract.edges import trim_edges
-from clipper.extract.excerpts import drop_cut_excerpts, drop_picture_cards
+from clipper.extract.excerpts import drop_cut_excerpts
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import hidden_signs, reveal_hidden
 from clipper.extract.kinds import declares_discussion, is_thread
@@ -313,7 +313,6 @@ def _drop_pointers(article: HtmlElement, url: str | None, *, skip: bool) -> None
     if not skip:
         drop_link_sections(article, url)
         drop_cut_excerpts(article, url)
-        drop_picture_cards(article, url)
 
 
 def _marked_not_free(html: str | bytes) -> bool:

@@ -1,14 +1,11 @@
-"""Teaser cards for other pages of the site, known by their shape in any language.
+"""A cut-off excerpt with a link to the rest elsewhere on the site is another page's teaser.
 
-A cut-off excerpt with a link to the rest elsewhere on the site is another page's teaser:
 "Auskunft über vergangenes Wetter… mehr •••", "Räumliche Daten für Forschung und
-Planung… Więcej", "The council voted on… »". The writer's own paragraph does not stop
+Planung… Więcej", "The council voted on… »": the writer's own paragraph does not stop
 mid-thought at an ellipsis and hand over to a one-word link to another page of the
 site; a teaser card of a portal does, in every language and with any button label
-(``READ_MORE_LINK`` knows only some of the labels; the cut text says the same). So is a
-small box whose picture and a line of its text (a title, a "Mehr erfahren" button) both
-open the same other page of the site: a card. A page made of such excerpts or cards (an
-archive of posts, a portal's list) keeps them: they are what it has.
+(``READ_MORE_LINK`` knows only some of the labels; the cut text says the same). A page
+made of such excerpts (an archive of posts) keeps them: they are what it has.
 """
 
 from __future__ import annotations
@@ -22,7 +19,7 @@ from clipper.extract import droplog
 from clipper.extract.text import inner_text, text_length
 from clipper.urls import site_host
 
-__all__ = ["drop_cut_excerpts", "drop_picture_cards"]
+__all__ = ["drop_cut_excerpts"]
 
 MAX_CHARS = 250
 """A teaser card is a title and a line or two; a longer block is text."""
@@ -31,8 +28,6 @@ MAX_LABEL_WORDS = 3
 MAX_SHARE = 0.3
 """Of the article's text, all the cut excerpts together: more, and they are the page."""
 _CUT = re.compile(r"(?:…|\.\.\.)\W*$")
-_FILE = re.compile(r"\.(?:pdf|mp3|mp4|zip|jpe?g|png|gif|webp)$", re.I)
-_GRID = frozenset(("td", "th", "tr", "table"))
 _BLOCKS = frozenset(("p", "div", "li", "dd", "section", "article"))
 
 
@@ -57,64 +52,14 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
                 _CUT.search(text[: len(text) - len(label)]):
             cards.append(block)
     # a page of excerpts (a blog's archive, a list of posts) is made of them: they stay
-    _drop_unless_most(cards, article)
-
-
-def _attached(el: HtmlElement, article: HtmlElement) -> bool:
-    return any(a is article for a in el.iterancestors())
-
-
-def drop_picture_cards(article: HtmlElement, page_url: str | None) -> None:
-    """Drop the cards of ``article``: small boxes where a picture and a line of text both
-    link to the same other page of the site (the card's photo, its title or its "Mehr
-    erfahren" button), unless such cards are most of the article (a page of them)."""
-    host = site_host(page_url)
-    if not host:
-        return
-    page_path = urlsplit(page_url or "").path.rstrip("/")
-    cards: list[HtmlElement] = []
-    for a in list(article.iter("a")):
-        href = (a.get("href") or "").partition("#")[0]
-        if next(a.iter("img", "picture"), None) is None or \
-                not _elsewhere_on_site(href, host, page_path) or _FILE.search(href):
-            continue
-        card = _card(a, href, article)
-        if card is not None and not any(_holds(c, card) for c in cards):
-            cards = [c for c in cards if not _holds(card, c)] + [card]
-    _drop_unless_most(cards, article)
-
-
-def _card(a: HtmlElement, href: str, article: HtmlElement) -> HtmlElement | None:
-    """The smallest box around picture link ``a`` holding a line that links to ``href``
-    too; none in a table."""
-    box = a.getparent()
-    while box is not None and box is not article and text_length(box) <= MAX_CHARS:
-        if box.tag in _GRID:
-            return None  # a row of a table of links is data (platforms, downloads)
-        for other in box.iter("a"):
-            if other is not a and (other.get("href") or "").partition("#")[0] == href \
-                    and _own_line(other):
-                return box
-        box = box.getparent()
-    return None
-
-
-def _own_line(a: HtmlElement) -> bool:
-    """``a`` is a line of its own (a title, a button), not words of a sentence."""
-    parent = a.getparent()
-    text = inner_text(a)
-    return bool(text) and parent is not None and inner_text(parent) == text
-
-
-def _holds(box: HtmlElement, el: HtmlElement) -> bool:
-    return el is box or any(p is box for p in el.iterancestors())
-
-
-def _drop_unless_most(cards: list[HtmlElement], article: HtmlElement) -> None:
     if cards and sum(text_length(c) for c in cards) < MAX_SHARE * text_length(article):
         for card in cards:
             if _attached(card, article):
                 droplog.drop(card, "teaser for another story")
+
+
+def _attached(el: HtmlElement, article: HtmlElement) -> bool:
+    return any(a is article for a in el.iterancestors())
 
 
 def _block(a: HtmlElement, article: HtmlElement) -> HtmlElement | None:

@@ -112,34 +112,3 @@ def test_an_archive_made_of_cut_excerpts_keeps_them() -> None:
         f" <a href='{story(f'beitrag-{i}')}'>weiter</a></p></div>" for i in range(6))
     md = extract(page(f"<p>Alle Beiträge aus dem März.</p>{posts}"), URL).markdown
     assert md.count("Heute ging es im Stadtrat") == 6
-
-
-def test_a_card_whose_picture_and_button_lead_to_one_other_page_goes() -> None:
-    # photo and "Mehr erfahren" both open the same other page: a card, named in no list
-    card = ("<div class='box'><figure><a href='{0}'><img src='/bilder/netz.jpg' alt=''>"
-            "</a></figure><div><h3>Wärmepumpen im Test</h3><p>Zwölf Geräte im Vergleich: "
-            "Familien haben sie einen Winter lang betrieben und erzählen, was sie kosten "
-            "und wie laut sie sind.</p><a href='{0}'>Mehr erfahren</a></div></div>"
-            ).format(story("waermepumpen"))
-    photo = ("<p><a href='/bilder/gross/leitung.jpg'><img src='/bilder/leitung.jpg' alt=''></a>"
-             "</p><p>Die neue Leitung am Hafen. <a href='/bilder/gross/leitung.jpg'>Größer</a>"
-             "</p>")
-    inline = (f"<p><a href='{story('hafen')}'><img src='/bilder/hafen.jpg' alt=''></a>Am Hafen "
-              f"beginnt die <a href='{story('hafen')}'>neue Leitung</a>, die bis zum Rathaus "
-              "reicht.</p>")
-    md = extract(page(f"{body(3)}{photo}{body(2)}{card}{inline}{body(2)}"), URL).markdown
-    assert md.count("Die Stadtwerke") == 7
-    assert "Die neue Leitung am Hafen." in md
-    assert "die bis zum Rathaus reicht" in md  # a link in a sentence is no card's line
-    for gone in ("Wärmepumpen im Test", "Zwölf Geräte", "Mehr erfahren"):
-        assert gone not in md, gone
-
-
-def test_a_page_made_of_cards_keeps_them() -> None:
-    cards = "".join(
-        f"<div class='modul'><a href='{story(f'test-{i}')}'><img src='/b{i}.jpg' alt=''></a>"
-        f"<p>Im Test {i} haben Familien aus der Stadt ein Gerät einen Monat lang im Alltag "
-        f"ausprobiert und berichten.</p><a href='{story(f'test-{i}')}'>Mehr erfahren</a></div>"
-        for i in range(6))
-    md = extract(page(f"<p>Unsere Tests.</p>{cards}"), URL).markdown
-    assert md.count("haben Familien aus der Stadt") == 6
