@@ -29,6 +29,7 @@ from clipper.extract.credits import drop_credits
 from clipper.extract.crosslinks import drop_cross_links
 from clipper.extract.datelines import drop_date_lines
 from clipper.extract.edges import trim_edges
+from clipper.extract.excerpts import drop_cut_excerpts
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import hidden_signs, reveal_hidden
 from clipper.extract.kinds import declares_discussion, is_thread
@@ -40,6 +41,7 @@ from clipper.extract.leadimage import (
     lead_figure,
     lead_urls,
 )
+from clipper.extract.linksections import drop_link_sections
 from clipper.extract.metadata import Metadata, extract_metadata
 from clipper.extract.named import article_named_by
 from clipper.extract.normalize import document_base, normalize_document
@@ -275,6 +277,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     drop_date_lines(article, thread=posts is not None)
     drop_jump_buttons(article, url)
     drop_cross_links(article, url, thread=posts is not None)
+    _drop_pointers(article, url, skip=posts is not None or bool(applied))
     # a thread's last reply may be one word; a page the site's rules shaped is as chosen
     trim_edges(article, meta.lang, skip=posts is not None or bool(applied))
     title = meta.title or _leading_heading(article)
@@ -304,6 +307,14 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
         confidence_reason=verdict.reason,
         teaser_reason=teaser,
     )
+
+
+def _drop_pointers(article: HtmlElement, url: str | None, *, skip: bool) -> None:
+    """Related boxes and teaser cards: links to other stories of the site. Not in
+    a thread (its replies' links are replies) nor on a page the site's rules shaped."""
+    if not skip:
+        drop_link_sections(article, url)
+        drop_cut_excerpts(article, url)
 
 
 def _marked_not_free(html: str | bytes) -> bool:

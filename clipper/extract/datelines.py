@@ -34,6 +34,8 @@ _DATE = re.compile(
 """Numeric dates: 17.01.2021, 2021-01-17, 01/17/2021."""
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h))?\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_CALENDAR = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 
 
 def drop_date_lines(article: HtmlElement, *, thread: bool = False) -> None:
@@ -44,8 +46,20 @@ def drop_date_lines(article: HtmlElement, *, thread: bool = False) -> None:
     found: list[HtmlElement] = _CANDIDATES(article, most=MAX_CHARS)  # type: ignore[assignment]
     for el in found:
         text = inner_text(el)
-        if text and el.getparent() is not None and _labelled_date(text):
+        if text and el.getparent() is not None and (_labelled_date(text) or _timed(el, text)):
             droplog.drop(el, "date line")
+
+
+def _timed(el: HtmlElement, text: str) -> bool:
+    """The block's date is a ``<time>`` ("16 marca 2021") and its other words are a label."""
+    time = next(el.iter("time"), None)
+    if time is None:
+        return False
+    said = inner_text(time)
+    if not (_CALENDAR.match(time.get("datetime") or "") or _YEAR.search(said)):
+        return False  # a duration ("15 – 30 Min", datetime="PT15M") or a clock time
+    rest = text.replace(said, " ", 1)
+    return len(_WORD.findall(_TIME.sub(" ", rest))) <= MAX_OTHER_WORDS
 
 
 def _labelled_date(text: str) -> bool:

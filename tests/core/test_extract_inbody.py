@@ -129,6 +129,20 @@ def test_a_line_that_only_dates_the_post_goes_and_a_sentence_with_a_date_stays()
     assert "Die Sitzung am 12.01.2021 dauerte bis nach Mitternacht." in md
 
 
+def test_a_line_holding_only_a_time_element_goes_whatever_the_month_word() -> None:
+    # "16 marca 2021" is no numeric date; its <time> says what it is, in any language
+    html = page("<article><header><h1>Haushalt beschlossen</h1><p><time class='updated' "
+                "datetime='2021-03-16'>16 marca 2021</time></p></header>"
+                f"{body(3)}<p>Opublikowano <time datetime='2021-03-17'>17 marca 2021</time></p>"
+                "<p>Die Sitzung am <time>12. März</time> dauerte bis nach Mitternacht.</p>"
+                "<div>Dauer: <time datetime='PT90M'>90 Min</time></div></article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 3
+    assert "marca" not in md
+    assert "Die Sitzung am 12. März dauerte bis nach Mitternacht." in md
+    assert "Dauer: 90 Min" in md  # a duration in a <time> is no date
+
+
 def test_a_notice_box_under_the_post_goes() -> None:
     notice = ("<div class='row'><div class='column community-notice'>Dieser Beitrag gibt die "
               "Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</div></div>")
