@@ -3,10 +3,11 @@ every corpus set and write ``clipper/extract/data/blocks_model.json``.
 
   .venv/bin/pip install -e '.[test,bench,train]'
   .venv/bin/python -m bench.train_blocks [--corpus ../shared/corpus] [--out FILE]
-                                         [--features CACHE.jsonl] [--report]
+                                         [--features CACHE.jsonl] [--report] [--half]
+                                         [--threshold 0.7]
 
-Clipper runs on each tuning page as it ships, except that the learned edge trim is off; the
-blocks of the chosen article, as they stand when the edges are trimmed, are labelled:
+Clipper runs on each tuning page as it ships, except that the learned edge trim only records
+the blocks it would judge (``learned.edge_page``, after the hand rules); these are labelled:
   webdev sets and the readability corpus: a block is the writer's when most of its 4-word
   shingles (a short block: its words in a row) are in the reference text, furniture when
   almost none are (in between: not used);
@@ -97,25 +98,18 @@ def collect(pages: list[Page], set_name: str) -> list[dict[str, Any]]:
     """Rows {set, page, label (1 = writer's), features} of the tuning pages."""
     import clipper.extract as extract_module
     from clipper.errors import NoArticleError
-    from clipper.extract import edges
-    from clipper.extract.blocks import classify_blocks, page_blocks
-    from clipper.extract.learned import block_features
+    from clipper.extract import edges, learned
 
     captured: list[tuple[Any, list[dict[str, float]]]] = []
-    original = edges.trim_edges
+    original = edges.trim_learned
 
-    def capture(article: Any, lang: str | None, *, skip: bool = False) -> None:
-        original(article, lang, skip=skip, learned=False)
-        if skip:
-            return
-        blocks = page_blocks(article)
-        if not blocks:
-            return
-        stop = classify_blocks(blocks, lang)
-        captured.append((blocks, block_features(blocks, stop, article)))
+    def capture(article: Any, blocks: Any, stop: frozenset[str], closing: Any) -> None:
+        page = learned.edge_page(article, blocks, stop)
+        if page is not None:
+            captured.append((page.blocks, [page.features(i) for i in range(len(page.blocks))]))
 
     rows: list[dict[str, Any]] = []
-    extract_module.trim_edges = capture  # type: ignore[assignment]
+    edges.trim_learned = capture  # type: ignore[assignment]
     try:
         for page in pages:
             if page.part != "tune":
@@ -136,7 +130,7 @@ def collect(pages: list[Page], set_name: str) -> list[dict[str, Any]]:
                     rows.append({"set": set_name, "page": page.id, "label": label,
                                  "features": feats})
     finally:
-        extract_module.trim_edges = original
+        edges.trim_learned = original  # type: ignore[assignment]
     return rows
 
 

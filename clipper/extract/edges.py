@@ -29,8 +29,9 @@ from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.blocks import Block, classify_blocks, page_blocks
+from clipper.extract.learned import trim_learned
 from clipper.extract.patterns import COMMAS
-from clipper.extract.text import inner_text, text_length
+from clipper.extract.text import inner_text
 
 __all__ = ["closing", "trim_edges"]
 
@@ -86,12 +87,9 @@ def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False,
     if len(blocks) < 3:
         return
     stop = classify_blocks(blocks, lang)
-    before = text_length(article)
     _trim_rules(article, blocks, stop)
-    if learned:  # the blocks read again only when the rules cut some
-        from clipper.extract.learned import trim_learned
-
-        trim_learned(article, lang, (blocks, stop) if text_length(article) == before else None)
+    if learned:
+        trim_learned(article, blocks, stop, closing)
 
 
 def _trim_rules(article: HtmlElement, blocks: list[Block], stop: frozenset[str]) -> None:

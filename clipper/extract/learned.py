@@ -18,6 +18,7 @@ import json
 import math
 import re
 import zlib
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -25,10 +26,10 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
-from clipper.extract.blocks import Block, classify_blocks, page_blocks
+from clipper.extract.blocks import Block
 from clipper.extract.text import inner_text
 
-__all__ = ["BlockModel", "block_features", "load_model", "trim_learned"]
+__all__ = ["BlockModel", "block_features", "edge_page", "load_model", "trim_learned"]
 
 BUCKETS = 256
 """Hash buckets for the class/id words."""
@@ -218,41 +219,55 @@ _KEPT = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "figure",
 _MEDIA = ("img", "picture", "video", "audio", "table", "iframe", "pre", "math", "svg")
 
 
-def trim_learned(article: HtmlElement, lang: str | None,
-                 read: tuple[list[Block], frozenset[str]] | None = None) -> None:
+def trim_learned(article: HtmlElement, blocks: list[Block], stop: frozenset[str],
+                 closing: Callable[[Block, frozenset[str]], bool]) -> None:
     """Cut from each edge of ``article`` the whole blocks the model calls furniture with at
-    least its threshold's probability, stopping at the first it does not (``read``: the
-    article's blocks and stop words when they are still as they stand)."""
+    least its threshold's probability, stopping at the first it does not (``blocks``: the
+    article's, as jusText judged them before the edge rules cut some; ``closing``: the edge
+    rules' reading of a writer's closing sentence, which ends the tail)."""
     model = load_model()
     if model is None:
         return
-    if read is None:
-        blocks = page_blocks(article)
-        stop = classify_blocks(blocks, lang) if len(blocks) >= 3 else frozenset()
-    else:
-        blocks, stop = read
-    if len(blocks) < 3 or not any(b.good for b in blocks):
+    page = edge_page(article, blocks, stop)
+    if page is None:
         return
-    page = _Page(blocks, stop, article)
     budget = MAX_SHARE * page.total
-    n = len(blocks)
-    _cut(page, range(n - 1, -1, -1), model, budget, "after the article's text (learned)", stop)
-    _cut(page, range(n), model, budget, "before the article's text (learned)", None)
+    n = len(page.blocks)
+    _cut(page, range(n - 1, -1, -1), model, budget, "after the article's text (learned)",
+         lambda block: closing(block, stop))
+    _cut(page, range(n), model, budget, "before the article's text (learned)", lambda _: False)
+
+
+def edge_page(article: HtmlElement, blocks: list[Block], stop: frozenset[str]) -> _Page | None:
+    """The blocks still in ``article`` (the edge rules cut only before the first good block
+    and after the last), or None when there is no prose to keep."""
+    good = [i for i, b in enumerate(blocks) if b.good]
+    if not good:
+        return None
+    first, last = good[0], good[-1]
+    kept = [b for i, b in enumerate(blocks)
+            if first <= i <= last or _attached(b.element, article)]
+    return _Page(kept, stop, article) if len(kept) >= 3 else None
+
+
+def _attached(el: HtmlElement, article: HtmlElement) -> bool:
+    node: HtmlElement | None = el
+    while node is not None:
+        if node is article:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _cut(page: _Page, order: range, model: BlockModel, budget: float, reason: str,
-         stop: frozenset[str] | None) -> None:
-    """Cut the blocks in ``order`` while the model says furniture; a closing sentence as
-    the edge rules read one (with ``stop``) ends the tail."""
-    from clipper.extract.edges import closing
-
+         kept: Callable[[Block], bool]) -> None:
+    """Cut the blocks in ``order`` while the model says furniture; a ``kept`` one ends it."""
     cut = 0
     for i in order:
         block = page.blocks[i]
-        if block.element.getparent() is None:
+        if not _attached(block.element, page.article):
             return  # cut from the other edge
-        if (stop is not None and closing(block, stop)) \
-                or model.probability(page.features(i)) < model.threshold:
+        if kept(block) or model.probability(page.features(i)) < model.threshold:
             return
         el = _removable(block, page.article)
         cut += len(block)
