@@ -29,10 +29,11 @@ from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.blocks import Block, classify_blocks, page_blocks
+from clipper.extract.learned import trim_learned
 from clipper.extract.patterns import COMMAS
 from clipper.extract.text import inner_text
 
-__all__ = ["trim_edges"]
+__all__ = ["closing", "trim_edges"]
 
 MAX_SHARE = 0.4
 """A tail longer than this share of the clip's text is not furniture the template added."""
@@ -81,22 +82,30 @@ _CLOSERS = "\"'”“’‘»«›‹)]"
 brackets: a sentence ends inside them ("„Ich freue mich darauf.“")."""
 
 
-def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False) -> None:
+def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False,
+               learned: bool = True) -> None:
     """Drop the link bars before ``article``'s first prose and the bad blocks after its
-    last (``lang``: the page's declared language, for the stop words); nothing when
-    ``skip``."""
+    last (``lang``: the page's declared language, for the stop words), then what the
+    learned classifier calls furniture at either edge (unless not ``learned``); nothing
+    when ``skip``."""
     if skip:
         return
     blocks = page_blocks(article)
     if len(blocks) < 3:
         return
     stop = classify_blocks(blocks, lang)
+    _trim_rules(article, blocks, stop)
+    if learned:
+        trim_learned(article, blocks, stop, closing)
+
+
+def _trim_rules(article: HtmlElement, blocks: list[Block], stop: frozenset[str]) -> None:
     last = max((i for i, b in enumerate(blocks) if b.good), default=-1)
     if last < 0:
         return  # jusText finds no prose at all: it cannot tell where the prose begins or ends
     _trim_head(blocks, article)
     last = max((i for i, b in enumerate(blocks)
-                if i > last and (_closing(b, stop) or _sign_off(b))), default=last)
+                if i > last and (closing(b, stop) or _sign_off(b))), default=last)
     tail = blocks[last + 1:]
     if not tail or sum(len(b) for b in tail) > MAX_SHARE * sum(len(b) for b in blocks):
         return
@@ -124,7 +133,7 @@ def _trim_head(blocks: list[Block], article: HtmlElement) -> None:
             droplog.drop(el, "before the article's text")
 
 
-def _closing(block: Block, stop: frozenset[str]) -> bool:
+def closing(block: Block, stop: frozenset[str]) -> bool:
     """A sentence of the writer's that jusText, for its length or a link, did not call
     good: prose words or no link, a sentence's end, a few words, no copyright sign."""
     text = _SIGNED.sub("", block.text)
