@@ -279,7 +279,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     drop_cross_links(article, url, thread=posts is not None)
     _drop_pointers(article, url, skip=posts is not None or bool(applied))
     # a thread's last reply may be one word; a page the site's rules shaped is as chosen
-    trim_edges(article, meta.lang, skip=posts is not None or bool(applied))
+    trim_edges(article, meta.lang, skip=posts is not None or bool(applied), page_url=url)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)

@@ -53,8 +53,8 @@ def drop_date_lines(article: HtmlElement, *, thread: bool = False) -> None:
 def _timed(el: HtmlElement, text: str) -> bool:
     """The block's date is a ``<time>`` ("16 marca 2021") and its other words are a label."""
     time = next(el.iter("time"), None)
-    if time is None:
-        return False
+    if time is None or next(el.iter("li"), None) is not None:
+        return False  # a date set as a list item belongs to a list the page shows as such
     said = inner_text(time)
     if not (_CALENDAR.match(time.get("datetime") or "") or _YEAR.search(said)):
         return False  # a duration ("15 – 30 Min", datetime="PT15M") or a clock time

@@ -83,11 +83,11 @@ brackets: a sentence ends inside them ("„Ich freue mich darauf.“")."""
 
 
 def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False,
-               learned: bool = True) -> None:
+               learned: bool = True, page_url: str | None = None) -> None:
     """Drop the link bars before ``article``'s first prose and the bad blocks after its
     last (``lang``: the page's declared language, for the stop words), then what the
     learned classifier calls furniture at either edge (unless not ``learned``); nothing
-    when ``skip``."""
+    when ``skip``; ``page_url`` tells the learned cut which links lead to other sites)."""
     if skip:
         return
     blocks = page_blocks(article)
@@ -96,7 +96,7 @@ def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False,
     stop = classify_blocks(blocks, lang)
     _trim_rules(article, blocks, stop)
     if learned:
-        trim_learned(article, blocks, stop, closing)
+        trim_learned(article, blocks, stop, closing, page_url)
 
 
 def _trim_rules(article: HtmlElement, blocks: list[Block], stop: frozenset[str]) -> None:

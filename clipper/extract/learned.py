@@ -28,6 +28,7 @@ from lxml.html import HtmlElement
 from clipper.extract import droplog
 from clipper.extract.blocks import Block
 from clipper.extract.text import inner_text
+from clipper.urls import site_host
 
 __all__ = ["BlockModel", "block_features", "edge_page", "load_model", "trim_learned"]
 
@@ -220,11 +221,15 @@ _MEDIA = ("img", "picture", "video", "audio", "table", "iframe", "pre", "math", 
 
 
 def trim_learned(article: HtmlElement, blocks: list[Block], stop: frozenset[str],
-                 closing: Callable[[Block, frozenset[str]], bool]) -> None:
+                 closing: Callable[[Block, frozenset[str]], bool],
+                 page_url: str | None = None) -> None:
     """Cut from each edge of ``article`` the whole blocks the model calls furniture with at
     least its threshold's probability, stopping at the first it does not (``blocks``: the
     article's, as jusText judged them before the edge rules cut some; ``closing``: the edge
-    rules' reading of a writer's closing sentence, which ends the tail)."""
+    rules' reading of a writer's closing sentence, which ends the tail). A block linking to
+    another site ends the cut too: the writer's sources and further reading (a wiki's
+    external links), which the model, trained mostly on a site's own link lists, calls
+    furniture."""
     model = load_model()
     if model is None:
         return
@@ -233,9 +238,22 @@ def trim_learned(article: HtmlElement, blocks: list[Block], stop: frozenset[str]
         return
     budget = MAX_SHARE * page.total
     n = len(page.blocks)
+    host = site_host(page_url)
     _cut(page, range(n - 1, -1, -1), model, budget, "after the article's text (learned)",
-         lambda block: closing(block, stop))
-    _cut(page, range(n), model, budget, "before the article's text (learned)", lambda _: False)
+         lambda block: closing(block, stop) or _elsewhere(block, host))
+    _cut(page, range(n), model, budget, "before the article's text (learned)",
+         lambda block: _elsewhere(block, host))
+
+
+def _elsewhere(block: Block, host: str | None) -> bool:
+    """``block`` links to a page of another site than ``host`` (the page's own)."""
+    if host is None:
+        return False
+    for a in block.element.iter("a"):
+        href = a.get("href") or ""
+        if href[:5].lower() in ("http:", "https") and site_host(href) not in (None, host):
+            return True
+    return False
 
 
 def edge_page(article: HtmlElement, blocks: list[Block], stop: frozenset[str]) -> _Page | None:
