@@ -59,7 +59,8 @@ def add_lead(article: HtmlElement, page: HtmlElement, title: str | None,
     if headline is None or headline.sourceline is None or headline.sourceline >= first:
         return False
     block = _lead_after(headline, first, lang)
-    if block is None or held_in(inner_text(block), words_of(inner_text(article))):
+    if block is None or _dropped_from(block, article) \
+            or held_in(inner_text(block), words_of(inner_text(article))):
         return False
     lead = article.makeelement("p", {})
     lead.text = " ".join(inner_text(block).split())
@@ -88,6 +89,20 @@ def _links_home(heading: HtmlElement) -> bool:
         if parts.path in ("", "/") and not parts.query and (parts.netloc or parts.path):
             return True
     return False
+
+
+def _dropped_from(block: HtmlElement, article: HtmlElement) -> bool:
+    """``block`` stands inside a container the clip keeps (the same tag and names opening on
+    the same source line), yet is not in the clip: the cleaning dropped it there as an ad
+    or a prompt, and putting it back as a lead would undo that."""
+    kept = {_key(el) for el in article.iter()
+            if isinstance(el.tag, str) and el.sourceline is not None}
+    return any(_key(node) in kept for node in (block, *block.iterancestors()))
+
+
+def _key(el: HtmlElement) -> tuple[str, int | None, str | None, str | None]:
+    """What tells one element of the page from another across two copies of its tree."""
+    return el.tag, el.sourceline, el.get("class"), el.get("id")
 
 
 def _first_line(article: HtmlElement) -> int | None:

@@ -133,3 +133,15 @@ def test_a_tagline_under_a_headline_in_a_banner_is_no_subheadline() -> None:
         "<h2>notizen aus", "<h2>Notizen aus")
     md = extract(banner, "https://imker-nord.example/presse/hornissen").markdown
     assert "Notizen aus den Bienenstöcken" not in md
+
+
+def test_a_prompt_the_cleaning_drops_from_the_body_does_not_come_back_as_its_lead() -> None:
+    # the newsletter box stands first in the body's own container: the cleaning drops it,
+    # and it is no lead standing outside the body either
+    box = ('<div class="newsletter-box"><p>Melden Sie sich jetzt für unseren Newsletter an und '
+           "erhalten Sie jeden Freitag die wichtigsten Nachrichten aus dem Verband direkt in "
+           "Ihr Postfach.</p></div>")
+    page = _page("").replace('<div class="content text">', f'<div class="content text">\n{box}')
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "Newsletter" not in md
+    assert md.startswith("Mit Sorge hat der Landesverband")
