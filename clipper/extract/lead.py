@@ -114,6 +114,7 @@ def _first_line(article: HtmlElement) -> int | None:
 def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElement | None:
     """The first block of prose after ``headline`` and before source line ``first``."""
     seen = 0
+    shared = set(headline.iterancestors())
     for el in _following(headline):
         line = el.sourceline
         if line is None or line >= first:
@@ -136,6 +137,7 @@ def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElem
         if seen > MAX_BETWEEN:
             return None
         if _prose(el, text, lang) and not _pictured(el) and not _named_aside(el) \
+                and not _boxed(el, shared) \
                 and not any(a.tag in _ELSEWHERE for a in el.iterancestors()):
             return el
     return None
@@ -150,11 +152,22 @@ def _pictured(el: HtmlElement) -> bool:
 def _named_aside(el: HtmlElement) -> bool:
     """``el`` or its parent is named as a byline, an author's note or page furniture
     (Readability's negative names: "meta", "media", "widget", "share"...)."""
-    for node in (el, el.getparent()):
-        if node is None:
-            continue
-        names = class_and_id(node).lower()
-        if names and (has_any(names, BYLINE) or has_any(names, NEGATIVE)):
+    return any(node is not None and _named(node) for node in (el, el.getparent()))
+
+
+def _named(node: HtmlElement) -> bool:
+    names = class_and_id(node).lower()
+    return bool(names) and (has_any(names, BYLINE) or has_any(names, NEGATIVE))
+
+
+def _boxed(el: HtmlElement, shared: set[HtmlElement]) -> bool:
+    """``el`` sits in a box of its own below the headline's (the ``shared`` ancestors),
+    however deep, named as a byline or furniture: an author box or a sidebar set between
+    the headline and the body is the box's text, not the article's lead."""
+    for node in el.iterancestors():
+        if node in shared:
+            return False
+        if _named(node):
             return True
     return False
 

@@ -145,3 +145,14 @@ def test_a_prompt_the_cleaning_drops_from_the_body_does_not_come_back_as_its_lea
     md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
     assert "Newsletter" not in md
     assert md.startswith("Mit Sorge hat der Landesverband")
+
+
+def test_an_author_box_or_sidebar_between_headline_and_body_is_not_a_lead() -> None:
+    # named as such two levels up, not on the paragraph or its parent
+    bio = ("<p>Jana Berg schreibt seit zwanzig Jahren über Bienen und die Imkerei im Land und "
+           "hält selbst zwölf Völker in ihrem Garten.</p>")
+    for box in (f'<div class="author-box"><div class="inner">{bio}</div></div>',
+                f'<div id="sidebar"><section>{bio}</section></div>'):
+        md = extract(_page(box), "https://imker-nord.example/presse/hornissen").markdown
+        assert "Jana Berg schreibt" not in md
+        assert md.startswith("Mit Sorge hat der Landesverband")
