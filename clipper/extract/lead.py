@@ -124,7 +124,7 @@ def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElem
         if el.tag in _DEKS:  # a subheadline: the lead in one line right under it, not a
             # tagline ("an insider's perspective…")
             text = inner_text(el).strip()
-            if el.getprevious() is headline and not text[:1].islower() \
+            if el.getprevious() is headline and not text[:1].islower() and not _named(el) \
                     and _prose(el, text, lang, dek=True):
                 return el
             continue

@@ -156,3 +156,13 @@ def test_an_author_box_or_sidebar_between_headline_and_body_is_not_a_lead() -> N
         md = extract(_page(box), "https://imker-nord.example/presse/hornissen").markdown
         assert "Jana Berg schreibt" not in md
         assert md.startswith("Mit Sorge hat der Landesverband")
+
+
+def test_a_byline_set_as_a_subheading_under_the_headline_is_not_a_lead() -> None:
+    byline = ('<h2 class="article-byline">Von Jana Berg, die seit zwanzig Jahren über Bienen '
+              "und die Imkerei im Land schreibt und selbst zwölf Völker hält</h2>")
+    page = _page("").replace("<h1>Hornissen bedrohen Bienenvölker</h1>",
+                             f"<h1>Hornissen bedrohen Bienenvölker</h1>\n{byline}")
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "die seit zwanzig Jahren" not in md
+    assert md.startswith("Mit Sorge hat der Landesverband")
