@@ -55,7 +55,7 @@ def add_lead(article: HtmlElement, page: HtmlElement, title: str | None,
     first = _first_line(article)
     if first is None:
         return False
-    headline = next((h for h in page.iter("h1", "h2") if _names(h, title)), None)
+    headline = _headline(page, title)
     if headline is None or headline.sourceline is None or headline.sourceline >= first:
         return False
     block = _lead_after(headline, first, lang)
@@ -66,6 +66,16 @@ def add_lead(article: HtmlElement, page: HtmlElement, title: str | None,
     lead.text = " ".join(inner_text(block).split())
     article.insert(0, lead)
     return True
+
+
+def _headline(page: HtmlElement, title: str) -> HtmlElement | None:
+    """The first h1 naming ``title``, else the first h2: a strip of teasers over the page
+    may name this article too, in an h2 before the page's own h1."""
+    for tag in ("h1", "h2"):
+        found = next((h for h in page.iter(tag) if _names(h, title)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _names(heading: HtmlElement, title: str) -> bool:

@@ -166,3 +166,15 @@ def test_a_byline_set_as_a_subheading_under_the_headline_is_not_a_lead() -> None
     md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
     assert "die seit zwanzig Jahren" not in md
     assert md.startswith("Mit Sorge hat der Landesverband")
+
+
+def test_the_teaser_of_this_article_in_a_top_stories_strip_is_not_its_lead() -> None:
+    # the strip over the page names this article too, as an h2 before the page's h1
+    strip = ('<div class="top-stories"><div class="story"><h2><a href="/presse/hornissen">'
+             "Hornissen bedrohen Bienenvölker</a></h2><p>Die Imker im Land schlagen Alarm, "
+             "denn die Asiatische Hornisse breitet sich weiter aus und bedroht die Völker.</p>"
+             "</div></div>")
+    page = _page().replace('<nav class="main-nav">', f'{strip}\n<nav class="main-nav">')
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "schlagen Alarm" not in md
+    assert md.startswith("Der Imkerverband fordert eine schnelle Meldung")
