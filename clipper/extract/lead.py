@@ -11,12 +11,12 @@ parts. The first such block is put at the clip's start.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from clipper.extract.blocks import page_blocks, stoplist_for
+from clipper.extract.metadata.dom import following
 from clipper.extract.patterns import BYLINE, NEGATIVE, has_any
 from clipper.extract.select import text_similarity
 from clipper.extract.standfirst import held_in, words_of
@@ -125,7 +125,7 @@ def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElem
     """The first block of prose after ``headline`` and before source line ``first``."""
     seen = 0
     shared = set(headline.iterancestors())
-    for el in _following(headline):
+    for el in following(headline):
         line = el.sourceline
         if line is None or line >= first:
             return None
@@ -180,15 +180,6 @@ def _boxed(el: HtmlElement, shared: set[HtmlElement]) -> bool:
         if _named(node):
             return True
     return False
-
-
-def _following(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after ``el`` in document order (not inside it)."""
-    node: HtmlElement | None = el
-    while node is not None:
-        for sibling in node.itersiblings():
-            yield from sibling.iter()
-        node = node.getparent()
 
 
 def _prose(el: HtmlElement, text: str, lang: str | None, *, dek: bool = False) -> bool:
