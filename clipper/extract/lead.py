@@ -48,8 +48,8 @@ _ELSEWHERE = frozenset(("nav", "aside", "footer", "a", "li", "figure", "figcapti
 
 def add_lead(article: HtmlElement, page: HtmlElement, title: str | None,
              lang: str | None) -> bool:
-    """Put the prose block standing between ``page``'s headline (the one matching
-    ``title``) and ``article``'s first text at the start of ``article``."""
+    """Put the subheadline and the prose block standing between ``page``'s headline (the
+    one matching ``title``) and ``article``'s first text at the start of ``article``."""
     if not title:
         return False
     first = _first_line(article)
@@ -58,14 +58,20 @@ def add_lead(article: HtmlElement, page: HtmlElement, title: str | None,
     headline = _headline(page, title)
     if headline is None or headline.sourceline is None or headline.sourceline >= first:
         return False
-    block = _lead_after(headline, first, lang)
-    if block is None or _dropped_from(block, article) \
-            or held_in(inner_text(block), words_of(inner_text(article))):
-        return False
-    lead = article.makeelement("p", {})
-    lead.text = " ".join(inner_text(block).split())
-    article.insert(0, lead)
-    return True
+    words = words_of(inner_text(article))
+    at = 0
+    for block in (_dek(headline, first, lang), _lead_after(headline, first, lang)):
+        if block is None or _dropped_from(block, article):
+            continue
+        text = " ".join(inner_text(block).split())
+        if held_in(text, words):
+            continue
+        lead = article.makeelement("p", {})
+        lead.text = text
+        article.insert(at, lead)
+        at += 1
+        words = f"{words_of(text)} {words}"  # a lead repeating the subheadline comes once
+    return at > 0
 
 
 def _headline(page: HtmlElement, title: str) -> HtmlElement | None:
@@ -121,6 +127,19 @@ def _first_line(article: HtmlElement) -> int | None:
                  and (el.text or "").strip()), None)
 
 
+def _dek(headline: HtmlElement, first: int, lang: str | None) -> HtmlElement | None:
+    """The subheadline right under ``headline``, before source line ``first``: the lead in
+    one line, which the paragraph lead under it goes on from. Not a tagline set in lower
+    case ("an insider's perspective…"), nor a byline set as a heading."""
+    el = headline.getnext()
+    if el is None or el.tag not in _DEKS or el.sourceline is None or el.sourceline >= first:
+        return None
+    text = inner_text(el).strip()
+    if text[:1].islower() or _named(el) or not _prose(el, text, lang, dek=True):
+        return None
+    return el
+
+
 def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElement | None:
     """The first block of prose after ``headline`` and before source line ``first``."""
     seen = 0
@@ -131,13 +150,8 @@ def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElem
             return None
         if not isinstance(el.tag, str) or el.tag not in _LEADS:
             continue
-        if el.tag in _DEKS:  # a subheadline: the lead in one line right under it, not a
-            # tagline ("an insider's perspective…")
-            text = inner_text(el).strip()
-            if el.getprevious() is headline and not text[:1].islower() and not _named(el) \
-                    and _prose(el, text, lang, dek=True):
-                return el
-            continue
+        if el.tag in _DEKS:
+            continue  # a subheadline, or the next part's heading
         if any(child.tag in ("p", "div") for child in el if isinstance(child.tag, str)):
             continue  # a wrapper: its paragraphs come next
         text = " ".join(inner_text(el).split())

@@ -178,3 +178,26 @@ def test_the_teaser_of_this_article_in_a_top_stories_strip_is_not_its_lead() -> 
     md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
     assert "schlagen Alarm" not in md
     assert md.startswith("Der Imkerverband fordert eine schnelle Meldung")
+
+
+def test_a_subheadline_and_the_lead_under_it_both_come_along() -> None:
+    dek = ("<h2>Der Landesverband der Imker warnt vor der Asiatischen Hornisse und bittet alle "
+           "Bürger um Hilfe bei der Suche</h2>")
+    page = _page().replace("<h1>Hornissen bedrohen Bienenvölker</h1>",
+                           f"<h1>Hornissen bedrohen Bienenvölker</h1>\n{dek}")
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert md.index("bittet alle Bürger") < md.index("Der Imkerverband fordert") \
+        < md.index("Mit Sorge hat der Landesverband")
+    assert md.count("bittet alle Bürger") == 1
+    assert md.count("Der Imkerverband fordert") == 1
+
+
+def test_a_lead_repeating_the_subheadline_comes_once() -> None:
+    text = ("Der Landesverband der Imker warnt vor der Asiatischen Hornisse und bittet alle "
+            "Bürger um Hilfe bei der Suche.")
+    page = _page(f"<p>{text}</p>").replace(
+        "<h1>Hornissen bedrohen Bienenvölker</h1>",
+        f"<h1>Hornissen bedrohen Bienenvölker</h1>\n<h2>{text}</h2>")
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert md.count("bittet alle Bürger") == 1
+    assert md.index("bittet alle Bürger") < md.index("Mit Sorge hat der Landesverband")
