@@ -31,6 +31,7 @@ MAX_CHARS = 700
 STOPWORDS = 0.3
 """jusText's high stop-word density: prose."""
 MAX_LINK_SHARE = 0.2
+"""A block with more of its text in links is a teaser or a link line, not the writer's."""
 TITLE_MATCH = 0.75
 """Readability's title test, as the selection walk drops the headline by it."""
 TITLE_SHARE = 0.5
@@ -39,7 +40,7 @@ MAX_BETWEEN = 3
 """Blocks of text looked at between the headline and the body (date, kicker, lead)."""
 _SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "»", "«", ")")
 _DEKS = frozenset(("h2", "h3"))
-_LEADS = frozenset(("p", "div", *_DEKS))
+_LEADS = frozenset(("p", "div"))
 _PICTURES = ("img", "picture", "video", "figure", "iframe")
 _ELSEWHERE = frozenset(("nav", "aside", "footer", "a", "li", "figure", "figcaption", "form",
                         "button", "table", "blockquote", "ul", "ol", "dl", "h1", "h2", "h3",
@@ -122,6 +123,8 @@ def _key(el: HtmlElement) -> tuple[str, int | None, str | None, str | None]:
 
 
 def _first_line(article: HtmlElement) -> int | None:
+    """The source line of ``article``'s first text: the clip's copy of the page and the
+    page itself are two trees, and their lines are what they share."""
     return next((el.sourceline for el in article.iter()
                  if isinstance(el.tag, str) and el.sourceline is not None
                  and (el.text or "").strip()), None)
@@ -150,8 +153,6 @@ def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElem
             return None
         if not isinstance(el.tag, str) or el.tag not in _LEADS:
             continue
-        if el.tag in _DEKS:
-            continue  # a subheadline, or the next part's heading
         if any(child.tag in ("p", "div") for child in el if isinstance(child.tag, str)):
             continue  # a wrapper: its paragraphs come next
         text = " ".join(inner_text(el).split())
