@@ -63,8 +63,9 @@ LONG_BLOCK = 150
 awards or keywords set as one paragraph, a paragraph in a second language, a reference)."""
 LONG_LINK_SHARE = 0.2
 """At most this share of a long block's text in links."""
-_ADDRESS = re.compile(r"https?://|www\.|\S@\S+\.\w")
-"""A web or mail address written out: a contact line or spam, not the writer's prose."""
+_ADDRESS = re.compile(r"https?://|www\.|\S@[^\s@]+\.\w")
+"""A web or mail address written out: a contact line or spam, not the writer's prose. The
+domain stops at the next "@", so a long run of them is searched once, not once per sign."""
 _WRITERS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "code",
                       "table", "ul", "ol", "dl", "dd", "dt", "figure", "figcaption",
                       "blockquote"))

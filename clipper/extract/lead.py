@@ -11,12 +11,12 @@ parts. The first such block is put at the clip's start.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from clipper.extract.blocks import page_blocks, stoplist_for
+from clipper.extract.metadata.dom import following
 from clipper.extract.patterns import BYLINE, NEGATIVE, has_any
 from clipper.extract.select import text_similarity
 from clipper.extract.standfirst import held_in, words_of
@@ -31,6 +31,7 @@ MAX_CHARS = 700
 STOPWORDS = 0.3
 """jusText's high stop-word density: prose."""
 MAX_LINK_SHARE = 0.2
+"""A block with more of its text in links is a teaser or a link line, not the writer's."""
 TITLE_MATCH = 0.75
 """Readability's title test, as the selection walk drops the headline by it."""
 TITLE_SHARE = 0.5
@@ -39,7 +40,7 @@ MAX_BETWEEN = 3
 """Blocks of text looked at between the headline and the body (date, kicker, lead)."""
 _SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "»", "«", ")")
 _DEKS = frozenset(("h2", "h3"))
-_LEADS = frozenset(("p", "div", *_DEKS))
+_LEADS = frozenset(("p", "div"))
 _PICTURES = ("img", "picture", "video", "figure", "iframe")
 _ELSEWHERE = frozenset(("nav", "aside", "footer", "a", "li", "figure", "figcaption", "form",
                         "button", "table", "blockquote", "ul", "ol", "dl", "h1", "h2", "h3",
@@ -48,23 +49,40 @@ _ELSEWHERE = frozenset(("nav", "aside", "footer", "a", "li", "figure", "figcapti
 
 def add_lead(article: HtmlElement, page: HtmlElement, title: str | None,
              lang: str | None) -> bool:
-    """Put the prose block standing between ``page``'s headline (the one matching
-    ``title``) and ``article``'s first text at the start of ``article``."""
+    """Put the subheadline and the prose block standing between ``page``'s headline (the
+    one matching ``title``) and ``article``'s first text at the start of ``article``."""
     if not title:
         return False
     first = _first_line(article)
     if first is None:
         return False
-    headline = next((h for h in page.iter("h1", "h2") if _names(h, title)), None)
+    headline = _headline(page, title)
     if headline is None or headline.sourceline is None or headline.sourceline >= first:
         return False
-    block = _lead_after(headline, first, lang)
-    if block is None or held_in(inner_text(block), words_of(inner_text(article))):
-        return False
-    lead = article.makeelement("p", {})
-    lead.text = " ".join(inner_text(block).split())
-    article.insert(0, lead)
-    return True
+    words = words_of(inner_text(article))
+    at = 0
+    for block in (_dek(headline, first, lang), _lead_after(headline, first, lang)):
+        if block is None or _dropped_from(block, article):
+            continue
+        text = " ".join(inner_text(block).split())
+        if held_in(text, words):
+            continue
+        lead = article.makeelement("p", {})
+        lead.text = text
+        article.insert(at, lead)
+        at += 1
+        words = f"{words_of(text)} {words}"  # a lead repeating the subheadline comes once
+    return at > 0
+
+
+def _headline(page: HtmlElement, title: str) -> HtmlElement | None:
+    """The first h1 naming ``title``, else the first h2: a strip of teasers over the page
+    may name this article too, in an h2 before the page's own h1."""
+    for tag in ("h1", "h2"):
+        found = next((h for h in page.iter(tag) if _names(h, title)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _names(heading: HtmlElement, title: str) -> bool:
@@ -90,27 +108,50 @@ def _links_home(heading: HtmlElement) -> bool:
     return False
 
 
+def _dropped_from(block: HtmlElement, article: HtmlElement) -> bool:
+    """``block`` stands inside a container the clip keeps (the same tag and names opening on
+    the same source line), yet is not in the clip: the cleaning dropped it there as an ad
+    or a prompt, and putting it back as a lead would undo that."""
+    kept = {_key(el) for el in article.iter()
+            if isinstance(el.tag, str) and el.sourceline is not None}
+    return any(_key(node) in kept for node in (block, *block.iterancestors()))
+
+
+def _key(el: HtmlElement) -> tuple[str, int | None, str | None, str | None]:
+    """What tells one element of the page from another across two copies of its tree."""
+    return el.tag, el.sourceline, el.get("class"), el.get("id")
+
+
 def _first_line(article: HtmlElement) -> int | None:
+    """The source line of ``article``'s first text: the clip's copy of the page and the
+    page itself are two trees, and their lines are what they share."""
     return next((el.sourceline for el in article.iter()
                  if isinstance(el.tag, str) and el.sourceline is not None
                  and (el.text or "").strip()), None)
 
 
+def _dek(headline: HtmlElement, first: int, lang: str | None) -> HtmlElement | None:
+    """The subheadline right under ``headline``, before source line ``first``: the lead in
+    one line, which the paragraph lead under it goes on from. Not a tagline set in lower
+    case ("an insider's perspective…"), nor a byline set as a heading."""
+    el = headline.getnext()
+    if el is None or el.tag not in _DEKS or el.sourceline is None or el.sourceline >= first:
+        return None
+    text = inner_text(el).strip()
+    if text[:1].islower() or _named(el) or not _prose(el, text, lang, dek=True):
+        return None
+    return el
+
+
 def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElement | None:
     """The first block of prose after ``headline`` and before source line ``first``."""
     seen = 0
-    for el in _following(headline):
+    shared = set(headline.iterancestors())
+    for el in following(headline):
         line = el.sourceline
         if line is None or line >= first:
             return None
         if not isinstance(el.tag, str) or el.tag not in _LEADS:
-            continue
-        if el.tag in _DEKS:  # a subheadline: the lead in one line right under it, not a
-            # tagline ("an insider's perspective…")
-            text = inner_text(el).strip()
-            if el.getprevious() is headline and not text[:1].islower() \
-                    and _prose(el, text, lang, dek=True):
-                return el
             continue
         if any(child.tag in ("p", "div") for child in el if isinstance(child.tag, str)):
             continue  # a wrapper: its paragraphs come next
@@ -121,6 +162,7 @@ def _lead_after(headline: HtmlElement, first: int, lang: str | None) -> HtmlElem
         if seen > MAX_BETWEEN:
             return None
         if _prose(el, text, lang) and not _pictured(el) and not _named_aside(el) \
+                and not _boxed(el, shared) \
                 and not any(a.tag in _ELSEWHERE for a in el.iterancestors()):
             return el
     return None
@@ -135,22 +177,24 @@ def _pictured(el: HtmlElement) -> bool:
 def _named_aside(el: HtmlElement) -> bool:
     """``el`` or its parent is named as a byline, an author's note or page furniture
     (Readability's negative names: "meta", "media", "widget", "share"...)."""
-    for node in (el, el.getparent()):
-        if node is None:
-            continue
-        names = class_and_id(node).lower()
-        if names and (has_any(names, BYLINE) or has_any(names, NEGATIVE)):
+    return any(node is not None and _named(node) for node in (el, el.getparent()))
+
+
+def _named(node: HtmlElement) -> bool:
+    names = class_and_id(node).lower()
+    return bool(names) and (has_any(names, BYLINE) or has_any(names, NEGATIVE))
+
+
+def _boxed(el: HtmlElement, shared: set[HtmlElement]) -> bool:
+    """``el`` sits in a box of its own below the headline's (the ``shared`` ancestors),
+    however deep, named as a byline or furniture: an author box or a sidebar set between
+    the headline and the body is the box's text, not the article's lead."""
+    for node in el.iterancestors():
+        if node in shared:
+            return False
+        if _named(node):
             return True
     return False
-
-
-def _following(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after ``el`` in document order (not inside it)."""
-    node: HtmlElement | None = el
-    while node is not None:
-        for sibling in node.itersiblings():
-            yield from sibling.iter()
-        node = node.getparent()
 
 
 def _prose(el: HtmlElement, text: str, lang: str | None, *, dek: bool = False) -> bool:

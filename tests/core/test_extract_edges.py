@@ -255,3 +255,13 @@ def test_a_long_licence_line_after_the_text_still_goes() -> None:
                  "https://gartenfreunde.example/beet").markdown
     assert "Alle Rechte vorbehalten" not in md
     assert "zu viel Dünger schadet" in md
+
+
+def test_a_long_run_of_at_signs_after_the_text_takes_no_quadratic_search() -> None:
+    # ASCII art set in "@" signs, one run without a space: looking for a mail address in
+    # it took time growing with the square of its length (8 s for 80,000 signs)
+    art = "@" * 80_000
+    md = extract(_german(f"Viel Freude beim Gärtnern!</p><p>{art}"),
+                 "https://gartenfreunde.example/beet").markdown
+    assert "zu viel Dünger schadet" in md
+    assert "Viel Freude beim Gärtnern!" in md

@@ -133,3 +133,71 @@ def test_a_tagline_under_a_headline_in_a_banner_is_no_subheadline() -> None:
         "<h2>notizen aus", "<h2>Notizen aus")
     md = extract(banner, "https://imker-nord.example/presse/hornissen").markdown
     assert "Notizen aus den Bienenstöcken" not in md
+
+
+def test_a_prompt_the_cleaning_drops_from_the_body_does_not_come_back_as_its_lead() -> None:
+    # the newsletter box stands first in the body's own container: the cleaning drops it,
+    # and it is no lead standing outside the body either
+    box = ('<div class="newsletter-box"><p>Melden Sie sich jetzt für unseren Newsletter an und '
+           "erhalten Sie jeden Freitag die wichtigsten Nachrichten aus dem Verband direkt in "
+           "Ihr Postfach.</p></div>")
+    page = _page("").replace('<div class="content text">', f'<div class="content text">\n{box}')
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "Newsletter" not in md
+    assert md.startswith("Mit Sorge hat der Landesverband")
+
+
+def test_an_author_box_or_sidebar_between_headline_and_body_is_not_a_lead() -> None:
+    # named as such two levels up, not on the paragraph or its parent
+    bio = ("<p>Jana Berg schreibt seit zwanzig Jahren über Bienen und die Imkerei im Land und "
+           "hält selbst zwölf Völker in ihrem Garten.</p>")
+    for box in (f'<div class="author-box"><div class="inner">{bio}</div></div>',
+                f'<div id="sidebar"><section>{bio}</section></div>'):
+        md = extract(_page(box), "https://imker-nord.example/presse/hornissen").markdown
+        assert "Jana Berg schreibt" not in md
+        assert md.startswith("Mit Sorge hat der Landesverband")
+
+
+def test_a_byline_set_as_a_subheading_under_the_headline_is_not_a_lead() -> None:
+    byline = ('<h2 class="article-byline">Von Jana Berg, die seit zwanzig Jahren über Bienen '
+              "und die Imkerei im Land schreibt und selbst zwölf Völker hält</h2>")
+    page = _page("").replace("<h1>Hornissen bedrohen Bienenvölker</h1>",
+                             f"<h1>Hornissen bedrohen Bienenvölker</h1>\n{byline}")
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "die seit zwanzig Jahren" not in md
+    assert md.startswith("Mit Sorge hat der Landesverband")
+
+
+def test_the_teaser_of_this_article_in_a_top_stories_strip_is_not_its_lead() -> None:
+    # the strip over the page names this article too, as an h2 before the page's h1
+    strip = ('<div class="top-stories"><div class="story"><h2><a href="/presse/hornissen">'
+             "Hornissen bedrohen Bienenvölker</a></h2><p>Die Imker im Land schlagen Alarm, "
+             "denn die Asiatische Hornisse breitet sich weiter aus und bedroht die Völker.</p>"
+             "</div></div>")
+    page = _page().replace('<nav class="main-nav">', f'{strip}\n<nav class="main-nav">')
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert "schlagen Alarm" not in md
+    assert md.startswith("Der Imkerverband fordert eine schnelle Meldung")
+
+
+def test_a_subheadline_and_the_lead_under_it_both_come_along() -> None:
+    dek = ("<h2>Der Landesverband der Imker warnt vor der Asiatischen Hornisse und bittet alle "
+           "Bürger um Hilfe bei der Suche</h2>")
+    page = _page().replace("<h1>Hornissen bedrohen Bienenvölker</h1>",
+                           f"<h1>Hornissen bedrohen Bienenvölker</h1>\n{dek}")
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert md.index("bittet alle Bürger") < md.index("Der Imkerverband fordert") \
+        < md.index("Mit Sorge hat der Landesverband")
+    assert md.count("bittet alle Bürger") == 1
+    assert md.count("Der Imkerverband fordert") == 1
+
+
+def test_a_lead_repeating_the_subheadline_comes_once() -> None:
+    text = ("Der Landesverband der Imker warnt vor der Asiatischen Hornisse und bittet alle "
+            "Bürger um Hilfe bei der Suche.")
+    page = _page(f"<p>{text}</p>").replace(
+        "<h1>Hornissen bedrohen Bienenvölker</h1>",
+        f"<h1>Hornissen bedrohen Bienenvölker</h1>\n<h2>{text}</h2>")
+    md = extract(page, "https://imker-nord.example/presse/hornissen").markdown
+    assert md.count("bittet alle Bürger") == 1
+    assert md.index("bittet alle Bürger") < md.index("Mit Sorge hat der Landesverband")

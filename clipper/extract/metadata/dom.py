@@ -125,14 +125,16 @@ def headline_element(
     return first
 
 
-def following(start: lxml_html.HtmlElement, limit: int) -> Iterator[lxml_html.HtmlElement]:
-    """Up to *limit* nodes after *start* in document order (its own subtree excluded)."""
+def following(start: lxml_html.HtmlElement,
+              limit: int | None = None) -> Iterator[lxml_html.HtmlElement]:
+    """Up to *limit* nodes (all when ``None``) after *start* in document order (its own
+    subtree excluded)."""
     count = 0
     node: lxml_html.HtmlElement | None = start
     while node is not None and node.tag != "body":
         for sibling in node.itersiblings():
             for el in sibling.iter():
-                if count >= limit:
+                if limit is not None and count >= limit:
                     return
                 count += 1
                 yield el
