@@ -8,7 +8,10 @@ whatever block is longest once the sidebar and the comments are no longer struck
 strict one only when it holds what the strict one found (the same article, found whole)
 and adds prose of its own, not only the page around it (blogrolls, menus, tag lines); a
 different block that is merely longer loses to a short article found under the strict
-rules. readability-lxml keeps results down to 250 characters without a retry.
+rules (it came first on the page, or the other sits in its furniture, or the other is
+scarcely longer). A strict article of two sentences (100 characters: a photo blog's
+caption, a link post) counts; readability-lxml keeps results down to 250 characters
+without a retry, and then keeps its first retry whatever its length.
 """
 
 from __future__ import annotations
@@ -21,8 +24,11 @@ from clipper.extract.short import adds_little_prose, placed_in_furniture
 
 __all__ = ["MIN_SHORT_ARTICLE", "kept_attempt", "strict_wins"]
 
-MIN_SHORT_ARTICLE = 250
+MIN_SHORT_ARTICLE = 100
 """Characters a strict attempt needs to be a short article rather than a scrap."""
+LONGER = 2.0
+"""A looser attempt finding another block must be this many times longer than a short strict
+article to replace it, wherever it stands: the class names chose the strict one."""
 MIN_HELD_ARTICLE = 100
 """Characters a strict attempt needs to stay when a looser one holds it with little prose
 around it (two sentences: the looser attempt found the same post)."""
@@ -45,6 +51,8 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
     if not chosen[1] or page is None:
         return chosen
     if strict_wins(attempts[0], chosen[2]):
+        if chosen[0] < LONGER * attempts[0][0]:
+            return attempts[0]  # another block, merely a little longer
         return attempts[0] if _strict_kept(page, attempts[0][2], chosen[2]) else chosen
     if attempts[0][0] >= MIN_HELD_ARTICLE and adds_little_prose(attempts[0][2], chosen[2]):
         return attempts[0]  # the same post with the page around it
