@@ -8,9 +8,9 @@ whatever block is longest once the sidebar and the comments are no longer struck
 strict one only when it holds what the strict one found (the same article, found whole)
 and adds prose of its own, not only the page around it (blogrolls, menus, tag lines); a
 different block that is merely longer loses to a short article found under the strict
-rules (it came first on the page, or the other sits in its furniture, or the other is
-scarcely longer). A strict article of two sentences (100 characters: a photo blog's
-caption, a link post) counts; readability-lxml keeps results down to 250 characters
+rules (it came first on the page, or the other sits in its furniture). A strict article
+of two sentences (100 characters: a photo blog's caption, a link post) stays when the
+other block is scarcely longer. readability-lxml keeps results down to 250 characters
 without a retry, and then keeps its first retry whatever its length.
 """
 
@@ -24,7 +24,7 @@ from clipper.extract.short import adds_little_prose, placed_in_furniture
 
 __all__ = ["MIN_SHORT_ARTICLE", "kept_attempt", "strict_wins"]
 
-MIN_SHORT_ARTICLE = 100
+MIN_SHORT_ARTICLE = 250
 """Characters a strict attempt needs to be a short article rather than a scrap."""
 LONGER = 2.0
 """A looser attempt finding another block must be this many times longer than a short strict
@@ -50,9 +50,10 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
     chosen = attempts[-1] if enough else max(attempts, key=lambda a: (a[0], a[1]))
     if not chosen[1] or page is None:
         return chosen
+    if chosen[0] < LONGER * attempts[0][0] and strict_wins(attempts[0], chosen[2],
+                                                            MIN_HELD_ARTICLE):
+        return attempts[0]  # another block, merely a little longer
     if strict_wins(attempts[0], chosen[2]):
-        if chosen[0] < LONGER * attempts[0][0]:
-            return attempts[0]  # another block, merely a little longer
         return attempts[0] if _strict_kept(page, attempts[0][2], chosen[2]) else chosen
     if attempts[0][0] >= MIN_HELD_ARTICLE and adds_little_prose(attempts[0][2], chosen[2]):
         return attempts[0]  # the same post with the page around it
@@ -63,11 +64,12 @@ def _words(el: HtmlElement) -> set[str]:
     return set(_WORD.findall(el.text_content().lower()))
 
 
-def strict_wins(strict: Attempt, looser: HtmlElement) -> bool:
-    """True when the strict attempt (length, index, article) is a short article and the
-    looser attempt is another block, not the same article found whole."""
+def strict_wins(strict: Attempt, looser: HtmlElement, least: int = MIN_SHORT_ARTICLE) -> bool:
+    """True when the strict attempt (length, index, article) is a short article (``least``
+    characters or more) and the looser attempt is another block, not the same article
+    found whole."""
     length, _, article = strict
-    if length < MIN_SHORT_ARTICLE or article is looser:
+    if length < least or article is looser:
         return False
     words = _words(article)
     if not words:

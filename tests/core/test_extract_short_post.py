@@ -100,7 +100,7 @@ def test_kept_attempt_prefers_the_longer_one_that_holds_the_post() -> None:
     box_first = lxml.html.fromstring(f"<div><p>{ABOUT}</p><p>{POST}</p></div>")
     assert kept_attempt(attempts, True, box_first)[2] is other  # the box came first
     assert kept_attempt(attempts, False, page)[2] is post  # every attempt short: the same
-    short = [(80, 0, post), (len(ABOUT), -1, other)]
+    short = [(200, 0, post), (len(ABOUT), -1, other)]
     assert kept_attempt(short, True, page)[2] is other  # a scrap, not a short article
 
 
