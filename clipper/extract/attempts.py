@@ -11,7 +11,9 @@ different block that is merely longer loses to a short article found under the s
 rules (it came first on the page, or the other sits in its furniture). A strict article
 of two sentences (100 characters: a photo blog's caption, a link post) stays when the
 other block is scarcely longer. readability-lxml keeps results down to 250 characters
-without a retry, and then keeps its first retry whatever its length.
+without a retry, and then keeps its first retry whatever its length. An attempt whose text
+is mostly links (the edition menu and link lists that survive once every rule is off) is
+no candidate while another attempt has words.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from lxml.html import HtmlElement
 
 from clipper.extract.short import adds_little_prose, placed_in_furniture
+from clipper.extract.text import link_density
 
 __all__ = ["MIN_SHORT_ARTICLE", "kept_attempt", "strict_wins"]
 
@@ -47,7 +50,7 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
     first attempt instead when that one is another, merely longer block further down the
     page or in its sidebar (``page``: the cleaned page before any attempt, to tell which
     comes first), or the same post with only the page around it (``short``)."""
-    chosen = attempts[-1] if enough else max(attempts, key=lambda a: (a[0], a[1]))
+    chosen = attempts[-1] if enough else max(_worded(attempts), key=lambda a: (a[0], a[1]))
     if not chosen[1] or page is None:
         return chosen
     if chosen[0] < LONGER * attempts[0][0] and strict_wins(attempts[0], chosen[2],
@@ -58,6 +61,17 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
     if attempts[0][0] >= MIN_HELD_ARTICLE and adds_little_prose(attempts[0][2], chosen[2]):
         return attempts[0]  # the same post with the page around it
     return chosen
+
+
+MAX_LINKS = 0.5
+"""More of its text in links than this, an attempt is a menu (its rules relaxed, the page's
+link lists survive): it is kept only when every attempt is."""
+
+
+def _worded(attempts: list[Attempt]) -> list[Attempt]:
+    """The attempts whose text is not mostly links, or all when none is."""
+    worded = [a for a in attempts if a[0] and link_density(a[2], None, a[0]) <= MAX_LINKS]
+    return worded or attempts
 
 
 def _words(el: HtmlElement) -> set[str]:

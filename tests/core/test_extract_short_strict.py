@@ -1,5 +1,5 @@
 """A post of a few lines found under the strict rules stays when a looser retry finds
-another block scarcely longer than it: a profile box above it.
+another block scarcely longer than it (a profile box above it), or only links (a menu).
 
 Below 500 characters the selection is retried with Readability's switches off. A post
 of two sentences (a photo blog's caption, a link post) found under the strict rules is
@@ -39,3 +39,26 @@ def test_a_block_twice_as_long_above_it_or_a_scrap_still_wins() -> None:
     assert kept_attempt(longer, False, page)[2] is box  # the box came first and is longer
     scrap = [(60, 0, post), (100, -1, box)]
     assert kept_attempt(scrap, False, page)[2] is box  # a scrap is no short article
+
+
+EDITIONS = "".join(f'<li><a href="/{city.lower()}/">{city}</a></li>' for city in (
+    "Atlanta", "Boston", "Chicago", "Dallas", "Los Angeles", "Miami", "New York", "Philadelphia",
+    "San Francisco", "Seattle", "Washington DC", "Everywhere"))
+
+TEASER = ("Eat, Drink, and Keep the Kids Occupied. Fourteen ways to set a festive family table.")
+
+
+def test_a_looser_attempt_of_links_does_not_replace_a_short_one_of_words() -> None:
+    """With every rule relaxed the page's edition menu survives and is longer than the two
+    lines the strict rules found; a menu is no article."""
+    strict = lxml.html.fromstring(f"<div><h2>{TEASER}</h2></div>")
+    menu = lxml.html.fromstring(f"<div><p>Choose edition</p><ul>{EDITIONS}</ul></div>")
+    page = lxml.html.fromstring(f"<div><ul>{EDITIONS}</ul><h2>{TEASER}</h2></div>")
+    strict_length = len(strict.text_content())
+    menu_length = len(menu.text_content())
+    assert menu_length > strict_length
+    attempts = [(strict_length, 0, strict), (strict_length, -1, strict),
+                (menu_length, -2, menu)]
+    assert kept_attempt(attempts, False, page)[2] is strict
+    only_links = [(menu_length, 0, menu), (menu_length + 10, -1, menu)]
+    assert kept_attempt(only_links, False, page)[1] == -1  # all links: the longest, as before
