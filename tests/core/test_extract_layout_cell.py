@@ -53,3 +53,15 @@ def test_a_table_whose_cells_share_the_text_stays_whole() -> None:
     assert into_cell(table, scores) is table
     div = lxml.html.fromstring(f"<div><p>{STORY[0]}</p></div>")
     assert into_cell(div, {div: 5.0}) is div  # not a table: as it is
+
+
+def test_a_cell_alone_in_its_row_is_a_band_and_the_frame_stays() -> None:
+    """Header, content and footer stacked as rows of one cell each (a forum's or a news
+    aggregator's frame): the content row's cell is no column beside others."""
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    table = lxml.html.fromstring(
+        f"<table><tr><td>{MENU}</td></tr><tr><td id='story'>{story}</td></tr>"
+        "<tr><td>Copyright The Harbour Gazette 2007</td></tr></table>")
+    cell = table.get_element_by_id("story")
+    assert text_length(cell) >= CELL_SHARE * text_length(table)
+    assert into_cell(table, {table: 30.0, cell: 25.0}) is table
