@@ -8,7 +8,12 @@ whatever block is longest once the sidebar and the comments are no longer struck
 strict one only when it holds what the strict one found (the same article, found whole)
 and adds prose of its own, not only the page around it (blogrolls, menus, tag lines); a
 different block that is merely longer loses to a short article found under the strict
-rules. readability-lxml keeps results down to 250 characters without a retry.
+rules (it came first on the page, or the other sits in its furniture). A strict article
+of two sentences (100 characters: a photo blog's caption, a link post) stays when the
+other block is scarcely longer. readability-lxml keeps results down to 250 characters
+without a retry, and then keeps its first retry whatever its length. An attempt whose text
+is mostly links (the edition menu and link lists that survive once every rule is off) is
+no candidate while another attempt has words.
 """
 
 from __future__ import annotations
@@ -18,11 +23,15 @@ import re
 from lxml.html import HtmlElement
 
 from clipper.extract.short import adds_little_prose, placed_in_furniture
+from clipper.extract.text import link_density
 
 __all__ = ["MIN_SHORT_ARTICLE", "kept_attempt", "strict_wins"]
 
 MIN_SHORT_ARTICLE = 250
 """Characters a strict attempt needs to be a short article rather than a scrap."""
+LONGER = 2.0
+"""A looser attempt finding another block must be this many times longer than a short strict
+article to replace it, wherever it stands: the class names chose the strict one."""
 MIN_HELD_ARTICLE = 100
 """Characters a strict attempt needs to stay when a looser one holds it with little prose
 around it (two sentences: the looser attempt found the same post)."""
@@ -41,9 +50,12 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
     first attempt instead when that one is another, merely longer block further down the
     page or in its sidebar (``page``: the cleaned page before any attempt, to tell which
     comes first), or the same post with only the page around it (``short``)."""
-    chosen = attempts[-1] if enough else max(attempts, key=lambda a: (a[0], a[1]))
+    chosen = attempts[-1] if enough else max(_worded(attempts), key=lambda a: (a[0], a[1]))
     if not chosen[1] or page is None:
         return chosen
+    if chosen[0] < LONGER * attempts[0][0] and strict_wins(attempts[0], chosen[2],
+                                                            MIN_HELD_ARTICLE):
+        return attempts[0]  # another block, merely a little longer
     if strict_wins(attempts[0], chosen[2]):
         return attempts[0] if _strict_kept(page, attempts[0][2], chosen[2]) else chosen
     if attempts[0][0] >= MIN_HELD_ARTICLE and adds_little_prose(attempts[0][2], chosen[2]):
@@ -51,15 +63,27 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
     return chosen
 
 
+MAX_LINKS = 0.5
+"""More of its text in links than this, an attempt is a menu (its rules relaxed, the page's
+link lists survive): it is kept only when every attempt is."""
+
+
+def _worded(attempts: list[Attempt]) -> list[Attempt]:
+    """The attempts whose text is not mostly links, or all when none is."""
+    worded = [a for a in attempts if a[0] and link_density(a[2], None, a[0]) <= MAX_LINKS]
+    return worded or attempts
+
+
 def _words(el: HtmlElement) -> set[str]:
     return set(_WORD.findall(el.text_content().lower()))
 
 
-def strict_wins(strict: Attempt, looser: HtmlElement) -> bool:
-    """True when the strict attempt (length, index, article) is a short article and the
-    looser attempt is another block, not the same article found whole."""
+def strict_wins(strict: Attempt, looser: HtmlElement, least: int = MIN_SHORT_ARTICLE) -> bool:
+    """True when the strict attempt (length, index, article) is a short article (``least``
+    characters or more) and the looser attempt is another block, not the same article
+    found whole."""
     length, _, article = strict
-    if length < MIN_SHORT_ARTICLE or article is looser:
+    if length < least or article is looser:
         return False
     words = _words(article)
     if not words:

@@ -18,6 +18,7 @@ from clipper.extract import droplog
 from clipper.extract.clean import is_phrasing
 from clipper.extract.consent import is_consent_notice
 from clipper.extract.context import ExtractionContext
+from clipper.extract.layout import into_cell
 from clipper.extract.patterns import (
     ALTER_TO_DIV_EXCEPTIONS,
     BYLINE,
@@ -292,6 +293,7 @@ def _climb(
             break
         last = scores[parent]
         parent = parent.getparent()
+    best = into_cell(best, scores)  # a row of a layout table: its main cell
     # A container that is the only child of its parent says nothing: take the parent.
     parent = best.getparent()
     while parent is not None and parent.tag != "body" and len(parent) == 1:
