@@ -143,6 +143,16 @@ def test_a_line_holding_only_a_time_element_goes_whatever_the_month_word() -> No
     assert "Dauer: 90 Min" in md  # a duration in a <time> is no date
 
 
+def test_a_date_set_as_a_list_item_stays() -> None:
+    # a byline list the page shows as a list ("- Sept. 25, 2018") is the page's structure
+    html = page("<article><header><h1>Haushalt beschlossen</h1><div><ul><li><time "
+                "datetime='2018-09-25'>Sept. 25, 2018</time></li><li></li></ul></div></header>"
+                f"{body(3)}</article>")
+    md = extract(html, URL).markdown
+    assert md.count("Der Gemeinderat") == 3
+    assert "- Sept. 25, 2018" in md
+
+
 def test_a_notice_box_under_the_post_goes() -> None:
     notice = ("<div class='row'><div class='column community-notice'>Dieser Beitrag gibt die "
               "Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</div></div>")

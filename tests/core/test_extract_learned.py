@@ -112,8 +112,9 @@ def test_without_the_model_the_tag_list_stays(monkeypatch: pytest.MonkeyPatch) -
     """The behaviour is the model's: with only the hand rules the list stays."""
     rules_only = edges.trim_edges
 
-    def trim(article: lxml.html.HtmlElement, lang: str | None, *, skip: bool = False) -> None:
-        rules_only(article, lang, skip=skip, learned=False)
+    def trim(article: lxml.html.HtmlElement, lang: str | None, *, skip: bool = False,
+             page_url: str | None = None) -> None:
+        rules_only(article, lang, skip=skip, learned=False, page_url=page_url)
 
     monkeypatch.setattr(extract_module, "trim_edges", trim)
     md = extract(_page(), URL).markdown
@@ -128,3 +129,14 @@ def test_a_closing_list_of_the_writer_stays() -> None:
     md = extract(_page(steps), URL).markdown
     assert "Bring a written suggestion" in md
     assert "Ask at the desk" in md
+
+
+def test_a_closing_list_of_links_to_other_sites_stays() -> None:
+    """The writer's further reading on other sites is no tag list: the cut ends there."""
+    sources = ("<p>Sources:</p><ul><li><a href=\"https://county.example/grants\">County</a></li>"
+               "<li><a href=\"https://archive.example/customs-house\">Archive</a></li>"
+               "<li><a href=\"https://libraries.example/report\">Report</a></li></ul>")
+    md = extract(_page(TAGS.replace("/tag/", "https://county.example/tag/")), URL).markdown
+    assert "county.example/tag/library" in md
+    md = extract(_page(sources), URL).markdown
+    assert "archive.example/customs-house" in md
