@@ -31,6 +31,10 @@ _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr")
 )
+_HTML_START = re.compile(rb"<html\b[^>]*>", re.I)
+_END_HTML = re.compile(rb"</html\s*>", re.I)
+_LATER_DOCUMENT = re.compile(rb"<(?:!doctype|html)\b", re.I)
+_DOCUMENT_MARKS = re.compile(rb"</(?:html|body)\s*>|<!doctype[^>]*>", re.I)
 _RAW_TEXT = re.compile(r"<(script|style|textarea|title)\b.*?</\1\s*>", re.I | re.S)
 
 
@@ -67,6 +71,13 @@ def html_parser(encoding: str | None = None) -> lxml_html.HTMLParser:
 
 def depth_exceeded(parser: lxml_html.HTMLParser) -> bool:
     return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def root_misread(doc: lxml_html.HtmlElement, parser: lxml_html.HTMLParser) -> bool:
+    """libxml2 ended the page at a self-closed ``<html/>`` (nothing in it) or met a second
+    ``<html>`` (documents glued together): read it again as one document."""
+    return len(doc) == 0 or any(e.message.endswith("misplaced <html> tag")
+                                for e in parser.error_log)
 
 
 def flatten_deep_nesting(text: str, max_depth: int = MAX_DEPTH) -> str:
@@ -163,8 +174,10 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement:
         doc = lxml_html.document_fromstring(raw, parser=parser)
         if depth_exceeded(parser):
             parser = html_parser("utf-8")
-            doc = lxml_html.document_fromstring(
-                flatten_deep_nesting(text).encode("utf-8"), parser=parser)
+            raw = flatten_deep_nesting(text).encode("utf-8")
+            doc = lxml_html.document_fromstring(raw, parser=parser)
+        if root_misread(doc, parser):
+            doc = lxml_html.document_fromstring(as_one_document(raw), parser=html_parser("utf-8"))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise NoArticleError(
             "No article text found on this page", "The page could not be read as HTML."
@@ -173,6 +186,24 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement:
         raise NoArticleError("No article text found on this page")
     adopt_after_body(doc)
     return doc
+
+
+def as_one_document(raw: bytes) -> bytes:
+    """The page as a browser reads its root: a self-closed ``<html … />`` does not end it
+    (libxml2 returned an empty page), and the documents glued after the first ``</html>``
+    are shown with the first (a second ``<!DOCTYPE>``, ``</body>``, ``</html>`` end
+    nothing; libxml2 kept the first document alone). Line numbers are kept."""
+    start = _HTML_START.search(raw)
+    if start is not None and start.group(0).endswith(b"/>"):
+        raw = raw[:start.start()] + start.group(0)[:-2].rstrip() + b">" + raw[start.end():]
+    end = _END_HTML.search(raw)
+    if end is None or _LATER_DOCUMENT.search(raw, end.start()) is None:
+        return raw
+    return raw[:end.start()] + _DOCUMENT_MARKS.sub(_blank_lines, raw[end.start():])
+
+
+def _blank_lines(match: re.Match[bytes]) -> bytes:
+    return b"\n" * match.group(0).count(b"\n")
 
 
 def adopt_after_body(doc: lxml_html.HtmlElement) -> None:
