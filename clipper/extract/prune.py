@@ -444,6 +444,8 @@ def boilerplate_strength(el: HtmlElement) -> int:
 
 SMALL_BOX_CHARS = 200
 """A weakly named block shorter than this is a widget, not a section of the text."""
+PROSE_BEFORE = 100
+"""Characters of text before a "Related" heading in its box that make the box a post."""
 
 _CONTENT_TAGS = ("figure", "picture", "table", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5",
                  "h6")
@@ -658,7 +660,7 @@ def _drop_related_box(root: HtmlElement, heading: HtmlElement, page_url: str | N
         heading, box = box, box.getparent()  # climb out of lone wrappers (<div><h3>..)
     if box is None:
         return
-    if box is not root:
+    if box is not root and not _prose_before(heading, page_url):
         rest = len(inner_text(box)) - len(inner_text(heading))
         if rest <= 0 or link_density(box, page_url) > 0.5 or rest < SMALL_BOX_CHARS \
                 or linked_items(box, rest):
@@ -673,6 +675,17 @@ def _drop_related_box(root: HtmlElement, heading: HtmlElement, page_url: str | N
             break
         _drop(following, "related links")
         following = nxt
+
+
+def _prose_before(heading: HtmlElement, page_url: str | None) -> bool:
+    """Text of the writer's stands before ``heading`` in its box: the heading closes a post
+    (a short post, then "Related posts:"), it does not head a box of links."""
+    before = [el for el in heading.itersiblings(preceding=True) if isinstance(el.tag, str)]
+    text = sum(len(inner_text(el)) for el in before)
+    if text < PROSE_BEFORE:
+        return False
+    linked = sum(link_density(el, page_url) * len(inner_text(el)) for el in before)
+    return linked <= 0.5 * text
 
 
 def drop_repeated_labels(root: HtmlElement, times: int = 3) -> None:
