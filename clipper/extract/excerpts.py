@@ -39,6 +39,7 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
         return
     page_path = urlsplit(page_url or "").path.rstrip("/")
     cards: list[HtmlElement] = []
+    texts: dict[HtmlElement, str] = {}  # a block's text, read once however many links it has
     for a in list(article.iter("a")):
         label = inner_text(a)
         if not label or len(label.split()) > MAX_LABEL_WORDS or \
@@ -47,7 +48,9 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
         block = _block(a, article)
         if block is None or block in cards:
             continue
-        text = inner_text(block)
+        text = texts.get(block)
+        if text is None:
+            text = texts[block] = inner_text(block)
         if len(text) <= MAX_CHARS and text.endswith(label) and \
                 _CUT.search(text[: len(text) - len(label)]):
             cards.append(block)

@@ -188,14 +188,20 @@ class BlockModel:
         self.features: list[str] = list(data["features"])
         self.trees: list[list[list[float]]] = data["trees"]
         self.threshold = float(data.get("threshold", 0.9))
+        # the walk's form of the trees: ``(feature, threshold, left, right)`` with integer
+        # indices and ``(value,)`` leaves, so a step converts nothing
+        self._walk: list[list[tuple[Any, ...]]] = [
+            [(int(n[0]), n[1], int(n[2]), int(n[3])) if len(n) > 1 else (n[0],) for n in nodes]
+            for nodes in self.trees]
 
     def probability(self, features: dict[str, float]) -> float:
         values = [features.get(name, 0.0) for name in self.features]
         z = self.bias
-        for nodes in self.trees:
+        for nodes in self._walk:
             node = nodes[0]
             while len(node) > 1:
-                node = nodes[int(node[2] if values[int(node[0])] <= node[1] else node[3])]
+                feature, threshold, left, right = node
+                node = nodes[left if values[feature] <= threshold else right]
             z += node[0]
         if z < -35:
             return 0.0
