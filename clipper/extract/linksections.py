@@ -50,7 +50,7 @@ def drop_link_sections(article: HtmlElement, page_url: str | None) -> None:
         return
     page_path = urlsplit(page_url or "").path.rstrip("/")
     for label in [el for el in article.iter(*_HEADINGS, "p", "span") if _is_label(el)]:
-        if label.getparent() is None:
+        if not any(a is article for a in label.iterancestors()):
             continue  # inside a box already dropped
         section = _section(label)
         if section and _points_elsewhere(section, host, page_path):

@@ -112,3 +112,15 @@ def test_an_archive_made_of_cut_excerpts_keeps_them() -> None:
         f" <a href='{story(f'beitrag-{i}')}'>weiter</a></p></div>" for i in range(6))
     md = extract(page(f"<p>Alle Beiträge aus dem März.</p>{posts}"), URL).markdown
     assert md.count("Heute ging es im Stadtrat") == 6
+
+
+def test_a_label_inside_a_dropped_box_is_not_dropped_again() -> None:
+    # the box's inner label heads links of its own: the box goes once, and the log says so
+    box = ("<h3>Schon gelesen?</h3><blockquote><p><strong>Noch mehr aus der Stadt</strong></p>"
+           f"<p><a href='{story('solar')}'>Neue Solaranlage auf dem Rathausdach</a></p>"
+           f"<p><a href='{story('bus')}'>Busse fahren ab Mai im Zehnminutentakt</a></p>"
+           "</blockquote>")
+    article = extract(page(f"{body(5)}{box}"), URL)
+    assert "Solaranlage" not in article.markdown
+    related = [b.text for b in article.dropped if b.reason == "related links"]
+    assert sum("Solaranlage" in text for text in related) == 1, related
