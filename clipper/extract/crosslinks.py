@@ -19,7 +19,7 @@ from clipper.extract import droplog
 from clipper.extract.text import inner_text
 from clipper.urls import site_host
 
-__all__ = ["drop_cross_links"]
+__all__ = ["drop_cross_links", "other_page", "same_site_story"]
 
 MAX_CHARS = 200
 MAX_LABEL_WORDS = 5
@@ -45,7 +45,7 @@ def drop_cross_links(article: HtmlElement, page_url: str | None, *,
     found: list[HtmlElement] = _CANDIDATES(article, most=MAX_CHARS)  # type: ignore[assignment]
     for el in found:
         a = next(el.iter("a"))
-        if el.getparent() is None or not _same_site_story(a.get("href") or "", host, page_path):
+        if el.getparent() is None or not same_site_story(a.get("href") or "", host, page_path):
             continue
         link = inner_text(a)
         if not link:
@@ -56,10 +56,17 @@ def drop_cross_links(article: HtmlElement, page_url: str | None, *,
             droplog.drop(el, "teaser for another story")
 
 
-def _same_site_story(href: str, host: str, page_path: str) -> bool:
+def other_page(href: str, host: str, page_path: str) -> str:
+    """The path of ``href`` (no trailing slash) when it leads to another page (not
+    ``page_path``, not home) of the site on ``host``; else ""."""
+    if href[:8].lower().partition(":")[0] not in ("http", "https") or site_host(href) != host:
+        return ""
+    path = urlsplit(href).path.rstrip("/")
+    return "" if path == page_path else path
+
+
+def same_site_story(href: str, host: str, page_path: str) -> bool:
     """``href`` leads to another page (not ``page_path``, not home, not a file) of the site
     on ``host``."""
-    if href[:8].lower().partition(":")[0] not in ("http", "https") or site_host(href) != host:
-        return False
-    path = urlsplit(href).path.rstrip("/")
-    return bool(path) and path != page_path and not _FILE.search(path)
+    path = other_page(href, host, page_path)
+    return bool(path) and not _FILE.search(path)

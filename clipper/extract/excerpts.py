@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
+from clipper.extract.crosslinks import other_page
 from clipper.extract.text import inner_text, text_length
 from clipper.urls import site_host
 
@@ -43,7 +44,7 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
     for a in list(article.iter("a")):
         label = inner_text(a)
         if not label or len(label.split()) > MAX_LABEL_WORDS or \
-                not _elsewhere_on_site(a.get("href") or "", host, page_path):
+                not other_page(a.get("href") or "", host, page_path):
             continue
         block = _block(a, article)
         if block is None or block in cards:
@@ -72,9 +73,3 @@ def _block(a: HtmlElement, article: HtmlElement) -> HtmlElement | None:
         block = block.getparent()
     return None if block is None or block is article else block
 
-
-def _elsewhere_on_site(href: str, host: str, page_path: str) -> bool:
-    if href[:8].lower().partition(":")[0] not in ("http", "https") or site_host(href) != host:
-        return False
-    path = urlsplit(href).path.rstrip("/")
-    return bool(path) and path != page_path

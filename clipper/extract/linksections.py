@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
-from clipper.extract.crosslinks import MAX_LABEL_WORDS
+from clipper.extract.crosslinks import MAX_LABEL_WORDS, same_site_story
 from clipper.extract.text import inner_text, text_length
 from clipper.urls import site_host
 
@@ -38,7 +38,6 @@ _BOLD = frozenset(("strong", "b"))
 _LISTS = frozenset(("ul", "ol"))
 _BLOCKS = _LISTS | {"li", "p", "div", "blockquote", "section"}
 _WORD = re.compile(r"\w+")
-_FILE = re.compile(r"\.(?:pdf|mp3|mp4|zip|docx?|xlsx?|pptx?|jpe?g|png|gif)$", re.I)
 
 
 def drop_link_sections(article: HtmlElement, page_url: str | None) -> None:
@@ -120,9 +119,5 @@ def _points_elsewhere(section: list[HtmlElement], host: str, page_path: str) -> 
 def _is_story_link(a: HtmlElement, host: str, page_path: str) -> bool:
     """``a`` names another page (not this one, not home, not a file) of the site on
     ``host`` by a headline."""
-    href = (a.get("href") or "").strip()
-    if href[:8].lower().partition(":")[0] not in ("http", "https") or site_host(href) != host:
-        return False
-    path = urlsplit(href).path.rstrip("/")
-    return bool(path) and path != page_path and not _FILE.search(path) and \
+    return same_site_story((a.get("href") or "").strip(), host, page_path) and \
         len(_WORD.findall(inner_text(a))) >= MIN_HEADLINE_WORDS
