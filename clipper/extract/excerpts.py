@@ -39,7 +39,7 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
     if not host:
         return
     page_path = urlsplit(page_url or "").path.rstrip("/")
-    cards: list[HtmlElement] = []
+    cards: dict[HtmlElement, None] = {}  # in page order, each found once
     texts: dict[HtmlElement, str] = {}  # a block's text, read once however many links it has
     for a in list(article.iter("a")):
         label = inner_text(a)
@@ -54,7 +54,7 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
             text = texts[block] = inner_text(block)
         if len(text) <= MAX_CHARS and text.endswith(label) and \
                 _CUT.search(text[: len(text) - len(label)]):
-            cards.append(block)
+            cards[block] = None
     # a page of excerpts (a blog's archive, a list of posts) is made of them: they stay
     if cards and sum(text_length(c) for c in cards) < MAX_SHARE * text_length(article):
         for card in cards:
