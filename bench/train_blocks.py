@@ -22,18 +22,17 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
+from bench.extraction.metrics import SHINGLE_N, tokenize
 from bench.extraction.pagesets import DEFAULT_CORPUS, LOADERS, Page, corpus_sets
 from bench.extraction.split import page_stem
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "clipper" / "extract" / "data" / \
     "blocks_model.json"
-_TOKEN = re.compile(r"\w+")
-SHINGLE = 4
+SHINGLE = SHINGLE_N
 CONTENT_SHARE = 0.5
 FURNITURE_SHARE = 0.1
 TREES = 150
@@ -50,7 +49,8 @@ def held_out(page_id: str) -> bool:
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+    """The metric's word tokens (``metrics.tokenize``), in lower case."""
+    return tokenize(text.lower())
 
 
 def shingles(words: list[str]) -> set[tuple[str, ...]]:

@@ -60,6 +60,12 @@ def class_matches(root: etree._Element, pattern: re.Pattern[str], *, with_root: 
     return found
 
 
+def inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    """``ancestor`` is one of ``el``'s ancestors (``el`` itself excluded): ``el`` has not
+    been removed from it."""
+    return any(node is ancestor for node in el.iterancestors())
+
+
 def text_of(el: etree._Element) -> str:
     """The text of ``el`` and everything in it, without its own tail (``textContent``).
 

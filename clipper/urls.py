@@ -206,6 +206,14 @@ def site_host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def web_host(href: str) -> str | None:
+    """``site_host`` of an http(s) address; None for any other scheme (mail, script, a
+    fragment, a relative path)."""
+    if href[:8].lower().partition(":")[0] not in ("http", "https"):
+        return None
+    return site_host(href)
+
+
 @lru_cache(maxsize=64)
 def _origin(base: str) -> str | None:
     try:

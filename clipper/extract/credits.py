@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from clipper.extract import droplog
 from clipper.extract.leadimage import cut_credit
 from clipper.extract.text import inner_text, text_length
+from clipper.htmltree import inside
 
 __all__ = ["drop_credits"]
 
@@ -75,13 +76,13 @@ def drop_credits(article: HtmlElement) -> None:
                 if el.tag == "figcaption" or "caption" in (el.get("class") or "")]
     for el in found:
         if el is article or el.getparent() is None or not _credit_named(el) \
-                or not _attached(el, article):
+                or not inside(el, article):
             continue
         if text_length(el) <= MAX_CHARS and next(el.iter(*_MEDIA), None) is None:
             droplog.drop(el, "photo credit")
     placed = [el for el in _placed_captions(article) if _ends_in_credit(el)]
     for caption in captions + placed:
-        if caption is not article and _attached(caption, article) \
+        if caption is not article and inside(caption, article) \
                 and text_length(caption) <= 4 * MAX_CHARS \
                 and next(caption.iter(*_MEDIA), None) is None \
                 and cut_credit(caption, _MARKED_CREDIT):
@@ -158,5 +159,3 @@ def _credit_named(el: HtmlElement) -> bool:
     return bool(_NAMED.search(f"{cls} {ident}"))
 
 
-def _attached(el: HtmlElement, root: HtmlElement) -> bool:
-    return any(parent is root for parent in el.iterancestors())

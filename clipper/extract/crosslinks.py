@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.text import inner_text
-from clipper.urls import site_host
+from clipper.urls import site_host, web_host
 
 __all__ = ["drop_cross_links", "other_page", "same_site_story"]
 
@@ -59,7 +59,8 @@ def drop_cross_links(article: HtmlElement, page_url: str | None, *,
 def other_page(href: str, host: str, page_path: str) -> str:
     """The path of ``href`` (no trailing slash) when it leads to another page (not
     ``page_path``, not home) of the site on ``host``; else ""."""
-    if href[:8].lower().partition(":")[0] not in ("http", "https") or site_host(href) != host:
+    site = web_host(href)
+    if site is None or site != host:
         return ""
     path = urlsplit(href).path.rstrip("/")
     return "" if path == page_path else path

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from clipper.extract import droplog
 from clipper.extract.crosslinks import other_page
 from clipper.extract.text import inner_text, text_length
+from clipper.htmltree import inside
 from clipper.urls import site_host
 
 __all__ = ["drop_cut_excerpts"]
@@ -58,12 +59,8 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
     # a page of excerpts (a blog's archive, a list of posts) is made of them: they stay
     if cards and sum(text_length(c) for c in cards) < MAX_SHARE * text_length(article):
         for card in cards:
-            if _attached(card, article):
+            if inside(card, article):
                 droplog.drop(card, "teaser for another story")
-
-
-def _attached(el: HtmlElement, article: HtmlElement) -> bool:
-    return any(a is article for a in el.iterancestors())
 
 
 def _block(a: HtmlElement, article: HtmlElement) -> HtmlElement | None:

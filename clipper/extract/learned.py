@@ -28,7 +28,8 @@ from lxml.html import HtmlElement
 from clipper.extract import droplog
 from clipper.extract.blocks import Block
 from clipper.extract.text import inner_text
-from clipper.urls import site_host
+from clipper.htmltree import inside
+from clipper.urls import site_host, web_host
 
 __all__ = ["BlockModel", "block_features", "edge_page", "load_model", "trim_learned"]
 
@@ -255,11 +256,8 @@ def _elsewhere(block: Block, host: str | None) -> bool:
     """``block`` links to a page of another site than ``host`` (the page's own)."""
     if host is None:
         return False
-    for a in block.element.iter("a"):
-        href = a.get("href") or ""
-        if href[:5].lower() in ("http:", "https") and site_host(href) not in (None, host):
-            return True
-    return False
+    return any(web_host(a.get("href") or "") not in (None, host)
+               for a in block.element.iter("a"))
 
 
 def edge_page(article: HtmlElement, blocks: list[Block], stop: frozenset[str]) -> _Page | None:
@@ -270,17 +268,8 @@ def edge_page(article: HtmlElement, blocks: list[Block], stop: frozenset[str]) -
         return None
     first, last = good[0], good[-1]
     kept = [b for i, b in enumerate(blocks)
-            if first <= i <= last or _attached(b.element, article)]
+            if first <= i <= last or b.element is article or inside(b.element, article)]
     return _Page(kept, stop, article) if len(kept) >= 3 else None
-
-
-def _attached(el: HtmlElement, article: HtmlElement) -> bool:
-    node: HtmlElement | None = el
-    while node is not None:
-        if node is article:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _cut(page: _Page, order: range, model: BlockModel, budget: float, reason: str,
@@ -289,7 +278,7 @@ def _cut(page: _Page, order: range, model: BlockModel, budget: float, reason: st
     cut = 0
     for i in order:
         block = page.blocks[i]
-        if not _attached(block.element, page.article):
+        if block.element is not page.article and not inside(block.element, page.article):
             return  # cut from the other edge
         if kept(block) or model.probability(page.features(i)) < model.threshold:
             return

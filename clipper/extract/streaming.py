@@ -23,6 +23,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from clipper.htmltree import inside
+
 __all__ = ["mark_fallback_ends", "reveal_streamed"]
 
 _CANDIDATES = "//@hidden/parent::*[starts-with(@id, 'S:')]"
@@ -105,7 +107,7 @@ def _reveal(part: HtmlElement, placeholder: HtmlElement | None) -> None:
     """Show ``part``: its content takes the placeholder's place, the fallback after the
     placeholder (up to the boundary's closing comment) goes; without a placeholder the
     part is shown where it is."""
-    if placeholder is None or placeholder.getparent() is None or _inside(placeholder, part):
+    if placeholder is None or placeholder.getparent() is None or inside(placeholder, part):
         del part.attrib["hidden"]
         return
     _drop_fallback(placeholder)
@@ -120,10 +122,6 @@ def _reveal(part: HtmlElement, placeholder: HtmlElement | None) -> None:
     if part_parent is not None:
         _put_text_before(part, part.tail)
         part_parent.remove(part)
-
-
-def _inside(el: HtmlElement, ancestor: HtmlElement) -> bool:
-    return any(node is ancestor for node in el.iterancestors())
 
 
 def _drop_fallback(placeholder: HtmlElement) -> None:
