@@ -332,7 +332,9 @@ def clean_tags(root: HtmlElement, tags: tuple[str, ...]) -> None:
     """Remove every element with these tags (video embeds excepted).
 
     An ``<aside>`` or ``<footer>`` holding most of the article's text is a template's
-    odd wrapper around the article, not a sidebar: it stays.
+    odd wrapper around the article, not a sidebar: it stays; not a footer named as the
+    post's meta ("entry-meta"), which outweighs a post of two lines with its tags and the
+    author's bio.
     """
     total = 0
     for node in list(root.iter(*tags)):
@@ -340,7 +342,7 @@ def clean_tags(root: HtmlElement, tags: tuple[str, ...]) -> None:
             continue
         if node.tag in _EMBEDS and any(VIDEOS.search(v) for v in node.attrib.values()):
             continue
-        if node.tag in _WRAPPER_SUSPECTS:
+        if node.tag in _WRAPPER_SUSPECTS and not is_entry_meta(node.get("class"), node.get("id")):
             total = total or text_length(root)
             if text_length(node) > 0.5 * total:
                 continue

@@ -207,3 +207,27 @@ def test_a_teaser_card_dropped_into_the_text_goes() -> None:
     assert "Neues Bahn-Konzept" not in md
     assert "## [The product we tested](https://news.example/product)" in md
     assert md.count("The council approved") == 5
+
+
+def test_a_short_posts_meta_footer_goes_though_it_holds_more_text_than_the_post() -> None:
+    # A podcast post of two sentences; its <footer class="entry-meta"> (categories, tags,
+    # permalink and the author's bio) is longer than the post: still the post's meta, not a
+    # template's odd wrapper around the article.
+    bio = ("Lecturer at the Harbour Academy. Trained as an electrical engineer, with a focus "
+           "on digital signal processing. I care about learning organisations, knowledge "
+           "management, new work and lifelong learning; member of several societies.")
+    post = (
+        "<div id='content'><article class='post type-post hentry'>"
+        "<header class='entry-header'><h1 class='entry-title'>Episode 39: live from the "
+        "camp</h1></header><div class='entry-content'><p>We recorded this episode live at the "
+        "Knowledge Camp in Berlin, with two guests who tell what they took home from it.</p>"
+        "<p>Download: <a href='/ep39.mp3'>mp3</a></p></div>"
+        "<footer class='entry-meta'>This entry was posted in <a href='/c/podcast'>Podcast</a>"
+        " and tagged <a href='/t/berlin'>berlin</a>, <a href='/t/camp'>camp</a> by "
+        "<a href='/author/sam'>Sam Doe</a>. Bookmark the <a href='/ep39'>permalink</a>."
+        f"<div class='author-info'><h2>About Sam Doe</h2><p>{bio}</p></div></footer>"
+        "</article></div>")
+    md = extract(page(post, "Episode 39: live from the camp"), URL).markdown
+    assert "with two guests who tell" in md
+    assert "This entry was posted in" not in md
+    assert "Harbour Academy" not in md
