@@ -231,3 +231,34 @@ def test_a_short_posts_meta_footer_goes_though_it_holds_more_text_than_the_post(
     assert "with two guests who tell" in md
     assert "This entry was posted in" not in md
     assert "Harbour Academy" not in md
+
+
+CONSENT_BOX = (
+    "<div class='css-4kx-Box'><div class='css-9fa-Text'>External content</div>"
+    "<div class='css-2bd-Text'>To protect your personal data, we blocked the automatic "
+    "loading of content from social.example. If you want to see content from this provider "
+    "here, please agree to the terms below. You can withdraw your consent at any time.</div>"
+    "<div class='css-1ab-Flex'><div><input type='checkbox' id='agree'></div>"
+    "<div><label for='agree'>I agree that this content is shown to me and that my personal "
+    "data is passed on to the operator of the portal it comes from.</label></div></div>"
+    "<button class='css-77-Button' disabled>Agree and load content</button></div>")
+
+
+def test_a_consent_placeholder_built_from_divs_goes_with_its_notice() -> None:
+    # a form without the <form> tag: its checkbox and button are junk and go at once, its
+    # notice and label stayed as prose in the middle of the article
+    post = f"<main><article>{body(3)}{CONSENT_BOX}{body(3)}</article></main>"
+    md = extract(page(post), URL).markdown
+    assert md.count("The council approved") == 6
+    assert "External content" not in md
+    assert "we blocked the automatic" not in md
+    assert "I agree that this content" not in md
+
+
+def test_a_paragraph_with_a_checkbox_list_in_the_article_stays() -> None:
+    # a checklist the writer made has fields but no button: not a form
+    items = "".join(f"<li><input type='checkbox'> Pack item {i} for the trip</li>"
+                    for i in range(5))
+    post = f"<main><article>{body(4)}<ul>{items}</ul>{body(2)}</article></main>"
+    md = extract(page(post), URL).markdown
+    assert "Pack item 3 for the trip" in md
