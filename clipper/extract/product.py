@@ -4,7 +4,8 @@ Shops mark the product up for search engines (schema.org ``Product`` microdata: 
 ``description``, ``offers``/``price``, ``review``); the reviews are often the longest
 prose on the page and win the first pass's scores. When the page marks a product, its
 reviews leave the clip, and a clip that lacks the marked description is replaced by the
-description and the price.
+description and the price; the key facts in the tabs beside the description's follow it
+(``keyfacts``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from clipper.extract.keyfacts import add_key_facts
 from clipper.extract.text import inner_text
 
 __all__ = ["Product", "find_product", "keep_product", "unmark"]
@@ -82,10 +84,10 @@ def keep_product(article: HtmlElement, page: HtmlElement | None,
             holder.drop_tree()
     if not product.description or page is None:
         return article
+    description = next(iter(page.xpath(f".//*[@{MARK}]")), None)
     probe = " ".join(product.description.split())[:_PROBE]
     if probe in inner_text(article):
-        return article
-    description = next(iter(page.xpath(f".//*[@{MARK}]")), None)
+        return add_key_facts(article, description)
     if description is None:
         return article
     kept = article.makeelement("div", {})
@@ -96,7 +98,7 @@ def keep_product(article: HtmlElement, page: HtmlElement | None,
     copied = copy.deepcopy(description)
     copied.tail = None
     kept.append(copied)
-    return kept
+    return add_key_facts(kept, description)
 
 
 def unmark(article: HtmlElement) -> None:

@@ -63,3 +63,41 @@ def test_a_page_without_product_data_keeps_its_longest_prose() -> None:
     html = _page(inside=False).replace("schema.org/Product", "schema.org/Thing")
     md = extract(html, URL).markdown
     assert "Ich habe schon viele Kaffees probiert" in md
+
+
+def _tabbed_page() -> str:
+    """A shop's product in tabs: description, details (a table of facts), reviews."""
+    rows = "".join(f"<tr><td>{k}:</td><td>{v}</td></tr>" for k, v in (
+        ("Alkoholgehalt", "12,5 % vol."), ("Rebsorte", "Grüner Veltliner"),
+        ("Trinktemperatur", "8 °C"), ("Verschluss", "Schraubverschluss")))
+    def head(name: str) -> str:
+        return (f"<div class='tab-header'><a class='tab-title' href='#'>{name}</a></div>"
+                "<div class='off-canvas'><a href='#' class='close'>Menü schließen</a></div>")
+
+    review = ("<div itemprop='review' itemscope itemtype='http://schema.org/Review'>"
+              f"<p>{REVIEW}</p><table><tr><td>Geschmack</td><td>5/5</td></tr></table></div>")
+    return (
+        "<html lang='de'><head><title>Grüner Veltliner 2021</title></head><body>"
+        "<nav><a href='/'>Shop</a> <a href='/wein'>Wein</a></nav>"
+        "<div itemscope itemtype='http://schema.org/Product'>"
+        "<h1 itemprop='name'>Grüner Veltliner 2021</h1>"
+        "<span itemprop='price' content='9.90'>9,90 €</span>"
+        "<div class='tab-menu'><div class='tab-nav'><a href='#'>Beschreibung</a>"
+        "<a href='#'>Details</a><a href='#'>Bewertungen</a></div><div class='tab-list'>"
+        f"<div class='tab-panel'>{head('Beschreibung')}<div class='tab-content'>"
+        f"<div itemprop='description'><p>{DESCRIPTION}</p><p>{DESCRIPTION}</p>"
+        f"<p>{DESCRIPTION}</p></div></div></div>"
+        f"<div class='tab-panel' id='details'>{head('Details')}<div class='tab-content'>"
+        f"<table>{rows}</table></div></div>"
+        f"<div class='tab-panel'>{head('Bewertungen')}<div class='tab-content'>{review}</div>"
+        "</div>"
+        "</div></div></div><footer><p>© Weinhaus</p></footer></body></html>")
+
+
+def test_the_fact_table_in_the_tab_beside_the_description_follows_it() -> None:
+    a = extract(_tabbed_page(), URL)
+    assert DESCRIPTION[:60] in a.markdown
+    assert "Grüner Veltliner |" in a.markdown  # the details tab's table, as a table
+    assert "Schraubverschluss" in a.markdown
+    assert "Ich habe schon viele Kaffees probiert" not in a.markdown
+    assert "5/5" not in a.markdown  # the reviews' tab gives no facts
