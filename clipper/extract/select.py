@@ -56,6 +56,24 @@ def text_similarity(a: str, b: str) -> float:
     return 1 - len(" ".join(unique_b)) / len(" ".join(tokens_b))
 
 
+PROSE_BEFORE = 100
+"""A paragraph this long before a heading, beside it, shows the article has begun."""
+SUBHEADING_WORDS = 3
+"""A shorter heading ("Videos") says nothing the title does not: it goes, as in Readability."""
+
+
+def _subheading(heading: HtmlElement, title: str) -> bool:
+    """A heading inside the text that shares most of its words with the title ("Im Gespräch
+    mit X" under "Lieblingslabel: … + Interview mit X"): it comes after a paragraph of
+    prose and says much less than the title. A headline repeating the title stands
+    before the text."""
+    text = inner_text(heading)
+    if len(text.split()) < SUBHEADING_WORDS or text_similarity(text, title) > 0.75:
+        return False
+    return any(el.tag == "p" and len(el.text_content()) >= PROSE_BEFORE
+               for el in heading.itersiblings(preceding=True))
+
+
 def _has_ancestor(el: HtmlElement, tag: str, max_depth: int = 0) -> bool:
     depth = 0
     parent = el.getparent()
@@ -163,7 +181,7 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
                 continue
             if remove_title and tag in ("h1", "h2") and title and (
                 text_similarity(title, inner_text(node)) > 0.75
-            ):
+            ) and not _subheading(node, title):
                 remove_title = False
                 context.headline_parent = node.getparent()  # where the article starts
                 droplog.drop(node, "duplicate of the title")
