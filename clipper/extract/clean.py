@@ -81,7 +81,7 @@ def remove_junk(root: HtmlElement, maybe_hidden: list[HtmlElement] | None = None
         (el, None) for el in root.iter(*JUNK_TAGS, "svg")]  # never shown as text: not logged
     doomed.extend((el, "pop-up" if is_modal(el) and not is_hidden(el) else "hidden")
                   for el in maybe_hidden if is_hidden(el) or is_modal(el))
-    doomed.extend((el, "form") for el in form_boxes(root))  # named by the fields going now
+    doomed.extend((el, "form") for el in form_boxes(root, [el for el, _ in doomed]))
     doomed.extend((el, "text for screen readers only")
                   for el in class_matches(root, _CLASSED, with_root=True)
                   if is_screen_reader_only(el))

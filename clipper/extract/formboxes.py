@@ -17,35 +17,57 @@ from typing import cast
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from clipper.htmltree import NumberXPath
+
 __all__ = ["form_boxes"]
 
 MAX_CHARS = 700
 """A form box holds less text than this (a notice, a label or two)."""
+ROUGH_LIMIT = 4
+"""A box whose text with its style sheets is this many times ``MAX_CHARS`` is no form box."""
 MAX_SHARE = 0.3
 """… and less than this share of the page's."""
 _FIELDS = frozenset(("checkbox", "radio", "email"))
 """Fields a consent, sign-up or poll box asks for (a shop's quantity field or a site's search
 box is left to the other rules: the first sits beside the price)."""
+_LENGTH = NumberXPath("string-length(normalize-space(.))")
 _WORDS = XPath(".//text()[not(ancestor::style or ancestor::script)]")
-_BUTTONS = ".//button | .//input[@type='submit' or @type='button' or @type='image']"
+_SHEETS = frozenset(("script", "style"))
+_BUTTON_TYPES = frozenset(("submit", "button", "image"))
 
 
 def _field(el: HtmlElement) -> bool:
     return (el.get("type") or "").strip().lower() in _FIELDS
 
 
-def _box(field: HtmlElement, root: HtmlElement) -> HtmlElement | None:
-    """The smallest ancestor of ``field`` below ``root`` that also holds a button; None
-    in a real form (Readability's numbers judge it) or in a box already dropped."""
+def _button(el: HtmlElement) -> bool:
+    return el.tag == "button" or (
+        el.tag == "input" and (el.get("type") or "").strip().lower() in _BUTTON_TYPES)
+
+
+def _box(field: HtmlElement, root: HtmlElement, holders: set[HtmlElement]) -> HtmlElement | None:
+    """The smallest ancestor of ``field`` below ``root`` that also holds a button (one of
+    ``holders``); None in a real form (Readability's numbers judge it)."""
     box = None
-    node = field.getparent()
-    while node is not None and node is not root:
+    for node in field.iterancestors():
+        if node is root:
+            return box
         if node.tag == "form":
             return None
-        if box is None and node.xpath(_BUTTONS):
+        if box is None and node in holders:
             box = node
-        node = node.getparent()
-    return box if node is root else None
+    return None
+
+
+def _holders(buttons: list[HtmlElement]) -> set[HtmlElement]:
+    """The elements that hold one of ``buttons``."""
+    holders: set[HtmlElement] = set()
+    for button in buttons:
+        for node in button.iterancestors():
+            if node in holders:
+                break
+            holders.add(node)
+    return holders
 
 
 def _chars(el: HtmlElement) -> int:
@@ -53,20 +75,34 @@ def _chars(el: HtmlElement) -> int:
     return sum(len(t.strip()) for t in cast(list[str], _WORDS(el)))
 
 
-def form_boxes(root: HtmlElement) -> list[HtmlElement]:
+def _page_chars(root: HtmlElement, junk: list[HtmlElement]) -> float:
+    """About the characters of the page's words: all its text but its scripts' and style
+    sheets' (quick: counted by libxml2)."""
+    sheets = sum(_LENGTH(el) for el in junk if el.tag in _SHEETS)
+    return _LENGTH(root) - sheets
+
+
+def form_boxes(root: HtmlElement, junk: list[HtmlElement]) -> list[HtmlElement]:
     """The boxes in ``root`` that are forms built without the tag (see the module), found
-    before the page's fields and buttons are cleaned away."""
-    fields = [el for el in root.iter("input") if _field(el)]
+    before the page's fields and buttons (among its ``junk``, about to go) are cleaned away."""
+    fields = [el for el in junk if el.tag == "input" and _field(el)]
     if not fields:
         return []
+    holders = _holders([el for el in junk if _button(el)])
     boxes: list[HtmlElement] = []
-    total = 0
+    seen: set[HtmlElement] = set()
+    total = 0.0
     for field in fields:
-        box = _box(field, root)
-        if box is None or box in boxes:
+        box = _box(field, root, holders)
+        if box is None or box in seen:
             continue
+        seen.add(box)
+        if _LENGTH(box) >= ROUGH_LIMIT * MAX_CHARS:
+            continue  # quick, and counts the style sheets too
         length = _chars(box)
-        total = total or _chars(root)
-        if length < MAX_CHARS and length < MAX_SHARE * total:
+        if length >= MAX_CHARS:
+            continue
+        total = total or _page_chars(root, junk)
+        if length < MAX_SHARE * total:
             boxes.append(box)
     return boxes
