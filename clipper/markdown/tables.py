@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
 from clipper.markdown.marks import FNREF_ATTR, MATH_ATTR
 from clipper.safetext import sanitize_line
 
-__all__ = ["cell_align", "cell_span", "layout_table", "pipe_table_fits", "table_html",
-           "table_rows"]
+__all__ = ["cell_align", "cell_span", "layout_table", "pipe_table_fits", "table_cells",
+           "table_html", "table_rows"]
 
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\n\r\f\v\u00a0\u202f\u2007]+")
@@ -44,6 +44,34 @@ def table_rows(table: etree._Element) -> tuple[list[etree._Element], etree._Elem
         elif tag == "caption" and caption is None:
             caption = child
     return rows, caption
+
+
+def table_cells(table: etree._Element) -> list[list[etree._Element]]:
+    """Each row's cells. Cells a page left outside any row (``<table><td>``, shown by
+    browsers as a row of their own) make one row per run of them."""
+    cells: list[list[etree._Element]] = []
+    stray: list[etree._Element] | None = None
+    for child in _row_level(table):
+        if child.tag == "tr":
+            cells.append([c for c in child if c.tag in ("td", "th")])
+            stray = None
+        elif child.tag in ("td", "th"):
+            if stray is None:
+                stray = []
+                cells.append(stray)
+            stray.append(child)
+        else:
+            stray = None
+    return [r for r in cells if r]
+
+
+def _row_level(table: etree._Element) -> Iterator[etree._Element]:
+    for child in table:
+        if child.tag in ("thead", "tbody", "tfoot"):
+            yield from child
+            yield child  # a group ends a run of stray cells
+        else:
+            yield child
 
 
 def cell_span(cell: etree._Element, attr: str) -> int:
