@@ -73,6 +73,8 @@ def _blocks_in(cell: etree._Element) -> bool:
 
 def table_kind(table: etree._Element, cells: list[list[etree._Element]]) -> str:
     """"layout", "data" or "html" for a table a pipe table cannot hold as it stands."""
+    if _content_outside_cells(table):
+        return "layout"  # misnested markup: what a browser shows beside the grid
     texts = [[_text(c) for c in row] for row in cells]
     if key_value(cells, texts):
         return "html" if _grid_or_code(cells) else "data"
@@ -82,6 +84,25 @@ def table_kind(table: etree._Element, cells: list[list[etree._Element]]) -> str:
     if not layout and _grid_or_code(cells):
         return "html"
     return "layout" if layout else "data"
+
+
+def _content_outside_cells(el: etree._Element) -> bool:
+    """Text, images or blocks a page put in a table outside its cells (misnested markup
+    a browser shows beside the grid)."""
+    if (el.text or "").strip():
+        return True
+    for child in el:
+        tag = child.tag
+        if (child.tail or "").strip():
+            return True
+        if not isinstance(tag, str) or tag in ("td", "th", "caption", "colgroup", "col"):
+            continue
+        if tag in ("thead", "tbody", "tfoot", "tr"):
+            if _content_outside_cells(child):
+                return True
+        elif _text(child) or any(True for _ in child.iter("img")):
+            return True
+    return False
 
 
 def _layout(table: etree._Element, cells: list[list[etree._Element]],

@@ -456,14 +456,10 @@ class _Writer:
         if not cells:
             self.blocks(el, out)
             return
-        fits = pipe_table_fits(el, cells)
+        fits = pipe_table_fits(el, cells) and not layout_table(cells)
         kind = "pipe" if fits else table_kind(el, cells)
-        if layout_table(cells) or kind == "layout":
-            if caption is not None:
-                self._inline_block(caption, out)
-            for row in cells:
-                for cell in row:
-                    self.blocks(cell, out)
+        if kind == "layout":  # everything in it in order, rows and cells as plain boxes
+            self.blocks(el, out)
             return
         if kind == "html":
             html = table_html(el, self.address)

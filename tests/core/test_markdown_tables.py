@@ -149,3 +149,16 @@ def test_text_between_list_items_is_kept() -> None:
     out = md(html)
     assert "An update on the long-term results in 552 cases." in out
     assert out.index("Phalloplasty") < out.index("An update") < out.index("Renal study")
+
+
+def test_blocks_a_page_put_in_a_table_outside_its_cells_are_kept() -> None:
+    """Misnested markup (a table straight inside a table, a paragraph between rows):
+    browsers show it beside the grid, so the clip keeps it, in order."""
+    html = f"""<table width="400"><table><tr><td><p>17:20, Jan 1 2008</p></td></tr></table>
+    <tr><td>Kick-off</td><td>20:00</td></tr><tr><td>Ground</td><td><p>Pride Park</p>
+    <p>Derby</p></td></tr><tr><td>Referee</td><td>M. Dean</td></tr>
+    <p>{STORY}</p></table>"""
+    out = md(html)
+    assert "<table" not in out
+    assert out.index("17:20, Jan 1 2008") < out.index("Kick-off") < out.index("Pride Park")
+    assert out.index("M. Dean") < out.index("The council met")
