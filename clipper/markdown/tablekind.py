@@ -121,8 +121,10 @@ def _layout(table: etree._Element, cells: list[list[etree._Element]],
         return (len({f[0] for f in filled}) > 1 or len(lengths) < 3
                 or any(n > _SHORT for n in lengths))
     total = sum(lengths)
-    if len(filled) == 1:  # one row: a banner of short lines, or columns of blocks
-        return False if header else (True if total < _PROSE else None)
+    if len(filled) == 1:  # one row: a banner, a picture beside its text, or columns
+        if header:
+            return False
+        return True if total < _PROSE or len(lengths) <= 1 else None
     if header:
         return False
     if any(True for row in cells[1:] for c in row for _ in c.iter(*_HEADINGS)):

@@ -162,3 +162,21 @@ def test_blocks_a_page_put_in_a_table_outside_its_cells_are_kept() -> None:
     assert "<table" not in out
     assert out.index("17:20, Jan 1 2008") < out.index("Kick-off") < out.index("Pride Park")
     assert out.index("M. Dean") < out.index("The council met")
+
+
+def test_a_picture_beside_its_text_becomes_the_picture_then_the_text() -> None:
+    html = f"""<table><tr><td><img src="/covers/never-too-late.jpg" width="120"></td>
+    <td><p><b>Three seconds is all it takes</b></p><p>{STORY}</p><p>{STORY}</p></td></tr>
+    </table>"""
+    out = md(html)
+    assert "<table" not in out
+    assert out.index("![](https://example.com/covers/never-too-late.jpg)") < out.index(
+        "**Three seconds is all it takes**")
+
+
+def test_one_row_of_prose_columns_stays_html() -> None:
+    """Columns of paragraphs side by side: neither a grid nor one reading order is sure,
+    and the Readability corpus's expected articles keep such a table as a table."""
+    html = f"""<table><tr><td><p>{STORY}</p><p>{STORY}</p></td>
+    <td><p>Before the vote.</p><p>After the vote.</p></td></tr></table>"""
+    assert md(html).startswith("<table>\n")
