@@ -3,13 +3,16 @@
 Pages lay out columns, sidebars and story lists with tables, and put paragraphs,
 lists and further tables in their cells; a pipe table cannot hold those cells, and
 compact HTML of them is not what a clip reader wants. Such a *layout* table is read
-as its cells' blocks in reading order. A *data* table (a header row or ``th`` cells,
-a caption, a grid of short cells, numbers; an infobox's key/value rows) stays a
-table: its cells' blocks are joined on one line (``"; "``), and a cell spanning
-several rows is placed in each of them (see ``grid``).
+as everything in it in reading order (rows and cells as plain boxes). A *data* table
+(a header row or ``th`` cells, a caption, a grid of short cells, numbers; an infobox's
+key/value rows) stays a table: its cells' blocks are joined on one line (``"; "``), and
+a cell spanning several rows is placed in each of them (``text_grid``). HTML is left
+only for what Markdown cannot say: a grid or a code block inside a data cell, and one
+row of prose columns side by side (no sure reading order; the Readability corpus's
+expected articles keep those as tables, so structure would drop).
 
-Only tables that ``tables.pipe_table_fits`` refuses are tested here: the others are
-already clean pipe tables and keep the output they had.
+Only tables that ``tables.pipe_table_fits`` refuses, and single-cell frames, are
+tested here: the others are already clean pipe tables and keep the output they had.
 """
 
 from __future__ import annotations

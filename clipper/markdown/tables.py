@@ -1,8 +1,10 @@
 """Tables: which ones a pipe table can hold, and compact HTML for the others.
 
-A pipe table cannot hold row spans, nested tables or block content in cells;
-CommonMark, Obsidian and Qt all render raw HTML blocks, so those tables keep their
-structure as compact HTML with only meaningful tags and attributes
+A pipe table cannot hold row spans, nested tables or block content in cells as they
+stand; ``tablekind`` tells what such a table is (layout: its blocks; data: a pipe table
+with joined cells). The few that Markdown cannot say (a grid or a code block in a data
+cell, one row of prose columns) keep their structure, since CommonMark, Obsidian and Qt
+all render raw HTML blocks, as compact HTML with only meaningful tags and attributes
 (``colspan``/``rowspan``, ``href``, ``src``, ``alt``) and no blank line that would
 end the block early. (A ``<pre>`` with links does the same: ``code.pre_html``.)
 """
