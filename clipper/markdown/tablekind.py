@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from clipper.htmltree import text_of
-from clipper.markdown.tables import cell_span
+from clipper.markdown.tables import cell_span, table_cells
 
 __all__ = ["Slot", "grid", "join_lines", "key_value", "table_kind", "text_grid"]
 
@@ -140,10 +140,11 @@ def _layout(table: etree._Element, cells: list[list[etree._Element]],
 
 def _grid_or_code(cells: list[list[etree._Element]]) -> bool:
     """A data table holding a code block (its lines cannot be joined on one line) or a
-    table of its own (a grid in a cell) stays HTML: Markdown cannot say either."""
+    table of its own (a grid in a cell) stays HTML: Markdown cannot say either. A table
+    of one row in a cell (a bar picture beside its figure) is only a line: joined."""
     for row in cells:
         for c in row:
-            if any(True for _ in c.iter("table")):
+            if any(len(table_cells(t)) > 1 for t in c.iter("table")):
                 return True
             if any("\n" in text_of(pre).strip() for pre in c.iter("pre")):
                 return True

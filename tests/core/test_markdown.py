@@ -218,7 +218,8 @@ def test_colspan_fills_the_spanned_columns() -> None:
 
 
 @pytest.mark.parametrize("cell", [
-    "<td><table><tr><td>nested</td><td>grid</td></tr></table></td>",
+    "<td><table><tr><td>nested</td><td>grid</td></tr><tr><td>of</td><td>two rows</td></tr>"
+    "</table></td>",
     "<td><pre>code\n  block</pre></td>",
 ])
 def test_data_tables_markdown_cannot_say_stay_clean_html(cell: str) -> None:

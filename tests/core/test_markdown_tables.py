@@ -180,3 +180,15 @@ def test_one_row_of_prose_columns_stays_html() -> None:
     html = f"""<table><tr><td><p>{STORY}</p><p>{STORY}</p></td>
     <td><p>Before the vote.</p><p>After the vote.</p></td></tr></table>"""
     assert md(html).startswith("<table>\n")
+
+
+def test_a_one_row_table_in_a_data_cell_is_joined_on_its_line() -> None:
+    html = """<table><tr><th>Combat rating</th></tr>
+    <tr><td><table><tr><td><img src="/bars/f22.gif" alt="F-22"></td><td>91%</td></tr>
+    </table></td></tr>
+    <tr><td><table><tr><td><img src="/bars/typhoon.gif" alt="Typhoon"></td><td>82%</td></tr>
+    </table></td></tr></table>"""
+    out = md(html)
+    assert "<table" not in out
+    assert "| ![F-22](https://example.com/bars/f22.gif); 91% |" in out
+    assert "| ![Typhoon](https://example.com/bars/typhoon.gif); 82% |" in out
