@@ -97,6 +97,9 @@ def _callout_names(kind: str) -> set[str]:
     return {kind, *(name for name, k in TYPES.items() if k == kind)}
 
 
+_BLANK_CELL = re.compile(r"(?<=\|)  (?=\|)")
+"""A blank pipe-table cell, written "| |" (runs of them too: "| | |")."""
+
 _QUOTE_MARKS = frozenset('"\'“”„‘’‚«»‹›「」『』')
 """Marks a ``<q>``'s text may already hold: the page's stylesheet hides the browser's pair."""
 
@@ -500,7 +503,7 @@ class _Writer:
         delim = [aligns[i] if i < len(aligns) else "---" for i in range(width)]
         lines = ["| " + " | ".join(grid[0]) + " |", "| " + " | ".join(delim) + " |"]
         lines.extend("| " + " | ".join(r) + " |" for r in grid[1:])
-        return "\n".join(line.replace("|  |", "| |") for line in lines)
+        return "\n".join(_BLANK_CELL.sub(" ", line) for line in lines)
 
     def cell(self, cell: etree._Element, sep: str = "<br/>") -> str:
         para = Paragraph()

@@ -192,3 +192,10 @@ def test_a_one_row_table_in_a_data_cell_is_joined_on_its_line() -> None:
     assert "<table" not in out
     assert "| ![F-22](https://example.com/bars/f22.gif); 91% |" in out
     assert "| ![Typhoon](https://example.com/bars/typhoon.gif); 82% |" in out
+
+
+def test_blank_cells_are_written_alike() -> None:
+    out = md("<table><tr><th colspan='4'>Week</th></tr>"
+             "<tr><td>Mo</td><td></td><td></td><td>Th</td></tr></table>")
+    assert out.splitlines()[0] == "| Week | | | |"
+    assert out.splitlines()[2] == "| Mo | | | Th |"
