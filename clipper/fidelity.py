@@ -208,8 +208,14 @@ def media_dropped(el: _Element) -> None:
 
 _TEXTS: dict[tuple[str, str], tuple[str, str]] = {
     ("table", "html"): (
-        "A table is kept as HTML: a Markdown table cannot hold its merged cells or blocks.",
-        "{n} tables are kept as HTML: a Markdown table cannot hold their merged cells or blocks.",
+        "A table is kept as HTML: a Markdown table cannot hold the code blocks in its cells.",
+        "{n} tables are kept as HTML: a Markdown table cannot hold the code blocks in their cells.",
+    ),
+    ("table", "rows"): (
+        "A table's cells spanning several rows are repeated in each row when short, else left"
+        " blank below their first row.",
+        "{n} tables have cells spanning several rows repeated in each row when short, else left"
+        " blank below their first row.",
     ),
     ("table", "split"): (
         "A table's cells spanning several columns are split into empty cells.",

@@ -1,8 +1,10 @@
 """Tables: which ones a pipe table can hold, and compact HTML for the others.
 
-A pipe table cannot hold row spans, nested tables or block content in cells;
-CommonMark, Obsidian and Qt all render raw HTML blocks, so those tables keep their
-structure as compact HTML with only meaningful tags and attributes
+A pipe table cannot hold row spans, nested tables or block content in cells as they
+stand; ``tablekind`` tells what such a table is (layout: its blocks; data: a pipe table
+with joined cells). The few that Markdown cannot say (a grid or a code block in a data
+cell, one row of prose columns) keep their structure, since CommonMark, Obsidian and Qt
+all render raw HTML blocks, as compact HTML with only meaningful tags and attributes
 (``colspan``/``rowspan``, ``href``, ``src``, ``alt``) and no blank line that would
 end the block early. (A ``<pre>`` with links does the same: ``code.pre_html``.)
 """
@@ -11,15 +13,15 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
 from clipper.markdown.marks import FNREF_ATTR, MATH_ATTR
 from clipper.safetext import sanitize_line
 
-__all__ = ["cell_align", "cell_span", "layout_table", "pipe_table_fits", "table_html",
-           "table_rows"]
+__all__ = ["cell_align", "cell_span", "layout_table", "pipe_table_fits", "table_cells",
+           "table_html", "table_rows"]
 
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\n\r\f\v\u00a0\u202f\u2007]+")
@@ -44,6 +46,34 @@ def table_rows(table: etree._Element) -> tuple[list[etree._Element], etree._Elem
         elif tag == "caption" and caption is None:
             caption = child
     return rows, caption
+
+
+def table_cells(table: etree._Element) -> list[list[etree._Element]]:
+    """Each row's cells. Cells a page left outside any row (``<table><td>``, shown by
+    browsers as a row of their own) make one row per run of them."""
+    cells: list[list[etree._Element]] = []
+    stray: list[etree._Element] | None = None
+    for child in _row_level(table):
+        if child.tag == "tr":
+            cells.append([c for c in child if c.tag in ("td", "th")])
+            stray = None
+        elif child.tag in ("td", "th"):
+            if stray is None:
+                stray = []
+                cells.append(stray)
+            stray.append(child)
+        else:
+            stray = None
+    return [r for r in cells if r]
+
+
+def _row_level(table: etree._Element) -> Iterator[etree._Element]:
+    for child in table:
+        if child.tag in ("thead", "tbody", "tfoot"):
+            yield from child
+            yield child  # a group ends a run of stray cells
+        else:
+            yield child
 
 
 def cell_span(cell: etree._Element, attr: str) -> int:

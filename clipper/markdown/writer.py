@@ -39,11 +39,13 @@ from clipper.markdown.footnotes import take_footnotes
 from clipper.markdown.marks import FNREF_ATTR, MATH_ATTR
 from clipper.markdown.paragraph import Paragraph
 from clipper.markdown.prepare import prepare_fragment
+from clipper.markdown.tablekind import join_lines, table_kind, text_grid
 from clipper.markdown.tables import (
     cell_align,
     cell_span,
     layout_table,
     pipe_table_fits,
+    table_cells,
     table_html,
     table_rows,
 )
@@ -94,6 +96,9 @@ def _callout_names(kind: str) -> set[str]:
     """What a box's title says when it only repeats its type ("Note", "Warning", "Tip")."""
     return {kind, *(name for name, k in TYPES.items() if k == kind)}
 
+
+_BLANK_CELL = re.compile(r"(?<=\|)  (?=\|)")
+"""A blank pipe-table cell, written "| |" (runs of them too: "| | |")."""
 
 _QUOTE_MARKS = frozenset('"\'“”„‘’‚«»‹›「」『』')
 """Marks a ``<q>``'s text may already hold: the page's stylesheet hides the browser's pair."""
@@ -243,6 +248,7 @@ class _Writer:
                 else:
                     self.block(item, blocks) if self.is_block(item) else self._inline_block(
                         item, blocks)
+            self._stray_text(item.tail, blocks)  # "<li>…</li> text <li>": not lost
             if blocks:
                 rendered.append((max(0, min(number, 999_999_999)), blocks))
             number += step
@@ -267,6 +273,12 @@ class _Writer:
             texts.append("\n".join([f"{marker} {lines[0]}"]
                                    + [pad + line if line else "" for line in lines[1:]]))
         out.append((kind, ("\n" if tight else "\n\n").join(texts)))
+
+    def _stray_text(self, raw: str | None, out: list[Block]) -> None:
+        if raw and raw.strip():
+            para = Paragraph()
+            self.text(raw, para)
+            out.extend(("p", p) for p in para.paragraphs())
 
     def _inline_block(self, el: etree._Element, out: list[Block]) -> None:
         para = Paragraph()
@@ -442,20 +454,17 @@ class _Writer:
     # ----------------------------------------------------------------- tables
 
     def table_block(self, el: etree._Element, out: list[Block]) -> None:
-        rows, caption = table_rows(el)
-        cells = [[c for c in tr if c.tag in ("td", "th")] for tr in rows]
-        cells = [r for r in cells if r]
+        caption = table_rows(el)[1]
+        cells = table_cells(el)
         if not cells:
             self.blocks(el, out)
             return
-        if layout_table(cells):
-            if caption is not None:
-                self._inline_block(caption, out)
-            for row in cells:
-                for cell in row:
-                    self.blocks(cell, out)
+        fits = pipe_table_fits(el, cells) and not layout_table(cells)
+        kind = "pipe" if fits else table_kind(el, cells)
+        if kind == "layout":  # everything in it in order, rows and cells as plain boxes
+            self.blocks(el, out)
             return
-        if not pipe_table_fits(el, cells):
+        if kind == "html":
             html = table_html(el, self.address)
             if html:
                 fidelity.note("table", "html")
@@ -471,27 +480,32 @@ class _Writer:
             text = para.one_line()
             if text:
                 out.append(("p", escape_line_start(text)))
-        grid: list[list[str]] = []
-        for row in cells:
-            line: list[str] = []
-            for cell in row:
-                line.append(self.cell(cell))
-                line.extend([""] * (min(cell_span(cell, "colspan"), 50) - 1))
-            grid.append(line)
+        table = self.pipe_table(cells, fits)
+        if table:
+            out.append(("table", table))
+
+    def pipe_table(self, cells: list[list[etree._Element]], fits: bool) -> str:
+        """Cells a pipe table cannot hold as they stand (``fits`` False) have their blocks
+        joined on one line and their row spans placed in each row (``tablekind``)."""
+        texts = {c: self.cell(c) if fits else join_lines(self.cell(c, "\n"))
+                 for row in cells for c in row}
+        grid = text_grid(cells, texts, keep_blank_rows=fits)
         width = max(len(r) for r in grid)
         if not any(any(c for c in r) for r in grid):
-            return
+            return ""
         if any(cell_span(c, "colspan") > 1 for row in cells for c in row):
             fidelity.note("table", "split")
+        if any(cell_span(c, "rowspan") > 1 for row in cells for c in row):
+            fidelity.note("table", "rows")
         for r in grid:
             r.extend([""] * (width - len(r)))
         aligns = [cell_align(c) for c in cells[0]]
         delim = [aligns[i] if i < len(aligns) else "---" for i in range(width)]
         lines = ["| " + " | ".join(grid[0]) + " |", "| " + " | ".join(delim) + " |"]
         lines.extend("| " + " | ".join(r) + " |" for r in grid[1:])
-        out.append(("table", "\n".join(line.replace("|  |", "| |") for line in lines)))
+        return "\n".join(_BLANK_CELL.sub(" ", line) for line in lines)
 
-    def cell(self, cell: etree._Element) -> str:
+    def cell(self, cell: etree._Element, sep: str = "<br/>") -> str:
         para = Paragraph()
         was = self.table, self.flat
         self.table = self.flat = True
@@ -499,8 +513,7 @@ class _Writer:
             self.inline_children(cell, para)
         finally:
             self.table, self.flat = was
-        text = para.one_line(sep="<br/>")
-        return text
+        return para.one_line(sep=sep)
 
     # ----------------------------------------------------------------- inline
 

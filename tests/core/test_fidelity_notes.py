@@ -43,9 +43,14 @@ def test_a_plain_article_has_no_notes() -> None:
     )
 
 
-def test_a_table_kept_as_html_or_split() -> None:
+CODE_TABLE = ("<table><tr><th>Code</th><th>Says</th></tr>"
+              "<tr><td><pre>a = 1\nb = 2</pre></td><td>two lines</td></tr></table>")
+
+
+def test_a_table_kept_as_html_merged_or_split() -> None:
+    assert kinds(page(CODE_TABLE))["table"].startswith("A table is kept as HTML")
     merged = "<table><tr><td rowspan='2'>a</td><td>b</td></tr><tr><td>c</td></tr></table>"
-    assert kinds(page(merged))["table"].startswith("A table is kept as HTML")
+    assert kinds(page(merged))["table"].startswith("A table's cells spanning several rows")
     wide = (
         "<table><tr><th colspan='2'>Both</th></tr><tr><td>1</td><td>2</td></tr>"
         "<tr><td>3</td><td>4</td></tr></table>"
@@ -91,13 +96,10 @@ def test_media_posts_and_math() -> None:
 
 
 def test_counts_are_said_once_per_kind() -> None:
-    tables = "".join(
-        f"<table><tr><td rowspan='2'>{i}</td><td>b</td></tr><tr><td>c</td></tr></table>\n"
-        for i in range(3)
-    )
+    tables = "".join(CODE_TABLE.replace("two lines", f"line {i}") + "\n" for i in range(3))
     notes = [n for n in extract(page(tables), "https://news.example/a").notes if n.kind == "table"]
     assert [n.text for n in notes] == [
-        "3 tables are kept as HTML: a Markdown table cannot hold their merged cells or blocks."
+        "3 tables are kept as HTML: a Markdown table cannot hold the code blocks in their cells."
     ]
 
 
@@ -128,13 +130,13 @@ def test_notes_outside_an_extraction_cost_nothing_and_say_nothing() -> None:
 
 def test_the_callout_is_obsidians() -> None:
     notes = extract(
-        page("<table><tr><td rowspan='2'>a</td><td>b</td></tr><tr><td>c</td></tr></table>"),
+        page(CODE_TABLE),
         "https://news.example/a",
     ).notes
     assert callout(notes) == (
         "> [!info]- What this clip leaves out\n"
-        "> - A table is kept as HTML: a Markdown table cannot hold its "
-        "merged cells or blocks.\n"
+        "> - A table is kept as HTML: a Markdown table cannot hold the code blocks in its "
+        "cells.\n"
     )
     assert callout([]) == ""
 

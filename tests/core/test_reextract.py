@@ -199,7 +199,8 @@ def test_the_callout_setting_writes_the_notes_at_the_end(tmp_path: Path, http_se
     library = tmp_path / "library"
     page = article_page("With a table").replace(
         "</article>",
-        "<table><tr><td rowspan='2'>a</td><td>b</td></tr><tr><td>c</td></tr>"
+        "<table><tr><th>Code</th><th>Says</th></tr>"
+        "<tr><td><pre>a = 1\nb = 2</pre></td><td>x</td></tr>"
         "</table><p><img src='https://images.invalid/x.png' width='300' height='200'></p>"
         "</article>",
     )

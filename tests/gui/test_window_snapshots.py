@@ -292,7 +292,8 @@ def test_what_the_markdown_leaves_out_is_said_next_to_the_article(
     page.write_text(
         article_page("Harbour tables").replace(
             "</article>",
-            "\n<table><tr><td rowspan='2'>a</td><td>b</td></tr><tr><td>c</td></tr>"
+            "\n<table><tr><th>Code</th><th>Says</th></tr>"
+            "<tr><td><pre>a = 1\nb = 2</pre></td><td>x</td></tr>"
             "</table>\n<iframe src='https://www.youtube.com/embed/x'></iframe>\n<p>"
             + "The pier will reopen in May after the repairs are done. " * 8
             + "</p>\n</article>",
