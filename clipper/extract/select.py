@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from clipper.extract import droplog
 from clipper.extract.clean import is_phrasing
+from clipper.extract.climb import adds_link_lists
 from clipper.extract.consent import is_consent_notice
 from clipper.extract.context import ExtractionContext
 from clipper.extract.layout import into_cell
@@ -289,7 +290,8 @@ def _climb(
         if scores[parent] < threshold:
             break
         if scores[parent] > last:
-            best = parent
+            if not adds_link_lists(parent, best):  # not the article beside teaser lists
+                best = parent
             break
         last = scores[parent]
         parent = parent.getparent()
