@@ -46,3 +46,19 @@ def adds_link_lists(parent: HtmlElement, best: HtmlElement) -> bool:
         return False
     return linked >= LINKS_SHARE * added
 
+
+
+def _signature(el: HtmlElement) -> tuple[object, str, str, str]:
+    return el.getparent(), el.tag, el.get("class") or "", el.get("id") or ""
+
+
+def repeated_others(best: HtmlElement, candidates: list[HtmlElement]) -> set[HtmlElement]:
+    """The ``candidates`` that repeat one another's tag, class and id beside each other
+    (in one parent), but not ``best``'s: the cards of a carousel or a teaser list beside
+    the article, not parts of it."""
+    seen: dict[tuple[object, str, str, str], int] = {}
+    for el in candidates:
+        seen[_signature(el)] = seen.get(_signature(el), 0) + 1
+    own = _signature(best)[1:]
+    return {el for el in candidates
+            if _signature(el)[1:] != own and seen[_signature(el)] > 1}

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from clipper.extract import droplog
 from clipper.extract.between import with_blocks_between
 from clipper.extract.clean import is_phrasing
-from clipper.extract.climb import adds_link_lists
+from clipper.extract.climb import adds_link_lists, repeated_others
 from clipper.extract.consent import is_consent_notice
 from clipper.extract.context import ExtractionContext
 from clipper.extract.layout import into_cell
@@ -268,8 +268,10 @@ def _climb(
         return wrapper, scores
     best = top[0]
     # Rivals scoring close to the best that share an ancestor: the article is that ancestor.
+    cards = repeated_others(best, top[1:])  # a carousel's cards are no parts of it
     rivals = [
         _ancestors(c) for c in top[1:] if scores[best] and scores[c] / scores[best] >= 0.75
+        and c not in cards
     ]
     if len(rivals) >= 3:
         parent = best.getparent()
