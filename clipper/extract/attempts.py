@@ -58,9 +58,9 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
         return attempts[0]  # another block, merely a little longer
     if strict_wins(attempts[0], chosen[2]):
         return attempts[0] if _strict_kept(page, attempts[0][2], chosen[2]) else chosen
-    if strict_wins(attempts[0], chosen[2], MIN_HELD_ARTICLE) and \
-            _strict_kept(page, attempts[0][2], chosen[2], apart=True):
-        return attempts[0]  # a post of a few lines beside a sidebar or above its replies
+    if strict_wins(attempts[0], chosen[2], MIN_HELD_ARTICLE) and _is_worded(attempts[0]) \
+            and _strict_kept(page, attempts[0][2], chosen[2], apart=True):
+        return attempts[0]  # a post of a few lines (not a menu) beside a sidebar or its replies
     if attempts[0][0] >= MIN_HELD_ARTICLE and adds_little_prose(attempts[0][2], chosen[2]):
         return attempts[0]  # the same post with the page around it
     return chosen
@@ -73,8 +73,12 @@ link lists survive): it is kept only when every attempt is."""
 
 def _worded(attempts: list[Attempt]) -> list[Attempt]:
     """The attempts whose text is not mostly links, or all when none is."""
-    worded = [a for a in attempts if a[0] and link_density(a[2], None, a[0]) <= MAX_LINKS]
+    worded = [a for a in attempts if _is_worded(a)]
     return worded or attempts
+
+
+def _is_worded(attempt: Attempt) -> bool:
+    return bool(attempt[0]) and link_density(attempt[2], None, attempt[0]) <= MAX_LINKS
 
 
 def _words(el: HtmlElement) -> set[str]:

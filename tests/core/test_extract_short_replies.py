@@ -87,6 +87,15 @@ def test_a_two_sentence_post_is_kept_over_a_long_reply_under_it() -> None:
     above = lxml.html.fromstring(
         f'<div><div class="comments"><p>{REPLY}</p></div><p>{POST}</p></div>')
     assert kept_attempt(attempts, True, above)[2] is reply
+    # a menu above a forum's posts (named as comments) is no post of a few lines
+    topics = "".join(f'<li><a href="/forum/{i}">Topic number {i}</a></li>' for i in range(12))
+    menu = lxml.html.fromstring(f"<div><ul>{topics}</ul></div>")
+    forum = lxml.html.fromstring(
+        f'<div><ul>{topics}</ul><div class="comments"><p>{REPLY}</p></div></div>')
+    links = len(menu.text_content())
+    assert links > 100
+    menu_first = [(links, 0, menu), (len(REPLY), -1, reply)]
+    assert kept_attempt(menu_first, True, forum)[2] is reply
 
 
 def test_a_two_sentence_post_is_kept_over_a_long_text_widget_beside_it() -> None:
