@@ -22,7 +22,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from clipper.extract.short import adds_little_prose, placed_in_furniture
+from clipper.extract.short import adds_little_prose, placed_apart, placed_in_furniture
 from clipper.extract.text import link_density
 
 __all__ = ["MIN_SHORT_ARTICLE", "kept_attempt", "strict_wins"]
@@ -58,6 +58,9 @@ def kept_attempt(attempts: list[Attempt], enough: bool,
         return attempts[0]  # another block, merely a little longer
     if strict_wins(attempts[0], chosen[2]):
         return attempts[0] if _strict_kept(page, attempts[0][2], chosen[2]) else chosen
+    if strict_wins(attempts[0], chosen[2], MIN_HELD_ARTICLE) and _is_worded(attempts[0]) \
+            and _strict_kept(page, attempts[0][2], chosen[2], apart=True):
+        return attempts[0]  # a post of a few lines (not a menu) beside a sidebar or its replies
     if attempts[0][0] >= MIN_HELD_ARTICLE and adds_little_prose(attempts[0][2], chosen[2]):
         return attempts[0]  # the same post with the page around it
     return chosen
@@ -70,8 +73,12 @@ link lists survive): it is kept only when every attempt is."""
 
 def _worded(attempts: list[Attempt]) -> list[Attempt]:
     """The attempts whose text is not mostly links, or all when none is."""
-    worded = [a for a in attempts if a[0] and link_density(a[2], None, a[0]) <= MAX_LINKS]
+    worded = [a for a in attempts if _is_worded(a)]
     return worded or attempts
+
+
+def _is_worded(attempt: Attempt) -> bool:
+    return bool(attempt[0]) and link_density(attempt[2], None, attempt[0]) <= MAX_LINKS
 
 
 def _words(el: HtmlElement) -> set[str]:
@@ -113,13 +120,18 @@ def _start(text: str, article: HtmlElement) -> int:
     return found
 
 
-def _strict_kept(page: HtmlElement, strict: HtmlElement, looser: HtmlElement) -> bool:
+def _strict_kept(page: HtmlElement, strict: HtmlElement, looser: HtmlElement,
+                 apart: bool = False) -> bool:
     """The strict article starts before the looser block in the page: a post comes before
     its comments and, in the source, before the sidebar; a blurb after it (a footer, an
     "about us" box) is not the post. Nor is a block in a sidebar the post is not in (a
-    profile in a left sidebar), wherever it stands (``short.placed_in_furniture``)."""
+    profile in a left sidebar), wherever it stands (``short.placed_in_furniture``).
+    ``apart`` (a strict article under 250 characters): only the sidebar or a comment thread
+    below the post tells (``short.placed_apart``), not the order alone."""
     text = "".join(page.text_content().split())
     first, other = _start(text, strict), _start(text, looser)
     if first < 0 or other < 0:
         return False
+    if apart:
+        return placed_apart(page, other, first)
     return first < other or placed_in_furniture(page, other, first)

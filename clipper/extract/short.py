@@ -29,7 +29,7 @@ from clipper.extract.patterns import has_any
 from clipper.extract.text import link_density
 
 __all__ = ["MIN_ARTICLE_CHARS", "adds_little_prose", "element_at", "is_whole_article",
-           "placed_in_furniture"]
+           "placed_apart", "placed_in_furniture"]
 
 
 def element_at(page: HtmlElement, position: int) -> HtmlElement | None:
@@ -58,6 +58,25 @@ def placed_in_furniture(page: HtmlElement, position: int, article: int) -> bool:
     if el is None or post is None or any(_part(e) for e in (post, *post.iterancestors())):
         return False
     return any(_part(e) and post not in e.iter() for e in (el, *el.iterancestors()))
+
+
+def placed_apart(page: HtmlElement, position: int, article: int) -> bool:
+    """The block starting at ``position``, after the article starting at ``article``, sits
+    in the page's furniture (``placed_in_furniture``) or in a comment thread that does not
+    hold the article: the sidebar beside a post of a few lines, or the replies under it."""
+    if article >= position:
+        return False
+    if placed_in_furniture(page, position, article):
+        return True
+    el, post = element_at(page, position), element_at(page, article)
+    if el is None or post is None:
+        return False
+    return any(_discussion(e) and post not in e.iter() for e in (el, *el.iterancestors()))
+
+
+def _discussion(el: HtmlElement) -> bool:
+    return el.tag not in _NOT_PARTS and \
+        has_any(f"{el.get('class') or ''} {el.get('id') or ''}".lower(), _DISCUSSION)
 
 
 _NOT_PARTS = frozenset(("body", "html", "h1", "h2", "h3", "h4", "h5", "h6"))
