@@ -549,9 +549,10 @@ def drop_share_and_home_links(root: HtmlElement, page_url: str | None) -> None:
             continue
         href = (a.get("href") or "").strip()
         if SHARE_URL.match(href) or (
-                home and site_host(href) == home and urlsplit(href).path in ("", "/")
-                and not inner_text(a) and next(a.iter("img", "svg", "picture"), None) is not None
-                and not _TEXT_BEFORE(a)):
+                # a picture without text first: few links hold one, each address costs a parse
+                home and next(a.iter("img", "svg", "picture"), None) is not None
+                and not inner_text(a) and site_host(href) == home
+                and urlsplit(href).path in ("", "/") and not _TEXT_BEFORE(a)):
             _drop(a, "share buttons" if SHARE_URL.match(href) else "site logo")
 
 
