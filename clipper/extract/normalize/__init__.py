@@ -15,6 +15,7 @@ rules in ``images``, ``links`` and ``math``.
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from lxml import etree
@@ -62,6 +63,10 @@ _MAYBE_MATH = frozenset(("span", "div"))
 """Where KaTeX and MathJax renderings (and the TeX they keep in attributes) live."""
 _BOXES = frozenset(("span", "div", "nobr"))
 _VOID_PARSED_AS_CONTAINERS = frozenset(("wbr", "source", "track", "embed", "keygen"))
+_MATHY = re.compile("ath|atex|quation|ormula|mjx", re.I)
+"""In the class of a ``span``, ``div`` or ``nobr`` that may be math (``is_math_source``) or
+MathJax's drawing of it (``is_mathjax_rendering``, "MathJax…" or "MJX…"): one search rules
+out the others, the most common elements of a page."""
 _WALKED = tuple(sorted(_BOXES | _VOID_PARSED_AS_CONTAINERS | MATH_SOURCE_TAGS
                        | set(MEDIA_URL_ATTRS) | {"script", "a", "img", "amp-img", "noscript"}))
 """The tags the walk does anything with, found by lxml in C (a page's paragraphs, list items,
@@ -128,8 +133,10 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
     anchors: list[etree._Element] = []
     for el in elements:
         tag = el.tag
-        if tag in _BOXES and not el.get("class"):
-            continue  # most spans and divs: no class, so neither math nor MathJax's drawing
+        if tag in _BOXES:
+            names = el.get("class")
+            if not names or _MATHY.search(names) is None:
+                continue  # most spans and divs: neither math nor MathJax's drawing
         if tag in _VOID_PARSED_AS_CONTAINERS:
             _unnest_void(el)
         if tag == "script":
