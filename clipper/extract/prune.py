@@ -52,7 +52,7 @@ from clipper.extract.patterns import (
 )
 from clipper.extract.related import linked_items
 from clipper.extract.score import Flags, class_weight, negative_words
-from clipper.extract.short import is_whole_article
+from clipper.extract.short import MIN_ARTICLE_CHARS, is_whole_article
 from clipper.extract.text import (
     class_and_id,
     inner_text,
@@ -153,6 +153,18 @@ class _Context:
             self.in_figure.update(figure.iterdescendants())
         self._lengths: dict[HtmlElement, int] = {}
         self.vocabulary = template_vocabulary(root) if vocabulary is None else vocabulary
+        self._root, self._floor = root, -1
+        """At least the root's text length (-1: not measured): a removal takes at most its
+        own characters and a space from it, so a long article stays long unmeasured."""
+
+    def may_be_short(self, root: HtmlElement) -> bool:
+        """``root``'s text may be shorter than ``MIN_ARTICLE_CHARS`` (or is another root):
+        only then can ``is_whole_article`` find a whole article in it."""
+        if root is not self._root:
+            return True
+        if self._floor < 0:
+            self._floor = self.length(root)
+        return self._floor < MIN_ARTICLE_CHARS
 
     def length(self, el: HtmlElement) -> int:
         n = self._lengths.get(el)
@@ -169,6 +181,8 @@ class _Context:
     def remove(self, el: HtmlElement, reason: str) -> None:
         if droplog.protected(el):
             return
+        if self._floor >= 0:
+            self._floor -= len(el.text_content()) + 1
         parent = el.getparent()
         while parent is not None:
             self._lengths.pop(parent, None)
@@ -298,7 +312,8 @@ def clean_conditionally(root: HtmlElement, tag: str, ctx: _Context) -> None:
         return
     # Innermost first (reverse document order), as Readability walks its node list backwards.
     for node in reversed(list(root.iter(tag))):
-        if node is root or node.getparent() is None or is_whole_article(node, root, ctx.length):
+        if node is root or node.getparent() is None or (
+                ctx.may_be_short(root) and is_whole_article(node, root, ctx.length)):
             continue
         if _should_remove(node, tag, ctx) and not holds_notes(node):
             ctx.remove(node, _conditional_reason(node, tag, ctx))
