@@ -578,6 +578,12 @@ def _ends_with(text: str, label: str) -> bool:
     return text.rstrip(" .…»›→>)]").endswith(label.rstrip(" .…»›→>)]"))
 
 
+_SMALL_TEXT_BLOCKS = ElementsXPath(
+    "descendant::*[" + " or ".join(f"self::{tag}" for tag in _TEXT_BLOCKS)
+    + "][string-length(normalize-space(.)) <= 200]")
+"""The text blocks under the root of 200 characters or less (whitespace collapsed)."""
+
+
 def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
     """Drop small blocks whose words are page furniture.
 
@@ -585,8 +591,10 @@ def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
     taxonomy lines ("Tags: a, b"), teasers ("Read more: <link>"), and boxes headed
     "Related posts" / "Mehr zum Thema" with the link list under the heading.
     """
-    for node in list(root.iter(*_TEXT_BLOCKS)):
-        if node is root or node.getparent() is None or text_length(node) > 200:
+    # measured up front, in C: a block still in the tree when its turn comes has lost none
+    # of its text (drops take a block before its descendants, or the blocks after it)
+    for node in _SMALL_TEXT_BLOCKS(root):
+        if node.getparent() is None:
             continue
         text = inner_text(node)
         if not text:
