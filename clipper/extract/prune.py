@@ -578,10 +578,11 @@ def _ends_with(text: str, label: str) -> bool:
     return text.rstrip(" .…»›→>)]").endswith(label.rstrip(" .…»›→>)]"))
 
 
-_SMALL_TEXT_BLOCKS = ElementsXPath(
-    "descendant::*[" + " or ".join(f"self::{tag}" for tag in _TEXT_BLOCKS)
-    + "][string-length(normalize-space(.)) <= 200]")
-"""The text blocks under the root of 200 characters or less (whitespace collapsed)."""
+_SMALL = ElementsXPath("descendant::*[string-length(normalize-space(.)) <= 200]")
+"""The elements under the root of 200 characters or less (whitespace collapsed); the tags
+are told apart in Python (a chain of ``self::p or self::div…`` costs more than the
+measuring)."""
+_TEXT_BLOCK_TAGS = frozenset(_TEXT_BLOCKS)
 
 
 def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
@@ -593,8 +594,8 @@ def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
     """
     # measured up front, in C: a block still in the tree when its turn comes has lost none
     # of its text (drops take a block before its descendants, or the blocks after it)
-    for node in _SMALL_TEXT_BLOCKS(root):
-        if node.getparent() is None:
+    for node in _SMALL(root):
+        if node.tag not in _TEXT_BLOCK_TAGS or node.getparent() is None:
             continue
         text = inner_text(node)
         if not text:
