@@ -16,7 +16,6 @@ rules in ``images``, ``links`` and ``math``.
 from __future__ import annotations
 
 import re
-from typing import Any, cast
 
 from lxml import etree
 
@@ -36,7 +35,7 @@ from clipper.extract.normalize.math import (
     is_mathjax_rendering,
 )
 from clipper.htmltree import remove_keep_tail
-from clipper.markdown.footnotes import mark_footnotes
+from clipper.markdown.footnotes import mark_footnotes, targets
 from clipper.markdown.marks import MATH_ATTR
 from clipper.urls import absolute_url
 
@@ -71,19 +70,6 @@ _WALKED = tuple(sorted(_BOXES | _VOID_PARSED_AS_CONTAINERS | MATH_SOURCE_TAGS
                        | set(MEDIA_URL_ATTRS) | {"script", "a", "img", "amp-img", "noscript"}))
 """The tags the walk does anything with, found by lxml in C (a page's paragraphs, list items,
 table cells and head elements never reach Python)."""
-_NAMES = etree.XPath("descendant-or-self::*/@id | descendant-or-self::a/@name")
-"""The targets of ``#fragment`` links, in document order (each value knows its element)."""
-
-
-def _targets(doc: etree._Element) -> dict[str, etree._Element]:
-    """Every ``id`` and ``<a name>`` of ``doc`` -> the first element that has it."""
-    ids: dict[str, etree._Element] = {}
-    for value in cast("list[Any]", _NAMES(doc)):  # lxml's "smart strings"
-        if value and value not in ids:
-            ids[str(value)] = value.getparent()
-    return ids
-
-
 def _unnest_void(el: etree._Element) -> None:
     """Move content out of an HTML5 void element that libxml2 parsed as a container.
 
@@ -123,7 +109,7 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
         local, base_url = local or base_url, None
     base = document_base(doc, base_url)
     page = page_key(base_url)
-    ids = _targets(doc)  # before the walk changes the page (a math source replaced)
+    ids = targets(doc)  # before the walk changes the page (a math source replaced)
     elements = list(doc.iter(*_WALKED))
     pictures = list(doc.iter("picture"))
     has_tex_scripts = False
