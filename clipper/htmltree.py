@@ -42,6 +42,10 @@ class NumberXPath:
         return self._xpath(el)  # type: ignore[return-value]
 
 
+_CLASSES = etree.XPath("descendant::*/@class")
+_CLASSES_WITH_ROOT = etree.XPath("descendant-or-self::*/@class")
+
+
 def class_matches(root: etree._Element, pattern: re.Pattern[str], *, with_root: bool = False,
                   ) -> list[lxml_html.HtmlElement]:
     """The elements under ``root`` (and ``root`` itself ``with_root``) whose ``class``
@@ -50,14 +54,12 @@ def class_matches(root: etree._Element, pattern: re.Pattern[str], *, with_root: 
     With ``pattern`` an alternation of plain words (``a|b``) this is the XPath
     ``.//*[@class][contains(@class, 'a') or contains(@class, 'b')]``, about twice as fast
     on a page: libxml2 copies the class string once per ``contains()`` of every element.
+    The class values are read by one XPath (each knows its element), so Python sees only
+    the elements that have a class, not every element of the page.
     """
-    elements = root.iter(etree.Element) if with_root else root.iterdescendants(etree.Element)
-    found: list[lxml_html.HtmlElement] = []
-    for el in elements:
-        names = el.get("class")
-        if names is not None and pattern.search(names):
-            found.append(el)
-    return found
+    values = (_CLASSES_WITH_ROOT if with_root else _CLASSES)(root)
+    return [value.getparent() for value in values  # type: ignore[union-attr]
+            if pattern.search(value)]  # type: ignore[arg-type]
 
 
 def inside(el: etree._Element, ancestor: etree._Element) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
@@ -77,11 +78,11 @@ def remove_junk(root: HtmlElement, maybe_hidden: list[HtmlElement] | None = None
     """
     if maybe_hidden is None:
         maybe_hidden = root.xpath(_MAYBE_HIDDEN)
-    doomed: list[tuple[HtmlElement, str | None]] = [
-        (el, None) for el in root.iter(*JUNK_TAGS, "svg")]  # never shown as text: not logged
-    doomed.extend((el, "pop-up" if is_modal(el) and not is_hidden(el) else "hidden")
-                  for el in maybe_hidden if is_hidden(el) or is_modal(el))
-    doomed.extend((el, "form") for el in form_boxes(root, [el for el, _ in doomed]))
+    doomed: list[tuple[HtmlElement, str]] = [
+        (el, "pop-up" if is_modal(el) and not is_hidden(el) else "hidden")
+        for el in maybe_hidden if is_hidden(el) or is_modal(el)]
+    controls = list(root.iter("input", "button", "script", "style"))  # before they are stripped
+    doomed.extend((el, "form") for el in form_boxes(root, controls))
     doomed.extend((el, "text for screen readers only")
                   for el in class_matches(root, _CLASSED, with_root=True)
                   if is_screen_reader_only(el))
@@ -94,13 +95,11 @@ def remove_junk(root: HtmlElement, maybe_hidden: list[HtmlElement] | None = None
         else:
             link.tail = el.tail
             parent.replace(el, link)
+    # never shown as text: not logged; removed in C, their tails kept (as drop_tree does)
+    etree.strip_elements(root, *JUNK_TAGS, "svg", with_tail=False)
     top = _outermost(root)
     for el, reason in doomed:  # an ancestor dropped first takes its subtree along; that is fine
-        if el.getparent() is None:
-            continue
-        if reason is None:
-            el.drop_tree()
-        elif _outermost(el) is top:  # not inside a block already dropped
+        if el.getparent() is not None and _outermost(el) is top:  # not in a block dropped
             droplog.drop(el, reason)
 
 

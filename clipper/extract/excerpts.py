@@ -37,7 +37,7 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
     """Drop the blocks of ``article`` that end in a cut-off excerpt and a short link to
     another page of the site on ``page_url``'s host (not called on a thread)."""
     host = site_host(page_url)
-    if not host:
+    if not host or not _may_be_cut(article.text_content()):
         return
     page_path = urlsplit(page_url or "").path.rstrip("/")
     cards: dict[HtmlElement, None] = {}  # in page order, each found once
@@ -61,6 +61,12 @@ def drop_cut_excerpts(article: HtmlElement, page_url: str | None) -> None:
         for card in cards:
             if inside(card, article):
                 droplog.drop(card, "teaser for another story")
+
+
+def _may_be_cut(text: str) -> bool:
+    """An excerpt cut off shows "…" or "..." in the article's text (a block's text is a part
+    of it): most articles have none, and their links need no look."""
+    return "…" in text or "..." in text
 
 
 def _block(a: HtmlElement, article: HtmlElement) -> HtmlElement | None:

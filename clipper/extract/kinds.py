@@ -12,13 +12,14 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from clipper.extract.metadata.jsonld import ld_json_scripts
+
 __all__ = ["declares_discussion", "is_thread"]
 
 _THREAD_TYPES = re.compile(r'"@type"\s*:\s*\[?\s*"(?:DiscussionForumPosting|QAPage|Question)"')
 _THREAD_WORDS = re.compile(
     r"(?:^|[^a-z])(?:forums?|threads?|topics?|discussions?|showthread|viewtopic|boards?)"
     r"(?:[^a-z]|$)")
-_LD_JSON = "//script[@type='application/ld+json']"
 
 
 def is_thread(doc: HtmlElement, url: str | None) -> bool:
@@ -26,7 +27,7 @@ def is_thread(doc: HtmlElement, url: str | None) -> bool:
 
     ``doc``: the parsed page, scripts still in it.
     """
-    for script in doc.xpath(_LD_JSON):
+    for script in ld_json_scripts(doc):
         if _THREAD_TYPES.search(script.text or ""):
             return True
     if url and _THREAD_WORDS.search(urlsplit(url).path.lower()):

@@ -221,8 +221,15 @@ _PAGER_WORDS = _names(
 )
 
 
+_PAGER_MARK = re.compile(r"[0-9<>]")
+"""A number or an arrow in ASCII: an ASCII text without one is no pager, whatever its words
+(outside ASCII "²" is a digit too, and « an arrow: such a text is read token by token)."""
+
+
 def is_pager(text: str) -> bool:
     """Only page numbers, arrows and paging words, with at least one number or arrow."""
+    if text.isascii() and _PAGER_MARK.search(text) is None:
+        return False  # most texts: no tokens to split and look up
     tokens = _PAGER_TOKENS.findall(text.lower())
     if not tokens or len(tokens) > 40:
         return False

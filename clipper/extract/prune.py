@@ -52,7 +52,7 @@ from clipper.extract.patterns import (
 )
 from clipper.extract.related import linked_items
 from clipper.extract.score import Flags, class_weight, negative_words
-from clipper.extract.short import is_whole_article
+from clipper.extract.short import MIN_ARTICLE_CHARS, is_whole_article
 from clipper.extract.text import (
     class_and_id,
     inner_text,
@@ -153,6 +153,18 @@ class _Context:
             self.in_figure.update(figure.iterdescendants())
         self._lengths: dict[HtmlElement, int] = {}
         self.vocabulary = template_vocabulary(root) if vocabulary is None else vocabulary
+        self._root, self._floor = root, -1
+        """At least the root's text length (-1: not measured): a removal takes at most its
+        own characters and a space from it, so a long article stays long unmeasured."""
+
+    def may_be_short(self, root: HtmlElement) -> bool:
+        """``root``'s text may be shorter than ``MIN_ARTICLE_CHARS`` (or is another root):
+        only then can ``is_whole_article`` find a whole article in it."""
+        if root is not self._root:
+            return True
+        if self._floor < 0:
+            self._floor = self.length(root)
+        return self._floor < MIN_ARTICLE_CHARS
 
     def length(self, el: HtmlElement) -> int:
         n = self._lengths.get(el)
@@ -169,6 +181,8 @@ class _Context:
     def remove(self, el: HtmlElement, reason: str) -> None:
         if droplog.protected(el):
             return
+        if self._floor >= 0:
+            self._floor -= len(el.text_content()) + 1
         parent = el.getparent()
         while parent is not None:
             self._lengths.pop(parent, None)
@@ -298,7 +312,8 @@ def clean_conditionally(root: HtmlElement, tag: str, ctx: _Context) -> None:
         return
     # Innermost first (reverse document order), as Readability walks its node list backwards.
     for node in reversed(list(root.iter(tag))):
-        if node is root or node.getparent() is None or is_whole_article(node, root, ctx.length):
+        if node is root or node.getparent() is None or (
+                ctx.may_be_short(root) and is_whole_article(node, root, ctx.length)):
             continue
         if _should_remove(node, tag, ctx) and not holds_notes(node):
             ctx.remove(node, _conditional_reason(node, tag, ctx))
@@ -551,9 +566,10 @@ def drop_share_and_home_links(root: HtmlElement, page_url: str | None) -> None:
             continue
         href = (a.get("href") or "").strip()
         if SHARE_URL.match(href) or (
-                home and site_host(href) == home and urlsplit(href).path in ("", "/")
-                and not inner_text(a) and next(a.iter("img", "svg", "picture"), None) is not None
-                and not _TEXT_BEFORE(a)):
+                # a picture without text first: few links hold one, each address costs a parse
+                home and next(a.iter("img", "svg", "picture"), None) is not None
+                and not inner_text(a) and site_host(href) == home
+                and urlsplit(href).path in ("", "/") and not _TEXT_BEFORE(a)):
             _drop(a, "share buttons" if SHARE_URL.match(href) else "site logo")
 
 
@@ -564,6 +580,13 @@ def _ends_with(text: str, label: str) -> bool:
     return text.rstrip(" .…»›→>)]").endswith(label.rstrip(" .…»›→>)]"))
 
 
+_SMALL = ElementsXPath("descendant::*[string-length(normalize-space(.)) <= 200]")
+"""The elements under the root of 200 characters or less (whitespace collapsed); the tags
+are told apart in Python (a chain of ``self::p or self::div…`` costs more than the
+measuring)."""
+_TEXT_BLOCK_TAGS = frozenset(_TEXT_BLOCKS)
+
+
 def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
     """Drop small blocks whose words are page furniture.
 
@@ -571,8 +594,10 @@ def prune_chrome_text(root: HtmlElement, page_url: str | None) -> None:
     taxonomy lines ("Tags: a, b"), teasers ("Read more: <link>"), and boxes headed
     "Related posts" / "Mehr zum Thema" with the link list under the heading.
     """
-    for node in list(root.iter(*_TEXT_BLOCKS)):
-        if node is root or node.getparent() is None or text_length(node) > 200:
+    # measured up front, in C: a block still in the tree when its turn comes has lost none
+    # of its text (drops take a block before its descendants, or the blocks after it)
+    for node in _SMALL(root):
+        if node.tag not in _TEXT_BLOCK_TAGS or node.getparent() is None:
             continue
         text = inner_text(node)
         if not text:
@@ -733,12 +758,15 @@ def _label(el: HtmlElement) -> str | None:
 # --- The whole pass ----------------------------------------------------------------------------
 
 
+_STYLED = ElementsXPath("descendant-or-self::*[@style or @*[starts-with(local-name(), 'on')]]")
+"""The elements with an inline style or an event handler (``onclick``) to take away."""
+
+
 def prepare_article(root: HtmlElement, flags: Flags, page_url: str | None) -> None:
     """Readability's ``_prepArticle`` followed by our boilerplate rules."""
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            for attr in [a for a in el.attrib if a == "style" or a.startswith("on")]:
-                del el.attrib[attr]
+    for el in _STYLED(root):  # the few elements with such attributes, found in C
+        for attr in [a for a in el.attrib if a == "style" or a.startswith("on")]:
+            del el.attrib[attr]
     prune_boilerplate(root, page_url)
     drop_read_more_teasers(root, page_url)  # before "Read more" links go as chrome words
     drop_share_and_home_links(root, page_url)

@@ -18,12 +18,11 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from clipper.extract.metadata.jsonld import typed_nodes
+from clipper.extract.metadata.jsonld import ld_json_scripts, typed_nodes
 from clipper.extract.text import inner_text
 
 __all__ = ["Recipe", "complete_recipe", "find_recipe"]
 
-_LD_JSON = "//script[@type='application/ld+json']"
 _DURATION = re.compile(
     r"^P(?:\d+Y)?(?:\d+M)?(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:[\d.]+S)?$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
@@ -88,7 +87,7 @@ def _yield(value: Any) -> str | None:
 
 def find_recipe(doc: HtmlElement) -> Recipe | None:
     """The page's ``Recipe`` from its JSON-LD (``doc``: the parsed page, scripts in it)."""
-    texts = [s.text for s in doc.xpath(_LD_JSON) if s.text]
+    texts = [s.text for s in ld_json_scripts(doc) if s.text]
     if not texts:
         return None
     for node in typed_nodes(texts, "Recipe") + typed_nodes(texts, "HowTo"):

@@ -172,12 +172,13 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
         if not isinstance(tag, str):
             continue
         if node is not body:
-            cls, ident = node.get("class"), node.get("id")
+            named = bool(node.keys())  # most nodes have no attribute: no name, role nor byline
+            cls, ident = (node.get("class"), node.get("id")) if named else (None, None)
             match = f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
             if match and is_consent_notice(node, match, body) and \
                     droplog.drop(node, "cookie notice"):
                 continue
-            if not context.byline and _byline_node(node, match):
+            if named and not context.byline and _byline_node(node, match):
                 context.byline = " ".join(node.text_content().split())
                 droplog.drop(node, "byline (kept in the front matter)")
                 continue
@@ -188,7 +189,7 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
                 context.headline_parent = node.getparent()  # where the article starts
                 droplog.drop(node, "duplicate of the title")
                 continue
-            if flags.strip_unlikely:
+            if flags.strip_unlikely and named:
                 if (
                     match
                     and _unlikely(match, unlikely)

@@ -15,9 +15,10 @@ import re
 
 from lxml.html import HtmlElement
 
+from clipper.extract.metadata.jsonld import ld_json_scripts
+
 __all__ = ["NOT_FREE", "PROMPT_AFTER", "is_not_free", "prompt_follows", "teaser_reason"]
 
-_LD_JSON = "//script[@type='application/ld+json']"
 _NOT_FREE = re.compile(r'"isAccessibleForFree"\s*:\s*(?:false|"false"|"False"|"no")')
 _NOT_FREE_MICRODATA = "//*[@itemprop='isAccessibleForFree']"
 _PROMPT = re.compile(
@@ -53,7 +54,7 @@ PROMPT_AFTER = "little text, then a prompt to subscribe or sign in"
 def is_not_free(doc: HtmlElement) -> bool:
     """The page's structured data marks the article as not free to read (``doc``: the
     parsed page, its scripts still in it)."""
-    for script in doc.xpath(_LD_JSON):
+    for script in ld_json_scripts(doc):
         if _NOT_FREE.search(script.text or ""):
             return True
     for el in doc.xpath(_NOT_FREE_MICRODATA):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any, cast
 from urllib.parse import unquote
 
 from lxml import etree
@@ -137,6 +138,22 @@ def _attached(el: etree._Element, root: etree._Element) -> bool:
     return el is root
 
 
+_NAMES = etree.XPath("descendant-or-self::*/@id | descendant-or-self::a/@name")
+"""The targets of ``#fragment`` links, in document order (each value knows its element)."""
+_SAME_PAGE_LINKS = ElementsXPath(
+    "descendant-or-self::a[starts-with(@href, '#') and string-length(@href) > 1]")
+
+
+def targets(root: etree._Element) -> dict[str, etree._Element]:
+    """Every ``id`` and ``<a name>`` under ``root`` -> the first element that has it (one
+    XPath, not a walk of every element in Python)."""
+    ids: dict[str, etree._Element] = {}
+    for value in cast("list[Any]", _NAMES(root)):  # lxml's "smart strings"
+        if value and value not in ids:
+            ids[str(value)] = value.getparent()
+    return ids
+
+
 def mark_footnotes(root: etree._Element, ids: dict[str, etree._Element] | None = None,
                    anchors: list[etree._Element] | None = None) -> int:
     """Mark note references and their definitions; returns how many notes were found.
@@ -146,20 +163,7 @@ def mark_footnotes(root: etree._Element, ids: dict[str, etree._Element] | None =
     present (from an earlier run) are kept, so this is idempotent.
     """
     if ids is None or anchors is None:
-        ids, anchors = {}, []
-        for el in root.iter():
-            if not isinstance(el.tag, str):
-                continue
-            ident = el.get("id")
-            if ident and ident not in ids:
-                ids[ident] = el
-            if el.tag == "a":
-                name = el.get("name")
-                if name and name not in ids:
-                    ids[name] = el
-                href = el.get("href")
-                if href and href.startswith("#") and len(href) > 1:
-                    anchors.append(el)
+        ids, anchors = targets(root), _SAME_PAGE_LINKS(root)
     anchors = [a for a in anchors if not a.get(FNREF_ATTR) and _may_be_ref(a)]
     if not anchors:
         return 0

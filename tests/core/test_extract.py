@@ -122,6 +122,17 @@ def test_structure_is_kept() -> None:
     assert "Libraries | 10" in md or "| Libraries | 10 |" in md
 
 
+def test_inline_styles_and_event_handlers_leave_the_clips_html() -> None:
+    body = (paragraphs(2) + "<p style='color: red' onclick='track()' title='Quote'>The mayor "
+            "<b onmouseover='tip()'>thanked</b> the committee for its work on the budget.</p>"
+            + paragraphs(2, "b"))
+    html = extract(page(body)).html
+    assert "thanked" in html
+    for gone in ("style=", "onclick", "onmouseover"):
+        assert gone not in html, gone
+    assert "title=" in html  # other attributes stay
+
+
 def test_links_and_images_become_absolute_and_javascript_links_go() -> None:
     body = (
         paragraphs(2)

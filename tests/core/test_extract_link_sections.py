@@ -105,6 +105,20 @@ def test_cut_off_excerpts_linking_to_the_rest_go_and_an_ellipsis_in_the_text_sta
         assert gone not in md, gone
 
 
+def test_excerpts_cut_with_three_dots_go_too() -> None:
+    # the same cards typed with three full stops for the ellipsis
+    cards = "".join(
+        f"<div class='teaser'><p><b>{title}</b><br>{excerpt}... "
+        f"<a href='{story(slug)}'>weiter</a></p></div>"
+        for title, excerpt, slug in (
+            ("Fernwärme", "Was der Anschluss an das Netz kostet", "kosten"),
+            ("Baustellen", "Wo im Sommer noch gegraben wird", "baustellen")))
+    md = extract(page(f"{body(4)}{cards}"), URL).markdown
+    assert md.count("Die Stadtwerke") == 4
+    for gone in ("Fernwärme", "Anschluss an das Netz kostet", "noch gegraben"):
+        assert gone not in md, gone
+
+
 def test_an_archive_made_of_cut_excerpts_keeps_them() -> None:
     posts = "".join(
         f"<div class='post'><h2>Beitrag {i}</h2><p>Heute ging es im Stadtrat um das Wärmenetz, "

@@ -216,6 +216,20 @@ def test_mathjax_scripts_become_placeholders_and_renderings_go() -> None:
     assert "MathJax" not in lxml.html.tostring(doc, encoding="unicode")
 
 
+def test_mathjax_common_html_drawings_go_whatever_the_case_of_their_class() -> None:
+    # MathJax 2's CommonHTML output ("MJXc-…") and a lower-case "mathjax" class
+    doc = normalized('<p>Let <span class="mjx-chtml MJXc-display"><span class="mjx-math">'
+                     'x</span></span><script type="math/tex">x_1</script> and '
+                     '<nobr class="mathjax-nobr">y</nobr><script type="math/tex">y_2</script>'
+                     ' hold.</p>')
+    assert math_spans(doc) == [("inline", "x_1"), ("inline", "y_2")]
+    text = lxml.html.tostring(doc, encoding="unicode")
+    assert "mjx" not in text.lower()
+    assert "mathjax" not in text.lower()
+    assert "Let" in text
+    assert "hold." in text
+
+
 def test_katex_keeps_its_tex_annotation() -> None:
     doc = normalized('<p><span class="katex-display"><span class="katex">'
                      '<span class="katex-mathml">'

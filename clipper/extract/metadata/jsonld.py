@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml.html import HtmlElement
+
 from clipper.extract.metadata.tags import clean_text
 
 # Schema.org types that describe "the article on this page" (Article and its subtypes,
@@ -48,6 +50,12 @@ class JsonLdFacts:
     website: str | None = None
     image: str | None = None
     lang: str | None = None
+
+
+def ld_json_scripts(doc: HtmlElement) -> list[HtmlElement]:
+    """The page's ``<script type="application/ld+json">`` elements, in order (a walk over
+    the scripts only, in C: an XPath over the page cost four times as much)."""
+    return [s for s in doc.iter("script") if s.get("type") == "application/ld+json"]
 
 
 def parse_scripts(texts: list[str]) -> JsonLdFacts:

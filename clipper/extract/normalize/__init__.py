@@ -15,6 +15,8 @@ rules in ``images``, ``links`` and ``math``.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from clipper.extract.address import is_local
@@ -33,7 +35,7 @@ from clipper.extract.normalize.math import (
     is_mathjax_rendering,
 )
 from clipper.htmltree import remove_keep_tail
-from clipper.markdown.footnotes import mark_footnotes
+from clipper.markdown.footnotes import mark_footnotes, targets
 from clipper.markdown.marks import MATH_ATTR
 from clipper.urls import absolute_url
 
@@ -60,8 +62,14 @@ _MAYBE_MATH = frozenset(("span", "div"))
 """Where KaTeX and MathJax renderings (and the TeX they keep in attributes) live."""
 _BOXES = frozenset(("span", "div", "nobr"))
 _VOID_PARSED_AS_CONTAINERS = frozenset(("wbr", "source", "track", "embed", "keygen"))
-
-
+_MATHY = re.compile("ath|atex|quation|ormula|mjx", re.I)
+"""In the class of a ``span``, ``div`` or ``nobr`` that may be math (``is_math_source``) or
+MathJax's drawing of it (``is_mathjax_rendering``, "MathJax…" or "MJX…"): one search rules
+out the others, the most common elements of a page."""
+_WALKED = tuple(sorted(_BOXES | _VOID_PARSED_AS_CONTAINERS | MATH_SOURCE_TAGS
+                       | set(MEDIA_URL_ATTRS) | {"script", "a", "img", "amp-img", "noscript"}))
+"""The tags the walk does anything with, found by lxml in C (a page's paragraphs, list items,
+table cells and head elements never reach Python)."""
 def _unnest_void(el: etree._Element) -> None:
     """Move content out of an HTML5 void element that libxml2 parsed as a container.
 
@@ -101,29 +109,26 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
         local, base_url = local or base_url, None
     base = document_base(doc, base_url)
     page = page_key(base_url)
-    elements = list(doc.iter(etree.Element))  # elements only, filtered in C
+    ids = targets(doc)  # before the walk changes the page (a math source replaced)
+    elements = list(doc.iter(*_WALKED))
+    pictures = list(doc.iter("picture"))
     has_tex_scripts = False
     noscripts: list[etree._Element] = []
     imgs: list[etree._Element] = []
     mathjax_rendered: list[etree._Element] = []
-    ids: dict[str, etree._Element] = {}
     anchors: list[etree._Element] = []
     for el in elements:
         tag = el.tag
-        ident = el.get("id")
-        if ident and ident not in ids:
-            ids[ident] = el
-        if tag in _BOXES and not el.get("class"):
-            continue  # most spans and divs: no class, so neither math nor MathJax's drawing
+        if tag in _BOXES:
+            names = el.get("class")
+            if not names or _MATHY.search(names) is None:
+                continue  # most spans and divs: neither math nor MathJax's drawing
         if tag in _VOID_PARSED_AS_CONTAINERS:
             _unnest_void(el)
         if tag == "script":
             if convert_math(el):
                 has_tex_scripts = True
         elif tag == "a":
-            name = el.get("name")
-            if name and name not in ids:
-                ids[name] = el
             if fix_link(el, base, page, local):
                 anchors.append(el)
         elif tag == "img":
@@ -158,7 +163,7 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
         else:
             remove_keep_tail(img)
     drop_duplicate_images(kept)
-    for picture in [el for el in elements if el.tag == "picture" and el.getparent() is not None]:
+    for picture in [el for el in pictures if el.getparent() is not None]:
         for source in list(picture.iterchildren("source")):
             remove_keep_tail(source)
     mark_footnotes(doc, ids, anchors)
