@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
+from clipper.extract.between import with_blocks_between
 from clipper.extract.clean import is_phrasing
+from clipper.extract.climb import adds_link_lists, repeated_others
 from clipper.extract.consent import is_consent_notice
 from clipper.extract.context import ExtractionContext
 from clipper.extract.layout import into_cell
@@ -284,8 +286,10 @@ def _climb(
         return wrapper, scores
     best = top[0]
     # Rivals scoring close to the best that share an ancestor: the article is that ancestor.
+    cards = repeated_others(best, top[1:])  # a carousel's cards are no parts of it
     rivals = [
         _ancestors(c) for c in top[1:] if scores[best] and scores[c] / scores[best] >= 0.75
+        and c not in cards
     ]
     if len(rivals) >= 3:
         parent = best.getparent()
@@ -307,7 +311,8 @@ def _climb(
         if scores[parent] < threshold:
             break
         if scores[parent] > last:
-            best = parent
+            if not adds_link_lists(parent, best):  # not the article beside teaser lists
+                best = parent
             break
         last = scores[parent]
         parent = parent.getparent()
@@ -349,26 +354,34 @@ def gather_siblings(
         return article
     top_score = scores.get(top, 0.0)
     threshold = max(10.0, top_score * 0.2)
-    top_class = top.get("class") or ""
-    for sibling in list(parent):
-        if not isinstance(sibling.tag, str):
-            continue
-        append = sibling is top
-        if not append:
-            bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0.0
-            if sibling in scores and scores[sibling] + bonus >= threshold:
-                append = True
-            elif sibling.tag == "p":
-                text = inner_text(sibling)
-                density = link_density(sibling, page_url, len(text))
-                append = (len(text) > 80 and density < 0.25) or bool(
-                    0 < len(text) < 80 and density == 0 and SENTENCE_END.search(text)
-                )
-        if append:
-            if sibling.tag not in ALTER_TO_DIV_EXCEPTIONS:
+    siblings = [s for s in parent if isinstance(s.tag, str)]
+    scored = [_joins(s, top, scores, threshold, page_url) for s in siblings]
+    for sibling, join, kept in zip(siblings, scored,
+                                   with_blocks_between(siblings, scored, page_url), strict=True):
+        if kept:
+            if join and sibling.tag not in ALTER_TO_DIV_EXCEPTIONS:
                 sibling.tag = "div"
             add_text_before(sibling, sibling.tail)  # the tail stays in the page
             sibling.tail = None
             article.append(sibling)
     return article
+
+
+def _joins(sibling: HtmlElement, top: HtmlElement, scores: dict[HtmlElement, float],
+           threshold: float, page_url: str | None) -> bool:
+    """Readability's test: ``sibling`` of the top candidate is article text."""
+    if sibling is top:
+        return True
+    top_score = scores.get(top, 0.0)
+    top_class = top.get("class") or ""
+    bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0.0
+    if sibling in scores and scores[sibling] + bonus >= threshold:
+        return True
+    if sibling.tag == "p":
+        text = inner_text(sibling)
+        density = link_density(sibling, page_url, len(text))
+        return (len(text) > 80 and density < 0.25) or bool(
+            0 < len(text) < 80 and density == 0 and SENTENCE_END.search(text)
+        )
+    return False
 
