@@ -5,13 +5,15 @@ protect your data we blocked twitter.com … [ ] I agree … [Load content]"), a
 sign-up, a poll, a rating box. Readability cleans a ``<form>`` by its numbers and drops a
 div whose inputs outnumber its paragraphs, but it removes the inputs and buttons first, so
 such a box keeps its text (the notice, the checkbox's label) once its controls are gone.
-Here, before that, the smallest box around a field (a checkbox, a radio button, a text or
+Here, before that, the smallest box around a field (a checkbox, a radio button, an e-mail
 address field) that also holds a button is dropped as a form when its text is short: a
-widget's few lines, never a section of the article.
+widget's few lines, never a section of the article. A checkbox in a list item is the tick
+box of a checklist (a recipe's ingredients, a task list), not a field.
 """
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import cast
 
 from lxml.etree import XPath
@@ -30,6 +32,8 @@ MAX_SHARE = 0.3
 _FIELDS = frozenset(("checkbox", "radio", "email"))
 """Fields a consent, sign-up or poll box asks for (a shop's quantity field or a site's search
 box is left to the other rules: the first sits beside the price)."""
+TICK_LEVELS = 3
+"""A checkbox this close below a list item is the item's tick box (in it, in its label)."""
 _LENGTH = NumberXPath("string-length(normalize-space(.))")
 _WORDS = XPath(".//text()[not(ancestor::style or ancestor::script)]")
 _SHEETS = frozenset(("script", "style"))
@@ -37,7 +41,14 @@ _BUTTON_TYPES = frozenset(("submit", "button", "image"))
 
 
 def _field(el: HtmlElement) -> bool:
-    return (el.get("type") or "").strip().lower() in _FIELDS
+    kind = (el.get("type") or "").strip().lower()
+    return kind in _FIELDS and not (kind == "checkbox" and _tick(el))
+
+
+def _tick(checkbox: HtmlElement) -> bool:
+    """A checkbox of a checklist's item (a recipe's ingredients to tick off beside an 'add to
+    shopping list' button, a task list), not a form's field: the list is the article's."""
+    return any(node.tag == "li" for node in islice(checkbox.iterancestors(), TICK_LEVELS))
 
 
 def _button(el: HtmlElement) -> bool:

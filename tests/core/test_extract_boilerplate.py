@@ -262,3 +262,23 @@ def test_a_paragraph_with_a_checkbox_list_in_the_article_stays() -> None:
     post = f"<main><article>{body(4)}<ul>{items}</ul>{body(2)}</article></main>"
     md = extract(page(post), URL).markdown
     assert "Pack item 3 for the trip" in md
+
+
+def test_a_recipes_ingredients_to_tick_off_beside_a_shopping_list_button_stay() -> None:
+    # recipe plugins put a checkbox in each ingredient's list item and an "add to shopping
+    # list" button under the list: the smallest box holding a field and a button is the
+    # ingredients' block, short, but the article's
+    method = ("Heat the oven to 180 degrees and butter a round tin; the cake rises best when "
+              "the butter and the eggs are at room temperature, so take them out early.")
+    items = "".join(
+        f"<li class='recipe-ingredient'><span class='tick'><input type='checkbox'></span> "
+        f"{item}</li>" for item in ("135 g butter", "150 g sugar", "3 eggs", "250 g flour",
+                                   "1 tsp baking powder", "4 apples"))
+    post = (f"<main><article><h1>Apple cake</h1><p>{method}</p>"
+            f"<div class='recipe-ingredients'><h2>Ingredients</h2><ul>{items}</ul>"
+            "<button type='button'>Add to shopping list</button></div><h2>Method</h2>"
+            f"{''.join(f'<p>Step {i}. {method}</p>' for i in range(4))}</article></main>")
+    md = extract(page(post, "Apple cake"), "https://recipes.example/apple-cake").markdown
+    assert "- 250 g flour" in md
+    assert "- 4 apples" in md
+    assert "Add to shopping list" not in md
