@@ -86,6 +86,14 @@ def _chars(el: HtmlElement) -> int:
     return sum(len(t.strip()) for t in cast(list[str], _WORDS(el)))
 
 
+def _text_with_a_control(box: HtmlElement) -> bool:
+    """Readability's measure of a form-like block: when its fields are no more than a third
+    of its paragraphs, it is text holding a control (a short post with a toggle for its
+    picture and a share button), not a form."""
+    fields = sum(1 for el in box.iter("input") if _field(el))
+    return fields <= sum(1 for _ in box.iter("p")) // 3
+
+
 def _page_chars(root: HtmlElement, junk: list[HtmlElement]) -> float:
     """About the characters of the page's words: all its text but its scripts' and style
     sheets' (quick: counted by libxml2)."""
@@ -114,6 +122,6 @@ def form_boxes(root: HtmlElement, junk: list[HtmlElement]) -> list[HtmlElement]:
         if length >= MAX_CHARS:
             continue
         total = total or _page_chars(root, junk)
-        if length < MAX_SHARE * total:
+        if length < MAX_SHARE * total and not _text_with_a_control(box):
             boxes.append(box)
     return boxes

@@ -282,3 +282,27 @@ def test_a_recipes_ingredients_to_tick_off_beside_a_shopping_list_button_stay() 
     assert "- 250 g flour" in md
     assert "- 4 apples" in md
     assert "Add to shopping list" not in md
+
+
+def test_a_short_post_with_a_picture_toggle_and_a_share_button_is_no_form() -> None:
+    # a CSS-only lightbox: a checkbox toggles the picture's zoom; the post's share button
+    # is in its <article> too, so the smallest box holding a field and a button is the
+    # whole short post, which went as a form and left the comments as the clip
+    post = (
+        "<p>From Monday the morning ferry to the island leaves at 6:40 instead of 6:15, the "
+        "harbour office said on Friday.</p><p>The later start gives the crew the rest the new "
+        "rules require; the evening boat is unchanged.</p>"
+        "<input type='checkbox' id='zoom' class='lightbox-toggle'><label for='zoom'>"
+        "<img src='/ferry.jpg' alt='The ferry'></label>"
+        "<p>Passengers with season tickets need not do anything.</p>")
+    comment = ("I have taken this ferry for twenty years and the morning boat has always been "
+               "late anyway, so I doubt anybody will notice the change this time. ")
+    comments = "".join(f"<div class='comment'><p>{comment * 2}</p></div>" for _ in range(6))
+    html = page(f"<main><article class='post'><h1>Ferry timetable changes</h1>{post}"
+                "<div class='actions'><button class='share'>Share</button></div></article>"
+                f"<section id='comments'><h2>Comments</h2>{comments}</section></main>",
+                "Ferry timetable changes")
+    md = extract(html, "https://news.example/ferry").markdown
+    assert "leaves at 6:40 instead of 6:15" in md
+    assert "The later start gives the crew" in md
+    assert "Share" not in md
