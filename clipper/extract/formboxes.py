@@ -19,7 +19,7 @@ from typing import cast
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from clipper.htmltree import NumberXPath
+from clipper.extract.text import text_length
 
 __all__ = ["form_boxes"]
 
@@ -34,7 +34,6 @@ _FIELDS = frozenset(("checkbox", "radio", "email"))
 box is left to the other rules: the first sits beside the price)."""
 TICK_LEVELS = 3
 """A checkbox this close below a list item is the item's tick box (in it, in its label)."""
-_LENGTH = NumberXPath("string-length(normalize-space(.))")
 _WORDS = XPath(".//text()[not(ancestor::style or ancestor::script)]")
 _SHEETS = frozenset(("script", "style"))
 _BUTTON_TYPES = frozenset(("submit", "button", "image"))
@@ -97,8 +96,8 @@ def _text_with_a_control(box: HtmlElement) -> bool:
 def _page_chars(root: HtmlElement, junk: list[HtmlElement]) -> float:
     """About the characters of the page's words: all its text but its scripts' and style
     sheets' (quick: counted by libxml2)."""
-    sheets = sum(_LENGTH(el) for el in junk if el.tag in _SHEETS)
-    return _LENGTH(root) - sheets
+    sheets = sum(text_length(el) for el in junk if el.tag in _SHEETS)
+    return text_length(root) - sheets
 
 
 def form_boxes(root: HtmlElement, junk: list[HtmlElement]) -> list[HtmlElement]:
@@ -116,7 +115,7 @@ def form_boxes(root: HtmlElement, junk: list[HtmlElement]) -> list[HtmlElement]:
         if box is None or box in seen:
             continue
         seen.add(box)
-        if _LENGTH(box) >= ROUGH_LIMIT * MAX_CHARS:
+        if text_length(box) >= ROUGH_LIMIT * MAX_CHARS:
             continue  # quick, and counts the style sheets too
         length = _chars(box)
         if length >= MAX_CHARS:
