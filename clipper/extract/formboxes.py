@@ -85,10 +85,13 @@ def _chars(el: HtmlElement) -> int:
     return sum(len(t.strip()) for t in cast(list[str], _WORDS(el)))
 
 
-def _text_with_a_control(box: HtmlElement) -> bool:
-    """Readability's measure of a form-like block: when its fields are no more than a third
-    of its paragraphs, it is text holding a control (a short post with a toggle for its
-    picture and a share button), not a form."""
+def _content_with_a_control(box: HtmlElement) -> bool:
+    """The article's content holding a control, not a form: a block of code (content tabs
+    switched by radio buttons, each tab's code with its copy button), or text by
+    Readability's measure of a form-like block, its fields no more than a third of its
+    paragraphs (a short post with a toggle for its picture and a share button)."""
+    if next(box.iter("pre"), None) is not None:
+        return True
     fields = sum(1 for el in box.iter("input") if _field(el))
     return fields <= sum(1 for _ in box.iter("p")) // 3
 
@@ -121,6 +124,6 @@ def form_boxes(root: HtmlElement, junk: list[HtmlElement]) -> list[HtmlElement]:
         if length >= MAX_CHARS:
             continue
         total = total or _page_chars(root, junk)
-        if length < MAX_SHARE * total and not _text_with_a_control(box):
+        if length < MAX_SHARE * total and not _content_with_a_control(box):
             boxes.append(box)
     return boxes

@@ -306,3 +306,26 @@ def test_a_short_post_with_a_picture_toggle_and_a_share_button_is_no_form() -> N
     assert "leaves at 6:40 instead of 6:15" in md
     assert "The later start gives the crew" in md
     assert "Share" not in md
+
+
+def test_content_tabs_switched_by_radio_buttons_with_copy_buttons_on_their_code_stay() -> None:
+    # a documentation theme's content tabs: one radio button per tab, each tab's code block
+    # with a copy button; the smallest box holding a field and a button is the tab set
+    def code(command: str) -> str:
+        return ("<div class='tabbed-block'><div class='highlight'><pre><span></span><button "
+                f"class='md-clipboard' title='Copy to clipboard'></button><code>{command}"
+                "</code></pre></div></div>")
+
+    tabs = ("<div class='tabbed-set' data-tabs='1:2'>"
+            "<input checked id='__tabbed_1_1' name='__tabbed_1' type='radio'>"
+            "<input id='__tabbed_1_2' name='__tabbed_1' type='radio'><div class='tabbed-labels'>"
+            "<label for='__tabbed_1_1'>pip</label><label for='__tabbed_1_2'>conda</label></div>"
+            f"<div class='tabbed-content'>{code('pip install rivet-config')}"
+            f"{code('conda install -c forge rivet-config')}</div></div>")
+    post = (f"<main><article class='md-typeset'><h1>Installation</h1>{body(2)}"
+            f"<h2>Install the package</h2><p>Install it with the tool you use:</p>{tabs}"
+            f"<h2>Configure</h2>{body(2)}</article></main>")
+    md = extract(page(post, "Installation"), "https://docs.example/install/").markdown
+    assert "pip install rivet-config" in md
+    assert "conda install -c forge rivet-config" in md
+    assert "Copy to clipboard" not in md
