@@ -87,10 +87,11 @@ def _chars(el: HtmlElement) -> int:
 
 def _content_with_a_control(box: HtmlElement) -> bool:
     """The article's content holding a control, not a form: a block of code (content tabs
-    switched by radio buttons, each tab's code with its copy button), or text by
+    switched by radio buttons, each tab's code with its copy button), the page's headline
+    (a short post with a toggle for its picture and a share button), or text by
     Readability's measure of a form-like block, its fields no more than a third of its
-    paragraphs (a short post with a toggle for its picture and a share button)."""
-    if next(box.iter("pre"), None) is not None:
+    paragraphs."""
+    if next(box.iter("pre", "h1"), None) is not None:
         return True
     fields = sum(1 for el in box.iter("input") if _field(el))
     return fields <= sum(1 for _ in box.iter("p")) // 3

@@ -284,21 +284,27 @@ def test_a_recipes_ingredients_to_tick_off_beside_a_shopping_list_button_stay() 
     assert "Add to shopping list" not in md
 
 
-def test_a_short_post_with_a_picture_toggle_and_a_share_button_is_no_form() -> None:
+@pytest.mark.parametrize(("headline_inside", "last"), [
+    (False, "<p>Passengers with season tickets need not do anything.</p>"),  # 3 paragraphs
+    (True, ""),  # 2 paragraphs, the headline in the post's box
+])
+def test_a_short_post_with_a_picture_toggle_and_a_share_button_is_no_form(
+        headline_inside: bool, last: str) -> None:
     # a CSS-only lightbox: a checkbox toggles the picture's zoom; the post's share button
     # is in its <article> too, so the smallest box holding a field and a button is the
     # whole short post, which went as a form and left the comments as the clip
+    headline = "<h1>Ferry timetable changes</h1>"
     post = (
         "<p>From Monday the morning ferry to the island leaves at 6:40 instead of 6:15, the "
-        "harbour office said on Friday.</p><p>The later start gives the crew the rest the new "
-        "rules require; the evening boat is unchanged.</p>"
+        "harbour office said on Friday.</p>"
         "<input type='checkbox' id='zoom' class='lightbox-toggle'><label for='zoom'>"
-        "<img src='/ferry.jpg' alt='The ferry'></label>"
-        "<p>Passengers with season tickets need not do anything.</p>")
+        "<img src='/ferry.jpg' alt='The ferry'></label><p>The later start gives the crew the "
+        f"rest the new rules require; the evening boat is unchanged.</p>{last}")
     comment = ("I have taken this ferry for twenty years and the morning boat has always been "
                "late anyway, so I doubt anybody will notice the change this time. ")
     comments = "".join(f"<div class='comment'><p>{comment * 2}</p></div>" for _ in range(6))
-    html = page(f"<main><article class='post'><h1>Ferry timetable changes</h1>{post}"
+    html = page(f"<main>{'' if headline_inside else headline}<article class='post'>"
+                f"{headline if headline_inside else ''}{post}"
                 "<div class='actions'><button class='share'>Share</button></div></article>"
                 f"<section id='comments'><h2>Comments</h2>{comments}</section></main>",
                 "Ferry timetable changes")
