@@ -8,6 +8,9 @@ paragraphs. There the text the parent adds is mostly link text, and the climb wo
 a page of lists for one article. A parent adding text of that kind is not climbed to;
 one adding prose (the rest of a split article, a standfirst) or a little of it (a byline
 with its links, a tag line) still is.
+
+Nor are the cards of a carousel or a teaser list beside the article (candidates repeating
+one another's tag, class and id in one parent) rivals whose common ancestor is the article.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from lxml.html import HtmlElement
 
 from clipper.extract.text import link_density, text_length
 
-__all__ = ["adds_link_lists"]
+__all__ = ["adds_link_lists", "repeated_others"]
 
 ADDED_SHARE = 0.2
 """The parent's text beside the article's branch must be at least this share to matter."""
@@ -47,7 +50,6 @@ def adds_link_lists(parent: HtmlElement, best: HtmlElement) -> bool:
     return linked >= LINKS_SHARE * added
 
 
-
 def _signature(el: HtmlElement) -> tuple[object, str, str, str]:
     return el.getparent(), el.tag, el.get("class") or "", el.get("id") or ""
 
@@ -58,7 +60,8 @@ def repeated_others(best: HtmlElement, candidates: list[HtmlElement]) -> set[Htm
     the article, not parts of it."""
     seen: dict[tuple[object, str, str, str], int] = {}
     for el in candidates:
-        seen[_signature(el)] = seen.get(_signature(el), 0) + 1
+        sign = _signature(el)
+        seen[sign] = seen.get(sign, 0) + 1
     own = _signature(best)[1:]
     return {el for el in candidates
             if _signature(el)[1:] != own and seen[_signature(el)] > 1}

@@ -5,19 +5,21 @@ protect your data we blocked twitter.com … [ ] I agree … [Load content]"), a
 sign-up, a poll, a rating box. Readability cleans a ``<form>`` by its numbers and drops a
 div whose inputs outnumber its paragraphs, but it removes the inputs and buttons first, so
 such a box keeps its text (the notice, the checkbox's label) once its controls are gone.
-Here, before that, the smallest box around a field (a checkbox, a radio button, a text or
+Here, before that, the smallest box around a field (a checkbox, a radio button, an e-mail
 address field) that also holds a button is dropped as a form when its text is short: a
-widget's few lines, never a section of the article.
+widget's few lines, never a section of the article. A checkbox in a list item is the tick
+box of a checklist (a recipe's ingredients, a task list), not a field.
 """
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import cast
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from clipper.htmltree import NumberXPath
+from clipper.extract.text import text_length
 
 __all__ = ["form_boxes"]
 
@@ -30,14 +32,22 @@ MAX_SHARE = 0.3
 _FIELDS = frozenset(("checkbox", "radio", "email"))
 """Fields a consent, sign-up or poll box asks for (a shop's quantity field or a site's search
 box is left to the other rules: the first sits beside the price)."""
-_LENGTH = NumberXPath("string-length(normalize-space(.))")
+TICK_LEVELS = 3
+"""A checkbox this close below a list item is the item's tick box (in it, in its label)."""
 _WORDS = XPath(".//text()[not(ancestor::style or ancestor::script)]")
 _SHEETS = frozenset(("script", "style"))
 _BUTTON_TYPES = frozenset(("submit", "button", "image"))
 
 
 def _field(el: HtmlElement) -> bool:
-    return (el.get("type") or "").strip().lower() in _FIELDS
+    kind = (el.get("type") or "").strip().lower()
+    return kind in _FIELDS and not (kind == "checkbox" and _tick(el))
+
+
+def _tick(checkbox: HtmlElement) -> bool:
+    """A checkbox of a checklist's item (a recipe's ingredients to tick off beside an 'add to
+    shopping list' button, a task list), not a form's field: the list is the article's."""
+    return any(node.tag == "li" for node in islice(checkbox.iterancestors(), TICK_LEVELS))
 
 
 def _button(el: HtmlElement) -> bool:
@@ -75,11 +85,23 @@ def _chars(el: HtmlElement) -> int:
     return sum(len(t.strip()) for t in cast(list[str], _WORDS(el)))
 
 
+def _content_with_a_control(box: HtmlElement) -> bool:
+    """The article's content holding a control, not a form: a block of code (content tabs
+    switched by radio buttons, each tab's code with its copy button), the page's headline
+    (a short post with a toggle for its picture and a share button), or text by
+    Readability's measure of a form-like block, its fields no more than a third of its
+    paragraphs."""
+    if next(box.iter("pre", "h1"), None) is not None:
+        return True
+    fields = sum(1 for el in box.iter("input") if _field(el))
+    return fields <= sum(1 for _ in box.iter("p")) // 3
+
+
 def _page_chars(root: HtmlElement, junk: list[HtmlElement]) -> float:
     """About the characters of the page's words: all its text but its scripts' and style
     sheets' (quick: counted by libxml2)."""
-    sheets = sum(_LENGTH(el) for el in junk if el.tag in _SHEETS)
-    return _LENGTH(root) - sheets
+    sheets = sum(text_length(el) for el in junk if el.tag in _SHEETS)
+    return text_length(root) - sheets
 
 
 def form_boxes(root: HtmlElement, junk: list[HtmlElement]) -> list[HtmlElement]:
@@ -97,12 +119,12 @@ def form_boxes(root: HtmlElement, junk: list[HtmlElement]) -> list[HtmlElement]:
         if box is None or box in seen:
             continue
         seen.add(box)
-        if _LENGTH(box) >= ROUGH_LIMIT * MAX_CHARS:
+        if text_length(box) >= ROUGH_LIMIT * MAX_CHARS:
             continue  # quick, and counts the style sheets too
         length = _chars(box)
         if length >= MAX_CHARS:
             continue
         total = total or _page_chars(root, junk)
-        if length < MAX_SHARE * total:
+        if length < MAX_SHARE * total and not _content_with_a_control(box):
             boxes.append(box)
     return boxes

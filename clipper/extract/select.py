@@ -66,11 +66,13 @@ SUBHEADING_WORDS = 3
 
 def _subheading(heading: HtmlElement, title: str) -> bool:
     """A heading inside the text that shares most of its words with the title ("Im Gespräch
-    mit X" under "Lieblingslabel: … + Interview mit X"): it comes after a paragraph of
-    prose and says much less than the title. A headline repeating the title stands
-    before the text."""
+    mit X" under "Lieblingslabel: … + Interview mit X"): an h2 that comes after a paragraph
+    of prose and says much less than the title. A headline repeating the title stands
+    before the text; an h1 is the headline even after a notice ("Editor's note: …")."""
     text = inner_text(heading)
-    if len(text.split()) < SUBHEADING_WORDS or text_similarity(text, title) > 0.75:
+    if heading.tag != "h2" or len(text.split()) < SUBHEADING_WORDS:
+        return False
+    if text_similarity(text, title) > 0.75:
         return False
     return any(el.tag == "p" and len(el.text_content()) >= PROSE_BEFORE
                for el in heading.itersiblings(preceding=True))

@@ -262,3 +262,76 @@ def test_a_paragraph_with_a_checkbox_list_in_the_article_stays() -> None:
     post = f"<main><article>{body(4)}<ul>{items}</ul>{body(2)}</article></main>"
     md = extract(page(post), URL).markdown
     assert "Pack item 3 for the trip" in md
+
+
+def test_a_recipes_ingredients_to_tick_off_beside_a_shopping_list_button_stay() -> None:
+    # recipe plugins put a checkbox in each ingredient's list item and an "add to shopping
+    # list" button under the list: the smallest box holding a field and a button is the
+    # ingredients' block, short, but the article's
+    method = ("Heat the oven to 180 degrees and butter a round tin; the cake rises best when "
+              "the butter and the eggs are at room temperature, so take them out early.")
+    items = "".join(
+        f"<li class='recipe-ingredient'><span class='tick'><input type='checkbox'></span> "
+        f"{item}</li>" for item in ("135 g butter", "150 g sugar", "3 eggs", "250 g flour",
+                                   "1 tsp baking powder", "4 apples"))
+    post = (f"<main><article><h1>Apple cake</h1><p>{method}</p>"
+            f"<div class='recipe-ingredients'><h2>Ingredients</h2><ul>{items}</ul>"
+            "<button type='button'>Add to shopping list</button></div><h2>Method</h2>"
+            f"{''.join(f'<p>Step {i}. {method}</p>' for i in range(4))}</article></main>")
+    md = extract(page(post, "Apple cake"), "https://recipes.example/apple-cake").markdown
+    assert "- 250 g flour" in md
+    assert "- 4 apples" in md
+    assert "Add to shopping list" not in md
+
+
+@pytest.mark.parametrize(("headline_inside", "last"), [
+    (False, "<p>Passengers with season tickets need not do anything.</p>"),  # 3 paragraphs
+    (True, ""),  # 2 paragraphs, the headline in the post's box
+])
+def test_a_short_post_with_a_picture_toggle_and_a_share_button_is_no_form(
+        headline_inside: bool, last: str) -> None:
+    # a CSS-only lightbox: a checkbox toggles the picture's zoom; the post's share button
+    # is in its <article> too, so the smallest box holding a field and a button is the
+    # whole short post, which went as a form and left the comments as the clip
+    headline = "<h1>Ferry timetable changes</h1>"
+    post = (
+        "<p>From Monday the morning ferry to the island leaves at 6:40 instead of 6:15, the "
+        "harbour office said on Friday.</p>"
+        "<input type='checkbox' id='zoom' class='lightbox-toggle'><label for='zoom'>"
+        "<img src='/ferry.jpg' alt='The ferry'></label><p>The later start gives the crew the "
+        f"rest the new rules require; the evening boat is unchanged.</p>{last}")
+    comment = ("I have taken this ferry for twenty years and the morning boat has always been "
+               "late anyway, so I doubt anybody will notice the change this time. ")
+    comments = "".join(f"<div class='comment'><p>{comment * 2}</p></div>" for _ in range(6))
+    html = page(f"<main>{'' if headline_inside else headline}<article class='post'>"
+                f"{headline if headline_inside else ''}{post}"
+                "<div class='actions'><button class='share'>Share</button></div></article>"
+                f"<section id='comments'><h2>Comments</h2>{comments}</section></main>",
+                "Ferry timetable changes")
+    md = extract(html, "https://news.example/ferry").markdown
+    assert "leaves at 6:40 instead of 6:15" in md
+    assert "The later start gives the crew" in md
+    assert "Share" not in md
+
+
+def test_content_tabs_switched_by_radio_buttons_with_copy_buttons_on_their_code_stay() -> None:
+    # a documentation theme's content tabs: one radio button per tab, each tab's code block
+    # with a copy button; the smallest box holding a field and a button is the tab set
+    def code(command: str) -> str:
+        return ("<div class='tabbed-block'><div class='highlight'><pre><span></span><button "
+                f"class='md-clipboard' title='Copy to clipboard'></button><code>{command}"
+                "</code></pre></div></div>")
+
+    tabs = ("<div class='tabbed-set' data-tabs='1:2'>"
+            "<input checked id='__tabbed_1_1' name='__tabbed_1' type='radio'>"
+            "<input id='__tabbed_1_2' name='__tabbed_1' type='radio'><div class='tabbed-labels'>"
+            "<label for='__tabbed_1_1'>pip</label><label for='__tabbed_1_2'>conda</label></div>"
+            f"<div class='tabbed-content'>{code('pip install rivet-config')}"
+            f"{code('conda install -c forge rivet-config')}</div></div>")
+    post = (f"<main><article class='md-typeset'><h1>Installation</h1>{body(2)}"
+            f"<h2>Install the package</h2><p>Install it with the tool you use:</p>{tabs}"
+            f"<h2>Configure</h2>{body(2)}</article></main>")
+    md = extract(page(post, "Installation"), "https://docs.example/install/").markdown
+    assert "pip install rivet-config" in md
+    assert "conda install -c forge rivet-config" in md
+    assert "Copy to clipboard" not in md

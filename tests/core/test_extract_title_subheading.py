@@ -38,3 +38,19 @@ def test_a_subheading_sharing_the_titles_words_stays() -> None:
     assert "## Im Gespräch mit MARINA-Gründerin Anna-Lena Bergmann" in md
     assert "Meine Gründergeschichte begann" in md
 
+
+
+def test_a_headline_after_an_editors_note_is_still_the_titles_copy() -> None:
+    # a note of a paragraph above the headline: the h1 is still the headline (the title
+    # holds most of its words, not the other way round), not a section of the text
+    note = ("Editor's note: this story was first published on Friday and was updated on "
+            "Saturday with the mayor's reply and the final vote count of the council.")
+    body = ("The council approved the new budget after a long debate about transport, housing "
+            "and the future of the central library, which many residents asked to keep open.")
+    html = ("<html><head><title>Council approves budget for library and buses | Gazette"
+            f"</title></head><body><main><article><p class='note'>{note}</p>"
+            "<h1>Council approves budget, library stays</h1>"
+            f"{''.join(f'<p>{body}</p>' for _ in range(5))}</article></main></body></html>")
+    md = extract(html, "https://news.example/2024/budget").markdown
+    assert "Council approves budget, library stays" not in md
+    assert md.count("The council approved the new budget") == 5
