@@ -20,7 +20,7 @@ from clipper.extract.clean import is_phrasing
 from clipper.extract.climb import adds_link_lists, repeated_others
 from clipper.extract.consent import is_consent_notice
 from clipper.extract.context import ExtractionContext
-from clipper.extract.layout import into_cell
+from clipper.extract.layout import into_cell, keeps_grid, whole_table
 from clipper.extract.patterns import (
     ALTER_TO_DIV_EXCEPTIONS,
     BYLINE,
@@ -319,7 +319,7 @@ def _climb(
             break
         last = scores[parent]
         parent = parent.getparent()
-    best = into_cell(best, scores)  # a row of a layout table: its main cell
+    best = whole_table(into_cell(best, scores))  # a layout table's main cell, a data table
     # A container that is the only child of its parent says nothing: take the parent.
     parent = best.getparent()
     while parent is not None and parent.tag != "body" and len(parent) == 1:
@@ -362,7 +362,8 @@ def gather_siblings(
     for sibling, join, kept in zip(siblings, scored,
                                    with_blocks_between(siblings, scored, page_url), strict=True):
         if kept:
-            if join and sibling.tag not in ALTER_TO_DIV_EXCEPTIONS:
+            if join and sibling.tag not in ALTER_TO_DIV_EXCEPTIONS and not (
+                    sibling is top and keeps_grid(sibling)):
                 sibling.tag = "div"
             add_text_before(sibling, sibling.tail)  # the tail stays in the page
             sibling.tail = None
