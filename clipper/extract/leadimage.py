@@ -25,6 +25,8 @@ from clipper.htmltree import ElementsXPath, text_of
 from clipper.images.srcset import lazy_candidates
 from clipper.urls import absolute_url
 
+_URL_JUNK = re.compile(r"[\t\n\r]")
+
 _IMAGES = ElementsXPath(".//img")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|avif|gif)$", re.I)
 _SIZE_SUFFIX = re.compile(r"[-_]\d{2,5}x\d{2,5}(?=\.\w+$)")
@@ -62,13 +64,18 @@ def _key(url: str) -> tuple[str, str, str] | None:
     return host, path, parts.query
 
 
-def _candidates(img: etree._Element, base: str | None) -> list[str]:
-    """Every absolute URL an ``<img>`` (or its ``<picture>``) may show."""
-    raw: list[str] = []
+def _sources(img: etree._Element) -> list[etree._Element]:
+    """The ``<img>`` and its ``<picture>``'s ``<source>``s: where its URLs are written."""
     elements = [img]
     parent = img.getparent()
     if parent is not None and parent.tag == "picture":
         elements.extend(parent.iterchildren("source"))
+    return elements
+
+
+def _candidates(elements: list[etree._Element], base: str | None) -> list[str]:
+    """Every absolute URL an ``<img>`` (or its ``<picture>``) may show."""
+    raw: list[str] = []
     for el in elements:  # the attributes the image normalizer reads, so the same URLs
         if el.get("src"):
             raw.append(el.get("src", "").strip())
@@ -95,11 +102,41 @@ def lead_urls(doc: etree._Element, image: str | None, base: str | None) -> froze
     if target is None:
         return frozenset()
     urls: set[str] = {image}
+    needle = _needle(target[1], base)
     for img in doc.iter("img"):
-        cands = _candidates(img, base)
+        elements = _sources(img)
+        if needle and not _names(elements, needle):
+            continue  # no attribute names the file: no URL to resolve and compare
+        cands = _candidates(elements, base)
         if any(_key(url) == target for url in cands):
             urls.update(cands)
     return frozenset(urls)
+
+
+def _needle(path: str, base: str | None) -> str | None:
+    """Text that every URL with the lead image's ``_key`` path holds as written in the
+    page, or None when there is none to rely on.
+
+    The file name up to its first dot survives resolving (dot segments only drop whole
+    segments) and the size-suffix trim (which cuts after it), and a browser only drops
+    tabs and newlines from it; a name with "%" or other than plain ASCII may be written
+    encoded, and one the base URL holds may come from it (``src="?w=800"``).
+    """
+    name = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    if not name or "%" in name or not (name.isascii() and name.isprintable()) or \
+            name in (base or ""):
+        return None
+    return name
+
+
+def _names(elements: list[etree._Element], needle: str) -> bool:
+    """Some attribute of ``elements`` holds ``needle`` (tabs and newlines dropped)."""
+    for el in elements:
+        for value in el.attrib.values():
+            if isinstance(value, str) and (needle in value or (
+                    _URL_JUNK.search(value) and needle in _URL_JUNK.sub("", value))):
+                return True
+    return False
 
 
 @dataclass

@@ -380,9 +380,14 @@ def keeps_aside(node: HtmlElement) -> bool:
     return is_callout(node) or bool(_NOTES_IN(node))
 
 
+_SHARE_NAMED = ElementsXPath("(./*//*/@class | ./*//*/@id)"  # attribute steps: fast
+                             "[contains(translate(., 'SHARE', 'share'), 'share')]/..")
+"""The elements below the top level whose class or id says "share" in any case."""
+
+
 def clean_share_elements(root: HtmlElement, threshold: int = 500) -> None:
     """Small blocks named "share" below the top level go (Readability's share-button rule)."""
-    for node in root.xpath("(./*//*/@class | ./*//*/@id)/.."):  # attribute steps: fast
+    for node in _SHARE_NAMED(root):
         if node.getparent() is None:
             continue
         match = class_and_id(node).lower()

@@ -83,3 +83,12 @@ def test_image_already_in_the_text_is_not_repeated() -> None:
     markdown = extract(page(lead, body=body), URL).markdown
     assert markdown.count("peace-talks.jpg") == 1
     assert "![Inline]" in markdown
+
+
+def test_lead_written_with_a_newline_and_dot_segments() -> None:
+    # Browsers drop tabs and newlines from an address and resolve "..": the same photo.
+    lead = ('<figure><img src="/world/../photos/delegates-\narrive-800x600.jpg" '
+            'alt="Delegates"></figure>')
+    article = extract(page(lead, og="https://news.example.com/photos/delegates-arrive.jpg"), URL)
+    assert article.markdown.startswith(
+        "![Delegates](https://news.example.com/photos/delegates-arrive-800x600.jpg)")

@@ -37,6 +37,11 @@ def page_key(url: str | None) -> str | None:
                        parts.query, ""))
 
 
+_PLAIN_ABSOLUTE = re.compile(r'https?://[!"$-Z\\^-~]*')
+"""An ``http(s)`` address of printable ASCII without spaces, "#", "[" or "]": one that
+``clean_href`` and ``resolve_cleaned`` return as it is and that names no same-page anchor."""
+
+
 def fix_link(a: etree._Element, base: str | None, page: str | None,
              local: str | None = None) -> bool:
     """Absolute ``href`` or unwrap; True when the link stays a same-page ``#anchor``.
@@ -46,8 +51,8 @@ def fix_link(a: etree._Element, base: str | None, page: str | None,
     ``base`` to resolve it, loses its ``href`` (its text stays, as plain text).
     """
     href = a.get("href")
-    if href is None:
-        return False
+    if href is None or (local is None and _PLAIN_ABSOLUTE.fullmatch(href)):
+        return False  # most links: absolute already, nothing to clean, no #fragment
     raw = clean_href(href)
     if not raw or raw == "#" or raw.lower().startswith(NOT_LINK_SCHEMES) or raw.startswith("#!"):
         unwrap(a)
