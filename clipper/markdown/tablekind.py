@@ -100,14 +100,15 @@ def _rows_of_posts(cells: list[list[etree._Element]], texts: list[list[str]]) ->
     rows = sum(any(_prose_blocks(c, t) for c, t in zip(row, tr, strict=True))
                for row, tr in zip(cells, texts, strict=True))
     return rows >= 2 or (rows == 1 and len(cells) >= 2 and any(
-        True for row in cells for c in row for _ in c.iter("blockquote")))
+        len(t) > _SHORT and any(True for _ in c.iter("blockquote"))
+        for row, tr in zip(cells, texts, strict=True) for c, t in zip(row, tr, strict=True)))
 
 
 def _prose_blocks(cell: etree._Element, text: str) -> bool:
     """A cell holding what a line of a pipe table cannot: a quotation, or paragraphs of
     prose (a forum post, a letter); a few short blocks (a setting's notes) are a value."""
-    if any(True for _ in cell.iter("blockquote")):
-        return True
+    if len(text) > _SHORT and any(True for _ in cell.iter("blockquote")):
+        return True  # (a blockquote around a price or a label only indents it)
     if len(text) < _PROSE:
         return False
     blocks = sum(1 for el in cell.iter("p", "ul", "ol", "pre", "div")
