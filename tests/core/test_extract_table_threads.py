@@ -73,3 +73,18 @@ def test_a_data_table_with_a_header_row_stays_a_pipe_table() -> None:
         "| PVC | 0.5 mm | Cheap; Stiff when cold |",
         "| Butyl | 0.75 mm | Lasts longest. |",
     ]
+
+
+def test_a_vbulletin3_thread_of_one_table_per_post_keeps_every_post() -> None:
+    """A table per post, its date in a bar above the author's cell and the message."""
+    a = extract(pages.vbulletin3_thread(), "https://pondkeepers.example/showthread.php?t=322")
+    assert _lines(a.markdown) == [
+        "**corncrake** · 03-02-2004, 09:15 AM", "**dabchick** · 03-02-2004, 01:40 PM",
+        "**corncrake** · 03-03-2004, 08:20 AM"]
+    flat = _flat(a.markdown)
+    assert flat.index("My new pump hums") < flat.index("closed-cell foam") < flat.index(
+        "The foam worked")
+    assert a.byline == "corncrake"
+    for furniture in ("Join Date", "Junior Member", "Similar Threads", "Powered by vBulletin",
+                      "User CP", "#2"):
+        assert furniture not in a.markdown

@@ -67,3 +67,48 @@ def phpbb2_thread() -> str:
 <table width="100%" cellspacing="2" border="0" align="center"><tr><td valign="top" align="left"><span class="gensmall">You cannot post new topics in this forum<br />You cannot reply to topics in this forum</span></td></tr></table>
 <div align="center"><span class="copyright">Powered by phpBB &copy; 2001, 2002 phpBB Group</span></div>
 </td></tr></table></body></html>"""
+
+
+VB_POSTS = (
+    ("corncrake", "03-02-2004, 09:15 AM", "Junior Member",
+     "My new pump hums loudly at night and the neighbours have started to complain. It sits "
+     "on the pond floor on a paving slab.<br /><br />Would a different base make it quieter, "
+     "or is the pump simply worn?"),
+    ("dabchick", "03-02-2004, 01:40 PM", "Senior Member",
+     "Put it on a thick piece of closed-cell foam instead of the slab: the slab carries the "
+     "hum into the liner and the liner acts like a drum skin."),
+    ("corncrake", "03-03-2004, 08:20 AM", "Junior Member",
+     "The foam worked. The hum is gone and only the water can be heard now; thank you."),
+)
+
+
+def _vb_post(index: int, author: str, when: str, rank: str, body: str) -> str:
+    number = 5510 + index
+    return f"""<div id="edit{number}" style="padding:0px 0px 6px 0px">
+<table id="post{number}" class="tborder" cellpadding="6" cellspacing="0" border="0" width="100%" align="center">
+<tr><td class="thead" style="font-weight:normal"><a name="post{number}"><img class="inlineimg" src="images/statusicon/post_old.gif" alt="Old" border="0" /></a> {when}</td>
+<td class="thead" style="font-weight:normal" align="right">#<a href="showpost.php?p={number}&amp;postcount={index + 1}" target="new" id="postcount{number}" name="{index + 1}"><strong>{index + 1}</strong></a></td></tr>
+<tr valign="top"><td class="alt2" width="175" style="border: 1px solid #D1D1E1; border-top: 0px; border-bottom: 0px"><div id="postmenu_{number}"><a class="bigusername" href="member.php?u={index + 40}">{author}</a></div><div class="smallfont">{rank}</div><div class="smallfont">&nbsp;<br /><div>Join Date: Mar 2003</div><div>Posts: {12 + index}</div></div></td>
+<td class="alt1" id="td_post_{number}" style="border-right: 1px solid #D1D1E1"><div id="post_message_{number}">{body}</div></td></tr>
+<tr><td class="alt2" style="border: 1px solid #D1D1E1; border-top: 0px"><img class="inlineimg" src="images/statusicon/user_offline.gif" alt="offline" border="0" /></td>
+<td class="alt1" align="right" style="border: 1px solid #D1D1E1; border-left: 0px; border-top: 0px"><a href="newreply.php?do=newreply&amp;p={number}" rel="nofollow"><img src="images/buttons/quote.gif" alt="Reply With Quote" border="0" /></a></td></tr>
+</table></div>"""
+
+
+def vbulletin3_thread() -> str:
+    posts = "\n".join(_vb_post(i, *p) for i, p in enumerate(VB_POSTS))
+    return f"""<html><head><title>Noisy pond pump at night - Pond Keepers Forums</title></head>
+<body><div align="center"><div class="page" style="width:100%; text-align:left">
+<table class="tborder" cellpadding="6" cellspacing="1" border="0" width="100%" align="center">
+<tr><td class="alt1" width="100%"><span class="navbar"><a href="index.php" accesskey="1">Pond Keepers Forums</a></span> <span class="navbar">&gt; <a href="forumdisplay.php?f=4">Pumps and filters</a></span></td>
+<td class="alt2" nowrap="nowrap" style="padding:0px"><form action="login.php?do=login" method="post"><span class="smallfont">User Name</span> <input type="text" class="bginput" name="vb_login_username" size="10" /></form></td></tr></table>
+<br />
+<table class="tcat" width="100%"><tr><td><a href="usercp.php">User CP</a> <a href="faq.php">FAQ</a> <a href="memberlist.php">Members List</a> <a href="calendar.php">Calendar</a> <a href="search.php">Search</a></td></tr></table>
+<div id="posts">
+{posts}
+</div>
+<table class="tborder" cellpadding="6" cellspacing="1" border="0" width="100%"><tr><td class="thead">Similar Threads</td></tr>
+<tr><td class="alt1"><a href="showthread.php?t=301">Pump recommendations for a small pond</a> by reedling, 02-11-2004</td></tr>
+<tr><td class="alt1"><a href="showthread.php?t=288">Filter or no filter?</a> by ouzel, 01-30-2004</td></tr></table>
+<div class="smallfont" align="center">Powered by vBulletin Version 3.0.1<br />Copyright &copy;2000 - 2004, Jelsoft Enterprises Ltd.</div>
+</div></div></body></html>"""
