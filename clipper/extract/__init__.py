@@ -62,6 +62,7 @@ from clipper.extract.select import choose_top, gather_siblings, walk_page
 from clipper.extract.short import MIN_ARTICLE_CHARS
 from clipper.extract.standfirst import add_standfirst
 from clipper.extract.streaming import mark_fallback_ends, reveal_streamed
+from clipper.extract.tablethreads import read_table_thread
 from clipper.extract.teaser import TEASER_TEXT, is_not_free, prompt_follows, teaser_reason
 from clipper.extract.text import has_words_outside_links, inner_text, text_length
 from clipper.extract.threads import read_thread
@@ -250,8 +251,9 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
             length = text_length(article)
     if context.rival and verdict.article is article:
         verdict.flag_rival()
-    posts = read_thread(pristine, article, declared, thread, base) \
-        if pristine is not None and not applied else None
+    posts = (read_thread(pristine, article, declared, thread, base)
+             or read_table_thread(pristine, article, declared)) \
+        if pristine is not None and not applied else None  # (or laid out as a table)
     if posts is not None:  # every post in order, each led by its author and date
         article, length = posts.article, text_length(posts.article)
     if product is not None:

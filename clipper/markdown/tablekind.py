@@ -9,7 +9,10 @@ key/value rows) stays a table: its cells' blocks are joined on one line (``"; "`
 a cell spanning several rows is placed in each of them (``text_grid``). HTML is left
 only for what Markdown cannot say: a grid or a code block inside a data cell, and one
 row of prose columns side by side (no sure reading order; the Readability corpus's
-expected articles keep those as tables, so structure would drop).
+expected articles keep those as tables, so structure would drop). A cell holding a
+quotation or paragraphs of prose (a forum thread's "Author | Message" rows) makes the
+table layout even under a header row: squeezed on one line, a quote would lose its
+marking and read as the replier's words.
 
 Only tables that ``tables.pipe_table_fits`` refuses, and single-cell frames, are
 tested here: the others are already clean pipe tables and keep the output they had.
@@ -79,6 +82,8 @@ def table_kind(table: etree._Element, cells: list[list[etree._Element]]) -> str:
     if _content_outside_cells(table):
         return "layout"  # misnested markup: what a browser shows beside the grid
     texts = [[_text(c) for c in row] for row in cells]
+    if _rows_of_posts(cells, texts):
+        return "layout"  # posts or letters, even under a header row
     if key_value(cells, texts):
         return "html" if _grid_or_code(cells) else "data"
     layout = _layout(table, cells, texts)
@@ -87,6 +92,28 @@ def table_kind(table: etree._Element, cells: list[list[etree._Element]]) -> str:
     if not layout and _grid_or_code(cells):
         return "html"
     return "layout" if layout else "data"
+
+
+def _rows_of_posts(cells: list[list[etree._Element]], texts: list[list[str]]) -> bool:
+    """Rows holding a quotation or paragraphs of prose: the rows of posts of a thread
+    (one row of prose columns is not read so: see the module's note)."""
+    rows = sum(any(_prose_blocks(c, t) for c, t in zip(row, tr, strict=True))
+               for row, tr in zip(cells, texts, strict=True))
+    return rows >= 2 or (rows == 1 and len(cells) >= 2 and any(
+        len(t) > _SHORT and any(True for _ in c.iter("blockquote"))
+        for row, tr in zip(cells, texts, strict=True) for c, t in zip(row, tr, strict=True)))
+
+
+def _prose_blocks(cell: etree._Element, text: str) -> bool:
+    """A cell holding what a line of a pipe table cannot: a quotation, or paragraphs of
+    prose (a forum post, a letter); a few short blocks (a setting's notes) are a value."""
+    if len(text) > _SHORT and any(True for _ in cell.iter("blockquote")):
+        return True  # (a blockquote around a price or a label only indents it)
+    if len(text) < _PROSE:
+        return False
+    blocks = sum(1 for el in cell.iter("p", "ul", "ol", "pre", "div")
+                 if el is not cell and _text(el))
+    return blocks >= 2
 
 
 def _content_outside_cells(el: etree._Element) -> bool:
