@@ -219,9 +219,9 @@ def test_undo_puts_a_trashed_clip_back_with_its_images(
     answer_dialog(qtbot, click_button("Move to Trash"))
     press(qtbot, window, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: not path.exists(), timeout=TIMEOUT)
-    assert not picture.exists()
     qtbot.waitUntil(lambda: "Undo" in [b.text() for b in window.message_bar.findChildren(
         type(window.save_button)) if b.isVisible()], timeout=TIMEOUT)
+    assert not picture.exists()  # the move is done (its Undo shown): the pictures went with it
     # the Undo in the notice
     undo = next(b for b in window.message_bar.findChildren(type(window.save_button))
                 if b.text() == "Undo")
