@@ -18,7 +18,16 @@ from lxml.html import HtmlElement
 
 from clipper.extract.metadata.byline import clean_name
 from clipper.extract.text import inner_text, text_length
-from clipper.extract.threads import _DATE_TEXT, Thread, _body, _in_posts, _Post, _time_text, _write
+from clipper.extract.threads import (
+    DATE_TEXT,
+    Post,
+    Thread,
+    in_posts,
+    post_body,
+    time_text,
+    write_post,
+)
+from clipper.markdown.tables import table_rows
 
 __all__ = ["read_table_thread"]
 
@@ -31,18 +40,8 @@ _HEAD_MAX = 200
 _MIN_POSTS = 2
 _LOOK = 40
 """Elements looked at for the date: those at a cell's head."""
-_DATE = re.compile(rf"{_DATE_TEXT.pattern}|\d{{1,2}}-\d{{1,2}}-\d{{4}}", re.I)
+_DATE = re.compile(rf"{DATE_TEXT.pattern}|\d{{1,2}}-\d{{1,2}}-\d{{4}}", re.I)
 """A date as ``threads`` reads one, or vBulletin's "03-02-2004"."""
-
-
-def _rows(table: HtmlElement) -> list[HtmlElement]:
-    rows = []
-    for child in table:
-        if child.tag == "tr":
-            rows.append(child)
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            rows.extend(r for r in child if r.tag == "tr")
-    return rows
 
 
 def _name(cell: HtmlElement) -> str:
@@ -106,10 +105,10 @@ def _start(row: HtmlElement, above: HtmlElement | None,
     return None
 
 
-def _posts(table: HtmlElement) -> list[_Post]:
+def _posts(table: HtmlElement) -> list[Post]:
     """The posts of ``table``, when its rows repeat the pattern (or it holds one post);
     else none."""
-    rows = _rows(table)
+    rows, _caption = table_rows(table)
     starts = [(i, s) for i, row in enumerate(rows)
               if (s := _start(row, rows[i - 1] if i else None)) is not None]
     if len({s[0] for _, s in starts}) != 1:
@@ -117,10 +116,10 @@ def _posts(table: HtmlElement) -> list[_Post]:
     posts = []
     for i, (column, name, dated) in starts:
         row = rows[i]
-        cells = [c for c in row if c.tag in ("td", "th")]
+        cells = _cells(row)
         message = max((c for j, c in enumerate(cells) if j != column), key=text_length)
-        post = _Post(row, name, _time_text(dated))
-        post.body = _body(message, {dated}, set())
+        post = Post(row, name, time_text(dated))
+        post.body = post_body(message, {dated}, set())
         posts.append(post)
     return posts
 
@@ -129,7 +128,7 @@ def read_table_thread(page: HtmlElement, article: HtmlElement,
                       declared: bool) -> Thread | None:
     """The thread on ``page`` laid out as a table whose posts hold the first pass's
     ``article`` (most of its text); else None."""
-    singles: list[_Post] = []  # a table per post (vBulletin 3), in document order
+    singles: list[Post] = []  # a table per post (vBulletin 3), in document order
     for table in page.iter("table"):
         if len(table) < _MIN_POSTS and all(len(c) < _MIN_POSTS for c in table):
             continue
@@ -144,10 +143,10 @@ def read_table_thread(page: HtmlElement, article: HtmlElement,
     return None
 
 
-def _siblings(posts: list[_Post]) -> list[_Post]:
+def _siblings(posts: list[Post]) -> list[Post]:
     """The most one-post tables of one kind (tag and class) side by side: children, or
     children's children (vBulletin's ``<div id="edit…">`` around each), of one block."""
-    groups: dict[tuple, list[_Post]] = {}
+    groups: dict[tuple, list[Post]] = {}
     for post in posts:
         table = next(post.element.iterancestors("table"))
         kind = (table.get("class") or "").split()[:1]
@@ -156,13 +155,13 @@ def _siblings(posts: list[_Post]) -> list[_Post]:
     return max(groups.values(), key=len, default=[])
 
 
-def _holds(posts: list[_Post], article: HtmlElement, declared: bool) -> bool:
+def _holds(posts: list[Post], article: HtmlElement, declared: bool) -> bool:
     text = " ".join(inner_text(p.body) for p in posts if p.body is not None)
-    return _in_posts(article, text, "", declared)
+    return in_posts(article, text, "", declared)
 
 
-def _thread(posts: list[_Post]) -> Thread:
+def _thread(posts: list[Post]) -> Thread:
     out = posts[0].element.makeelement("div", {})
     for post in posts:
-        _write(post, out, 0)
+        write_post(post, out, 0)
     return Thread(out, clean_name(posts[0].author))

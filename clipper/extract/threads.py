@@ -33,7 +33,8 @@ from clipper.extract.patterns import HEADINGS
 from clipper.extract.text import inner_text, text_length
 from clipper.htmltree import ElementsXPath, NumberXPath
 
-__all__ = ["Thread", "read_thread"]
+__all__ = ["DATE_TEXT", "Post", "Thread", "in_posts", "post_body", "read_thread", "time_text",
+           "write_post"]
 
 _TIME_XPATH = (
     ".//time | .//*[@itemprop='dateCreated' or @itemprop='datePublished']"
@@ -95,7 +96,7 @@ _PARTS = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _META_MAX = 80
 """An author or a time is a short label; a longer element holding the word is a container."""
-_DATE_TEXT = re.compile(
+DATE_TEXT = re.compile(
     r"(?:\d{1,2}[./] ?\d{1,2}[./] ?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? [^\W\d_]{3,9}\.? \d{4}"
     r"|[^\W\d_]{3,9}\.? \d{1,2},? \d{4})(?:,? (?:um |at |à )?\d{1,2}:\d{2}(?: ?[ap]m)?)?", re.I)
 _ISO = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?")
@@ -142,7 +143,7 @@ class Thread:
 
 
 @dataclass
-class _Post:
+class Post:
     element: HtmlElement
     author: str = ""
     date: str = ""
@@ -150,7 +151,7 @@ class _Post:
     accepted: bool = False
     votes: int | None = None
     body: HtmlElement | None = None
-    replies: list[_Post] = field(default_factory=list)
+    replies: list[Post] = field(default_factory=list)
     marks: set[HtmlElement] = field(default_factory=set)
 
 
@@ -167,10 +168,10 @@ def _times(root: HtmlElement, authors: list[HtmlElement]) -> list[HtmlElement]:
     """Time marks; an author line that also says the date ("von lupa am 26/10/13, 03:48")
     is one too."""
     found = [el for el in authors if _tokens(el) & _BYLINE_WORDS
-             and _DATE_TEXT.search(inner_text(el))]
+             and DATE_TEXT.search(inner_text(el))]
     for el in _marked(root, _is_time_mark):
         marked = el.tag == "time" or el.get("itemprop") in ("dateCreated", "datePublished")
-        if (marked or _tokens(el) & _TIME_WORDS) and _short(el) and _time_text(el):
+        if (marked or _tokens(el) & _TIME_WORDS) and _short(el) and time_text(el):
             found.append(el)
     return found
 
@@ -184,7 +185,7 @@ def _authors(root: HtmlElement) -> list[HtmlElement]:
             el.tag == "a" and _AUTHOR_HREF.search(el.get("href") or ""))
         if not named and words & _HEAD_WORDS:
             # a post's head saying who and when in one line ("macbacchi, 28.09.19 12:44")
-            match = _DATE_TEXT.search(inner_text(el)) if _short(el) else None
+            match = DATE_TEXT.search(inner_text(el)) if _short(el) else None
             named = bool(match and match.start() > 1)
         if not named or text_length(el) > _META_MAX:
             continue
@@ -205,13 +206,13 @@ def _name(el: HtmlElement) -> str:
     if links:
         return inner_text(links[0])
     text = inner_text(el)
-    match = _DATE_TEXT.search(text)
+    match = DATE_TEXT.search(text)
     if match and match.start() > 1 and _tokens(el) & _HEAD_WORDS:
         return text[:match.start()].strip(" ,;:|·-–—")  # the name before the date
     return text
 
 
-def _time_text(el: HtmlElement) -> str:
+def time_text(el: HtmlElement) -> str:
     for part in el.iter():  # "asked <span title='2026-03-02 09:15:31Z'>Mar 2</span>"
         for attr in ("datetime", "content", "title", "value"):
             match = _ISO.search(part.get(attr) or "")
@@ -219,7 +220,7 @@ def _time_text(el: HtmlElement) -> str:
                 day, clock = match.groups()
                 return f"{day} {clock}" if clock else day
     text = " ".join(" ".join(el.itertext()).split())  # "<span>28.09.19</span><span>12:44"
-    match = _DATE_TEXT.search(text)
+    match = DATE_TEXT.search(text)
     return match.group() if match and len(text) > len(match.group()) + 2 else text
 
 
@@ -439,7 +440,7 @@ def _is_body(el: HtmlElement) -> bool:
     return bool(words & _BODY_WORDS) and not words & _NOT_BODY_WORDS
 
 
-def _body(post: HtmlElement, marks: set[HtmlElement], nested: set[HtmlElement]) -> HtmlElement:
+def post_body(post: HtmlElement, marks: set[HtmlElement], nested: set[HtmlElement]) -> HtmlElement:
     """A copy of the post's text: its marked body when it has one, else the post without
     its author and time blocks; replies, signatures and button bars left out."""
     holding = set(marks)
@@ -529,7 +530,7 @@ def _is_action_bar(el: HtmlElement) -> bool:
 
 def _read_post(element: HtmlElement, times: list[HtmlElement], authors: list[HtmlElement],
                signature: tuple[str, str], depth: int, flat: bool,
-               timed: set[HtmlElement]) -> _Post:
+               timed: set[HtmlElement]) -> Post:
     """A post and its replies; ``timed``: the elements holding a time."""
     nested = {el for el in _same_kind(element, signature) if el in timed}
     # only the outermost replies: theirs are read by their own reading
@@ -538,13 +539,13 @@ def _read_post(element: HtmlElement, times: list[HtmlElement], authors: list[Htm
     own_authors = _own(authors, element, outer)
     author = _prefer(own_authors, ("author",))
     time = _prefer(own_times, ("dateCreated", "datePublished"))
-    post = _Post(element, _name(author) if author is not None else "",
-                 _time_text(time) if time is not None else "",
+    post = Post(element, _name(author) if author is not None else "",
+                 time_text(time) if time is not None else "",
                  0 if flat else depth or _depth(element))
     post.accepted = _accepted(element, outer)
     post.votes = _votes(element, outer)
     marks = set(own_times) | set(own_authors)
-    post.body = _body(element, marks, outer)
+    post.body = post_body(element, marks, outer)
     order = {el: i for i, el in enumerate(element.iter())}
     for reply in [] if flat else sorted(outer, key=lambda el: order[el]):
         post.replies.append(_read_post(reply, times, authors, signature, post.depth + 1,
@@ -553,7 +554,7 @@ def _read_post(element: HtmlElement, times: list[HtmlElement], authors: list[Htm
 
 
 def _opener(page: HtmlElement, first: HtmlElement, posts: set[HtmlElement],
-            times: list[HtmlElement], authors: list[HtmlElement]) -> _Post | None:
+            times: list[HtmlElement], authors: list[HtmlElement]) -> Post | None:
     """The post opening the thread outside the posts' blocks: the last time before the
     first post with an author beside it."""
     known = set(times)
@@ -575,8 +576,8 @@ def _opener(page: HtmlElement, first: HtmlElement, posts: set[HtmlElement],
         own_times = [t for t in times if block in t.iterancestors()]
         author = _prefer(own_authors, ("author",))
         when = _prefer(own_times, ("dateCreated", "datePublished"))
-        post = _Post(block, _name(author) if author is not None else "",
-                     _time_text(when) if when is not None else "")
+        post = Post(block, _name(author) if author is not None else "",
+                     time_text(when) if when is not None else "")
         post.marks = set(own_times) | set(own_authors)  # its body is read if it is kept
         return post
     return None
@@ -592,7 +593,7 @@ def _is_answer(el: HtmlElement) -> bool:
     return el.get("itemprop") in ("acceptedAnswer", "suggestedAnswer") or "answer" in _tokens(el)
 
 
-def _heading_line(post: _Post, parent: HtmlElement) -> HtmlElement | None:
+def _heading_line(post: Post, parent: HtmlElement) -> HtmlElement | None:
     if not post.author and not post.date:
         return None
     line = parent.makeelement("p", {})
@@ -613,7 +614,7 @@ def _heading_line(post: _Post, parent: HtmlElement) -> HtmlElement | None:
     return line
 
 
-def _write(post: _Post, out: HtmlElement, depth: int) -> None:
+def write_post(post: Post, out: HtmlElement, depth: int) -> None:
     holder = out
     for _ in range(depth):
         quote = holder.makeelement("blockquote", {})
@@ -625,10 +626,10 @@ def _write(post: _Post, out: HtmlElement, depth: int) -> None:
     if post.body is not None:
         holder.append(post.body)
     for reply in post.replies:
-        _write(reply, out, reply.depth)
+        write_post(reply, out, reply.depth)
 
 
-def _ordered(posts: list[_Post]) -> list[_Post]:
+def _ordered(posts: list[Post]) -> list[Post]:
     """Answers: the accepted one first, then by votes when every answer shows them."""
     if not any(p.accepted for p in posts) and any(p.votes is None for p in posts):
         return posts
@@ -649,7 +650,7 @@ COVERED = 0.5
 _PROBE = 60
 
 
-def _in_posts(article: HtmlElement, posts: str, elsewhere: str, declared: bool) -> bool:
+def in_posts(article: HtmlElement, posts: str, elsewhere: str, declared: bool) -> bool:
     """The first pass's clip lies in the thread: COVERED of its paragraphs' text is in
     ``posts`` and not in ``elsewhere`` (an article above them, which comments quote);
     any of it when the page ``declared`` itself a discussion."""
@@ -670,7 +671,7 @@ def _found(text: str, within: str) -> bool:
     return text[:_PROBE] in within or text[-_PROBE:] in within
 
 
-def _thread_text(elements: list[HtmlElement], opener: _Post | None,
+def _thread_text(elements: list[HtmlElement], opener: Post | None,
                  declared: bool) -> tuple[str, str]:
     """The text of the posts, and of the opening post when it is written as one of them
     (a link aggregator's submission, a social post) and a post's length; else that is an
@@ -707,12 +708,12 @@ def read_thread(page: HtmlElement, article: HtmlElement, declared: bool, named: 
         if not _postlike(elements, times) or _teasers(elements, page_url):
             continue
         opener = _opener(page, elements[0], set(elements), times, authors)
-        if _in_posts(article, *_thread_text(elements, opener, declared), declared):
+        if in_posts(article, *_thread_text(elements, opener, declared), declared):
             return _thread(elements, flat, opener, times, authors)
     return None
 
 
-def _thread(elements: list[HtmlElement], flat: bool, opener: _Post | None,
+def _thread(elements: list[HtmlElement], flat: bool, opener: Post | None,
             times: list[HtmlElement], authors: list[HtmlElement]) -> Thread:
     signature = _signature(elements[0])
     timed = set()
@@ -723,7 +724,7 @@ def _thread(elements: list[HtmlElement], flat: bool, opener: _Post | None,
     for p in posts:
         p.depth -= base
     if opener is not None:
-        opener.body = _body(opener.element, opener.marks, set())
+        opener.body = post_body(opener.element, opener.marks, set())
     if opener is not None and opener.body is not None and \
             opener.author == posts[0].author and _prose(opener.body) < _OPENER_BODY:
         opener = None  # a header naming the first post's author: that post opens
@@ -734,7 +735,7 @@ def _thread(elements: list[HtmlElement], flat: bool, opener: _Post | None,
         posts = posts[:keep] + _ordered(posts[keep:])
     out = elements[0].makeelement("div", {})
     if opener is not None:
-        _write(opener, out, 0)
+        write_post(opener, out, 0)
     for post in posts:
-        _write(post, out, post.depth)
+        write_post(post, out, post.depth)
     return Thread(out, clean_name(first.author))
