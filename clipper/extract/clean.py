@@ -123,15 +123,16 @@ def replace_brs(root: HtmlElement) -> None:
     """Readability's ``_replaceBrs``: two or more ``<br>`` in a row start a new paragraph.
 
     The phrasing content after the run moves into a new ``<p>`` until the next run
-    or a block element; a ``<p>`` holding such a split becomes a ``<div>``.
+    or a block element; a ``<p>`` holding such a split becomes a ``<div>``. Unlike
+    Readability, not inside ``<pre>``, whose blank lines stay the code's.
     """
     for br in list(root.iter("br")):
         parent = br.getparent()
         if parent is None:
             continue
         nxt = _is_br_chain_start(br)
-        if nxt is None:
-            continue
+        if nxt is None or any(a.tag == "pre" for a in br.iterancestors()):
+            continue  # in code a blank line is the code's, not a paragraph break
         replaced = False
         while nxt is not None:  # drop the rest of the chain
             replaced = True

@@ -68,6 +68,9 @@ from clipper.urls import site_host
 _TEXTISH = frozenset(("span", "li", "td")) | DIV_TO_P_ELEMS
 _EMBEDS = ("object", "embed", "iframe")
 _SPLIT_NAME = re.compile(r"[^a-z]+")
+_HASH_NAME = re.compile(r"[0-9a-f]*[0-9][a-f][0-9a-f]*")
+"""A generated hex name ("e1ad", "3fa9c0"): letters after a digit are not a word ("ad"), where
+"ad300" still names an ad slot."""
 
 
 def _drop(el: HtmlElement, reason: str) -> None:
@@ -451,6 +454,8 @@ def boilerplate_strength(el: HtmlElement) -> int:
         if not value:
             continue
         for token in value.lower().split():
+            if _HASH_NAME.fullmatch(token):
+                continue
             parts = [p for p in _SPLIT_NAME.split(token) if p]
             joined = "".join(parts)
             if any(p in BOILERPLATE_STRONG for p in parts) or AUTHOR_BOX.search(joined):
@@ -474,12 +479,18 @@ _CONTENT_TAGS = ("figure", "picture", "table", "pre", "blockquote", "h1", "h2", 
 """Never removed for a weak name alone ("fig--has-shares" is a figure with a share button)."""
 
 
+_IN_CODE = ElementsXPath(".//pre//* | .//code//*")
+"""The elements inside code blocks and inline code."""
+
+
 def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
     """Drop chrome-named blocks unless they hold a large part of the article text."""
     total = text_length(root) or 1
     known: dict[tuple[bool, str | None, str | None], int] = {}  # blocks repeat their names
+    # a highlighter's names in code ("token comment", "hljs-comment") are the code's, not chrome
+    in_code = set(_IN_CODE(root))
     for node in root.xpath("(.//*/@class | .//*/@id)/.. | .//nav"):
-        if node.getparent() is None:
+        if node.getparent() is None or node in in_code:
             continue
         names = (node.tag == "nav", node.get("class"), node.get("id"))
         strength = known.get(names)
