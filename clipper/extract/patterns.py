@@ -250,7 +250,8 @@ def is_pager(text: str) -> bool:
 # Openings of one-line teasers that point to other articles ("Read more: <link>").
 TEASER_START = re.compile(
     r"^(?:read more|read also|also read|read next|more|related|see also|recommended|watch"
-    r"|listen|more on this(?: story)?|more from \w+|trending|most read|don't miss|also see)"
+    r"|listen|more on this(?: story)?|more from \w+|trending|most read|don't miss|also see"
+    r"|[←«‹<]?\s*(?:previous|prev|next|older|newer)(?: (?:post|article|story|entry))?)"
     r"\s*[:»›>|–—-]", re.I,
 )
 

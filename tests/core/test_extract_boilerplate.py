@@ -335,3 +335,25 @@ def test_content_tabs_switched_by_radio_buttons_with_copy_buttons_on_their_code_
     assert "pip install rivet-config" in md
     assert "conda install -c forge rivet-config" in md
     assert "Copy to clipboard" not in md
+
+
+@pytest.mark.parametrize("label", [
+    "← <strong>Previous</strong>: Chasing quick fixes to sustainability",
+    "Next post: Chasing quick fixes to sustainability »",
+    "« Older: Chasing quick fixes to sustainability",
+])
+def test_a_link_to_the_previous_or_next_post_goes(label: str) -> None:
+    # A blog's post navigation under the text: one link to another post, named by its place.
+    nav = ("<div id='prevlink'><a class='previous' href='/blog/2019/05/fixes.html'>"
+           f"{label}</a></div>")
+    md = extract(page(f"<div class='post'>{body(4)}{nav}</div>"), URL).markdown
+    assert md.count("The council approved") == 4
+    assert "Chasing quick fixes" not in md
+
+
+def test_a_sentence_that_starts_with_next_stays() -> None:
+    # "Next:" opening the writer's own sentence, its link one word of it, is not a pager.
+    line = ("<p>Next: the council will <a href='/vote'>vote</a> on the library's opening hours "
+            "in June, after a consultation with residents.</p>")
+    md = extract(page(f"<div class='post'>{body(4)}{line}</div>"), URL).markdown
+    assert "Next: the council will" in md
