@@ -458,7 +458,8 @@ def boilerplate_strength(el: HtmlElement) -> int:
                 continue
             parts = [p for p in _SPLIT_NAME.split(token) if p]
             joined = "".join(parts)
-            if any(p in BOILERPLATE_STRONG for p in parts) or AUTHOR_BOX.search(joined):
+            if any(p in BOILERPLATE_STRONG for p in parts) or AUTHOR_BOX.search(joined) \
+                    or "popup" in joined:  # "SSpopup", "loginPopup": Readability's substring
                 return 2
             if (
                 any(p in BOILERPLATE_WEAK for p in parts)
