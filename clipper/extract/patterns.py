@@ -251,7 +251,8 @@ def is_pager(text: str) -> bool:
 TEASER_START = re.compile(
     r"^(?:read more|read also|also read|read next|more|related|see also|recommended|watch"
     r"|listen|more on this(?: story)?|more from \w+|trending|most read|don't miss|also see"
-    r"|[←«‹<]?\s*(?:previous|prev|next|older|newer)(?: (?:post|article|story|entry))?)"
+    r"|[←«‹<]?\s*(?:previous|prev|next|older|newer)(?: (?:post|article|story|entry))?(?!-\w))"
+    # not a compound's first word ("Next-generation sequencing", "Older-adult care")
     r"\s*[:»›>|–—-]", re.I,
 )
 

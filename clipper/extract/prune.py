@@ -458,8 +458,10 @@ def boilerplate_strength(el: HtmlElement) -> int:
                 continue
             parts = [p for p in _SPLIT_NAME.split(token) if p]
             joined = "".join(parts)
-            if any(p in BOILERPLATE_STRONG for p in parts) or AUTHOR_BOX.search(joined) \
-                    or "popup" in joined:  # "SSpopup", "loginPopup": Readability's substring
+            # "popup" inside one word ("SSpopup", "loginPopup") as Readability's substring
+            # test reads it, but not spelt across two ("kpop-updates")
+            if any(p in BOILERPLATE_STRONG or "popup" in p for p in parts) \
+                    or AUTHOR_BOX.search(joined):
                 return 2
             if (
                 any(p in BOILERPLATE_WEAK for p in parts)
