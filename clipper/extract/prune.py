@@ -474,11 +474,14 @@ _CONTENT_TAGS = ("figure", "picture", "table", "pre", "blockquote", "h1", "h2", 
 """Never removed for a weak name alone ("fig--has-shares" is a figure with a share button)."""
 
 
+_NAMED_OR_NAV = ElementsXPath("(.//*/@class | .//*/@id)/.. | .//nav")
+
+
 def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
     """Drop chrome-named blocks unless they hold a large part of the article text."""
     total = text_length(root) or 1
     known: dict[tuple[bool, str | None, str | None], int] = {}  # blocks repeat their names
-    for node in root.xpath("(.//*/@class | .//*/@id)/.. | .//nav"):
+    for node in _NAMED_OR_NAV(root):
         if node.getparent() is None:
             continue
         names = (node.tag == "nav", node.get("class"), node.get("id"))
