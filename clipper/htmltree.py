@@ -26,6 +26,11 @@ class ElementsXPath:
     def __init__(self, path: str) -> None:
         self._xpath = etree.XPath(path)
 
+    @property
+    def path(self) -> str:
+        """The expression, as written."""
+        return self._xpath.path
+
     def __call__(self, el: etree._Element, **variables: str) -> list[lxml_html.HtmlElement]:
         return self._xpath(el, **variables)  # type: ignore[return-value]
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
-from clipper.extract.text import inner_text
+from clipper.extract.text import inner_text, text_length
 
 __all__ = ["drop_date_lines"]
 
@@ -23,11 +22,7 @@ MAX_CHARS = 60
 """A date line is short; a longer block is text that mentions a date."""
 MAX_OTHER_WORDS = 3
 """Words besides the date a date line may have ("Aktualisiert am", "Published on")."""
-_CANDIDATES = etree.XPath(
-    "descendant::*[self::p or self::div][string-length(normalize-space()) <= $most]"
-    "[translate(., '0123456789', '') != string(.)]"
-    "[not(descendant::*[self::p or self::div or self::a or self::img])][count(*) <= 3]")
-"""Short blocks with a digit, no link, picture or block inside, found in C."""
+_DIGIT = re.compile("[0-9]")
 _DATE = re.compile(
     r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}(?:T[\d:.+-]+)?"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b)")
@@ -43,11 +38,25 @@ def drop_date_lines(article: HtmlElement, *, thread: bool = False) -> None:
     ``thread``, whose posts are led by their dates."""
     if thread:
         return
-    found: list[HtmlElement] = _CANDIDATES(article, most=MAX_CHARS)  # type: ignore[assignment]
-    for el in found:
+    for el in _candidates(article):
         text = inner_text(el)
         if text and el.getparent() is not None and (_labelled_date(text) or _timed(el, text)):
             droplog.drop(el, "date line")
+
+
+def _candidates(root: HtmlElement) -> list[HtmlElement]:
+    """Short blocks (``MAX_CHARS`` of text) with a digit, no link, picture or block inside
+    and three elements at most, in document order. A container is ruled out at the first
+    block found inside it, before its text is measured: an XPath measured every
+    paragraph and division of the article first, each container's whole text."""
+    found = []
+    for el in root.iterdescendants("p", "div"):
+        if next(el.iterdescendants("p", "div", "a", "img"), None) is not None or \
+                sum(isinstance(child.tag, str) for child in el) > 3:
+            continue
+        if text_length(el) <= MAX_CHARS and _DIGIT.search(el.text_content()):
+            found.append(el)
+    return found
 
 
 def _timed(el: HtmlElement, text: str) -> bool:

@@ -22,6 +22,7 @@ from clipper.extract.furniture import in_furniture, named_as_furniture
 from clipper.extract.prune import prepare_article
 from clipper.extract.score import Flags
 from clipper.extract.text import inner_text, text_length
+from clipper.htmltree import ElementsXPath
 
 __all__ = ["Verdict", "needs_second_look", "second_look"]
 
@@ -107,7 +108,7 @@ def _covered(text: str, good: list[Block]) -> int:
 
 
 _PAGE_PARTS = frozenset(("nav", "aside", "footer", "header", "form", "menu", "dialog"))
-_NAMED = "//*[@class or @id]"
+_NAMED = ElementsXPath("//*[@class or @id]")
 WRAPPER_SHARE = 0.5
 """A part holding this share of the page's text is a wrapper, whatever its name."""
 
@@ -122,7 +123,7 @@ def _page_parts(page: HtmlElement, limit: float, by_name: bool = True,
     """
     found = list(page.iter(*_PAGE_PARTS))
     if by_name:
-        found.extend(el for el in page.xpath(_NAMED) if named_as_furniture(el))
+        found.extend(el for el in _NAMED(page) if named_as_furniture(el))
     return frozenset(
         el for el in found
         if el.tag not in ("a", "body", "html") and el.getparent() is not None

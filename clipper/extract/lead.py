@@ -59,12 +59,14 @@ def add_lead(article: HtmlElement, page: HtmlElement, title: str | None,
     headline = _headline(page, title)
     if headline is None or headline.sourceline is None or headline.sourceline >= first:
         return False
-    words = words_of(inner_text(article))
+    words = None  # the clip's words, read once a block is found (most pages have none)
     at = 0
     for block in (_dek(headline, first, lang), _lead_after(headline, first, lang)):
         if block is None or _dropped_from(block, article):
             continue
         text = " ".join(inner_text(block).split())
+        if words is None:
+            words = words_of(inner_text(article))
         if held_in(text, words):
             continue
         lead = article.makeelement("p", {})

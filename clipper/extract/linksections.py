@@ -59,11 +59,16 @@ def drop_link_sections(article: HtmlElement, page_url: str | None) -> None:
 
 def _is_label(el: HtmlElement) -> bool:
     """A short label of its own: a heading, a bold line alone in its paragraph, or a line
-    of text opening a list; never one with a link in it (a teaser card's headline)."""
-    text = inner_text(el)
-    if not text or len(text) > MAX_LABEL_CHARS or len(text.split()) > MAX_LABEL_WORDS \
-            or next(el.iter("a", "img"), None) is not None:
+    of text opening a list; never one with a link in it (a teaser card's headline).
+    Where it stands first: most paragraphs fail that before their text is read."""
+    if not _placed_as_label(el):
         return False
+    text = inner_text(el)
+    return bool(text) and len(text) <= MAX_LABEL_CHARS and \
+        len(text.split()) <= MAX_LABEL_WORDS and next(el.iter("a", "img"), None) is None
+
+
+def _placed_as_label(el: HtmlElement) -> bool:
     if el.tag in _HEADINGS:
         return True
     parent = el.getparent()

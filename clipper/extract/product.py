@@ -17,13 +17,15 @@ from lxml.html import HtmlElement
 
 from clipper.extract.keyfacts import add_key_facts
 from clipper.extract.text import inner_text
+from clipper.htmltree import ElementsXPath
 
 __all__ = ["Product", "find_product", "keep_product", "unmark"]
 
 MARK = "data-clipper-product"
 """Set on the description element before cleaning, to find it in the cleaned copy."""
-_PRODUCT = ("//@itemscope/parent::*[contains(@itemtype, 'schema.org/Product')"
-            " or contains(@itemtype, 'schema.org/IndividualProduct')]")
+_PRODUCT = ElementsXPath("//@itemscope/parent::*[contains(@itemtype, 'schema.org/Product')"
+                         " or contains(@itemtype, 'schema.org/IndividualProduct')]")
+"""Asked of every page: compiled once (a compiling costs as much as a run)."""
 _MIN_DESCRIPTION = 100
 """A shorter description (a slogan) does not stand for the product."""
 _PROBE = 60
@@ -53,7 +55,7 @@ def _price(product: HtmlElement) -> str | None:
 def find_product(doc: HtmlElement) -> Product | None:
     """The product the page marks up, its description element marked (``doc``: the
     parsed page, before cleaning)."""
-    product = next(iter(doc.xpath(_PRODUCT)), None)
+    product = next(iter(_PRODUCT(doc)), None)
     if product is None:
         return None
     found = Product(price=_price(product))

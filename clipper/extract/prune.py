@@ -484,6 +484,7 @@ _CONTENT_TAGS = ("figure", "picture", "table", "pre", "blockquote", "h1", "h2", 
 
 _IN_CODE = ElementsXPath(".//pre//* | .//code//*")
 """The elements inside code blocks and inline code."""
+_NAMED_OR_NAV = ElementsXPath("(.//*/@class | .//*/@id)/.. | .//nav")
 
 
 def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
@@ -492,7 +493,7 @@ def prune_boilerplate(root: HtmlElement, page_url: str | None) -> None:
     known: dict[tuple[bool, str | None, str | None], int] = {}  # blocks repeat their names
     # a highlighter's names in code ("token comment", "hljs-comment") are the code's, not chrome
     in_code = set(_IN_CODE(root))
-    for node in root.xpath("(.//*/@class | .//*/@id)/.. | .//nav"):
+    for node in _NAMED_OR_NAV(root):
         if node.getparent() is None or node in in_code:
             continue
         names = (node.tag == "nav", node.get("class"), node.get("id"))

@@ -11,7 +11,9 @@ the clip does not hold it, the block is put at the clip's start.
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract.text import inner_text, text_length
@@ -69,9 +71,13 @@ def held_in(text: str, words: str) -> bool:
     return " ".join(own[:ENDING]) in words and " ".join(own[-ENDING - 1:-1]) in words
 
 
+_TEXT_WITH = etree.XPath(".//text()[contains(., $probe)]")
+"""The text nodes holding ``$probe`` (lxml's smart strings: each knows its element)."""
+
+
 def _standing_block(page: HtmlElement, probe: str, length: int) -> HtmlElement | None:
     """The block whose text is the description, outside links, lists and page parts."""
-    for node in page.xpath(".//text()[contains(., $probe)]", probe=probe):
+    for node in cast("list[Any]", _TEXT_WITH(page, probe=probe)):
         el = node.getparent()
         if el is not None and node.is_tail:
             el = el.getparent()

@@ -8,7 +8,7 @@ import re
 import pytest
 from lxml import etree
 
-from clipper.extract import hidden, product, streaming, threads
+from clipper.extract import hidden, product, prune, streaming, threads
 from clipper.extract.clean import _CLASSED
 from clipper.extract.parse import _has_refused_chars, parse_html
 from clipper.extract.prune import _NEGATIVE_WORD
@@ -129,10 +129,10 @@ def test_srcset_split_by_the_spec(value, expected):
     ("//*[@hidden or @aria-hidden or @style or @aria-modal or @popovertarget"
      " or @aria-describedby or @aria-details or @data-clipper-fndef]", hidden._SIGNS.path),
     ("//*[@itemscope][contains(@itemtype, 'schema.org/Product')"
-     " or contains(@itemtype, 'schema.org/IndividualProduct')]", product._PRODUCT),
-    ("//*[@hidden][starts-with(@id, 'S:')]", streaming._CANDIDATES),
+     " or contains(@itemtype, 'schema.org/IndividualProduct')]", product._PRODUCT.path),
+    ("//*[@hidden][starts-with(@id, 'S:')]", streaming._CANDIDATES.path),
     # prune.py: the boilerplate and share-button candidates
-    (".//*[@class or @id] | .//nav", "(.//*/@class | .//*/@id)/.. | .//nav"),
+    (".//*[@class or @id] | .//nav", prune._NAMED_OR_NAV.path),
     ("./*//*[@class or @id]", "(./*//*/@class | ./*//*/@id)/.."),
 ])
 def test_attribute_steps_find_what_the_predicates_found(page, before, after):
