@@ -30,7 +30,6 @@ from clipper.extract.crosslinks import drop_cross_links
 from clipper.extract.datelines import drop_date_lines
 from clipper.extract.edges import trim_edges
 from clipper.extract.excerpts import drop_cut_excerpts
-from clipper.extract.gcpause import collector_paused
 from clipper.extract.guard import Verdict, has_rival, needs_second_look, second_look
 from clipper.extract.hidden import hidden_signs, reveal_hidden
 from clipper.extract.kinds import declares_discussion, is_thread
@@ -184,7 +183,7 @@ def extract(html: str | bytes, url: str | None = None, *, rules: PageRules | Non
     against the page when ``explain`` (which parses the page once more).
     ``rules``: the site rules for this page (``clipper.library.site_rules``).
     """
-    with fidelity.collecting() as collected, droplog.collecting() as log, collector_paused():
+    with fidelity.collecting() as collected, droplog.collecting() as log:
         article = _extract(html, url, rules)
     article.notes = fidelity.finish(collected, html, article.markdown, article.kept_lines)
     if explain:
