@@ -32,7 +32,13 @@ from clipper.extract.patterns import (
     UNLIKELY_ROLES,
     has_any,
 )
-from clipper.extract.score import Flags, initial_score, score_paragraphs, top_candidates
+from clipper.extract.score import (
+    Flags,
+    comment_part,
+    initial_score,
+    score_paragraphs,
+    top_candidates,
+)
 from clipper.extract.text import inner_text, link_density
 from clipper.htmltree import add_text_before
 from clipper.markdown.callouts import is_callout
@@ -238,8 +244,9 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
 def _unlikely(match: str, known: dict[str, bool]) -> bool:
     found = known.get(match)
     if found is None:
-        found = known[match] = has_any(match, UNLIKELY_CANDIDATES) and not has_any(
-            match, MAYBE_CANDIDATE)
+        names = comment_part(match) if "comment" in match else match  # "commentbody"
+        found = known[match] = has_any(names, UNLIKELY_CANDIDATES) and not has_any(
+            names, MAYBE_CANDIDATE)
     return found
 
 
