@@ -42,6 +42,7 @@ from clipper.extract.leadimage import (
     lead_urls,
 )
 from clipper.extract.linksections import drop_link_sections
+from clipper.extract.marked import marked_body
 from clipper.extract.metadata import Metadata, extract_metadata
 from clipper.extract.named import article_named_by
 from clipper.extract.normalize import document_base, normalize_document
@@ -106,6 +107,12 @@ def _select(body: HtmlElement, flags: Flags, meta: Metadata, url: str | None,
     else:
         named = article_named_by(body, (context.page_url, meta.url))
         top, scores = choose_top(body, walk.to_score, flags, url, named)
+        if named is None:
+            # the body the page marks as its story, around a promotion the scores ended in:
+            # the page named its article, so the second look does not replace it
+            marked = marked_body(top, scores, url)
+            context.named = context.named or marked is not top
+            top = marked
     context.named = context.named or named is not None
     kept = site_rules.kept_outside(body, top) if log is not None and log.protect else []
     lead = lead_before(top, leads, url, context.headline_parent)

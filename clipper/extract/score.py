@@ -9,6 +9,7 @@ proxy alive while the dict holds it, so identity stays stable).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -75,8 +76,23 @@ def class_weight(el: HtmlElement, flags: Flags, ignore: frozenset[str] = frozens
 
 def _unqualified(lowered: str) -> str:
     """Drupal's ``field--label-hidden`` says the field's label is hidden, not the field:
-    every field of an article wears it, so it is no negative word."""
+    every field of an article wears it, so it is no negative word. A comment's body
+    (``comment-body``) is a comment's, not the article's (``comment_part``)."""
+    if "comment" in lowered:
+        lowered = comment_part(lowered)
     return lowered.replace("label-hidden", "label") if "label-hidden" in lowered else lowered
+
+
+_COMMENT_PART = re.compile(r"comments?[-_]*(?:body|content|text|main|entry|post)")
+
+
+def comment_part(lowered: str) -> str:
+    """A class or id naming a part of a comment ("commentbody", "comment-content",
+    "comment_text") as just "comment": its second word says which part of the comment it
+    is, not that it is the article's body or text. Readability's positive word would cancel
+    the negative one (a class weight of 0, and no unlikely candidate), and a blog's replies
+    under a post, each a "commentbody", stay in the clip."""
+    return _COMMENT_PART.sub("comment", lowered)
 
 
 def negative_words(lowered: str) -> frozenset[str]:

@@ -32,8 +32,14 @@ from clipper.extract.patterns import (
     UNLIKELY_ROLES,
     has_any,
 )
-from clipper.extract.score import Flags, initial_score, score_paragraphs, top_candidates
-from clipper.extract.text import inner_text, link_density
+from clipper.extract.score import (
+    Flags,
+    comment_part,
+    initial_score,
+    score_paragraphs,
+    top_candidates,
+)
+from clipper.extract.text import inner_text, link_density, text_length
 from clipper.htmltree import add_text_before
 from clipper.markdown.callouts import is_callout
 
@@ -238,8 +244,9 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
 def _unlikely(match: str, known: dict[str, bool]) -> bool:
     found = known.get(match)
     if found is None:
-        found = known[match] = has_any(match, UNLIKELY_CANDIDATES) and not has_any(
-            match, MAYBE_CANDIDATE)
+        names = comment_part(match) if "comment" in match else match  # "commentbody"
+        found = known[match] = has_any(names, UNLIKELY_CANDIDATES) and not has_any(
+            names, MAYBE_CANDIDATE)
     return found
 
 
@@ -271,7 +278,52 @@ def choose_top(
             return best, scores
         return within, scores
     best, scores = _climb(body, top, scores, flags)
+    article = _lone_article(best)
+    if article is not None:
+        best = article
+        if best not in scores:
+            scores[best] = initial_score(best, flags)
     return best, scores
+
+
+def _lone_article(best: HtmlElement) -> HtmlElement | None:
+    """The one ``<article>`` inside a wrapper whose other text is mostly links, or None.
+
+    A wrapper named "content" can outscore the post it holds because a sidebar of blurbs
+    and link lists sits beside it; the page's own markup says where the post is. Only a
+    lone article holding most of the text counts, and only when what lies outside it is
+    link-heavy (a sidebar, recent posts), not a headline, byline or author box of prose.
+    """
+    if best.tag == "article":
+        return None
+    outer = [a for a in best.iter("article") if not _inside_article(a, best)]
+    if len(outer) != 1:
+        return None
+    article = outer[0]
+    total = text_length(best)
+    inside = text_length(article)
+    rest = total - inside
+    if not total or inside < total * _ARTICLE_SHARE or rest < total * 0.05:
+        return None
+    linked = sum(text_length(a) for a in best.iter("a"))
+    linked -= sum(text_length(a) for a in article.iter("a"))
+    return article if linked >= rest * _REST_LINKED else None
+
+
+def _inside_article(el: HtmlElement, top: HtmlElement) -> bool:
+    """``el`` sits in another ``<article>`` below ``top`` (a comment, a quoted post)."""
+    parent = el.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == "article":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+_ARTICLE_SHARE = 0.5
+"""The lone article holds at least this share of the wrapper's text."""
+_REST_LINKED = 0.4
+"""At least this share of the text outside it sits in links: furniture, not the post's own parts."""
 
 
 def _climb(
