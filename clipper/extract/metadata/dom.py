@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from itertools import chain
-from typing import Any, cast
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -34,11 +33,7 @@ _AWAY = re.compile(
     re.I,
 )
 
-# Reading attribute values with one XPath and testing them in Python is cheaper
-# than an XPath predicate with contains()/translate() on every element.
-_MARK_VALUES = etree.XPath(
-    "descendant::*/@class | descendant::*/@id | descendant::*/@rel | descendant::*/@itemprop"
-)
+_MARK_NAMES = ("class", "id", "rel", "itemprop")
 
 
 _MAX_DEPTH = 120  # ancestors looked at; real pages nest far less, hostile ones far more
@@ -50,30 +45,27 @@ def body_of(doc: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
 
 
 class Marks:
-    """The class/id/rel/itemprop values under ``<body>``, read once per page.
+    """The elements under ``<body>`` marked by class/id/rel/itemprop values.
 
-    The byline and the date searches both look for words in these attributes;
-    the XPath that reads them is the costly part on large pages, so they share it.
+    The byline and the date searches both look for words in these attributes. Each
+    reads them in a walk that hands an element over as soon as one of its values passes
+    (the searches mostly stop at their first few candidates: the rest of a large page's
+    values are never read, where one XPath building them all first was the costly part).
     """
 
     def __init__(self, doc: lxml_html.HtmlElement) -> None:
         self.body = body_of(doc)
-        self._values: list[Any] | None = None
 
     def elements(self, test: Callable[[str], bool]) -> Iterator[lxml_html.HtmlElement]:
         """Elements (document order, once each) with an attribute value passing *test*."""
         if self.body is None:
             return
-        if self._values is None:
-            # attribute values as lxml's "smart strings", which know their element
-            self._values = cast("list[Any]", _MARK_VALUES(self.body))
-        last = None
-        for value in self._values:
-            if test(value):
-                el = value.getparent()
-                if el is not last:
-                    last = el
+        for el in self.body.iterdescendants(etree.Element):
+            for name in _MARK_NAMES:
+                value = el.get(name)
+                if value is not None and test(value):
                     yield el
+                    break
 
 
 def hidden(el: lxml_html.HtmlElement) -> bool:
