@@ -305,9 +305,31 @@ def _lone_article(best: HtmlElement) -> HtmlElement | None:
     rest = total - inside
     if not total or inside < total * _ARTICLE_SHARE or rest < total * 0.05:
         return None
+    if _tied_by_anchors(best, article):
+        return None  # its notes, or a table of contents: the wrapper's text is the post's
     linked = sum(text_length(a) for a in best.iter("a"))
     linked -= sum(text_length(a) for a in article.iter("a"))
     return article if linked >= rest * _REST_LINKED else None
+
+
+def _tied_by_anchors(best: HtmlElement, article: HtmlElement) -> bool:
+    """A link in the article points at an id outside it in ``best``, or one outside points
+    in: footnote marks and their notes, back-links, a table of contents. Text the page links
+    to from inside the post is part of it, however much of it sits in links."""
+    inside = {el.get("id") for el in article.iter() if el.get("id")}
+    outside = {el.get("id") for el in best.iter() if el.get("id")} - inside
+    for a in best.iter("a"):
+        href = a.get("href") or ""
+        if not href.startswith("#") or len(href) < 2:
+            continue
+        target, within = href[1:], _is_within(a, article)
+        if (target in outside) if within else (target in inside):
+            return True
+    return False
+
+
+def _is_within(el: HtmlElement, ancestor: HtmlElement) -> bool:
+    return any(parent is ancestor for parent in el.iterancestors())
 
 
 def _inside_article(el: HtmlElement, top: HtmlElement) -> bool:
