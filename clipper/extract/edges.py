@@ -15,6 +15,10 @@ running prose), the writer's last word to the reader set as the container's last
 nothing is left under it), a list, a table, a picture or a caption, a line holding several links
 (the sources or credits the writer listed) or many commas (a squad, a cast).
 
+A blog post's meta block (its comments link, comment feed, trackback, categories and tags)
+goes with the footer after it even when the post is too short for jusText to call any of it
+prose: it is known by where its links lead.
+
 Before the first prose only link bars go: a line mostly of links (breadcrumbs, "Jump to
 Recipe | Print Recipe", the category links over a headline, a byline's link). Labels
 between them (a date, a section name) stay and are passed over; a sentence or a longer
@@ -63,6 +67,11 @@ LONG_BLOCK = 150
 awards or keywords set as one paragraph, a paragraph in a second language, a reference)."""
 LONG_LINK_SHARE = 0.2
 """At most this share of a long block's text in links."""
+META_TAIL = 600
+"""A post's meta block and the footer after it are at most this long."""
+_TRACKBACK = re.compile(r"\btrack ?back\b", re.IGNORECASE)
+_META_HREF = re.compile(r"trackback|[/?&]feed\b|feed=|#respond$|#comments$|/category/|/tags?/",
+                        re.IGNORECASE)
 _ADDRESS = re.compile(r"https?://|www\.|\S@[^\s@]+\.\w")
 """A web or mail address written out: a contact line or spam, not the writer's prose. The
 domain stops at the next "@", so a long run of them is searched once, not once per sign."""
@@ -95,6 +104,7 @@ def trim_edges(article: HtmlElement, lang: str | None, *, skip: bool = False,
     if len(blocks) < 3:
         return
     stop = classify_blocks(blocks, lang)
+    blocks = _trim_post_meta(article, blocks)
     _trim_rules(article, blocks, stop)
     if learned:
         trim_learned(article, blocks, stop, closing, page_url)
@@ -117,6 +127,45 @@ def _trim_rules(article: HtmlElement, blocks: list[Block], stop: frozenset[str])
                 or len(COMMAS.findall(block.text)) >= MANY_COMMAS:
             return
         droplog.drop(el, "after the article's text")
+
+
+def _trim_post_meta(article: HtmlElement, blocks: list[Block]) -> list[Block]:
+    """A post's meta block and what follows it, after the post's last prose: the links a blog
+    template sets under each post (its comments anchor, comment feed, trackback, its
+    categories and tags: "Comments (0)", "RSS feed for comments on this post. TrackBack URI",
+    "This entry was posted on … and is filed under …") and the page's footer after them. A
+    short post is too short for jusText's verdict and its tail too long a share of it for
+    ``_trim_rules``; the block is known by where its links lead. Returns the blocks left."""
+    start = next((i for i, b in enumerate(blocks) if _post_meta(b)), None)
+    if start is None or not any(len(b) >= SIBLING_PROSE and b.links_density() <= MAX_LINK_SHARE
+                                for b in blocks[:start]):
+        return blocks
+    tail = blocks[start:]
+    if any(b.good for b in tail[1:]) or sum(len(b) for b in tail) > META_TAIL:
+        return blocks
+    els = []
+    for block in tail:
+        el = block.element
+        if el is article or el.getparent() is None or next(el.iter(*_MEDIA), None) is not None \
+                or inner_text(el) != block.text or any(a.tag in _WRITERS and a.tag not in _HEADINGS
+                                                       for a in el.iterancestors()):
+            return blocks
+        els.append(el)
+    if not _alone(els[-1], article, before=False):
+        return blocks
+    for el in reversed(els):
+        droplog.drop(el, "a post's meta block")
+    return blocks[:start]
+
+
+def _post_meta(block: Block) -> bool:
+    """Links to the post's comments, feed, trackback or categories make up the block (most
+    of its text, or several of its links), or it names the trackback."""
+    if _TRACKBACK.search(block.text):
+        return True
+    hrefs = [a.get("href", "") for a in block.element.iter("a")]
+    meta = sum(1 for h in hrefs if _META_HREF.search(h))
+    return meta >= 2 or (meta >= 1 and block.links_density() > MAX_LINK_SHARE)
 
 
 def _trim_head(blocks: list[Block], article: HtmlElement) -> None:
