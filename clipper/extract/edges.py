@@ -147,8 +147,7 @@ def _trim_post_meta(article: HtmlElement, blocks: list[Block]) -> list[Block]:
     for block in tail:
         el = block.element
         if el is article or el.getparent() is None or next(el.iter(*_MEDIA), None) is not None \
-                or inner_text(el) != block.text or any(a.tag in _WRITERS and a.tag not in _HEADINGS
-                                                       for a in el.iterancestors()):
+                or inner_text(el) != block.text or _in_writers(el, article):
             return blocks
         els.append(el)
     if not _alone(els[-1], article, before=False):
@@ -156,6 +155,16 @@ def _trim_post_meta(article: HtmlElement, blocks: list[Block]) -> list[Block]:
     for el in reversed(els):
         droplog.drop(el, "a post's meta block")
     return blocks[:start]
+
+
+def _in_writers(el: HtmlElement, article: HtmlElement) -> bool:
+    """``el`` sits inside the writer's structure (a list, a table, a quote) in ``article``."""
+    for holder in el.iterancestors():
+        if holder is article:
+            return False
+        if holder.tag in _WRITERS and holder.tag not in _HEADINGS:
+            return True
+    return False
 
 
 def _post_meta(block: Block) -> bool:
