@@ -69,7 +69,10 @@ LONG_LINK_SHARE = 0.2
 """At most this share of a long block's text in links."""
 META_TAIL = 600
 """A post's meta block and the footer after it are at most this long."""
-_TRACKBACK = re.compile(r"\btrack ?back\b", re.IGNORECASE)
+_TRACKBACK = re.compile(r"\btrack ?back (?:ur[il]|link|address)|^\s*track ?backs?\s*:?\s*$",
+                        re.IGNORECASE)
+"""The trackback named as a template labels it ("TrackBack URI", a "Trackbacks" heading), not
+the word in the writer's sentence ("the trackback form is off")."""
 _META_HREF = re.compile(r"trackback|[/?&]feed\b|feed=|#respond$|#comments$|/category/|/tags?/",
                         re.IGNORECASE)
 _ADDRESS = re.compile(r"https?://|www\.|\S@[^\s@]+\.\w")

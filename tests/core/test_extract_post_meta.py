@@ -51,3 +51,13 @@ def test_a_category_link_in_the_writers_prose_stays() -> None:
     page = page.split('<p class="x">')[0] + "</div></div></div></body></html>"
     md = extract(page, "https://smallhours.example/2013/04/night-train/").markdown
     assert "where every song of the year so far is waiting" in md
+
+
+def test_the_writers_last_sentence_naming_the_trackback_stays() -> None:
+    """The word in a sentence is the writer's; only a template's label ("TrackBack URI",
+    a "Trackbacks" heading) names the meta block (a sentence was cut with the footer)."""
+    last = "So from today the trackback form is off here, and spam has nowhere to go."
+    page = PAGE.format(prose=PROSE).replace("<p>Via a friend's mixtape.</p>", f"<p>{last}</p>")
+    md = extract(page, "https://smallhours.example/2013/04/night-train/").markdown
+    assert last in md
+    assert "filed under" not in md
