@@ -78,8 +78,7 @@ def _unqualified(lowered: str) -> str:
     """Drupal's ``field--label-hidden`` says the field's label is hidden, not the field:
     every field of an article wears it, so it is no negative word. A comment's body
     (``comment-body``) is a comment's, not the article's (``comment_part``)."""
-    if "comment" in lowered:
-        lowered = comment_part(lowered)
+    lowered = comment_part(lowered)
     return lowered.replace("label-hidden", "label") if "label-hidden" in lowered else lowered
 
 
@@ -92,7 +91,7 @@ def comment_part(lowered: str) -> str:
     is, not that it is the article's body or text. Readability's positive word would cancel
     the negative one (a class weight of 0, and no unlikely candidate), and a blog's replies
     under a post, each a "commentbody", stay in the clip."""
-    return _COMMENT_PART.sub("comment", lowered)
+    return _COMMENT_PART.sub("comment", lowered) if "comment" in lowered else lowered
 
 
 def negative_words(lowered: str) -> frozenset[str]:

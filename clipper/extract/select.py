@@ -41,6 +41,7 @@ from clipper.extract.score import (
 )
 from clipper.extract.text import inner_text, link_density, text_length
 from clipper.htmltree import add_text_before
+from clipper.htmltree import inside as is_inside
 from clipper.markdown.callouts import is_callout
 
 _WORDS = re.compile(r"\W+")
@@ -244,7 +245,7 @@ def walk_page(body: HtmlElement, flags: Flags, title: str | None,  # noqa: C901 
 def _unlikely(match: str, known: dict[str, bool]) -> bool:
     found = known.get(match)
     if found is None:
-        names = comment_part(match) if "comment" in match else match  # "commentbody"
+        names = comment_part(match)  # "commentbody" is a comment's
         found = known[match] = has_any(names, UNLIKELY_CANDIDATES) and not has_any(
             names, MAYBE_CANDIDATE)
     return found
@@ -322,14 +323,10 @@ def _tied_by_anchors(best: HtmlElement, article: HtmlElement) -> bool:
         href = a.get("href") or ""
         if not href.startswith("#") or len(href) < 2:
             continue
-        target, within = href[1:], _is_within(a, article)
+        target, within = href[1:], is_inside(a, article)
         if (target in outside) if within else (target in inside):
             return True
     return False
-
-
-def _is_within(el: HtmlElement, ancestor: HtmlElement) -> bool:
-    return any(parent is ancestor for parent in el.iterancestors())
 
 
 def _inside_article(el: HtmlElement, top: HtmlElement) -> bool:
