@@ -103,13 +103,14 @@ def collect(pages: list[Page], set_name: str) -> list[dict[str, Any]]:
     captured: list[tuple[Any, list[dict[str, float]]]] = []
     original = edges.trim_learned
 
-    def capture(article: Any, blocks: Any, stop: frozenset[str], closing: Any) -> None:
+    def capture(article: Any, blocks: Any, stop: frozenset[str], closing: Any,
+                page_url: str | None = None) -> None:
         page = learned.edge_page(article, blocks, stop)
         if page is not None:
             captured.append((page.blocks, [page.features(i) for i in range(len(page.blocks))]))
 
     rows: list[dict[str, Any]] = []
-    edges.trim_learned = capture  # type: ignore[assignment]
+    edges.trim_learned = capture
     try:
         for page in pages:
             if page.part != "tune":
@@ -130,7 +131,7 @@ def collect(pages: list[Page], set_name: str) -> list[dict[str, Any]]:
                     rows.append({"set": set_name, "page": page.id, "label": label,
                                  "features": feats})
     finally:
-        edges.trim_learned = original  # type: ignore[assignment]
+        edges.trim_learned = original
     return rows
 
 
@@ -194,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--features", type=Path, help="cache of the labelled rows (JSON lines)")
-    ap.add_argument("--threshold", type=float, default=0.9,
+    ap.add_argument("--threshold", type=float, default=0.7,
                     help="p(furniture) from which an edge block is cut")
     ap.add_argument("--report", action="store_true")
     ap.add_argument("--half", action="store_true",
