@@ -66,6 +66,7 @@ _MATHY = re.compile("ath|atex|quation|ormula|mjx", re.I)
 """In the class of a ``span``, ``div`` or ``nobr`` that may be math (``is_math_source``) or
 MathJax's drawing of it (``is_mathjax_rendering``, "MathJax…" or "MJX…"): one search rules
 out the others, the most common elements of a page."""
+_HASH_LINK = etree.XPath("boolean(descendant::a[contains(@href, '#')])")
 _WALKED = tuple(sorted(_BOXES | _VOID_PARSED_AS_CONTAINERS | MATH_SOURCE_TAGS
                        | set(MEDIA_URL_ATTRS) | {"script", "a", "img", "amp-img", "noscript"}))
 """The tags the walk does anything with, found by lxml in C (a page's paragraphs, list items,
@@ -109,7 +110,9 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
         local, base_url = local or base_url, None
     base = document_base(doc, base_url)
     page = page_key(base_url)
-    ids = targets(doc)  # before the walk changes the page (a math source replaced)
+    # before the walk changes the page (a math source replaced); a page with no "#" in
+    # any link's address has no same-page link for them to resolve (many pages)
+    ids = targets(doc) if _HASH_LINK(doc) else {}
     elements = list(doc.iter(*_WALKED))
     pictures = list(doc.iter("picture"))
     has_tex_scripts = False
