@@ -66,7 +66,6 @@ _MATHY = re.compile("ath|atex|quation|ormula|mjx", re.I)
 """In the class of a ``span``, ``div`` or ``nobr`` that may be math (``is_math_source``) or
 MathJax's drawing of it (``is_mathjax_rendering``, "MathJax…" or "MJX…"): one search rules
 out the others, the most common elements of a page."""
-_HASH_LINK = etree.XPath("boolean(descendant::a[contains(@href, '#')])")
 _WALKED = tuple(sorted(_BOXES | _VOID_PARSED_AS_CONTAINERS | MATH_SOURCE_TAGS
                        | set(MEDIA_URL_ATTRS) | {"script", "a", "img", "amp-img", "noscript"}))
 """The tags the walk does anything with, found by lxml in C (a page's paragraphs, list items,
@@ -91,6 +90,12 @@ def _unnest_void(el: etree._Element) -> None:
     last.tail = (last.tail or "") + tail or None
 
 
+def _has_hash_link(doc: etree._Element) -> bool:
+    """Some link's address holds a "#". The walk stops at the first one, most often near
+    the top of the page (a skip link, a menu's): an XPath would read every link first."""
+    return any("#" in (a.get("href") or "") for a in doc.iter("a"))
+
+
 def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 -- one walk for images, links and math (a page can hold 100,000 elements)
                        local: str | None = None) -> None:
     """Fix images, links and math in place, in one walk over ``doc``.
@@ -112,7 +117,7 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
     page = page_key(base_url)
     # before the walk changes the page (a math source replaced); a page with no "#" in
     # any link's address has no same-page link for them to resolve (many pages)
-    ids = targets(doc) if _HASH_LINK(doc) else {}
+    ids = targets(doc) if _has_hash_link(doc) else {}
     elements = list(doc.iter(*_WALKED))
     pictures = list(doc.iter("picture"))
     has_tex_scripts = False
