@@ -53,9 +53,10 @@ class _Element(Protocol):
 class _Collector:
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
     hosts: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    embeds: dict[tuple[int, str], tuple[str, str, str]] = field(default_factory=dict)
-    """(source line, address) -> (kind, outcome, host) of embeds met while cleaning the
-    whole page: only those inside the article's lines are the clip's."""
+    embeds: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
+    """(source line, address) -> (whole address, outcome) of embeds met while cleaning the
+    whole page: only those inside the article's lines are the clip's, so ``finish`` tells
+    the kind and the host of those alone (most of a page's frames are ads, far from it)."""
 
     def add(self, kind: str, outcome: str, host: str = "") -> None:
         key = (kind, outcome)
@@ -165,12 +166,11 @@ def embed_seen(el: _Element, as_link: bool) -> None:
     width, height = (el.get("width") or "").strip(), (el.get("height") or "").strip()
     if width in ("0", "1") or height in ("0", "1"):
         return  # a tracking frame
-    kind = next((name for name, pattern in _EMBED_KINDS if pattern.search(src)), "embed")
-    collector.embeds[(el.sourceline, src[:300])] = (
-        kind,
-        "link" if as_link else "dropped",
-        _host(src),
-    )
+    collector.embeds[(el.sourceline, src[:300])] = (src, "link" if as_link else "dropped")
+
+
+def _embed_kind(src: str) -> str:
+    return next((name for name, pattern in _EMBED_KINDS if pattern.search(src)), "embed")
 
 
 _QUOTED_POSTS = frozenset(
@@ -294,9 +294,9 @@ def finish(
     hosts = {key: list(value) for key, value in collector.hosts.items()}
     if kept_lines:
         first, last = kept_lines[0][0], kept_lines[-1][1]
-        for (line, _src), (kind, outcome, host) in collector.embeds.items():
+        for (line, _start), (src, outcome) in collector.embeds.items():
             if first <= line <= last:
-                key = (kind, outcome)
+                key, host = (_embed_kind(src), outcome), _host(src)
                 counts[key] = counts.get(key, 0) + 1
                 if host and host not in hosts.setdefault(key, []):
                     hosts[key].append(host)

@@ -30,6 +30,8 @@ __all__ = ["mark_footnotes", "mark_inline_notes", "take_footnotes"]
 
 _MARKED_NOTES = ElementsXPath(f"descendant-or-self::*[@{FNDEF_ATTR}]")
 _REFS_IN = ElementsXPath(f"descendant-or-self::*[@{FNREF_ATTR}]")
+_NOTE_MARKS = ElementsXPath(f"descendant-or-self::*[@{FNDEF_ATTR} or @{FNREF_ATTR}]")
+"""The marked notes and references in document order, found in C (most clips have none)."""
 
 _REF_WORD = re.compile(r"foot-?note|end-?note|fnref|noteref|cite[_-]?ref|\bfn\d*\b"
                        r"|(?:^|_)(?:ftn|edn)ref\d|sdfootnote\d+anc|ftnt_ref", re.I)
@@ -160,13 +162,16 @@ def mark_footnotes(root: etree._Element, ids: dict[str, etree._Element] | None =
 
     ``ids`` (id and ``<a name>`` -> element) and ``anchors`` (links starting
     with ``#``) may come from a walk the caller already made.  Marks already
-    present (from an earlier run) are kept, so this is idempotent.
+    present (from an earlier run) are kept, so this is idempotent. The ids are
+    gathered only when a link may be a reference (most clips have none).
     """
-    if ids is None or anchors is None:
-        ids, anchors = targets(root), _SAME_PAGE_LINKS(root)
+    if anchors is None:
+        anchors = _SAME_PAGE_LINKS(root)
     anchors = [a for a in anchors if not a.get(FNREF_ATTR) and _may_be_ref(a)]
     if not anchors:
         return 0
+    if ids is None:
+        ids = targets(root)
     used: dict[str, etree._Element] = {}
     labels: dict[etree._Element, str] = {}
     counter = [0]
@@ -385,9 +390,7 @@ def take_footnotes(root: etree._Element) -> list[tuple[str, etree._Element]]:
     defs: dict[str, etree._Element] = {}
     refs: list[etree._Element] = []
     ref_ids: set[str] = set()
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _NOTE_MARKS(root):
         label = el.get(FNDEF_ATTR)
         if label and label not in defs:
             defs[label] = el
