@@ -1,0 +1,153 @@
+"""Guards from the review of branch s7-speed (speed commits meant to change no output).
+
+The shortcuts skip work when a page seems not to need it: the footnote targets when no
+link's address holds a "#", the case-blind trackback search when a block has no "track",
+an embed's kind until the clip's lines are known. Each test is a page a person would clip
+where the skipped work does matter; each passes on main. Small pages written for the purpose.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from clipper.extract import extract
+
+URL = "https://gazette.example/opinion/elm-street-library"
+
+BODY = [
+    "The column this week is about the library on Elm Street, which the council wants to "
+    "close, and about the readers who have used it, some of them, for fifty years or more.",
+    "I went there on Saturday, as I have done most Saturdays since I was a child, and found "
+    "the reading room full, the queue at the desk long, and the staff as patient as ever.",
+    "The council says the building costs too much to heat, that fewer people borrow books, "
+    "and that the money would do more good in the new centre on the other side of town.",
+    "Those are fair points, but they miss what the library is for: it is the one warm room in "
+    "the district where nobody asks you to buy anything, and that is worth paying for.",
+    "If the council closes it, it should at least say so plainly, and not pretend that a room "
+    "of computers in a shopping centre two bus rides away is the same thing at all.",
+]
+
+NOTES = [
+    ("Gazette Borough Council", "Elm Street Library annual report 2023"),
+    ("J. Smith and A. Brown, Journal of Urban Studies 41", "Public libraries and isolation"),
+    ("Freedom of information reply 2024-117", "Heating costs of council buildings"),
+    ("Department for Culture", "Library use in England 2010-2023"),
+]
+
+
+def column(page_address: str, extra: str = "") -> str:
+    """The column with its notes in a ``display: none`` list that a script shows as pop-ups
+    (footnote plugins do), the marks linking to ``page_address#fnN``; the menu's and share
+    links are absolute, so no link on the page starts with "#"."""
+    marks = "".join(f"<p>{p}<sup id='r{n}'><a href='{page_address}#fn{n}'>{n}</a></sup></p>"
+                    for n, p in enumerate(BODY[:4], 1))
+    notes = "".join(f"<li id='fn{n}'>{who}, <a href='https://data.example.org/r{n}'>{title}</a>."
+                    "</li>" for n, (who, title) in enumerate(NOTES, 1))
+    return f"""<html><head><title>Keep the Elm Street library</title></head><body>
+<header><ul class="nav"><li><a href="https://gazette.example/news">News</a></li>
+<li><a href="https://gazette.example/opinion">Opinion</a></li></ul></header>
+<div id="content"><article><h1>Keep the Elm Street library</h1><p class="byline">By Ann Writer</p>
+{marks}<p>{BODY[4]}</p>{extra}
+<div class="footnotes" style="display:none"><ol>{notes}</ol></div></article>
+<div class="share"><a href="https://gazette.example/s/tw">Share on X</a></div>
+</div><footer><p>Copyright 2024 The Gazette</p></footer></body></html>"""
+
+
+def _assert_notes_kept(md: str) -> None:
+    assert "worth paying for.[^4]" in md
+    for n, (who, _title) in enumerate(NOTES, 1):
+        assert f"[^{n}]: {who}, [" in md
+
+
+def test_hidden_notes_reached_by_the_pages_full_address_are_kept() -> None:
+    """067bdd4/1d51334: a mark linking to the page's own full address with a fragment is a
+    same-page link, so the page's ids must be gathered although no href starts with "#";
+    else the hidden notes are not marked, go with the hidden blocks, and the marks stay links
+    to the web."""
+    _assert_notes_kept(extract(column(URL), URL).markdown)
+
+
+def test_hidden_notes_reached_by_the_pages_file_name_are_kept() -> None:
+    """The same with ``<a href="elm-street-library#fn1">`` (a relative link to the page)."""
+    _assert_notes_kept(extract(column("elm-street-library"), URL).markdown)
+
+
+def test_an_extraction_leaves_nothing_for_the_next() -> None:
+    """Marks pointing at another page's notes are links, not footnotes, before and after an
+    extraction of a page whose own notes have the same ids (no state is carried over)."""
+    other = column("https://gazette.example/opinion/bus-station")
+    first = extract(other, URL).markdown
+    _assert_notes_kept(extract(column(URL), URL).markdown)
+    again = extract(other, URL).markdown
+    assert "[^" not in first
+    assert "(https://gazette.example/opinion/bus-station#fn4)" in first
+    assert again == first
+
+
+def test_two_extractions_at_once_keep_their_own_notes_and_embeds() -> None:
+    """The window extracts in background threads: two pages at once, one with footnotes and
+    a video, one with neither, give what each gives alone."""
+    video = "<iframe src='https://www.youtube.com/embed/lib2024' width='560'></iframe>"
+    pages = [(column(URL, video), URL), (column("https://gazette.example/opinion/x"), URL)]
+    alone = [extract(html, url) for html, url in pages]
+    assert [n.kind for n in alone[0].notes] == ["video"]
+    assert alone[1].notes == []
+    results: list[list[tuple[str, list[str]]]] = [[], []]
+
+    def run(i: int) -> None:
+        for _ in range(8):
+            article = extract(*pages[i])
+            results[i].append((article.markdown, [n.text for n in article.notes]))
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for i in (0, 1):
+        assert results[i] == [(alone[i].markdown, [n.text for n in alone[i].notes])] * 8
+
+
+POST = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Night Train | Small Hours</title></head>
+<body><div id="wrap"><div id="head"><a href="/">Small Hours</a></div>
+<div id="content"><div class="post">
+<h2><a href="/2013/04/night-train/">Night Train</a></h2>
+<p class="byline">April 9th, 2013 by <a href="/about/">Tom</a></p>
+<div class="entry">
+<p>A slow, humming song for the drive home by a band from Leeds, found on a friend's
+playlist last night. Turn it up once the road is empty.</p>
+<p>Via a friend's mixtape.</p>
+</div>
+{meta}
+</div></div>
+<div id="foot"><p>(c) 2013 Small Hours | powered by <a href="https://wordpress.org/">WordPress</a></p></div>
+</div></body></html>
+"""
+
+
+def test_an_upper_case_trackback_label_ends_the_post() -> None:
+    """f7456a8: themes write the label in capitals ("TRACKBACK URI", a "TRACKBACKS"
+    heading); the substring test before the case-blind search must be case-blind too."""
+    for meta in ("<p class='postmetadata'>Posted on April 9th, 2013 at 11:02 pm in Music, "
+                 "Late. TRACKBACK URI: https://smallhours.example/?p=412&amp;tb=1</p>",
+                 "<p class='postmetadata'>Posted on April 9th, 2013 at 11:02 pm in Music, "
+                 "Late.</p><h3>TRACKBACKS</h3><p>No trackbacks yet for this post.</p>"):
+        md = extract(POST.format(meta=meta), "https://smallhours.example/2013/04/night-train/"
+                     ).markdown
+        assert "Turn it up once the road is empty" in md
+        assert "Posted on April 9th" not in md
+        assert "RACKBACK" not in md
+
+
+def test_an_embeds_kind_is_told_from_its_whole_address() -> None:
+    """f7456a8: embeds are kept under their first 300 characters until the clip's lines are
+    known; the kind must still come from the whole address (a player's long query ends with
+    the ``.mp4`` it plays)."""
+    query = "&".join(f"opt{i}=value{i}" for i in range(30))
+    frame = (f"<iframe src='https://player.gazette.example/embed?{query}"
+             "&file=https://media.gazette.example/2024/elm-street-reading-room.mp4' "
+             "width='640'></iframe>")
+    notes = {n.kind: n.text for n in extract(column(URL, frame), URL).notes}
+    assert "embed" not in notes
+    assert "(from player.gazette.example)" in notes["video"]
