@@ -170,6 +170,8 @@ def embed_seen(el: _Element, as_link: bool) -> None:
 
 
 def _embed_kind(src: str) -> str:
+    """What an embed is ("video", "map"...), told from its whole address (the kind may show
+    only past the 300 characters kept in the key); only for the clip's embeds (``finish``)."""
     return next((name for name, pattern in _EMBED_KINDS if pattern.search(src)), "embed")
 
 
@@ -294,9 +296,10 @@ def finish(
     hosts = {key: list(value) for key, value in collector.hosts.items()}
     if kept_lines:
         first, last = kept_lines[0][0], kept_lines[-1][1]
-        for (line, _start), (src, outcome) in collector.embeds.items():
+        for (line, _prefix), (src, outcome) in collector.embeds.items():
             if first <= line <= last:
-                key, host = (_embed_kind(src), outcome), _host(src)
+                key = (_embed_kind(src), outcome)
+                host = _host(src)
                 counts[key] = counts.get(key, 0) + 1
                 if host and host not in hosts.setdefault(key, []):
                     hosts[key].append(host)

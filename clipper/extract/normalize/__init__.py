@@ -90,12 +90,6 @@ def _unnest_void(el: etree._Element) -> None:
     last.tail = (last.tail or "") + tail or None
 
 
-def _has_hash_link(doc: etree._Element) -> bool:
-    """Some link's address holds a "#". The walk stops at the first one, most often near
-    the top of the page (a skip link, a menu's): an XPath would read every link first."""
-    return any("#" in (a.get("href") or "") for a in doc.iter("a"))
-
-
 def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 -- one walk for images, links and math (a page can hold 100,000 elements)
                        local: str | None = None) -> None:
     """Fix images, links and math in place, in one walk over ``doc``.
@@ -115,9 +109,7 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
         local, base_url = local or base_url, None
     base = document_base(doc, base_url)
     page = page_key(base_url)
-    # before the walk changes the page (a math source replaced); a page with no "#" in
-    # any link's address has no same-page link for them to resolve (many pages)
-    ids = targets(doc) if _has_hash_link(doc) else {}
+    ids = targets(doc)  # before the walk changes the page (a math source replaced)
     elements = list(doc.iter(*_WALKED))
     pictures = list(doc.iter("picture"))
     has_tex_scripts = False
