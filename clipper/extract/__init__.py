@@ -81,7 +81,7 @@ def _prepared(doc: HtmlElement, url: str | None,
               local: str | None = None) -> tuple[HtmlElement, str | None]:
     """Clean the whole parsed page: (body, base URL). ``local``: a saved page's file."""
     base = document_base(doc, url)
-    normalize_document(doc, base, local)
+    normalize_document(doc, url, local)  # the page's own address: it finds <base> itself
     signs = hidden_signs(doc)  # one walk for both steps
     reveal_hidden(doc, signs)  # after the footnotes are marked; what is the reader's is not dropped
     remove_junk(doc, signs)
@@ -296,7 +296,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     excerpt = meta.excerpt or first_paragraph(article)
     lines = kept_lines(article)
     teaser = _teaser(not_free, article, pristine, lines, length)
-    markdown = element_to_markdown(article, base)  # consumes the element
+    markdown = element_to_markdown(article, base, url)  # consumes the element
     if not markdown.strip():
         raise NoArticleError("No article text found on this page")
     return Article(

@@ -107,11 +107,13 @@ _QUOTE_MARKS = frozenset('"\'“”„‘’‚«»‹›「」『』')
 class _Writer:
     """Recursive tree walk producing blocks; depth is bounded by ``prepare_fragment``."""
 
-    def __init__(self, base_url: str | None, root: etree._Element) -> None:
+    def __init__(self, base_url: str | None, root: etree._Element,
+                 page_url: str | None = None) -> None:
         self.root = root
         self._article_chars: int | None = None
         self.base_url = base_url
-        self.page = base_url.split("#", 1)[0] if base_url else None
+        page = page_url or base_url  # "#x" is a part of this page, whatever its <base> says
+        self.page = page.split("#", 1)[0] if page else None
         self.em = self.strong = self.strike = self.link = self.quote = 0
         self.table = self.heading = self.flat = False
         self.skip: set[etree._Element] = set()
@@ -752,8 +754,10 @@ class _Writer:
             para.parts.append(")")
 
 
-def element_to_markdown(root: etree._Element, base_url: str | None = None) -> str:
+def element_to_markdown(root: etree._Element, base_url: str | None = None,
+                        page_url: str | None = None) -> str:
     """Convert an element whose images, links and math are already normalised.
+    ``page_url``: the page's own address, when its ``<base>`` names another.
 
     The extractor's page went through its pre-pass (``clipper.extract.normalize``)
     before the article was chosen, so serialising the article and parsing it again
@@ -762,7 +766,7 @@ def element_to_markdown(root: etree._Element, base_url: str | None = None) -> st
     """
     prepare_fragment(root)
     notes = take_footnotes(root)
-    writer = _Writer(base_url, root)
+    writer = _Writer(base_url, root, page_url)
     blocks: list[Block] = []
     writer.blocks(root, blocks)
     definitions: list[str] = []

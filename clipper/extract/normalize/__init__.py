@@ -108,7 +108,8 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
     if is_local(base_url):
         local, base_url = local or base_url, None
     base = document_base(doc, base_url)
-    page = page_key(base_url)
+    # a link to the page's own address or to its <base> address names an anchor in the page
+    pages = frozenset(key for key in (page_key(base_url), page_key(base)) if key)
     ids = targets(doc)  # before the walk changes the page (a math source replaced)
     elements = list(doc.iter(*_WALKED))
     pictures = list(doc.iter("picture"))
@@ -129,7 +130,7 @@ def normalize_document(doc: etree._Element, base_url: str | None,  # noqa: C901 
             if convert_math(el):
                 has_tex_scripts = True
         elif tag == "a":
-            if fix_link(el, base, page, local):
+            if fix_link(el, base, pages, local):
                 anchors.append(el)
         elif tag == "img":
             if not convert_math(el):

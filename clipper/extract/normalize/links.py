@@ -42,10 +42,11 @@ _PLAIN_ABSOLUTE = re.compile(r'https?://[!"$-Z\\^-~]*')
 ``clean_href`` and ``resolve_cleaned`` return as it is and that names no same-page anchor."""
 
 
-def fix_link(a: etree._Element, base: str | None, page: str | None,
+def fix_link(a: etree._Element, base: str | None, pages: frozenset[str],
              local: str | None = None) -> bool:
     """Absolute ``href`` or unwrap; True when the link stays a same-page ``#anchor``.
 
+    ``pages``: the keys (``page_key``) of the addresses that name this page.
     ``local`` is the ``file:`` URL of a page read from disk: a link to that file is a
     same-page anchor; any other ``file:`` link, and any relative link without a web
     ``base`` to resolve it, loses its ``href`` (its text stays, as plain text).
@@ -74,7 +75,7 @@ def fix_link(a: etree._Element, base: str | None, page: str | None,
     if url is None:
         unwrap(a)
         return False
-    if page and "#" in url and page_key(url) == page:
+    if pages and "#" in url and page_key(url) in pages:
         a.set("href", "#" + url.split("#", 1)[1])
         return True
     if url != href:  # most links are absolute already
