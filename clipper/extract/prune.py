@@ -26,6 +26,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
+from clipper.extract.clean import FIELDS_ATTR
 from clipper.extract.patterns import (
     ACTION_WORDS,
     AD_WORDS,
@@ -132,7 +133,9 @@ def mark_data_tables(root: HtmlElement) -> set[HtmlElement]:
 # --- Readability's conditional cleaning --------------------------------------------------------
 
 
-_COUNT = {tag: NumberXPath(f"count(.//{tag})") for tag in ("p", "img", "li", "input")}
+_COUNT = {tag: NumberXPath(f"count(.//{tag})") for tag in ("p", "img", "li")}
+_COUNT["input"] = NumberXPath(f"sum(descendant-or-self::*/@{FIELDS_ATTR})")
+"""The form fields were stripped with the junk tags; their parents kept the count."""
 
 
 class _Context:
