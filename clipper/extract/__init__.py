@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
@@ -23,7 +24,7 @@ from clipper.extract import rules as site_rules
 from clipper.extract.address import PageAddress
 from clipper.extract.attempts import kept_attempt
 from clipper.extract.buttons import drop_jump_buttons
-from clipper.extract.clean import remove_junk, replace_brs
+from clipper.extract.clean import FIELDS_ATTR, remove_junk, replace_brs
 from clipper.extract.context import ExtractionContext
 from clipper.extract.credits import drop_credits
 from clipper.extract.crosslinks import drop_cross_links
@@ -292,6 +293,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
     title = meta.title or _leading_heading(article)
     drop_title_heading(article, title)
     drop_empty(article)
+    etree.strip_attributes(article, FIELDS_ATTR)
     article_html = lxml_html.tostring(article, encoding="unicode")
     excerpt = meta.excerpt or first_paragraph(article)
     lines = kept_lines(article)

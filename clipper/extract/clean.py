@@ -69,6 +69,26 @@ def is_screen_reader_only(el: HtmlElement) -> bool:
     return any(token in _SCREEN_READER_ONLY for token in (el.get("class") or "").lower().split())
 
 
+FIELDS_ATTR = "data-clipper-fields"
+"""On an element that held form fields: how many. The fields go with the junk tags, but
+Readability's conditional cleaning counts them later (a block with more inputs than a third
+of its paragraphs is a form)."""
+_TYPED = frozenset(("", "text", "search", "email", "password", "tel", "number", "url"))
+"""The inputs counted: fields a reader types into. A checkbox or radio button is as often a
+checklist's tick box or a CSS-only toggle (content tabs, a table of contents, a lightbox)
+as a form's field, and a hidden input is no field at all."""
+
+
+def _count_fields(controls: list[HtmlElement]) -> None:
+    """Count each typed field (``_TYPED``) on its parent (``FIELDS_ATTR``)."""
+    for el in controls:
+        if el.tag != "input" or (el.get("type") or "").strip().lower() not in _TYPED:
+            continue
+        parent = el.getparent()
+        if parent is not None:
+            parent.set(FIELDS_ATTR, str(int(parent.get(FIELDS_ATTR) or 0) + 1))
+
+
 def remove_junk(root: HtmlElement, maybe_hidden: list[HtmlElement] | None = None) -> None:
     """Drop junk tags, hidden elements and modal dialogs; video embeds become links.
 
@@ -83,6 +103,7 @@ def remove_junk(root: HtmlElement, maybe_hidden: list[HtmlElement] | None = None
         for el in maybe_hidden if is_hidden(el) or is_modal(el)]
     controls = list(root.iter("input", "button", "script", "style"))  # before they are stripped
     doomed.extend((el, "form") for el in form_boxes(root, controls))
+    _count_fields(controls)
     doomed.extend((el, "text for screen readers only")
                   for el in class_matches(root, _CLASSED, with_root=True)
                   if is_screen_reader_only(el))

@@ -26,6 +26,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.extract import droplog
+from clipper.extract.clean import FIELDS_ATTR
 from clipper.extract.patterns import (
     ACTION_WORDS,
     AD_WORDS,
@@ -132,7 +133,9 @@ def mark_data_tables(root: HtmlElement) -> set[HtmlElement]:
 # --- Readability's conditional cleaning --------------------------------------------------------
 
 
-_COUNT = {tag: NumberXPath(f"count(.//{tag})") for tag in ("p", "img", "li", "input")}
+_COUNT = {tag: NumberXPath(f"count(.//{tag})") for tag in ("p", "img", "li")}
+_COUNT["input"] = NumberXPath(f"sum(descendant-or-self::*/@{FIELDS_ATTR})")
+"""The form fields were stripped with the junk tags; their parents kept the count."""
 
 
 class _Context:
@@ -298,7 +301,8 @@ def _should_remove(node: HtmlElement, tag: str, ctx: _Context) -> bool:
         or (not is_list and weight < 25 and density > 0.2)
         or (weight >= 25 and density > 0.5)
         or ((embeds == 1 and length < 75) or embeds > 1)
-        or (img == 0 and textish == 0)
+        or (img == 0 and textish == 0 and not (
+            heading_density >= 0.9 and _heads_section(node)))
     )
     if is_list and remove:
         # Keep simple lists of images (galleries).
@@ -308,6 +312,19 @@ def _should_remove(node: HtmlElement, tag: str, ctx: _Context) -> bool:
         if img == int(_COUNT["li"](node)):
             return False
     return remove
+
+
+def _heads_section(node: HtmlElement) -> bool:
+    """``node`` stands right before a block with text that is not all headings: it is a
+    section's heading set in a block of its own, not a widget's title left alone once its
+    links went (blocks after it in the page were judged first)."""
+    after = node.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is None or (node.tail or "").strip():
+        return False
+    length = text_length(after)
+    return length > 0 and sum(text_length(h) for h in after.iter(*_HEADING_TAGS)) < length
 
 
 def clean_conditionally(root: HtmlElement, tag: str, ctx: _Context) -> None:

@@ -458,7 +458,7 @@ class _Writer:
     def table_block(self, el: etree._Element, out: list[Block]) -> None:
         caption = table_rows(el)[1]
         cells = table_cells(el)
-        if not cells:
+        if not cells or _outside_rows(el):
             self.blocks(el, out)
             return
         fits = pipe_table_fits(el, cells) and not layout_table(cells)
@@ -783,3 +783,17 @@ def element_to_markdown(root: etree._Element, base_url: str | None = None,
         text = (text + "\n\n" if text else "") + "\n\n".join(definitions)
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
     return text + "\n" if text else ""
+
+
+_ROW_LEVEL = frozenset(("tr", "thead", "tbody", "tfoot", "td", "th", "caption", "colgroup",
+                        "col"))
+
+
+def _outside_rows(table: etree._Element) -> bool:
+    """Text the page set in a table but outside its rows (tag soup: a table or paragraphs
+    right inside ``<table>``, which a browser shows before the table): the table is read as
+    a layout box, in order, so that text is not lost with the rows read as a grid."""
+    return any(isinstance(child.tag, str) and child.tag not in _ROW_LEVEL
+               and (any(isinstance(t, str) and t.strip() for t in child.itertext())
+                    or child.tag in ("img", "picture"))
+               for child in table)

@@ -199,3 +199,16 @@ def test_blank_cells_are_written_alike() -> None:
              "<tr><td>Mo</td><td></td><td></td><td>Th</td></tr></table>")
     assert out.splitlines()[0] == "| Week | | | |"
     assert out.splitlines()[2] == "| Mo | | | Th |"
+
+
+def test_text_outside_a_tables_rows_is_kept() -> None:
+    """Tag soup: a news template nests the story's table right inside another ``<table>``
+    and leaves a stray cell or two after it. Read as a grid, only the stray cells were a
+    row and the story went; the table is read as a layout box instead."""
+    soup = f"""<table width="100%"><table width="400"><tr><td><p>{STORY}</p>
+<p>The vote was seven to two.</p></td></tr></table>
+<td width="20"> </td><td>Back to the top</td></table>"""
+    out = md(soup)
+    assert "The council met on Tuesday evening" in out
+    assert "The vote was seven to two." in out
+    assert out.index("The vote was seven to two.") < out.index("Back to the top")
