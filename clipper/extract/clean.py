@@ -79,13 +79,21 @@ checklist's tick box or a CSS-only toggle (content tabs, a table of contents, a 
 as a form's field, and a hidden input is no field at all."""
 
 
+def _in_sentence(field: HtmlElement, parent: HtmlElement) -> bool:
+    """Words follow ``field`` right after it, and stand before it in ``parent``: the field
+    is a blank in a sentence (a fill-in exercise), part of the text, not a form's field,
+    whose label comes before it or in a ``<label>``."""
+    before = [parent.text or ""] + [c.tail or "" for c in field.itersiblings(preceding=True)]
+    return len((field.tail or "").split()) >= 2 and any(t.strip() for t in before)
+
+
 def _count_fields(controls: list[HtmlElement]) -> None:
     """Count each typed field (``_TYPED``) on its parent (``FIELDS_ATTR``)."""
     for el in controls:
         if el.tag != "input" or (el.get("type") or "").strip().lower() not in _TYPED:
             continue
         parent = el.getparent()
-        if parent is not None:
+        if parent is not None and not _in_sentence(el, parent):
             parent.set(FIELDS_ATTR, str(int(parent.get(FIELDS_ATTR) or 0) + 1))
 
 

@@ -302,7 +302,7 @@ def _should_remove(node: HtmlElement, tag: str, ctx: _Context) -> bool:
         or (weight >= 25 and density > 0.5)
         or ((embeds == 1 and length < 75) or embeds > 1)
         or (img == 0 and textish == 0 and not (
-            heading_density >= 0.9 and _heads_section(node)))
+            heading_density >= 0.9 and _heads_section(node, ctx)))
     )
     if is_list and remove:
         # Keep simple lists of images (galleries).
@@ -314,17 +314,19 @@ def _should_remove(node: HtmlElement, tag: str, ctx: _Context) -> bool:
     return remove
 
 
-def _heads_section(node: HtmlElement) -> bool:
-    """``node`` stands right before a block with text that is not all headings: it is a
-    section's heading set in a block of its own, not a widget's title left alone once its
-    links went (blocks after it in the page were judged first)."""
+def _heads_section(node: HtmlElement, ctx: _Context) -> bool:
+    """``node`` stands right before a block with text that is not all headings nor mostly
+    links: it is a section's heading set in a block of its own, not a widget's title left
+    alone once its links went (blocks after it in the page were judged first) nor one over
+    a list of links that a later step drops."""
     after = node.getnext()
     while after is not None and not isinstance(after.tag, str):
         after = after.getnext()
     if after is None or (node.tail or "").strip():
         return False
     length = text_length(after)
-    return length > 0 and sum(text_length(h) for h in after.iter(*_HEADING_TAGS)) < length
+    return (length > 0 and sum(text_length(h) for h in after.iter(*_HEADING_TAGS)) < length
+            and link_density(after, ctx.page_url, length) <= 0.5)
 
 
 def clean_conditionally(root: HtmlElement, tag: str, ctx: _Context) -> None:

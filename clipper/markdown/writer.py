@@ -171,6 +171,20 @@ class _Writer:
         if not para.empty():
             out.extend(("p", p) for p in para.paragraphs())
 
+    def runs(self, items: list[etree._Element], out: list[Block]) -> None:
+        """Render ``items`` (siblings, not all of a parent's content) as ``blocks`` would."""
+        para = Paragraph()
+        for child in items:
+            if self.is_block(child):
+                if not para.empty():
+                    out.extend(("p", p) for p in para.paragraphs())
+                para = Paragraph()
+                self.block(child, out)
+            else:
+                self.inline(child, para)
+        if not para.empty():
+            out.extend(("p", p) for p in para.paragraphs())
+
     def block(self, el: etree._Element, out: list[Block]) -> None:
         tag = el.tag
         if tag in _CALLOUT_TAGS and self.callout_block(el, out):
@@ -458,7 +472,7 @@ class _Writer:
     def table_block(self, el: etree._Element, out: list[Block]) -> None:
         caption = table_rows(el)[1]
         cells = table_cells(el)
-        if not cells or _outside_rows(el):
+        if not cells:
             self.blocks(el, out)
             return
         fits = pipe_table_fits(el, cells) and not layout_table(cells)
@@ -472,6 +486,9 @@ class _Writer:
                 fidelity.note("table", "html")
                 out.append(("html", html))
             return
+        outside = _outside_rows(el)  # (the HTML above holds it)
+        if outside:  # shown by browsers before the table, which stays a table
+            self.runs(outside, out)
         if caption is not None:
             para = Paragraph()
             self.flat = True
@@ -789,11 +806,11 @@ _ROW_LEVEL = frozenset(("tr", "thead", "tbody", "tfoot", "td", "th", "caption", 
                         "col"))
 
 
-def _outside_rows(table: etree._Element) -> bool:
-    """Text the page set in a table but outside its rows (tag soup: a table or paragraphs
-    right inside ``<table>``, which a browser shows before the table): the table is read as
-    a layout box, in order, so that text is not lost with the rows read as a grid."""
-    return any(isinstance(child.tag, str) and child.tag not in _ROW_LEVEL
-               and (any(isinstance(t, str) and t.strip() for t in child.itertext())
-                    or child.tag in ("img", "picture"))
-               for child in table)
+def _outside_rows(table: etree._Element) -> list[etree._Element]:
+    """What the page set in a table but outside its rows (tag soup: a table or paragraphs
+    right inside ``<table>``, a footnote after the last row). A browser shows it before the
+    table, so it is written there, and the rows stay a table."""
+    return [child for child in table
+            if isinstance(child.tag, str) and child.tag not in _ROW_LEVEL
+            and (any(isinstance(t, str) and t.strip() for t in child.itertext())
+                 or child.tag in ("img", "picture"))]

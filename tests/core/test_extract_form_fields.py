@@ -59,3 +59,13 @@ def test_hidden_fields_are_not_counted() -> None:
     md = extract(page, url="https://library.example/news/reading-room").markdown
     assert "Opening hours stay as they were" in md
     assert "the work that kept the building standing" in md
+
+
+def test_a_field_inside_a_sentence_is_not_counted() -> None:
+    """A fill-in exercise: words before and after each field, which is a blank of the
+    sentence, not a form's field (test_review_rv8 has the whole page)."""
+    rows = "".join(f'<p>{n}. She <input type="text" name="a{n}"> (walk) to school every day.</p>'
+                   for n in range(1, 7))
+    page = _PAGE.replace("<form action", f'<div class="exercise">{rows}</div><form action')
+    md = extract(page, url="https://library.example/news/reading-room").markdown
+    assert "6\\. She (walk) to school every day." in md

@@ -212,3 +212,13 @@ def test_text_outside_a_tables_rows_is_kept() -> None:
     assert "The council met on Tuesday evening" in out
     assert "The vote was seven to two." in out
     assert out.index("The vote was seven to two.") < out.index("Back to the top")
+
+
+def test_a_footnote_inside_a_data_tables_tag_comes_before_the_grid() -> None:
+    """A comparison table's footnote set inside ``<table>`` after the rows: browsers show
+    it before the table; the rows stay a table and the footnote is not lost."""
+    out = md("<table><tr><th>Camera</th><th>Price</th></tr><tr><td>Nikon Z6 III</td>"
+             "<td>$2,499</td></tr><tr><td>Canon R6 II</td><td>$2,299</td></tr>"
+             "<p>List prices at launch.</p></table>")
+    assert "| Nikon Z6 III | $2,499 |" in out
+    assert out.index("List prices at launch.") < out.index("| Camera | Price |")
