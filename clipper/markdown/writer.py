@@ -151,12 +151,14 @@ class _Writer:
     def is_block(self, el: etree._Element) -> bool:
         return el.tag in BLOCK_TAGS or el in self.holders or el in self.display_math
 
-    def blocks(self, el: etree._Element, out: list[Block]) -> None:
-        """Render ``el``'s content: inline runs become paragraphs, blocks their own kind."""
+    def blocks(self, el: etree._Element, out: list[Block],
+               only: list[etree._Element] | None = None) -> None:
+        """Render ``el``'s content (or ``only`` these children of it, with their tails): inline
+        runs become paragraphs, blocks their own kind."""
         para = Paragraph()
-        if el.text:
+        if el.text and only is None:
             self.text(el.text, para)
-        for child in el:
+        for child in el if only is None else only:
             if child in self.skip:
                 pass
             elif isinstance(child.tag, str) and self.is_block(child):
@@ -168,20 +170,6 @@ class _Writer:
                 self.inline(child, para)
             if child.tail:
                 self.text(child.tail, para)
-        if not para.empty():
-            out.extend(("p", p) for p in para.paragraphs())
-
-    def runs(self, items: list[etree._Element], out: list[Block]) -> None:
-        """Render ``items`` (siblings, not all of a parent's content) as ``blocks`` would."""
-        para = Paragraph()
-        for child in items:
-            if self.is_block(child):
-                if not para.empty():
-                    out.extend(("p", p) for p in para.paragraphs())
-                para = Paragraph()
-                self.block(child, out)
-            else:
-                self.inline(child, para)
         if not para.empty():
             out.extend(("p", p) for p in para.paragraphs())
 
@@ -488,7 +476,7 @@ class _Writer:
             return
         outside = _outside_rows(el)  # (the HTML above holds it)
         if outside:  # shown by browsers before the table, which stays a table
-            self.runs(outside, out)
+            self.blocks(el, out, outside)
         if caption is not None:
             para = Paragraph()
             self.flat = True

@@ -11,28 +11,9 @@ from __future__ import annotations
 import threading
 
 from clipper.extract import extract
+from tests.core.test_extract_notes_after_article import BODY, NOTES
 
 URL = "https://gazette.example/opinion/elm-street-library"
-
-BODY = [
-    "The column this week is about the library on Elm Street, which the council wants to "
-    "close, and about the readers who have used it, some of them, for fifty years or more.",
-    "I went there on Saturday, as I have done most Saturdays since I was a child, and found "
-    "the reading room full, the queue at the desk long, and the staff as patient as ever.",
-    "The council says the building costs too much to heat, that fewer people borrow books, "
-    "and that the money would do more good in the new centre on the other side of town.",
-    "Those are fair points, but they miss what the library is for: it is the one warm room in "
-    "the district where nobody asks you to buy anything, and that is worth paying for.",
-    "If the council closes it, it should at least say so plainly, and not pretend that a room "
-    "of computers in a shopping centre two bus rides away is the same thing at all.",
-]
-
-NOTES = [
-    ("Gazette Borough Council", "Elm Street Library annual report 2023"),
-    ("J. Smith and A. Brown, Journal of Urban Studies 41", "Public libraries and isolation"),
-    ("Freedom of information reply 2024-117", "Heating costs of council buildings"),
-    ("Department for Culture", "Library use in England 2010-2023"),
-]
 
 
 def column(page_address: str, extra: str = "") -> str:
