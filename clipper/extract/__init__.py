@@ -274,7 +274,7 @@ def _extract(html: str | bytes, url: str | None, rules: PageRules | None = None)
             "It may be built by scripts, or hold only links and images.",
         )
 
-    if pristine is not None and not applied and product is None and \
+    if pristine is not None and not applied and (product is None or product.data_only) and \
             not add_standfirst(article, pristine, meta.excerpt):
         add_lead(article, pristine, meta.title, meta.lang)
     if applied:

@@ -11,11 +11,14 @@ description and the price; the key facts in the tabs beside the description's fo
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from lxml.html import HtmlElement
 
 from clipper.extract.keyfacts import add_key_facts
+from clipper.extract.metadata.jsonld import ld_json_scripts, typed_nodes
 from clipper.extract.text import inner_text
 from clipper.htmltree import ElementsXPath
 
@@ -30,12 +33,19 @@ _MIN_DESCRIPTION = 100
 """A shorter description (a slogan) does not stand for the product."""
 _PROBE = 60
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_REVIEWS = re.compile(r"(?:^|[\s_-])reviews?(?:$|[\s_-])", re.I)
+"""A block a review widget names (``jdgm-review-widget``, ``spr-reviews``,
+``woocommerce-Reviews``, ``product-reviews``): not "preview"."""
+_REVIEW_BLOCKS = ("div", "section", "aside", "ul", "ol")
 
 
 @dataclass
 class Product:
     price: str | None = None
     description: str = ""
+    data_only: bool = False
+    """Named by JSON-LD alone: nothing in the page's markup is the product's own, so the
+    clip is shaped as any page's (its standfirst and lead come along)."""
 
 
 def _price(product: HtmlElement) -> str | None:
@@ -52,12 +62,26 @@ def _price(product: HtmlElement) -> str | None:
     return value
 
 
+def _offer_price(node: dict[str, Any]) -> str | None:
+    offers = node.get("offers")
+    for offer in offers if isinstance(offers, list) else [offers]:
+        if isinstance(offer, dict):
+            price = offer.get("price") or offer.get("lowPrice")
+            if isinstance(price, (str, int, float)) and str(price).strip():
+                unit = offer.get("priceCurrency")
+                return f"{price} {unit}" if isinstance(unit, str) and unit else str(price)
+    return None
+
+
 def find_product(doc: HtmlElement) -> Product | None:
     """The product the page marks up, its description element marked (``doc``: the
-    parsed page, before cleaning)."""
+    parsed page, before cleaning). Shops that write the product only as JSON-LD (Shopify's
+    themes) are product pages too: their price comes from the data."""
     product = next(iter(_PRODUCT(doc)), None)
     if product is None:
-        return None
+        texts = [s.text for s in ld_json_scripts(doc) if s.text]
+        nodes = typed_nodes(texts, "Product") if texts else []
+        return Product(price=_offer_price(nodes[0]), data_only=True) if nodes else None
     found = Product(price=_price(product))
     for description in product.xpath(".//*[@itemprop='description']"):
         text = inner_text(description)
@@ -84,6 +108,7 @@ def keep_product(article: HtmlElement, page: HtmlElement | None,
         rest = "".join(inner_text(el) for el in holder if el.tag not in _HEADINGS)
         if holder is not article and holder.getparent() is not None and not rest.strip():
             holder.drop_tree()
+    _drop_review_widgets(article)
     if not product.description or page is None:
         return article
     description = next(iter(page.xpath(f".//*[@{MARK}]")), None)
@@ -101,6 +126,21 @@ def keep_product(article: HtmlElement, page: HtmlElement | None,
     copied.tail = None
     kept.append(copied)
     return add_key_facts(kept, description)
+
+
+def _drop_review_widgets(article: HtmlElement) -> None:
+    """Review widgets mark no ``itemprop=review`` (Judge.me, Yotpo, Shopify's and
+    WooCommerce's own) but name themselves: such a block goes, unless it holds the
+    product's description or name."""
+    for el in list(article.iter(*_REVIEW_BLOCKS)):
+        if el is article or el.getparent() is None:
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _REVIEWS.search(names):
+            continue
+        if el.xpath(f"descendant-or-self::*[@{MARK}] | .//h1"):
+            continue
+        el.drop_tree()
 
 
 def unmark(article: HtmlElement) -> None:

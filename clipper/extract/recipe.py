@@ -126,6 +126,8 @@ def complete_recipe(article: HtmlElement, recipe: Recipe) -> bool:
     text = _norm(inner_text(article))
     add_ingredients = _share_in(recipe.ingredients, listed) < ENOUGH
     add_steps = _share_in(recipe.steps, text) < ENOUGH
+    if not add_steps:
+        _number_steps(article, recipe.steps)
     if not (add_ingredients or add_steps):
         return False
     add_intro = add_steps and _share_in(recipe.intro, text) < ENOUGH
@@ -148,6 +150,22 @@ def complete_recipe(article: HtmlElement, recipe: Recipe) -> bool:
         _add_list(section, "ol", recipe.steps)
     article.append(section)
     return True
+
+
+def _number_steps(article: HtmlElement, steps: list[str]) -> None:
+    """The page's own list of the steps is numbered: recipe plugins (WP Recipe Maker, Tasty)
+    write the steps as a ``<ul>`` styled with counters, which the clip would show as bullets,
+    while the recipe's data says they are steps to follow in order (a list of instruction
+    group holds some of them)."""
+    if len(steps) < 2:
+        return
+    joined = " \n ".join(_norm(step) for step in steps)
+    for ul in list(article.iter("ul")):
+        items = [li for li in ul if li.tag == "li"]
+        if len(items) < 2:
+            continue
+        if _share_in([inner_text(li) for li in items], joined) >= ENOUGH:
+            ul.tag = "ol"
 
 
 def _drop_pieces(article: HtmlElement, parts: list[str], whole: bool = False) -> None:

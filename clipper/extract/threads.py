@@ -525,7 +525,7 @@ def _meta_block(mark: HtmlElement, post: HtmlElement) -> HtmlElement:
 
 
 def _drop_furniture(body: HtmlElement) -> None:
-    doomed = [el for el in body.iter(*_DROPPED_TAGS) if el is not body]
+    doomed = [el for el in body.iter(*_DROPPED_TAGS) if el is not body and not _quoting(el)]
     for el in body.iter():
         if not isinstance(el.tag, str) or el is body:
             continue
@@ -534,6 +534,12 @@ def _drop_furniture(body: HtmlElement) -> None:
     for el in doomed:
         if el.getparent() is not None and not any(a in doomed for a in el.iterancestors()):
             el.drop_tree()
+
+
+def _quoting(el: HtmlElement) -> bool:
+    """An ``<aside>`` holding a ``<blockquote>`` is the post quoting another (Discourse
+    writes its quotes so), part of what the post says."""
+    return el.tag == "aside" and next(el.iter("blockquote"), None) is not None
 
 
 def _is_action_bar(el: HtmlElement) -> bool:

@@ -38,11 +38,13 @@ _LANG_CLASS = re.compile(
     re.I,
 )
 _BRUSH = re.compile(r"brush:\s*([\w#+.-]{1,30})", re.I)
-_GUTTER_CLASS = re.compile(r"(?:^|[\s_-])(?:line-?num(?:ber)?s?|linenos?|lineno-?\w*|gutter"
-                           r"|ln-num|hljs-ln-n\w*|code-line-number|blob-num)(?:$|[\s_-])"
+_GUTTER_CLASS = re.compile(r"(?:^|[\s_-]|(?-i:(?<=[a-z])(?=L)))"
+                           r"(?:line-?num(?:ber)?s?|linenos?|lineno-?\w*|gutter|ln-num|hljs-ln-n\w*"
+                           r"|code-line-number|blob-num)(?:$|[\s_-])"
                            r"|(?:^|\s)lnt?(?:$|\s)", re.I)
 """Line-number elements: Pygments' ``linenos``, highlight.js' ``hljs-ln-n``, GitHub's
-``blob-num``, Rouge's ``gutter``, Chroma's ``ln``/``lnt``..."""
+``blob-num``, Rouge's ``gutter``, Chroma's ``ln``/``lnt``, and camel-case names a CSS
+module hashes (Docusaurus' ``codeLineNumber_Tfdd``: a new word at a capital ``L``)..."""
 _DIGITS_ONLY = re.compile(r"^[\d\s.:]*$")
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
 

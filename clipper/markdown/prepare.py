@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from clipper.fidelity import media_dropped
-from clipper.htmltree import remove_keep_tail
+from clipper.htmltree import remove_keep_tail, text_of
 from clipper.markdown.code import gutter_table, strip_gutters
 from clipper.markdown.marks import MATH_ATTR
 from clipper.visibility import aria_hidden, style_hides
@@ -81,11 +81,53 @@ def _cap_depth(root: etree._Element) -> None:
         _flatten(el)
 
 
+_QUOTE_OPENING_DEPTH = 3
+"""Forums wrap a quote's body in a ``<div>`` or two inside the ``<blockquote>``."""
+
+
+def _attribution_line(cite: etree._Element) -> None:
+    """A ``<cite>`` opening a quote and ending in a colon or running straight into the
+    quoted words ("rosa_k wrote:", "rosa_k wrote: ↑Anything") is the quote's attribution:
+    forum styles show it on a line of its own (phpBB, Simple Machines). Written inline it
+    runs into the quote's first word, and an emphasis that ends in a link before a word
+    cannot close in Markdown (``*… [↑](…)*Anything`` falls back to raw ``<em>``), so it
+    becomes its own paragraph. A work's title opening a quote ("<cite>Hamlet</cite> is…")
+    stays in its sentence."""
+    tail = cite.tail or ""
+    if not tail.strip() or not (tail[0].isalnum() or text_of(cite).rstrip().endswith(":")):
+        return
+    el = cite
+    for _ in range(_QUOTE_OPENING_DEPTH):
+        parent = el.getparent()
+        if parent is None or (parent.text or "").strip() or parent[0] is not el:
+            return
+        if parent.tag == "blockquote":
+            break
+        if parent.tag not in ("div", "p"):
+            return
+        el = parent
+    else:
+        return
+    holder = cite.getparent()
+    if holder is None:
+        return
+    line = cite.makeelement("p", {})
+    if holder.tag == "p":  # <p><cite>…</cite>words</p>: two paragraphs, not one in another
+        holder.addprevious(line)
+        holder.text, cite.tail = tail, None
+        line.append(cite)
+        return
+    line.tail, cite.tail = tail, None
+    holder.replace(cite, line)
+    line.append(cite)
+
+
 def prepare_fragment(root: etree._Element) -> None:
     """Make ``root`` safe and faithful to convert (in place)."""
     doomed: list[etree._Element] = []
     tables: list[etree._Element] = []
     pres: list[etree._Element] = []
+    cites: list[etree._Element] = []
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -102,8 +144,19 @@ def prepare_fragment(root: etree._Element) -> None:
             tables.append(el)
         elif tag == "pre":
             pres.append(el)
+        elif tag == "cite":
+            cites.append(el)
     for el in doomed:
         remove_keep_tail(el)
+    _rewrite(tables, pres, cites)
+    _cap_depth(root)
+
+
+def _rewrite(tables: list[etree._Element], pres: list[etree._Element],
+             cites: list[etree._Element]) -> None:
+    """Code tables and gutters as plain code, quote attributions as their own lines."""
+    for cite in cites:
+        _attribution_line(cite)
     for table in tables:
         parent = table.getparent()
         if parent is None:
@@ -115,4 +168,3 @@ def prepare_fragment(root: etree._Element) -> None:
     for pre in pres:
         if pre.getparent() is not None:
             strip_gutters(pre)
-    _cap_depth(root)

@@ -42,8 +42,9 @@ def test_a_phpbb2_table_thread_keeps_every_post_in_order_with_its_author_line() 
 def test_a_quote_inside_a_table_post_stays_a_quote() -> None:
     a = extract(pages.phpbb2_thread(), "https://ponds.example/viewtopic.php?t=88")
     quoted = [line for line in a.markdown.splitlines() if line.startswith("> ")]
-    assert len(quoted) == 1
-    assert "let the weight of the water pull" in quoted[0]
+    assert len(quoted) == 2  # the attribution on its own line, then the quoted words
+    assert quoted[0] == "> *reedbed wrote:*"
+    assert "let the weight of the water pull" in quoted[1]
     assert "> That did it" not in a.markdown
 
 
@@ -56,7 +57,7 @@ def test_a_table_of_posts_under_a_header_row_is_written_as_its_blocks() -> None:
     out = md(html)
     assert "|" not in out
     assert "<table" not in out
-    assert "\n> *reedbed wrote*" in out or "\n> reedbed wrote" in out
+    assert "\n> *reedbed wrote:*\n>\n> Fill the pond" in out  # the attribution: its own line
     assert out.index("I laid a 6 by 4") < out.index("Never cut") < out.index("Glad it worked")
     assert "\n\nShould I cut the folds away" in out  # its own paragraph
 

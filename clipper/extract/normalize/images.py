@@ -86,7 +86,9 @@ def resolve_image(img: etree._Element, base: str | None, local: str | None = Non
 
     On a page read from disk (``local``, its ``file:`` URL) an image saved beside it
     keeps a path relative to the page's folder, which saving the clip copies into its
-    assets; its other addresses must be web addresses.
+    assets; its other addresses must be web addresses. A relative path climbing out of the
+    folder was written for the site (a page saved as "HTML only" keeps its paths): with
+    the address the page was saved from, it means that site's image.
     """
     extra = None
     parent = img.getparent()
@@ -97,6 +99,8 @@ def resolve_image(img: etree._Element, base: str | None, local: str | None = Non
         url = chosen
     elif local is not None:
         beside = saved_image(chosen, local)
+        if beside == "" and base and not is_local(chosen):
+            beside = None  # "../../img/a.jpg" climbs out of the folder: the site's path
         url = beside if beside is not None else absolute_url(chosen, base)
         if url and beside is None and not url[:8].lower().startswith(("http://", "https://")):
             url = None  # a relative address with no web address to resolve it against
