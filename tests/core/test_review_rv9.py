@@ -1,5 +1,5 @@
 """Review RV9 of a1-audit: guard pages a person would clip that the audit's rules harm. Each
-passes on main and fails on a1-audit (42899af, 42899af, a17eee8, d0f2dfa, 3d61343)."""
+passes on main and fails on a1-audit (42899af twice, a17eee8, d0f2dfa, 3d61343 twice)."""
 
 from __future__ import annotations
 
@@ -96,9 +96,8 @@ def test_a_title_glued_to_a_cjk_sentence_stays_in_it() -> None:
     assert "> *方丈記*は、こう書き出される。" in md
 
 
-def test_a_recipes_equipment_list_keeps_its_bullets() -> None:
-    """3d61343: the equipment the steps name ("Loaf tin", "Bowl") is found in the steps'
-    text, but is no list of the steps."""
+def _recipe_page(extra: str) -> str:
+    """A recipe with its steps in a ``<ul>`` as its data lists them, and ``extra`` before."""
     steps = ["Heat the oven to 175 °C and butter a loaf tin.",
              "Mash the bananas in a bowl and stir in the melted butter.",
              "Mix in the sugar, egg and flour, pour into the tin and bake for an hour.",
@@ -109,10 +108,28 @@ def test_a_recipes_equipment_list_keeps_its_bullets() -> None:
     page = ("<html><head><title>Banana Bread - Sally's Kitchen</title><script type="
             f"'application/ld+json'>{json.dumps(data)}</script></head><body><main><article>"
             "<h1>Banana Bread</h1><p>This is the banana bread I make every week when the "
-            "bananas on the counter turn brown. It needs one bowl and no mixer.</p><h3>Equipment"
-            "</h3><ul><li>Loaf tin</li><li>Bowl</li><li>Skewer</li></ul><h3>Ingredients</h3><ul>"
+            "bananas on the counter turn brown. It needs one bowl and no mixer.</p>" + extra
+            + "<h3>Ingredients</h3><ul>"
             + "".join(f"<li>{i}</li>" for i in data["recipeIngredient"]) + "</ul><h3>Instructions"
             "</h3><ul>" + "".join(f"<li>{s}</li>" for s in steps) + "</ul></article></main>"
             "</body></html>")
+    return page
+
+
+def test_a_recipes_equipment_list_keeps_its_bullets() -> None:
+    """3d61343: the equipment the steps name ("Loaf tin", "Bowl") is found in the steps'
+    text, but is no list of the steps."""
+    page = _recipe_page("<h3>Equipment</h3><ul><li>Loaf tin</li><li>Bowl</li><li>Skewer</li>"
+                        "</ul>")
     md = extract(page, "https://sallyskitchen.example/banana-bread/").markdown
     assert "- Loaf tin\n- Bowl\n- Skewer" in md
+
+
+def test_a_recipes_list_of_photos_keeps_its_bullets() -> None:
+    """3d61343: a list of process photos has no text, and an empty item's text is found in
+    any step's (a trafeval-a tuning page numbered three such lists)."""
+    photos = "".join(f"<li><img src='/img/step-{n}.jpg' alt='Step photo {n}'></li>"
+                     for n in range(1, 4))
+    md = extract(_recipe_page(f"<ul class='photos'>{photos}</ul>"),
+                 "https://sallyskitchen.example/banana-bread/").markdown
+    assert "- ![Step photo 1](https://sallyskitchen.example/img/step-1.jpg)" in md
