@@ -37,6 +37,8 @@ _REVIEWS = re.compile(r"(?:^|[\s_-])reviews?(?:$|[\s_-])", re.I)
 """A block a review widget names (``jdgm-review-widget``, ``spr-reviews``,
 ``woocommerce-Reviews``, ``product-reviews``): not "preview"."""
 _REVIEW_BLOCKS = ("div", "section", "aside", "ul", "ol")
+_LEAD = 80
+"""A paragraph this long is text, not a one-line review ("Lovely mug!")."""
 
 
 @dataclass
@@ -81,7 +83,9 @@ def find_product(doc: HtmlElement) -> Product | None:
     if product is None:
         texts = [s.text for s in ld_json_scripts(doc) if s.text]
         nodes = typed_nodes(texts, "Product") if texts else []
-        return Product(price=_offer_price(nodes[0]), data_only=True) if nodes else None
+        offered = [node for node in nodes if node.get("offers")]
+        # a Product with no offer is a review's subject (a tech site's review article), no shop
+        return Product(price=_offer_price(offered[0]), data_only=True) if offered else None
     found = Product(price=_price(product))
     for description in product.xpath(".//*[@itemprop='description']"):
         text = inner_text(description)
@@ -131,7 +135,9 @@ def keep_product(article: HtmlElement, page: HtmlElement | None,
 def _drop_review_widgets(article: HtmlElement) -> None:
     """Review widgets mark no ``itemprop=review`` (Judge.me, Yotpo, Shopify's and
     WooCommerce's own) but name themselves: such a block goes, unless it holds the
-    product's description or name."""
+    product's description or name, or the clip's first paragraph (a description block named
+    ``editorial-review``, a review article's ``review-body``: widgets come after the text)."""
+    lead = next((p for p in article.iter("p") if len(inner_text(p)) >= _LEAD), None)
     for el in list(article.iter(*_REVIEW_BLOCKS)):
         if el is article or el.getparent() is None:
             continue
@@ -139,6 +145,8 @@ def _drop_review_widgets(article: HtmlElement) -> None:
         if not _REVIEWS.search(names):
             continue
         if el.xpath(f"descendant-or-self::*[@{MARK}] | .//h1"):
+            continue
+        if lead is not None and (lead is el or el in lead.iterancestors()):
             continue
         el.drop_tree()
 

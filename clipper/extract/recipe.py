@@ -159,12 +159,14 @@ def _number_steps(article: HtmlElement, steps: list[str]) -> None:
     group holds some of them)."""
     if len(steps) < 2:
         return
-    joined = " \n ".join(_norm(step) for step in steps)
+    wanted = {_norm(step)[:_PROBE] for step in steps}
     for ul in list(article.iter("ul")):
         items = [li for li in ul if li.tag == "li"]
         if len(items) < 2:
             continue
-        if _share_in([inner_text(li) for li in items], joined) >= ENOUGH:
+        # each item a whole step: equipment the steps name ("Bowl") is found in their text
+        found = sum(1 for li in items if _norm(inner_text(li))[:_PROBE] in wanted)
+        if found / len(items) >= ENOUGH:
             ul.tag = "ol"
 
 

@@ -538,8 +538,11 @@ def _drop_furniture(body: HtmlElement) -> None:
 
 def _quoting(el: HtmlElement) -> bool:
     """An ``<aside>`` holding a ``<blockquote>`` is the post quoting another (Discourse
-    writes its quotes so), part of what the post says."""
-    return el.tag == "aside" and next(el.iter("blockquote"), None) is not None
+    writes its quotes so: ``aside.quote``, naming the quoted post), part of what the post
+    says; a pull-quote or a link preview's aside holding one is not."""
+    if el.tag != "aside" or next(el.iter("blockquote"), None) is None:
+        return False
+    return "quote" in (el.get("class") or "").lower().split() or "data-post" in el.attrib
 
 
 def _is_action_bar(el: HtmlElement) -> bool:

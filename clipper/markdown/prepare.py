@@ -94,7 +94,11 @@ def _attribution_line(cite: etree._Element) -> None:
     becomes its own paragraph. A work's title opening a quote ("<cite>Hamlet</cite> is…")
     stays in its sentence."""
     tail = cite.tail or ""
-    if not tail.strip() or not (tail[0].isalnum() or text_of(cite).rstrip().endswith(":")):
+    said = text_of(cite).rstrip()
+    # glued words need the attribution's colon: a title is glued to a Chinese or Japanese
+    # sentence (<cite>方丈記</cite>は…), which writes no space
+    if not tail.strip() or not (":" in said or "\uff1a" in said) or not (
+            tail[0].isalnum() or said.endswith((":", "\uff1a"))):
         return
     el = cite
     for _ in range(_QUOTE_OPENING_DEPTH):
