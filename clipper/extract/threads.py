@@ -682,30 +682,6 @@ _BLOCKS = ("p", "li", "pre", "blockquote", "td", "dd", "h2", "h3", "h4")
 _COUNT_TIMES = NumberXPath("count(.//time)")
 _PAGE_TIMES = 3
 """A page with this many ``<time>`` elements may be a discussion whatever its clip shows."""
-_TIMED = ElementsXPath(
-    ".//*[@class][contains(@class, 'time') or contains(@class, 'date')"
-    " or contains(concat(' ', @class, ' '), ' age ')]")
-_READS_TIME = re.compile(r"\d{4}-\d\d-\d\d|\d:\d\d|\bago\b|\b(?:yesterday|today)\b", re.I)
-_TIME_TEXT = 40
-_SHORT_CLIP = 1500
-"""A clip this short may be one post of a thread whose times are no ``<time>``: only then
-is the page searched for them (the search costs 3 % of the time an extraction takes)."""
-
-
-def _timed(page: HtmlElement) -> bool:
-    """The page holds ``_PAGE_TIMES`` time marks written without ``<time>`` (a span named
-    'age' or 'date' whose title or own short text reads as a time: '2024-03-01T10:20',
-    '3 hours ago'), as a discussion served from a table or old markup does."""
-    found = 0
-    for el in _TIMED(page):
-        text = el.text_content()
-        if len(text) < _TIME_TEXT and _READS_TIME.search(f"{el.get('title') or ''} {text}"):
-            found += 1
-            if found >= _PAGE_TIMES:
-                return True
-    return False
-
-
 _SHORT_OPENER = 1200
 """An opening block longer than this is an article: its comments do not make it a thread."""
 COVERED = 0.5
@@ -762,8 +738,7 @@ def read_thread(page: HtmlElement, article: HtmlElement, declared: bool, named: 
     the page to be read (a cheap test first: most pages are no thread; time marks and some
     more, no test of class tokens)."""
     if not (declared or named) and _COUNT_TIMES(page) < _PAGE_TIMES and \
-            not _has_marks(article, _is_time_mark, 2) and not (
-                text_length(article) < _SHORT_CLIP and _timed(page)):
+            not _has_marks(article, _is_time_mark, 2):
         return None
     marks = _marks(page)
     if marks is None:
