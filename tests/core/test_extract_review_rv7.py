@@ -12,6 +12,7 @@ import threading
 
 from clipper.extract import extract
 from tests.core.test_extract_notes_after_article import BODY, NOTES
+from tests.core.test_extract_post_meta import PAGE, PROSE
 
 URL = "https://gazette.example/opinion/elm-street-library"
 
@@ -89,22 +90,11 @@ def test_two_extractions_at_once_keep_their_own_notes_and_embeds() -> None:
         assert results[i] == [(alone[i].markdown, [n.text for n in alone[i].notes])] * 8
 
 
-POST = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Night Train | Small Hours</title></head>
-<body><div id="wrap"><div id="head"><a href="/">Small Hours</a></div>
-<div id="content"><div class="post">
-<h2><a href="/2013/04/night-train/">Night Train</a></h2>
-<p class="byline">April 9th, 2013 by <a href="/about/">Tom</a></p>
-<div class="entry">
-<p>A slow, humming song for the drive home by a band from Leeds, found on a friend's
-playlist last night. Turn it up once the road is empty.</p>
-<p>Via a friend's mixtape.</p>
-</div>
-{meta}
-</div></div>
-<div id="foot"><p>(c) 2013 Small Hours | powered by <a href="https://wordpress.org/">WordPress</a></p></div>
-</div></body></html>
-"""
+def post(meta: str) -> str:
+    """test_extract_post_meta's short post with ``meta`` in place of its meta block."""
+    page = PAGE.format(prose=PROSE)
+    start = page.index('<p class="postmetadata">')
+    return page[:start] + meta + page[page.index("</p>", start) + len("</p>"):]
 
 
 def test_an_upper_case_trackback_label_ends_the_post() -> None:
@@ -114,7 +104,7 @@ def test_an_upper_case_trackback_label_ends_the_post() -> None:
                  "Late. TRACKBACK URI: https://smallhours.example/?p=412&amp;tb=1</p>",
                  "<p class='postmetadata'>Posted on April 9th, 2013 at 11:02 pm in Music, "
                  "Late.</p><h3>TRACKBACKS</h3><p>No trackbacks yet for this post.</p>"):
-        md = extract(POST.format(meta=meta), "https://smallhours.example/2013/04/night-train/"
+        md = extract(post(meta), "https://smallhours.example/2013/04/night-train/"
                      ).markdown
         assert "Turn it up once the road is empty" in md
         assert "Posted on April 9th" not in md
